@@ -1,0 +1,163 @@
+package dev.kafkasdk.core.config;
+
+import dev.kafkasdk.core.config.internal.EnumSupport;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Named producer trade-offs between latency, throughput and durability. A preset supplies
+ * the values of the settings it lists; any setting given explicitly (file, environment,
+ * code) replaces the preset's value. Settings a preset leaves out keep kafka-clients'
+ * defaults. {@link #BALANCED} is the default.
+ */
+public enum ProducerPreset {
+    /**
+     * Send at once, small batches, no compression, leader-only acks: the lowest latency; a
+     * record is lost if the leader fails before followers copy it. Sets {@code linger.ms=0},
+     * so synchronous one-at-a-time sends do not pay Kafka 4's default 5 ms linger.
+     */
+    LOW_LATENCY(Duration.ZERO, ByteSize.ofKibibytes(16), Compression.NONE, ByteSize.ofMebibytes(32),
+            Acks.LEADER, false, 5, null, null),
+    /**
+     * Short linger, 64 KiB lz4 batches, acks from every in-sync replica and idempotence:
+     * good throughput at a few milliseconds of latency, no loss or duplicates. The default.
+     */
+    BALANCED(Duration.ofMillis(5), ByteSize.ofKibibytes(64), Compression.LZ4, ByteSize.ofMebibytes(32),
+            Acks.ALL, true, 5, null, null),
+    /**
+     * Longer linger and 256 KiB lz4 batches with a larger buffer: the most records per
+     * request at tens of milliseconds of latency, still durable and idempotent.
+     */
+    HIGH_THROUGHPUT(Duration.ofMillis(20), ByteSize.ofKibibytes(256), Compression.LZ4, ByteSize.ofMebibytes(64),
+            Acks.ALL, true, 5, null, null),
+    /**
+     * Durability first: acks from every in-sync replica, idempotence, one request in flight
+     * (strict ordering), unlimited retries within a 300 s delivery timeout. Lower throughput.
+     */
+    DURABLE(Duration.ofMillis(5), ByteSize.ofKibibytes(32), Compression.LZ4, ByteSize.ofMebibytes(32),
+            Acks.ALL, true, 1, Duration.ofSeconds(300), Integer.MAX_VALUE),
+    /**
+     * No acknowledgement and no retries: the highest throughput and lowest producer cost;
+     * records are lost silently on any broker or network failure. For metrics-like data only.
+     */
+    FIRE_AND_FORGET(Duration.ofMillis(10), ByteSize.ofKibibytes(128), Compression.LZ4, ByteSize.ofMebibytes(64),
+            Acks.NONE, false, null, null, 0);
+
+    private final Duration linger;
+    private final ByteSize batchSize;
+    private final Compression compression;
+    private final ByteSize bufferMemory;
+    private final Acks acks;
+    private final boolean idempotence;
+    private final Integer maxInFlight;
+    private final Duration deliveryTimeout;
+    private final Integer retries;
+
+    ProducerPreset(Duration linger, ByteSize batchSize, Compression compression, ByteSize bufferMemory, Acks acks,
+                   boolean idempotence, Integer maxInFlight, Duration deliveryTimeout, Integer retries) {
+        this.linger = linger;
+        this.batchSize = batchSize;
+        this.compression = compression;
+        this.bufferMemory = bufferMemory;
+        this.acks = acks;
+        this.idempotence = idempotence;
+        this.maxInFlight = maxInFlight;
+        this.deliveryTimeout = deliveryTimeout;
+        this.retries = retries;
+    }
+
+    /**
+     * {@code linger.ms}: how long a batch waits for more records.
+     *
+     * @return the linger
+     */
+    public Duration linger() {
+        return linger;
+    }
+
+    /**
+     * {@code batch.size}: the largest batch per partition.
+     *
+     * @return the batch size
+     */
+    public ByteSize batchSize() {
+        return batchSize;
+    }
+
+    /**
+     * {@code compression.type}.
+     *
+     * @return the codec
+     */
+    public Compression compression() {
+        return compression;
+    }
+
+    /**
+     * {@code buffer.memory}: bytes held while waiting to be sent.
+     *
+     * @return the buffer size
+     */
+    public ByteSize bufferMemory() {
+        return bufferMemory;
+    }
+
+    /**
+     * {@code acks}.
+     *
+     * @return the acknowledgement level
+     */
+    public Acks acks() {
+        return acks;
+    }
+
+    /**
+     * {@code enable.idempotence}.
+     *
+     * @return whether the producer is idempotent
+     */
+    public boolean idempotence() {
+        return idempotence;
+    }
+
+    /**
+     * {@code max.in.flight.requests.per.connection}, when the preset sets it.
+     *
+     * @return the limit, or empty to keep kafka-clients' default (5)
+     */
+    public OptionalInt maxInFlight() {
+        return maxInFlight == null ? OptionalInt.empty() : OptionalInt.of(maxInFlight);
+    }
+
+    /**
+     * {@code delivery.timeout.ms}, when the preset sets it.
+     *
+     * @return the timeout, or empty to keep kafka-clients' default (120 s)
+     */
+    public Optional<Duration> deliveryTimeout() {
+        return Optional.ofNullable(deliveryTimeout);
+    }
+
+    /**
+     * {@code retries}, when the preset sets it.
+     *
+     * @return the retry count, or empty to keep kafka-clients' default
+     */
+    public OptionalInt retries() {
+        return retries == null ? OptionalInt.empty() : OptionalInt.of(retries);
+    }
+
+    /**
+     * Parses a preset name leniently ({@code high-throughput}, {@code HIGH_THROUGHPUT}).
+     *
+     * @param text the name
+     * @return the preset
+     * @throws IllegalArgumentException naming the text and listing the presets
+     */
+    public static ProducerPreset parse(String text) {
+        return EnumSupport.parse(ProducerPreset.class, text, "producer preset", e -> List.of(e.name()));
+    }
+}

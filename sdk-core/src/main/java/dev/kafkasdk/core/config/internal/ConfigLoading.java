@@ -1,0 +1,140 @@
+package dev.kafkasdk.core.config.internal;
+
+import dev.kafkasdk.core.ConfigException;
+import dev.kafkasdk.core.config.ClusterSettings;
+import dev.kafkasdk.core.config.KafkaSdkConfig;
+import dev.kafkasdk.core.config.Origin;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Loads configuration documents: read each source, merge them (later sources win, maps merge
+ * deeply), apply {@code KAFKA_SDK_...} overrides, substitute {@code ${ENV}}, check the keys
+ * against the schema, then bind and build every section. Problems from every step are
+ * gathered into one {@link ConfigException}; only unreadable or malformed documents stop
+ * the load early. Not part of the API.
+ */
+public final class ConfigLoading {
+
+    /** The document formats. */
+    public enum Format {
+        /** YAML. */
+        YAML,
+        /** JSON. */
+        JSON,
+        /** Java properties. */
+        PROPERTIES;
+
+        /**
+         * The format a file name implies.
+         *
+         * @param fileName the name
+         * @return the format, or empty for an unknown extension
+         */
+        public static Optional<Format> ofFileName(String fileName) {
+            String n = fileName.toLowerCase(Locale.ROOT);
+            if (n.endsWith(".yaml") || n.endsWith(".yml")) {
+                return Optional.of(YAML);
+            }
+            if (n.endsWith(".json")) {
+                return Optional.of(JSON);
+            }
+            return n.endsWith(".properties") ? Optional.of(PROPERTIES) : Optional.empty();
+        }
+    }
+
+    /**
+     * One document to load: a file (read at load time) or text.
+     *
+     * @param name   the name used in messages
+     * @param format the format, or {@code null} to take it from the file name
+     * @param file   the file, or {@code null}
+     * @param text   the text, or {@code null} for a file
+     */
+    public record Source(String name, Format format, Path file, String text) {
+    }
+
+    private static final ClusterSettings PLACEHOLDER = ClusterSettings.of("placeholder.invalid:9092");
+
+    private ConfigLoading() {
+    }
+
+    /**
+     * Loads and validates.
+     *
+     * @param sources the documents, in increasing precedence
+     * @param env     the environment for substitution and overrides
+     * @return the configuration
+     * @throws ConfigException with every problem found
+     */
+    public static KafkaSdkConfig load(List<Source> sources, Map<String, String> env) {
+        Problems problems = new Problems();
+        DocNode.MapNode root = new DocNode.MapNode(Origin.FILE);
+        for (Source source : sources) {
+            read(source, problems).ifPresent(doc -> merge(root, doc));
+        }
+        problems.throwIfAny();
+        EnvOverrides.apply(root, env, problems);
+        EnvSubstitution.apply(root, env, problems);
+        SchemaChecker.check(root, problems);
+        KafkaSdkConfig config = bind(root, problems);
+        problems.throwIfAny();
+        return config;
+    }
+
+    private static KafkaSdkConfig bind(DocNode.MapNode root, Problems problems) {
+        Fields doc = new Fields(root, "", problems);
+        ClusterSettings cluster = ClusterBinder.bind(doc.child("cluster"), problems).orElse(PLACEHOLDER);
+        KafkaSdkConfig.Builder b = KafkaSdkConfig.builder().cluster(cluster);
+        Fields producers = doc.child("producers");
+        producers.names().forEach(n -> SettingsBinder.producer(n, producers.child(n), cluster, problems)
+                .ifPresent(b::producer));
+        Fields consumers = doc.child("consumers");
+        consumers.names().forEach(n -> SettingsBinder.consumer(n, consumers.child(n), cluster, problems)
+                .ifPresent(b::consumer));
+        Fields admins = doc.child("admins");
+        admins.names().forEach(n -> SettingsBinder.admin(n, admins.child(n), cluster, problems).ifPresent(b::admin));
+        Fields topics = doc.child("topics");
+        topics.names().forEach(n -> SettingsBinder.topic(n, topics.child(n), problems).ifPresent(b::topic));
+        return problems.isEmpty() ? b.build() : null;
+    }
+
+    private static Optional<DocNode.MapNode> read(Source source, Problems problems) {
+        Optional<Format> format = Optional.ofNullable(source.format()).or(() -> Format.ofFileName(source.name()));
+        if (format.isEmpty()) {
+            problems.missing(source.name(), "has an unknown extension; use .yaml, .yml, .json or .properties");
+            return Optional.empty();
+        }
+        String text = source.text();
+        if (text == null) {
+            try {
+                text = Files.readString(source.file());
+            } catch (IOException e) {
+                problems.missing(source.name(), "cannot be read: " + e.getClass().getSimpleName() + " "
+                        + Optional.ofNullable(e.getMessage()).orElse(""));
+                return Optional.empty();
+            }
+        }
+        return switch (format.get()) {
+            case YAML -> JacksonReader.read(source.name(), text, true, problems);
+            case JSON -> JacksonReader.read(source.name(), text, false, problems);
+            case PROPERTIES -> Optional.of(PropertiesReader.read(source.name(), text, problems));
+        };
+    }
+
+    private static void merge(DocNode.MapNode target, DocNode.MapNode source) {
+        source.entries().forEach((k, v) -> {
+            if (target.entries().get(k) instanceof DocNode.MapNode t && v instanceof DocNode.MapNode s) {
+                merge(t, s);
+            } else {
+                target.entries().put(k, v);
+            }
+        });
+    }
+}

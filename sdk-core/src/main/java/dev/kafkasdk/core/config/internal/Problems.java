@@ -1,0 +1,113 @@
+package dev.kafkasdk.core.config.internal;
+
+import dev.kafkasdk.core.ConfigException;
+import dev.kafkasdk.core.ConfigProblem;
+import dev.kafkasdk.core.config.Secret;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Collects configuration problems so that every one is reported at once. Values at secret
+ * paths are masked on the way in. Not thread-safe. Not part of the API.
+ */
+public final class Problems {
+
+    private final List<ConfigProblem> list = new ArrayList<>();
+    private final Set<String> suppressed = new HashSet<>();
+
+    /**
+     * Drops every later problem at a path: it would only be a consequence of one already
+     * recorded there (a value left unset because its environment variable is missing).
+     *
+     * @param path the path
+     */
+    public void suppressFurther(String path) {
+        suppressed.add(path);
+    }
+
+    /**
+     * Records a problem whose reason is already complete.
+     *
+     * @param path   where
+     * @param value  the value as written, or {@code null}; masked if the path is secret
+     * @param reason the full reason; must not contain a secret value
+     */
+    public void add(String path, String value, String reason) {
+        record(new ConfigProblem(path, mask(path, value), reason));
+    }
+
+    /**
+     * Records a bad value; the reason becomes {@code 'value' <reason>} with the value masked
+     * if the path is secret.
+     *
+     * @param path   where
+     * @param value  the value as written
+     * @param reason what is wrong with it and what is valid, e.g. {@code "must be at least 1"}
+     */
+    public void invalid(String path, String value, String reason) {
+        String shown = mask(path, value);
+        record(new ConfigProblem(path, shown, "'" + shown + "' " + reason));
+    }
+
+    /**
+     * Records a missing value.
+     *
+     * @param path   where
+     * @param reason e.g. {@code "is required; e.g. broker1:9092"}
+     */
+    public void missing(String path, String reason) {
+        record(new ConfigProblem(path, null, reason));
+    }
+
+    /**
+     * Adds problems found elsewhere.
+     *
+     * @param problems the problems
+     */
+    public void addAll(Collection<ConfigProblem> problems) {
+        problems.forEach(this::record);
+    }
+
+    private void record(ConfigProblem problem) {
+        if (!suppressed.contains(problem.path())) {
+            list.add(problem);
+        }
+    }
+
+    /**
+     * Tells whether nothing was recorded.
+     *
+     * @return {@code true} if there is no problem
+     */
+    public boolean isEmpty() {
+        return list.isEmpty();
+    }
+
+    /**
+     * The problems so far.
+     *
+     * @return a copy
+     */
+    public List<ConfigProblem> list() {
+        return List.copyOf(list);
+    }
+
+    /**
+     * Throws if anything was recorded.
+     *
+     * @throws ConfigException with every problem
+     */
+    public void throwIfAny() {
+        if (!list.isEmpty()) {
+            throw new ConfigException(list);
+        }
+    }
+
+    private static String mask(String path, String value) {
+        return value != null && SecretPaths.isSecret(path) ? Secret.MASK : value;
+    }
+}
