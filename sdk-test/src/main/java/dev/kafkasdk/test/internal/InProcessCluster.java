@@ -1,0 +1,104 @@
+package dev.kafkasdk.test.internal;
+
+import dev.kafkasdk.test.Backend;
+import dev.kafkasdk.test.EmbeddedKafkaOptions;
+import dev.kafkasdk.test.KafkaNode;
+import dev.kafkasdk.test.KafkaTestKitException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+
+/**
+ * One combined broker and controller ({@link KafkaRaftServer}) inside this JVM, with its data in a
+ * temporary directory that {@link #close()} deletes. Thread-safe.
+ */
+final class InProcessCluster extends BaseCluster {
+
+    private final Path dataRoot;
+    private final KafkaRaftServer server;
+    private final List<KafkaNode> nodes;
+
+    private InProcessCluster(BrokerConfig.NodeAddress address, Path dataRoot, KafkaRaftServer server,
+                             EmbeddedKafkaOptions options) {
+        super(Backend.IN_PROCESS, address.bootstrapAddress(), options);
+        this.dataRoot = dataRoot;
+        this.server = server;
+        this.nodes = List.of(new PassiveNode(address.id(), "127.0.0.1", address.brokerPort(), Backend.IN_PROCESS,
+                topicAdmin(), () -> !isClosed()));
+    }
+
+    /** Formats a fresh data directory, starts the server and waits until it serves. */
+    static InProcessCluster start(EmbeddedKafkaOptions options) {
+        List<BrokerConfig.NodeAddress> addresses = BrokerConfig.allocate(1);
+        BrokerConfig.NodeAddress address = addresses.get(0);
+        Path root = TempDirs.create("kafka-sdk-test-inprocess-");
+        Properties props = BrokerConfig.forNode(address, addresses, root.resolve("data"), options);
+        KafkaRaftServer server = null;
+        ExitGuard.acquire();
+        try {
+            Path propertiesFile = root.resolve("server.properties");
+            StorageFormatter.write(props, propertiesFile);
+            StorageFormatter.format(propertiesFile, Uuid.randomUuid().toString());
+            server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+            server.startup();
+            InProcessCluster cluster = new InProcessCluster(address, root, server, options);
+            awaitServing(cluster, options);
+            return cluster;
+        } catch (RuntimeException e) {
+            stopQuietly(server, e);
+            ExitGuard.release();
+            deleteQuietly(root, e);
+            throw e instanceof KafkaTestKitException ? e
+                    : new KafkaTestKitException("The in-process Kafka broker did not start: " + e, e);
+        }
+    }
+
+    private static void awaitServing(InProcessCluster cluster, EmbeddedKafkaOptions options) {
+        try {
+            cluster.nodes.get(0).awaitServing(options.startupTimeout());
+        } catch (RuntimeException e) {
+            cluster.topicAdmin().close();
+            throw e;
+        }
+    }
+
+    @Override
+    public List<KafkaNode> nodes() {
+        return nodes;
+    }
+
+    @Override
+    void shutdownNodes() {
+        try {
+            server.shutdown();
+            server.awaitShutdown();
+        } finally {
+            ExitGuard.release();
+            TempDirs.deleteRecursively(dataRoot);
+        }
+    }
+
+    private static void stopQuietly(KafkaRaftServer server, RuntimeException failure) {
+        if (server == null) {
+            return;
+        }
+        try {
+            server.shutdown();
+            server.awaitShutdown();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static void deleteQuietly(Path root, RuntimeException failure) {
+        try {
+            TempDirs.deleteRecursively(root);
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.kafkasdk.test.internal;
+
+import dev.kafkasdk.test.KafkaTestKitException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.internals.Topic;
+
+/**
+ * The cluster's one shared admin client, created on first use, and the metadata queries the kit
+ * needs. Thread-safe: {@link Admin} is thread-safe and creation is synchronized.
+ */
+final class TopicAdmin implements AutoCloseable {
+
+    private final String bootstrapServers;
+    private final Duration timeout;
+    private Admin admin;
+    private boolean closed;
+
+    TopicAdmin(String bootstrapServers, Duration timeout) {
+        this.bootstrapServers = bootstrapServers;
+        this.timeout = timeout;
+    }
+
+    synchronized Admin admin() {
+        if (closed) {
+            throw new Poller.GiveUp("The Kafka test cluster is closed");
+        }
+        if (admin == null) {
+            Map<String, Object> props = ClientProperties.admin(bootstrapServers);
+            props.put(AdminClientConfig.CLIENT_ID_CONFIG, "kafka-sdk-test-admin");
+            props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+            props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+            admin = Admin.create(props);
+        }
+        return admin;
+    }
+
+    /**
+     * The unfenced brokers the cluster metadata lists right now; blocks up to 5 s. Failures are
+     * {@link IllegalStateException}s, which {@link Poller} retries.
+     */
+    List<Node> liveBrokers() {
+        try {
+            return List.copyOf(admin().describeCluster().nodes().get(5, TimeUnit.SECONDS));
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("describe cluster failed", e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("describe cluster timed out", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaTestKitException("Interrupted while describing the cluster", e);
+        }
+    }
+
+    void createTopic(String name, int partitions, int replicationFactor, Map<String, String> configs) {
+        try {
+            Topic.validate(name);
+        } catch (RuntimeException e) {
+            throw new KafkaTestKitException("Invalid topic name '" + name + "': " + e.getMessage(), e);
+        }
+        NewTopic topic = new NewTopic(name, partitions, (short) replicationFactor).configs(configs);
+        get(admin().createTopics(List.of(topic)).all(), timeout, "create topic " + name);
+        Poller.await("topic " + name + " to have " + partitions + " partitions with leaders", timeout,
+                () -> describe(name).map(d -> hasLeaders(d, partitions)).orElse(false));
+    }
+
+    /** The topic's description, or empty if the cluster does not know the topic (yet). */
+    Optional<TopicDescription> describe(String name) {
+        try {
+            return Optional.ofNullable(admin().describeTopics(List.of(name)).allTopicNames()
+                    .get(5, TimeUnit.SECONDS).get(name));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return Optional.empty();
+            }
+            throw new IllegalStateException("describe topic " + name + " failed", e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("describe topic " + name + " timed out", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaTestKitException("Interrupted while describing topic " + name, e);
+        }
+    }
+
+    private static boolean hasLeaders(TopicDescription description, int partitions) {
+        List<TopicPartitionInfo> infos = description.partitions();
+        return infos.size() == partitions
+                && infos.stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+    }
+
+    static <T> T get(KafkaFuture<T> future, Duration timeout, String what) {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new KafkaTestKitException("Could not " + what + ": " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new KafkaTestKitException("Could not " + what + " within " + timeout.toMillis() + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaTestKitException("Interrupted while trying to " + what, e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(5));
+            admin = null;
+        }
+    }
+}
