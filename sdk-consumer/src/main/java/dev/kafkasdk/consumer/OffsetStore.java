@@ -1,0 +1,30 @@
+package dev.kafkasdk.consumer;
+
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The application's own store of consumed offsets, for {@link CommitMode.External}.
+ *
+ * <p>The handler writes offsets in the same transaction as its work; the consumer only reads them,
+ * on every assignment, to seek. The stored value is Kafka's "next offset to read": the last processed
+ * record's offset plus one.
+ *
+ * <p>Threading: {@link #load} is called on the consumer's poll thread, inside the rebalance callback
+ * (or right after {@code assign()}); keep it well under {@code max.poll.interval.ms}.
+ */
+@FunctionalInterface
+public interface OffsetStore {
+
+  /**
+   * Loads the stored next offsets for the given partitions.
+   *
+   * @param partitions the partitions just assigned
+   * @return the stored offsets; partitions missing from the map have none, and start from the
+   *     consumer's {@link StartPositionStrategy}
+   * @throws Exception if the store cannot be read; the consumer then fails rather than read from an
+   *     unknown position
+   */
+  Map<TopicPartition, Long> load(Set<TopicPartition> partitions) throws Exception;
+}

@@ -1,0 +1,332 @@
+package dev.kafkasdk.consumer;
+
+import dev.kafkasdk.consumer.internal.ClientProperties;
+import dev.kafkasdk.consumer.internal.ConsumerSpec;
+import dev.kafkasdk.consumer.internal.DefaultSdkConsumer;
+import dev.kafkasdk.core.ConfigException;
+import dev.kafkasdk.core.ConfigProblem;
+import dev.kafkasdk.core.config.ConsumerSettings;
+import dev.kafkasdk.core.config.IsolationLevel;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * Builds an {@link SdkConsumer}. Obtain one from {@link SdkConsumer#builder}. Not thread-safe;
+ * {@link #build()} validates everything and reports every problem in one {@link ConfigException}.
+ *
+ * <p>Defaults: commit mode {@link CommitMode#syncPerBatch()} (or {@link CommitMode#auto()} when the
+ * settings enable auto commit), {@link FailurePolicy#defaults()}, poison pills dead-lettered when a
+ * publisher is configured and skipped otherwise, {@link StartPositionStrategy#committed()},
+ * {@link LivenessOptions#defaults()}, no metrics, a 250 ms poll timeout.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+public final class SdkConsumerBuilder<K, V> {
+
+  private final ConsumerSettings settings;
+  private final Deserializer<K> keyDeserializer;
+  private final Deserializer<V> valueDeserializer;
+  private Subscription subscription;
+  private RecordHandler<K, V> recordHandler;
+  private BatchHandler<K, V> batchHandler;
+  private CommitMode commitMode;
+  private FailurePolicy failurePolicy = FailurePolicy.defaults();
+  private FailureAction poisonAction;
+  private DeadLetterPublisher publisher;
+  private Function<String, String> ownedDeadLetterNaming;
+  private StartPositionStrategy startPositions = StartPositionStrategy.committed();
+  private LivenessOptions liveness = LivenessOptions.defaults();
+  private MeterRegistry registry;
+  private Tags tags = Tags.empty();
+  private int maxTaggedPartitions = 32;
+  private Duration pollTimeout = Duration.ofMillis(250);
+  private Function<Map<String, Object>, Consumer<byte[], byte[]>> clientFactory = KafkaConsumer::new;
+
+  SdkConsumerBuilder(ConsumerSettings settings, Deserializer<K> keyDeserializer, Deserializer<V> valueDeserializer) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.keyDeserializer = Objects.requireNonNull(keyDeserializer, "keyDeserializer");
+    this.valueDeserializer = Objects.requireNonNull(valueDeserializer, "valueDeserializer");
+  }
+
+  /**
+   * What to read.
+   *
+   * @param subscription topics or partitions
+   * @return this builder
+   */
+  public SdkConsumerBuilder<K, V> subscribe(Subscription subscription) {
+    this.subscription = Objects.requireNonNull(subscription, "subscription");
+    return this;
+  }
+
+  /**
+   * Subscribes to topics through the group.
+   *
+   * @param topics the topics
+   * @return this builder
+   */
+  public SdkConsumerBuilder<K, V> subscribe(String... topics) {
+    return subscribe(Subscription.topics(topics));
+  }
+
+  /**
+   * Assigns partitions without a group.
+   *
+   * @param partitions the partitions
+   * @return this builder
+   */
+  public SdkConsumerBuilder<K, V> assign(TopicPartition... partitions) {
+    return subscribe(Subscription.assign(partitions));
+  }
+
+  /**
+   * Processes records one at a time. Exclusive with {@link #batchHandler}.
+   *
+   * @param handler the handler; runs on the poll thread
+   * @return this builder
+   */
+  public SdkConsumerBuilder<K, V> recordHandler(RecordHandler<K, V> handler) {
+    this.recordHandler = Objects.requireNonNull(handler, "handler");
+    return this;
+  }
+
+  /**
+   * Processes each round's records at once. Exclusive with {@link #recordHandler}.
+   *
+   * @param handler the handler; runs on the poll thread
+   * @return this builder
+   */
+  public SdkConsumerBuilder<K, V> batchHandler(BatchHandler<K, V> handler) {
+    this.batchHandler = Objects.requireNonNull(handler, "handler");
+    return this;
+  }
+
+  /**
+   * How progress is recorded; see {@link CommitMode} for each mode's guarantee.
+   *
+   * @param mode the commit mode
+   * @return this builder
+   */
+  public SdkConsumerBuilder<K, V> commitMode(CommitMode mode) {
+    this.commitMode = Objects.requireNonNull(mode, "mode");
+    return this;
+  }
+
+  /**
+   * What happens when the handler throws.
+   *
+   * @param policy the policy
+   * @return this builder
+   */
+  public SdkConsumerBuilder<K, V> failurePolicy(FailurePolicy policy) {
+    this.failurePolicy = Objects.requireNonNull(policy, "policy");
+    return this;
+  }
+
+  /**
+   * What happens to a record whose key or value cannot be deserialized. It never stops the poll
+   * loop unless {@link FailureAction#STOP} is chosen.
+   *
+   * @param action {@link FailureAction#DEAD_LETTER} (needs a publisher), {@link FailureAction#SKIP}
+   *     (logged at WARN) or {@link FailureAction#STOP}
+   * @return this builder
+   */
+  public SdkConsumerBuilder<K, V> onPoisonPill(FailureAction action) {
+    this.poisonAction = Objects.requireNonNull(action, "action");
+    return this;
+  }
+
+  /**
+   * Where dead letters go. The consumer does not close this publisher.
+   *
+   * @param publisher the publisher
+   * @return this builder
+   */
+  public SdkConsumerBuilder<K, V> deadLetters(DeadLetterPublisher publisher) {
+    this.publisher = Objects.requireNonNull(publisher, "publisher");
+    this.ownedDeadLetterNaming = null;
+    return this;
+  }
+
+  /**
+   * Dead letters go to {@code <topic>.DLT} through a raw byte[] producer built from these settings'
+   * connection properties; the consumer creates it on {@link #build()} and closes it on close.
+   *
+   * @return this builder
+   */
+  public SdkConsumerBuilder<K, V> deadLettersToKafka() {
+    return deadLettersToKafka(DeadLetterPublisher.DEFAULT_TOPIC_NAMING);
+  }
+
+  /**
+   * Like {@link #deadLettersToKafka()} with a topic naming function.
+   *
+   * @param naming maps a source topic to its dead-letter topic
+   * @return this builder
+   */
+  public SdkConsumerBuilder<K, V> deadLettersToKafka(Function<String, String> naming) {
+    this.ownedDeadLetterNaming = Objects.requireNonNull(naming, "naming");
+    this.publisher = null;
+    return this;
+  }
+
+  /**
+   * Where newly assigned partitions start.
+   *
+   * @param strategy the strategy
+   * @return this builder
+   */
+  public SdkConsumerBuilder<K, V> startPosition(StartPositionStrategy strategy) {
+    this.startPositions = Objects.requireNonNull(strategy, "strategy");
+    return this;
+  }
+
+  /**
+   * Run-time liveness guarding.
+   *
+   * @param options the options
+   * @return this builder
+   */
+  public SdkConsumerBuilder<K, V> liveness(LivenessOptions options) {
+    this.liveness = Objects.requireNonNull(options, "options");
+    return this;
+  }
+
+  /**
+   * Records Kafka's client metrics (Micrometer {@code KafkaClientMetrics}) and the SDK's consumer
+   * meters in a registry. Without a registry nothing is measured. The registry is not closed.
+   *
+   * @param registry the registry
+   * @param tags tags added to every meter
+   * @return this builder
+   */
+  public SdkConsumerBuilder<K, V> metrics(MeterRegistry registry, Iterable<Tag> tags) {
+    this.registry = Objects.requireNonNull(registry, "registry");
+    this.tags = Tags.of(Objects.requireNonNull(tags, "tags"));
+    return this;
+  }
+
+  /**
+   * Caps per-partition tags of the committed-lag gauge; further partitions are summed under
+   * {@code partition=other}.
+   *
+   * @param max at least 0; default 32
+   * @return this builder
+   */
+  public SdkConsumerBuilder<K, V> maxTaggedPartitions(int max) {
+    this.maxTaggedPartitions = max;
+    return this;
+  }
+
+  /**
+   * The longest a single {@code poll()} waits for records; also how soon queued seeks and pauses
+   * run when no record arrives.
+   *
+   * @param timeout positive; default 250 ms
+   * @return this builder
+   */
+  public SdkConsumerBuilder<K, V> pollTimeout(Duration timeout) {
+    this.pollTimeout = Objects.requireNonNull(timeout, "timeout");
+    return this;
+  }
+
+  /**
+   * Replaces how the Kafka client is created, e.g. with a {@code MockConsumer} in unit tests. The
+   * function receives the final properties and must return a client reading {@code byte[]}.
+   *
+   * @param factory the factory
+   * @return this builder
+   */
+  public SdkConsumerBuilder<K, V> clientFactory(Function<Map<String, Object>, Consumer<byte[], byte[]>> factory) {
+    this.clientFactory = Objects.requireNonNull(factory, "factory");
+    return this;
+  }
+
+  /**
+   * Validates and builds the consumer; nothing connects until {@link SdkConsumer#start()}.
+   *
+   * @return the consumer
+   * @throws ConfigException listing every problem found
+   */
+  public SdkConsumer<K, V> build() {
+    List<ConfigProblem> problems = new ArrayList<>();
+    String prefix = "consumers." + settings.name() + ".";
+    CommitMode mode = commitMode != null ? commitMode : settings.enableAutoCommit() ? CommitMode.auto() : CommitMode.syncPerBatch();
+    FailureAction poison = poisonAction != null ? poisonAction
+        : (publisher != null || ownedDeadLetterNaming != null) ? FailureAction.DEAD_LETTER : FailureAction.SKIP;
+    validate(problems, prefix, mode, poison);
+    ClientProperties.Resolved resolved = ClientProperties.resolve(settings, mode, problems, prefix);
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    DeadLetterPublisher dlt = publisher;
+    boolean owned = false;
+    if (dlt == null && ownedDeadLetterNaming != null) {
+      dlt = DeadLetterPublisher.kafka(resolved.properties(), ownedDeadLetterNaming);
+      owned = true;
+    }
+    return new DefaultSdkConsumer<>(new ConsumerSpec<>(resolved.clientId(), resolved.properties(),
+        settings.groupId(), settings.groupProtocol(), resolved.maxPollInterval(), resolved.maxPollRecords(),
+        resolved.sessionTimeout(), resolved.heartbeatInterval(), subscription, recordHandler, batchHandler,
+        keyDeserializer, valueDeserializer, mode, failurePolicy, poison, dlt, owned, startPositions, liveness,
+        registry, tags, maxTaggedPartitions, pollTimeout, clientFactory));
+  }
+
+  private void validate(List<ConfigProblem> problems, String prefix, CommitMode mode, FailureAction poison) {
+    if (recordHandler == null && batchHandler == null) {
+      problems.add(new ConfigProblem("handler", "<none>", "set recordHandler(...) or batchHandler(...)"));
+    } else if (recordHandler != null && batchHandler != null) {
+      problems.add(new ConfigProblem("handler", "record and batch", "set only one of recordHandler and batchHandler"));
+    }
+    if (subscription == null) {
+      problems.add(new ConfigProblem("subscription", "<none>", "call subscribe(...) or assign(...)"));
+    }
+    boolean hasGroup = settings.groupId().isPresent();
+    if (subscription != null && subscription.usesGroup() && !hasGroup) {
+      problems.add(new ConfigProblem(prefix + "group-id", "<none>",
+          "subscribe needs a group id; set group-id or use assign(...) without a group"));
+    }
+    boolean commitsToKafka = !(mode instanceof CommitMode.None)
+        && !(mode instanceof CommitMode.External external && !external.mirrorToKafka());
+    if (commitsToKafka && !hasGroup) {
+      problems.add(new ConfigProblem(prefix + "group-id", "<none>", "commit mode " + describe(mode)
+          + " commits to Kafka and needs a group id; set group-id, or use CommitMode.external(store) or CommitMode.none()"));
+    }
+    if (settings.enableAutoCommit() && !(mode instanceof CommitMode.Auto)) {
+      problems.add(new ConfigProblem(prefix + "enable-auto-commit", "true", "conflicts with commit mode "
+          + describe(mode) + "; set enable-auto-commit to false or use CommitMode.auto()"));
+    }
+    if (mode instanceof CommitMode.Transactional
+        && settings.isolationLevel().filter(l -> l == IsolationLevel.READ_UNCOMMITTED).isPresent()) {
+      problems.add(new ConfigProblem(prefix + "isolation-level", "read_uncommitted",
+          "the transactional commit mode reads with read_committed; remove the setting or set read_committed"));
+    }
+    boolean hasPublisher = publisher != null || ownedDeadLetterNaming != null;
+    if (!hasPublisher && (poison == FailureAction.DEAD_LETTER || failurePolicy.onExhausted() == FailureAction.DEAD_LETTER)) {
+      problems.add(new ConfigProblem("deadLetters", "<none>",
+          "FailureAction.DEAD_LETTER needs deadLetters(publisher) or deadLettersToKafka()"));
+    }
+    if (pollTimeout.isNegative() || pollTimeout.isZero()) {
+      problems.add(new ConfigProblem("pollTimeout", pollTimeout.toString(), "must be positive"));
+    }
+    if (maxTaggedPartitions < 0) {
+      problems.add(new ConfigProblem("maxTaggedPartitions", Integer.toString(maxTaggedPartitions), "must be >= 0"));
+    }
+  }
+
+  private static String describe(CommitMode mode) {
+    return mode.getClass().getSimpleName();
+  }
+}
