@@ -1,0 +1,142 @@
+package dev.kafkasdk.producer.internal;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.errors.InterruptException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The executor on which send futures complete and send callbacks run, so that no user code runs
+ * on kafka-clients' I/O thread ({@code kafka-producer-network-thread}).
+ *
+ * <p>Either the SDK's own single daemon thread, which keeps the per-partition callback order
+ * kafka-clients guarantees and is shut down by {@link #shutdown(Duration)}, or the caller's
+ * executor, which is never shut down.
+ */
+final class CompletionExecutor {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CompletionExecutor.class);
+
+  private final Executor executor;
+  private final ExecutorService owned;
+  private final String description;
+  private volatile Thread ownedThread;
+  private volatile boolean rejectionLogged;
+
+  private CompletionExecutor(Executor executor, ExecutorService owned, String description) {
+    this.executor = executor;
+    this.owned = owned;
+    this.description = description;
+  }
+
+  /**
+   * The SDK's own single-thread executor for one producer.
+   *
+   * @param clientId the producer's client id, used in the thread name
+   * @return an executor this SDK shuts down on close
+   */
+  static CompletionExecutor owned(String clientId) {
+    String threadName = "kafka-sdk-producer-" + clientId + "-completions";
+    CompletionExecutor[] holder = new CompletionExecutor[1];
+    ExecutorService service = Executors.newSingleThreadExecutor(runnable -> {
+      Thread thread = new Thread(runnable, threadName);
+      thread.setDaemon(true);
+      holder[0].ownedThread = thread;
+      return thread;
+    });
+    holder[0] = new CompletionExecutor(service, service, threadName);
+    return holder[0];
+  }
+
+  /**
+   * Wraps the caller's executor; it is never shut down by the SDK.
+   *
+   * @param executor the caller's executor
+   * @return the wrapper
+   */
+  static CompletionExecutor callerOwned(Executor executor) {
+    return new CompletionExecutor(executor, null, executor.toString());
+  }
+
+  /**
+   * Runs the task on the executor. If the executor refuses it (the SDK's own thread after
+   * close, or a caller's executor that was shut down), the task runs on the current thread
+   * instead, so no future is ever left incomplete.
+   *
+   * @param task the completion task
+   */
+  void execute(Runnable task) {
+    try {
+      executor.execute(task);
+    } catch (RejectedExecutionException e) {
+      if (owned == null && !rejectionLogged) {
+        rejectionLogged = true;
+        LOG.warn("Completion executor {} rejected a task; completing sends on the reporting "
+            + "thread instead. Keep the executor running until the producer is closed.",
+            description, e);
+      }
+      task.run();
+    }
+  }
+
+  /**
+   * Whether the current thread is the SDK-owned completion thread, where waiting for another
+   * send's completion would deadlock.
+   *
+   * @return true on the SDK's own completion thread
+   */
+  boolean isCompletionThread() {
+    return owned != null && Thread.currentThread() == ownedThread;
+  }
+
+  /**
+   * Waits until every completion queued so far on the SDK's own thread has run, so that after
+   * {@code flush()} the futures of earlier sends are complete. Does nothing for a caller's
+   * executor (its ordering is unknown) or on the completion thread itself.
+   */
+  void awaitQueued() {
+    if (owned == null || isCompletionThread()) {
+      return;
+    }
+    try {
+      owned.submit(() -> { }).get();
+    } catch (RejectedExecutionException e) {
+      return;
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("completion marker failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptException(e);
+    }
+  }
+
+  /**
+   * Lets queued completions finish and stops the SDK-owned thread; does nothing for a caller's
+   * executor.
+   *
+   * @param timeout how long to wait for queued completions
+   */
+  void shutdown(Duration timeout) {
+    if (owned == null) {
+      return;
+    }
+    owned.shutdown();
+    if (isCompletionThread()) {
+      return;
+    }
+    try {
+      if (!owned.awaitTermination(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS)) {
+        LOG.warn("Completion thread {} did not finish its queued callbacks within {}; "
+            + "they still run on that daemon thread.", description, timeout);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

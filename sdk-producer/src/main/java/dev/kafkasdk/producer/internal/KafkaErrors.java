@@ -1,0 +1,59 @@
+package dev.kafkasdk.producer.internal;
+
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.TransactionAbortableException;
+
+/**
+ * Helps translate kafka-clients exceptions. Once a producer is in an error state, its methods
+ * throw a plain {@link KafkaException} ("Cannot execute transactional method because we are in
+ * an error state") that wraps the error that caused the state; the SDK classifies by that one.
+ */
+final class KafkaErrors {
+
+  private KafkaErrors() {
+  }
+
+  /**
+   * The exception that says what happened: the first Kafka {@link ApiException} in the cause
+   * chain (fenced, not authorized, a failed send), or the exception itself.
+   *
+   * @param error what a transactional method threw
+   * @return the exception to classify and keep as the cause
+   */
+  static Throwable significantCause(Throwable error) {
+    Throwable current = error;
+    for (int depth = 0; current != null && depth < 10; depth++) {
+      if (current instanceof ApiException) {
+        return current;
+      }
+      current = current.getCause();
+    }
+    return error;
+  }
+
+  /**
+   * A short hint on what the caller should do.
+   *
+   * @param cause the significant cause
+   * @return the hint, starting with "; ", or empty
+   */
+  static String hint(Throwable cause) {
+    if (cause instanceof ProducerFencedException) {
+      return "; another producer with the same transactional.id started and fenced this one,"
+          + " which can no longer be used";
+    }
+    if (cause instanceof AuthorizationException) {
+      return "; the principal lacks an ACL (WRITE on the transactional id or topic, or"
+          + " IDEMPOTENT_WRITE on the cluster); grant it and create a new producer";
+    }
+    if (cause instanceof InvalidProducerEpochException
+        || cause instanceof TransactionAbortableException) {
+      return "; abort the transaction and run it again";
+    }
+    return "";
+  }
+}

@@ -1,0 +1,117 @@
+package dev.kafkasdk.producer.internal;
+
+import dev.kafkasdk.core.ConfigException;
+import dev.kafkasdk.core.KafkaSdkException;
+import dev.kafkasdk.producer.SdkProducer;
+import dev.kafkasdk.producer.TransactionalProducer;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Builds producers from validated options: renders the kafka-clients properties, creates the
+ * kafka-clients producer of bytes, and wires completion executor, meters, circuit breaker and
+ * in-flight cap. Everything here happens once per producer, never per send.
+ */
+public final class ProducerAssembly {
+
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+  private ProducerAssembly() {
+  }
+
+  /**
+   * Creates a plain producer.
+   *
+   * @param options validated options
+   * @param <K> the key type
+   * @param <V> the value type
+   * @return the producer
+   */
+  public static <K, V> SdkProducer<K, V> plain(ProducerOptions<K, V> options) {
+    return new DefaultSdkProducer<>(parts(options));
+  }
+
+  /**
+   * Creates a transactional producer and initializes its transactions.
+   *
+   * @param options validated options with a transactional id
+   * @param <K> the key type
+   * @param <V> the value type
+   * @return the producer
+   */
+  public static <K, V> TransactionalProducer<K, V> transactional(ProducerOptions<K, V> options) {
+    String transactionalId = options.settings().transactionalId().orElseThrow();
+    DefaultTransactionalProducer<K, V> producer =
+        new DefaultTransactionalProducer<>(parts(options), transactionalId);
+    producer.initTransactions();
+    return producer;
+  }
+
+  private static <K, V> ProducerParts<K, V> parts(ProducerOptions<K, V> options) {
+    Map<String, Object> properties = options.settings().toProperties();
+    Object configuredId = properties.get(ProducerConfig.CLIENT_ID_CONFIG);
+    String clientId = configuredId != null && !configuredId.toString().isBlank()
+        ? configuredId.toString()
+        : "kafka-sdk-" + options.settings().name() + "-" + SEQUENCE.incrementAndGet();
+    properties.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+    properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    ProducerLimits limits = limits(properties, options);
+    FailureTranslator failures = new FailureTranslator(clientId, limits);
+    Producer<byte[], byte[]> kafka = createClient(options, properties, clientId);
+
+    SendMetrics metrics = SendMetrics.NOOP;
+    AutoCloseable clientMetrics = null;
+    if (options.metrics().isEnabled()) {
+      metrics = SendMetrics.micrometer(options.metrics(), clientId);
+      clientMetrics = options.metrics().bindClientMetrics(kafka);
+    }
+    CompletionExecutor executor = options.completionExecutor() == null
+        ? CompletionExecutor.owned(clientId)
+        : CompletionExecutor.callerOwned(options.completionExecutor());
+    InFlightLimiter limiter = options.maxInFlight() > 0
+        ? InFlightLimiter.of(options.maxInFlight(), limits.maxBlockMs())
+        : InFlightLimiter.UNLIMITED;
+    SendContext context = new SendContext(executor, metrics, BreakerGate.of(breaker(options,
+        clientId)), limiter, failures, new FatalState(clientId));
+    RecordEncoder<K, V> encoder = new RecordEncoder<>(options.keySerde().serializer(),
+        options.valueSerde().serializer(), failures, limits);
+    return new ProducerParts<>(clientId, kafka, encoder, context, clientMetrics);
+  }
+
+  private static ProducerLimits limits(Map<String, Object> properties, ProducerOptions<?, ?> o) {
+    try {
+      return ProducerLimits.from(properties);
+    } catch (org.apache.kafka.common.config.ConfigException e) {
+      throw new ConfigException("producers." + o.settings().name(), String.valueOf(e.getMessage()),
+          "kafka-clients rejected the producer configuration");
+    }
+  }
+
+  private static Producer<byte[], byte[]> createClient(ProducerOptions<?, ?> options,
+      Map<String, Object> properties, String clientId) {
+    try {
+      return options.clientFactory() == null
+          ? new KafkaProducer<>(properties)
+          : options.clientFactory().apply(properties);
+    } catch (KafkaException e) {
+      throw KafkaSdkException.builder("Could not create the Kafka producer '"
+          + options.settings().name() + "': " + e.getMessage()).clientId(clientId).cause(e)
+          .build();
+    }
+  }
+
+  private static CircuitBreaker breaker(ProducerOptions<?, ?> options, String clientId) {
+    if (options.circuitBreaker() != null) {
+      return options.circuitBreaker();
+    }
+    return options.circuitBreakerSettings() == null ? null
+        : options.circuitBreakerSettings().toCircuitBreaker(clientId);
+  }
+}

@@ -1,0 +1,22 @@
+package dev.kafkasdk.producer.internal;
+
+import org.apache.kafka.clients.producer.Producer;
+
+/**
+ * The assembled pieces of one producer, handed to its constructor.
+ *
+ * @param clientId the client id
+ * @param kafka the kafka-clients producer, owned
+ * @param encoder serializes and measures records
+ * @param context what every send shares
+ * @param clientMetrics unbinds kafka-clients' metrics from the registry, or null
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+record ProducerParts<K, V>(
+    String clientId,
+    Producer<byte[], byte[]> kafka,
+    RecordEncoder<K, V> encoder,
+    SendContext context,
+    AutoCloseable clientMetrics) {
+}

@@ -1,0 +1,29 @@
+package dev.kafkasdk.producer.internal;
+
+/**
+ * What every send of one producer shares: where completions run, the meters, the circuit
+ * breaker, the in-flight cap, the failure translator and the fatal state. Created once per
+ * producer so that a send allocates nothing but its own record, future and completion.
+ *
+ * @param executor where futures complete and callbacks run
+ * @param metrics the SDK's send meters (or the no-op)
+ * @param gate the optional circuit breaker
+ * @param limiter the optional in-flight cap
+ * @param failures the failure translator
+ * @param fatal the producer's fatal state
+ * @param timing whether a send needs a start time: only when meters or a breaker use it
+ */
+record SendContext(
+    CompletionExecutor executor,
+    SendMetrics metrics,
+    BreakerGate gate,
+    InFlightLimiter limiter,
+    FailureTranslator failures,
+    FatalState fatal,
+    boolean timing) {
+
+  SendContext(CompletionExecutor executor, SendMetrics metrics, BreakerGate gate,
+      InFlightLimiter limiter, FailureTranslator failures, FatalState fatal) {
+    this(executor, metrics, gate, limiter, failures, fatal, metrics.timing() || gate.enabled());
+  }
+}
