@@ -1,12 +1,15 @@
 package dev.kafkasdk.producer.internal;
 
 import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.errors.InterruptException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +31,8 @@ final class CompletionExecutor {
   private final String description;
   private volatile Thread ownedThread;
   private volatile boolean rejectionLogged;
+  private final Queue<Runnable> pending = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
   private CompletionExecutor(Executor executor, ExecutorService owned, String description) {
     this.executor = executor;
@@ -65,24 +70,50 @@ final class CompletionExecutor {
   }
 
   /**
-   * Runs the task on the executor. If the executor refuses it (the SDK's own thread after
-   * close, or a caller's executor that was shut down), the task runs on the current thread
-   * instead, so no future is ever left incomplete.
+   * Queues the task and makes sure one drain of the queue is scheduled on the executor. If the
+   * executor refuses the drain (the SDK's own thread after close, or a caller's executor that
+   * was shut down), the queue is drained on the current thread instead, so no future is ever
+   * left incomplete.
+   *
+   * <p>kafka-clients completes a whole batch of records in one burst on its I/O thread; handing
+   * each record to the executor separately would cost a queue hand-off and a thread wake-up per
+   * record. Instead, completions queue here and one executor task runs every completion queued
+   * so far, in the order they arrived (which keeps kafka-clients' per-partition order, even on a
+   * caller's multi-threaded executor).
    *
    * @param task the completion task
    */
   void execute(Runnable task) {
-    try {
-      executor.execute(task);
-    } catch (RejectedExecutionException e) {
-      if (owned == null && !rejectionLogged) {
-        rejectionLogged = true;
-        LOG.warn("Completion executor {} rejected a task; completing sends on the reporting "
-            + "thread instead. Keep the executor running until the producer is closed.",
-            description, e);
+    pending.add(task);
+    if (drainScheduled.compareAndSet(false, true)) {
+      try {
+        executor.execute(this::drain);
+      } catch (RejectedExecutionException e) {
+        if (owned == null && !rejectionLogged) {
+          rejectionLogged = true;
+          LOG.warn("Completion executor {} rejected a task; completing sends on the reporting "
+              + "thread instead. Keep the executor running until the producer is closed.",
+              description, e);
+        }
+        drain();
       }
-      task.run();
     }
+  }
+
+  private void drain() {
+    do {
+      Runnable task;
+      while ((task = pending.poll()) != null) {
+        try {
+          task.run();
+        } catch (RuntimeException e) {
+          LOG.warn("A send completion task failed on {}", description, e);
+        }
+      }
+      drainScheduled.set(false);
+      // a task queued between the last poll and the reset saw the flag still set and did not
+      // schedule a drain: take it over here
+    } while (!pending.isEmpty() && drainScheduled.compareAndSet(false, true));
   }
 
   /**
