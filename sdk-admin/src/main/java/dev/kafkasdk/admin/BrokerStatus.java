@@ -1,0 +1,19 @@
+package dev.kafkasdk.admin;
+
+import java.util.Optional;
+
+/**
+ * A broker as a {@link HealthReport} sees it.
+ *
+ * @param id node id
+ * @param host advertised host
+ * @param port advertised port
+ * @param rack rack, when configured
+ * @param leaders partitions this broker leads
+ * @param replicas partition replicas this broker hosts (leaders included)
+ * @param serving false for a broker that partitions name as a replica but that is not in the cluster
+ *     metadata (stopped, crashed or fenced)
+ */
+public record BrokerStatus(int id, String host, int port, Optional<String> rack, int leaders, int replicas,
+                           boolean serving) {
+}

@@ -1,0 +1,32 @@
+package dev.kafkasdk.admin;
+
+import java.util.Objects;
+
+/**
+ * One problem found by a {@link LintRule}.
+ *
+ * @param ruleId the rule's stable id, for example {@code KSDK-L001}
+ * @param severity how serious it is
+ * @param subject what it is about, for example {@code topic 'orders'} or {@code producer 'default'}
+ * @param message what is wrong and why it matters
+ * @param fix what to change
+ */
+public record LintFinding(String ruleId, Severity severity, String subject, String message, String fix) {
+
+    /**
+     * Rejects null components.
+     *
+     * @param ruleId the rule's stable id, for example {@code KSDK-L001}
+     * @param severity how serious it is
+     * @param subject what it is about, for example {@code topic 'orders'} or {@code producer 'default'}
+     * @param message what is wrong and why it matters
+     * @param fix what to change
+     */
+    public LintFinding {
+        Objects.requireNonNull(ruleId, "ruleId");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(fix, "fix");
+    }
+}

@@ -1,0 +1,21 @@
+package dev.kafkasdk.admin;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The lag of one partition of a consumer group.
+ *
+ * @param topic the topic
+ * @param partition the partition number
+ * @param committedOffset the group's committed offset; empty when an assigned partition has none yet
+ * @param logEndOffset the partition's log end offset
+ * @param lag {@code logEndOffset - committedOffset}; empty without a committed offset
+ * @param memberId the member the partition is assigned to, when any
+ * @param clientId that member's client id, when any
+ * @param host that member's host, when any
+ */
+public record PartitionLag(String topic, int partition, OptionalLong committedOffset, long logEndOffset,
+                           OptionalLong lag, Optional<String> memberId, Optional<String> clientId,
+                           Optional<String> host) {
+}

@@ -1,0 +1,11 @@
+package dev.kafkasdk.admin;
+
+/** How serious a {@link LintFinding} is. Declared from most to least serious. */
+public enum Severity {
+    /** The configuration fails or loses data as written; the CLI exits non-zero. */
+    ERROR,
+    /** Works, but against Kafka's operating advice; worth fixing. */
+    WARN,
+    /** Worth knowing; no action needed in most deployments. */
+    INFO
+}

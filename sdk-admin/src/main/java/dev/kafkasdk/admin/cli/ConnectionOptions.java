@@ -1,0 +1,105 @@
+package dev.kafkasdk.admin.cli;
+
+import dev.kafkasdk.admin.AdminOptions;
+import dev.kafkasdk.admin.SdkAdmin;
+import dev.kafkasdk.core.config.AdminSettings;
+import dev.kafkasdk.core.config.ClusterSettings;
+import dev.kafkasdk.core.config.Durations;
+import dev.kafkasdk.core.config.KafkaSdkConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Where the cluster is and how to call it: {@code --bootstrap-servers}, {@code --config}, timeouts. */
+public final class ConnectionOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = {"-b", "--bootstrap-servers"}, paramLabel = "HOST:PORT[,...]",
+            description = "The cluster to connect to; overrides the config file's cluster.")
+    String bootstrapServers;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "SDK configuration file (.yaml, .yml, .json, .properties): cluster, admin, topics, clients.")
+    Path configFile;
+
+    @Option(names = "--admin", paramLabel = "NAME",
+            description = "Admin client of the config file to use (default: 'default', else defaults).")
+    String adminName;
+
+    @Option(names = "--timeout", defaultValue = "30s", paramLabel = "DURATION",
+            description = "Timeout of one admin call attempt, e.g. 10s (default: ${DEFAULT-VALUE}).")
+    String timeout;
+
+    @Option(names = "--attempts", defaultValue = "3", paramLabel = "N",
+            description = "Attempts per admin call on retriable errors (default: ${DEFAULT-VALUE}).")
+    int attempts;
+
+    private KafkaSdkConfig config;
+
+    /** @return the loaded config file, when {@code --config} was given */
+    Optional<KafkaSdkConfig> config() {
+        if (configFile == null) {
+            return Optional.empty();
+        }
+        if (config == null) {
+            config = KafkaSdkConfig.load(configFile);
+        }
+        return Optional.of(config);
+    }
+
+    /** @return the config file, or a usage error naming the command that needs it */
+    KafkaSdkConfig requireConfig() {
+        return config().orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "Missing --config FILE: '" + spec.qualifiedName(" ") + "' reads the topics from a config file"));
+    }
+
+    /** @return true when a cluster can be reached from the options */
+    boolean hasCluster() {
+        return bootstrapServers != null || configFile != null;
+    }
+
+    /**
+     * Connects to the cluster.
+     *
+     * @return a new admin the caller closes
+     */
+    SdkAdmin connect() {
+        return SdkAdmin.create(adminSettings(), AdminOptions.builder()
+                .callTimeout(parseTimeout())
+                .maxAttempts(attempts)
+                .build());
+    }
+
+    private Duration parseTimeout() {
+        try {
+            return Durations.parse(timeout);
+        } catch (RuntimeException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--timeout': " + e.getMessage());
+        }
+    }
+
+    private AdminSettings adminSettings() {
+        Optional<KafkaSdkConfig> loaded = config();
+        if (loaded.isEmpty() && bootstrapServers == null) {
+            throw new ParameterException(spec.commandLine(),
+                    "Missing --bootstrap-servers HOST:PORT or --config FILE: '" + spec.qualifiedName(" ")
+                            + "' needs a cluster");
+        }
+        if (loaded.isEmpty()) {
+            return AdminSettings.defaults(ClusterSettings.of(bootstrapServers));
+        }
+        AdminSettings admin = adminName == null ? loaded.get().admin() : loaded.get().admin(adminName);
+        if (bootstrapServers == null) {
+            return admin;
+        }
+        return AdminSettings.from(admin)
+                .cluster(ClusterSettings.from(admin.cluster()).bootstrapServers(bootstrapServers).build())
+                .build();
+    }
+}

@@ -1,0 +1,102 @@
+package dev.kafkasdk.admin.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kafkasdk.admin.AdminAuthorizationException;
+import dev.kafkasdk.admin.AdminOptions;
+import dev.kafkasdk.core.KafkaSdkException;
+import dev.kafkasdk.core.RetriableKafkaSdkException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.GroupAuthorizationException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.NotControllerException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.internals.KafkaFutureImpl;
+import org.junit.jupiter.api.Test;
+
+class AdminCallsTest {
+
+    private final AdminCalls calls = new AdminCalls("test", AdminOptions.builder()
+            .maxAttempts(3).retryBackoff(Duration.ofMillis(1)).callTimeout(Duration.ofSeconds(5)).build());
+
+    private static <T> KafkaFuture<T> failed(Throwable error) {
+        KafkaFutureImpl<T> future = new KafkaFutureImpl<>();
+        future.completeExceptionally(error);
+        return future;
+    }
+
+    @Test
+    void retriesRetriableFailuresUntilOneSucceeds() {
+        AtomicInteger attempts = new AtomicInteger();
+        String result = calls.call("describe cluster", Target.cluster(), timeout -> attempts.incrementAndGet() < 3
+                ? failed(new NotControllerException("moved")) : KafkaFuture.completedFuture("ok"));
+
+        assertThat(result).isEqualTo("ok");
+        assertThat(attempts).hasValue(3);
+    }
+
+    @Test
+    void givesUpAfterMaxAttemptsWithARetriableSdkException() {
+        AtomicInteger attempts = new AtomicInteger();
+        assertThatThrownBy(() -> calls.call("describe cluster", Target.cluster(), timeout -> {
+            attempts.incrementAndGet();
+            return failed(new NotControllerException("moved"));
+        })).isInstanceOf(RetriableKafkaSdkException.class).hasMessageContaining("failed to describe cluster");
+        assertThat(attempts).hasValue(3);
+    }
+
+    @Test
+    void doesNotRetryNonRetriableFailures() {
+        AtomicInteger attempts = new AtomicInteger();
+        assertThatThrownBy(() -> calls.call("create topics", Target.topics(List.of("bad topic")), timeout -> {
+            attempts.incrementAndGet();
+            return failed(new InvalidTopicException("illegal name"));
+        })).isInstanceOf(KafkaSdkException.class)
+                .hasMessageContaining("failed to create topics (topic bad topic): illegal name");
+        assertThat(attempts).hasValue(1);
+    }
+
+    @Test
+    void authorizationFailuresNameTheResourceAndAreNotRetried() {
+        AtomicInteger attempts = new AtomicInteger();
+        assertThatThrownBy(() -> calls.call("describe topics", Target.topics(List.of("a", "b")), timeout -> {
+            attempts.incrementAndGet();
+            return failed(new TopicAuthorizationException(Set.of("b")));
+        })).isInstanceOfSatisfying(AdminAuthorizationException.class, e -> {
+            assertThat(e.resourceType()).isEqualTo(AdminAuthorizationException.ResourceType.TOPIC);
+            assertThat(e.resourceNames()).containsExactly("b");
+            assertThat(e.getMessage()).isEqualTo(
+                    "not authorized to describe topics: the principal lacks the ACL for topic 'b'");
+        });
+        assertThat(attempts).hasValue(1);
+
+        assertThatThrownBy(() -> calls.call("describe consumer group", Target.group("billing"),
+                timeout -> failed(new GroupAuthorizationException("denied", "billing"))))
+                .hasMessage("not authorized to describe consumer group: the principal lacks the ACL for group 'billing'");
+    }
+
+    @Test
+    void multiFutureAttemptsAreRetriedAsAWholeOnRetriableFailures() {
+        AtomicInteger attempts = new AtomicInteger();
+        List<String> result = calls.run("describe topics", Target.topics(List.of("a")), timeout -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new NotControllerException("moved");
+            }
+            return List.of(calls.await(KafkaFuture.completedFuture("a")));
+        });
+
+        assertThat(result).containsExactly("a");
+        assertThat(attempts).hasValue(2);
+    }
+
+    @Test
+    void passesThePerAttemptTimeoutIntoTheRequest() {
+        int seen = calls.call("x", Target.cluster(), KafkaFuture::completedFuture);
+        assertThat(seen).isEqualTo(5_000);
+    }
+}
