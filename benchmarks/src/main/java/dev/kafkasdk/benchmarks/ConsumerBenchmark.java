@@ -74,9 +74,11 @@ public final class ConsumerBenchmark {
         }
         for (int round = 1; round <= rounds; round++) {
             for (String scenario : scenarios) {
-                Measurement m = new Measurement(scenario, round, records, runOnce(scenario, records));
-                System.out.printf("[consumer] round %d %-48s %,12.0f records/s%n", round, scenario,
-                        m.recordsPerSecond());
+                long cpuBefore = ClientCpu.nanos();
+                long nanos = runOnce(scenario, records);
+                Measurement m = new Measurement(scenario, round, records, nanos, ClientCpu.nanos() - cpuBefore);
+                System.out.printf("[consumer] round %d %-48s %,12.0f records/s %6.2f µs CPU/record%n", round,
+                        scenario, m.recordsPerSecond(), m.cpuMicrosPerRecord());
                 table.add(m);
             }
         }

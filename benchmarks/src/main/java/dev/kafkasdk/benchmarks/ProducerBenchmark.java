@@ -76,10 +76,11 @@ public final class ProducerBenchmark {
         }
         for (int round = 1; round <= rounds; round++) {
             for (String scenario : scenarios) {
+                long cpuBefore = ClientCpu.nanos();
                 long nanos = runOnce(scenario, records);
-                Measurement m = new Measurement(scenario, round, records, nanos);
-                System.out.printf("[producer] round %d %-48s %,12.0f records/s%n", round, scenario,
-                        m.recordsPerSecond());
+                Measurement m = new Measurement(scenario, round, records, nanos, ClientCpu.nanos() - cpuBefore);
+                System.out.printf("[producer] round %d %-48s %,12.0f records/s %6.2f µs CPU/record%n", round,
+                        scenario, m.recordsPerSecond(), m.cpuMicrosPerRecord());
                 table.add(m);
             }
         }

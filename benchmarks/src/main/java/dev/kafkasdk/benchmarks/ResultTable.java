@@ -85,8 +85,8 @@ public final class ResultTable {
      */
     public String toMarkdown() {
         StringBuilder out = new StringBuilder("### ").append(title).append("\n\n");
-        out.append("| scenario | rounds | records/run | median records/s | best records/s | vs baseline | target |\n");
-        out.append("|---|---:|---:|---:|---:|---|---|\n");
+        out.append("| scenario | rounds | records/run | median records/s | best records/s | client CPU µs/record | vs baseline | target |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---|---|\n");
         for (Map.Entry<String, List<Measurement>> e : byScenario.entrySet()) {
             List<Measurement> runs = e.getValue();
             double best = runs.stream().map(Measurement::recordsPerSecond)
@@ -95,8 +95,9 @@ public final class ResultTable {
             String versus = c == null ? "" : String.format(Locale.ROOT, "%.2fx %s", ratio(c), c.baseline());
             String target = c == null ? "" : String.format(Locale.ROOT, ">= %.2fx %s", c.target(),
                     ratio(c) >= c.target() ? "met" : "MISSED");
-            out.append(String.format(Locale.ROOT, "| %s | %d | %,d | %,.0f | %,.0f | %s | %s |%n",
-                    e.getKey(), runs.size(), runs.get(0).records(), median(e.getKey()), best, versus, target));
+            double cpu = runs.stream().mapToDouble(Measurement::cpuMicrosPerRecord).average().orElse(0);
+            out.append(String.format(Locale.ROOT, "| %s | %d | %,d | %,.0f | %,.0f | %.2f | %s | %s |%n",
+                    e.getKey(), runs.size(), runs.get(0).records(), median(e.getKey()), best, cpu, versus, target));
         }
         return out.toString();
     }
