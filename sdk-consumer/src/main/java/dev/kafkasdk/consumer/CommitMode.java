@@ -83,7 +83,7 @@ public sealed interface CommitMode
    * @return the mode, without mirroring to Kafka
    * @see External
    */
-  static CommitMode external(OffsetStore store) {
+  static External external(OffsetStore store) {
     return new External(store, false);
   }
 
