@@ -85,7 +85,9 @@ final class CompletionExecutor {
    */
   void execute(Runnable task) {
     pending.add(task);
-    if (drainScheduled.compareAndSet(false, true)) {
+    // read before CAS: while a drain is scheduled (the common case in a burst) this stays a
+    // plain read of a shared cache line instead of a write
+    if (!drainScheduled.get() && drainScheduled.compareAndSet(false, true)) {
       try {
         executor.execute(this::drain);
       } catch (RejectedExecutionException e) {
