@@ -1,10 +1,8 @@
 package dev.kafkasdk.consumer;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kafkasdk.consumer.internal.JsonDeserializer;
-import java.util.Objects;
+import dev.kafkasdk.core.serde.JsonSerde;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -22,8 +20,6 @@ import org.apache.kafka.common.serialization.UUIDDeserializer;
  * stuck loop. The consumer neither configures nor closes deserializers it is given.
  */
 public final class Deserializers {
-
-  private static final ObjectMapper DEFAULT_MAPPER = new ObjectMapper().findAndRegisterModules();
 
   private Deserializers() {}
 
@@ -73,15 +69,17 @@ public final class Deserializers {
   }
 
   /**
-   * JSON via Jackson into a class, with a shared default {@link ObjectMapper} (modules found on the
-   * class path registered). {@code null} bytes give {@code null}.
+   * JSON via Jackson into a class, with the SDK's shared default {@link ObjectMapper}
+   * ({@link JsonSerde#defaultMapper()}: ISO-8601 {@code java.time} values, unknown properties
+   * ignored), the same JSON the producer's {@code Serdes.json} writes. {@code null} or empty bytes
+   * give {@code null}.
    *
    * @param type the target class
    * @param <T> the target type
    * @return a deserializer
    */
   public static <T> Deserializer<T> json(Class<T> type) {
-    return json(type, DEFAULT_MAPPER);
+    return json(type, JsonSerde.defaultMapper());
   }
 
   /**
@@ -93,9 +91,7 @@ public final class Deserializers {
    * @return a deserializer
    */
   public static <T> Deserializer<T> json(Class<T> type, ObjectMapper mapper) {
-    Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(mapper, "mapper");
-    return new JsonDeserializer<>(mapper, mapper.constructType(type));
+    return JsonSerde.of(type, mapper).deserializer();
   }
 
   /**
@@ -106,7 +102,7 @@ public final class Deserializers {
    * @return a deserializer
    */
   public static <T> Deserializer<T> json(TypeReference<T> type) {
-    return json(type, DEFAULT_MAPPER);
+    return json(type, JsonSerde.defaultMapper());
   }
 
   /**
@@ -118,9 +114,6 @@ public final class Deserializers {
    * @return a deserializer
    */
   public static <T> Deserializer<T> json(TypeReference<T> type, ObjectMapper mapper) {
-    Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(mapper, "mapper");
-    JavaType javaType = mapper.getTypeFactory().constructType(type);
-    return new JsonDeserializer<>(mapper, javaType);
+    return JsonSerde.of(type, mapper).deserializer();
   }
 }

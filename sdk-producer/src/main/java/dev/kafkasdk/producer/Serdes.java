@@ -2,7 +2,7 @@ package dev.kafkasdk.producer;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kafkasdk.producer.internal.JsonSerde;
+import dev.kafkasdk.core.serde.JsonSerde;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.Serde;
 

@@ -1,4 +1,4 @@
-package dev.kafkasdk.producer.internal;
+package dev.kafkasdk.core.serde;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -18,8 +18,14 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * A Jackson-backed serde. The writer and reader are resolved once for the target type, so each
- * call does no type lookup. Thread-safe.
+ * A Jackson-backed serde, shared by the producer's {@code Serdes.json(...)} and the consumer's
+ * {@code Deserializers.json(...)} so that both sides read and write JSON the same way. The writer
+ * and reader are resolved once for the target type, so each call does no type lookup.
+ * Thread-safe. A caller's {@link ObjectMapper} is used as it is, never reconfigured.
+ *
+ * <p>The {@linkplain #defaultMapper() default mapper} writes {@code java.time} values as ISO-8601
+ * strings and ignores unknown properties when reading, so a consumer tolerates fields that a newer
+ * producer added. A {@code null} value, and on the reading side an empty one, is {@code null}.
  *
  * @param <T> the value type
  */
@@ -96,14 +102,14 @@ public final class JsonSerde<T> implements Serde<T> {
   @Override
   public Deserializer<T> deserializer() {
     return (topic, data) -> {
-      if (data == null) {
+      if (data == null || data.length == 0) {
         return null;
       }
       try {
         return reader.readValue(data);
       } catch (IOException e) {
-        throw new SerializationException("Cannot read JSON as " + type + " from topic " + topic
-            + ": " + e.getMessage(), e);
+        throw new SerializationException("Cannot read " + data.length + " bytes from topic "
+            + topic + " as JSON " + type + ": " + e.getMessage(), e);
       }
     };
   }
