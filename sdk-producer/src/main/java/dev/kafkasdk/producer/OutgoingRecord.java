@@ -42,9 +42,26 @@ public final class OutgoingRecord<K, V> {
     this.topic = builder.topic;
     this.key = builder.key;
     this.value = builder.value;
-    this.headers = List.copyOf(builder.headers);
+    this.headers = builder.headers.isEmpty() ? List.of() : List.copyOf(builder.headers);
     this.partition = builder.partition;
     this.timestamp = builder.timestamp;
+  }
+
+  /** The common key-and-value record, without a builder: sending it allocates no more. */
+  private OutgoingRecord(String topic, K key, V value) {
+    this.topic = requireTopic(topic);
+    this.key = key;
+    this.value = value;
+    this.headers = List.of();
+    this.partition = null;
+    this.timestamp = null;
+  }
+
+  private static String requireTopic(String topic) {
+    if (topic == null || topic.isBlank()) {
+      throw new IllegalArgumentException("topic must not be null or blank");
+    }
+    return topic;
   }
 
   /**
@@ -60,7 +77,7 @@ public final class OutgoingRecord<K, V> {
    * @throws IllegalArgumentException if the topic is null or blank
    */
   public static <K, V> OutgoingRecord<K, V> of(String topic, K key, V value) {
-    return OutgoingRecord.<K, V>builder(topic).key(key).value(value).build();
+    return new OutgoingRecord<>(topic, key, value);
   }
 
   /**
@@ -74,7 +91,7 @@ public final class OutgoingRecord<K, V> {
    * @throws IllegalArgumentException if the topic is null or blank
    */
   public static <K, V> OutgoingRecord<K, V> of(String topic, V value) {
-    return OutgoingRecord.<K, V>builder(topic).value(value).build();
+    return new OutgoingRecord<>(topic, null, value);
   }
 
   /**
@@ -287,10 +304,7 @@ public final class OutgoingRecord<K, V> {
     private Instant timestamp;
 
     private Builder(String topic) {
-      if (topic == null || topic.isBlank()) {
-        throw new IllegalArgumentException("topic must not be null or blank");
-      }
-      this.topic = topic;
+      this.topic = requireTopic(topic);
     }
 
     /**

@@ -22,8 +22,10 @@ import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.Serdes.WrapperSerde;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
@@ -84,6 +86,43 @@ class SdkProducerTest {
         .hasMessageContaining("max.block.ms")
         .hasMessageContaining("'k1'");
     assertThat(failure.topic()).contains("orders");
+  }
+
+  @Test
+  void aSerializerThatAddsHeadersGetsTheRecordsHeadersAndItsOwnAreSent() {
+    Serializer<String> tagging = new Serializer<>() {
+      @Override
+      public byte[] serialize(String topic, String data) {
+        return data.getBytes(StandardCharsets.UTF_8);
+      }
+
+      @Override
+      public byte[] serialize(String topic, Headers headers, String data) {
+        headers.add("seen", String.valueOf(headers.toArray().length).getBytes(StandardCharsets.UTF_8));
+        return serialize(topic, data);
+      }
+    };
+    producer = kafka.builder(MockKafka.settings().build(), Serdes.string(),
+        new WrapperSerde<>(tagging, new StringDeserializer())).build();
+
+    producer.send("orders", "k1", "plain");
+    producer.send(OutgoingRecord.<String, String>builder("orders").key("k2").value("with")
+        .header("trace-id", "t-1").build());
+
+    Headers plain = kafka.mock.history().get(0).headers();
+    Headers with = kafka.mock.history().get(1).headers();
+    assertThat(new String(plain.lastHeader("seen").value(), StandardCharsets.UTF_8)).isEqualTo("0");
+    assertThat(new String(with.lastHeader("seen").value(), StandardCharsets.UTF_8)).isEqualTo("1");
+    assertThat(with.lastHeader("trace-id")).isNotNull();
+  }
+
+  @Test
+  void aRecordWithoutHeadersIsSentWithoutHeaders() {
+    producer = kafka.strings().build();
+
+    producer.send("orders", "k1", "v1");
+
+    assertThat(kafka.mock.history().get(0).headers().toArray()).isEmpty();
   }
 
   @Test
