@@ -1,8 +1,6 @@
 package dev.kafkasdk.producer.internal;
 
 import java.time.Duration;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -10,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import org.apache.kafka.common.errors.InterruptException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,19 +24,42 @@ import org.slf4j.LoggerFactory;
 final class CompletionExecutor {
 
   private static final Logger LOG = LoggerFactory.getLogger(CompletionExecutor.class);
+  private static final AtomicReferenceFieldUpdater<CompletionExecutor, Task> TAIL =
+      AtomicReferenceFieldUpdater.newUpdater(CompletionExecutor.class, Task.class, "tail");
+  private static final AtomicReferenceFieldUpdater<Task, Task> NEXT =
+      AtomicReferenceFieldUpdater.newUpdater(Task.class, Task.class, "next");
+
+  /**
+   * A completion that links itself into the executor's queue, so that queueing it allocates
+   * nothing. A task is queued at most once.
+   */
+  abstract static class Task implements Runnable {
+    private volatile Task next;
+  }
+
+  /** The queue's first, already taken node; read and replaced only by the running drain. */
+  private Task head;
+  /** The last queued task; swapped by every thread that queues one. */
+  private volatile Task tail;
 
   private final Executor executor;
   private final ExecutorService owned;
   private final String description;
   private volatile Thread ownedThread;
   private volatile boolean rejectionLogged;
-  private final Queue<Runnable> pending = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
   private CompletionExecutor(Executor executor, ExecutorService owned, String description) {
     this.executor = executor;
     this.owned = owned;
     this.description = description;
+    Task stub = new Task() {
+      @Override
+      public void run() {
+      }
+    };
+    this.head = stub;
+    this.tail = stub;
   }
 
   /**
@@ -81,10 +103,15 @@ final class CompletionExecutor {
    * so far, in the order they arrived (which keeps kafka-clients' per-partition order, even on a
    * caller's multi-threaded executor).
    *
-   * @param task the completion task
+   * <p>The queue is intrusive (multi-producer, single-consumer, after Vyukov): queueing is one
+   * atomic swap of the tail, with no node allocated. The I/O thread queues almost every task,
+   * and only one drain runs at a time, guarded by {@code drainScheduled}.
+   *
+   * @param task the completion task, never queued before
    */
-  void execute(Runnable task) {
-    pending.add(task);
+  void execute(Task task) {
+    Task previous = TAIL.getAndSet(this, task);
+    NEXT.lazySet(previous, task);
     // read before CAS: while a drain is scheduled (the common case in a burst) this stays a
     // plain read of a shared cache line instead of a write
     if (!drainScheduled.get() && drainScheduled.compareAndSet(false, true)) {
@@ -102,10 +129,28 @@ final class CompletionExecutor {
     }
   }
 
+  /** Takes the oldest linked task, or null when none is linked yet. Drain only. */
+  private Task poll() {
+    Task next = head.next;
+    if (next == null) {
+      return null;
+    }
+    head = next;
+    return next;
+  }
+
+  /**
+   * Whether nothing is queued; false also while a task is swapped in but not yet linked, so
+   * the drain comes back for it.
+   */
+  private boolean isEmpty() {
+    return head == tail;
+  }
+
   private void drain() {
     do {
-      Runnable task;
-      while ((task = pending.poll()) != null) {
+      Task task;
+      while ((task = poll()) != null) {
         try {
           task.run();
         } catch (RuntimeException e) {
@@ -115,7 +160,7 @@ final class CompletionExecutor {
       drainScheduled.set(false);
       // a task queued between the last poll and the reset saw the flag still set and did not
       // schedule a drain: take it over here
-    } while (!pending.isEmpty() && drainScheduled.compareAndSet(false, true));
+    } while (!isEmpty() && drainScheduled.compareAndSet(false, true));
   }
 
   /**

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * updates meters, circuit breaker and fatal state, and completes the future or runs the user's
  * callback. It completes exactly once even if kafka-clients both calls back and throws.
  */
-final class SendCompletion implements Callback, Runnable {
+final class SendCompletion extends CompletionExecutor.Task implements Callback {
 
   private static final Logger LOG = LoggerFactory.getLogger(SendCompletion.class);
   private static final AtomicIntegerFieldUpdater<SendCompletion> DONE =
