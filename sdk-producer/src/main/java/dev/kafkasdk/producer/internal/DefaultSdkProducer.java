@@ -116,7 +116,7 @@ public class DefaultSdkProducer<K, V> implements SdkProducer<K, V> {
       return;
     }
     SendCompletion completion =
-        new SendCompletion(context, topic, key, future, callback, start, true);
+        new SendCompletion(context, topic, key, listener(future, callback), start, true);
     completion.sending(Thread.currentThread());
     try {
       kafka.send(raw, completion);
@@ -136,7 +136,11 @@ public class DefaultSdkProducer<K, V> implements SdkProducer<K, V> {
 
   private SendCompletion early(String topic, K key, CompletableFuture<SendResult> future,
       SendCallback callback, long start) {
-    return new SendCompletion(context, topic, key, future, callback, start, false);
+    return new SendCompletion(context, topic, key, listener(future, callback), start, false);
+  }
+
+  private static Object listener(CompletableFuture<SendResult> future, SendCallback callback) {
+    return future != null ? future : callback;
   }
 
   /** Takes the circuit breaker and in-flight permits; returns why not, or null. */

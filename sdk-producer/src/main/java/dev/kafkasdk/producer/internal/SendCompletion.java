@@ -27,26 +27,29 @@ final class SendCompletion extends CompletionExecutor.Task implements Callback {
   private final SendContext context;
   private final String topic;
   private final Object key;
-  private final CompletableFuture<SendResult> future;
-  private final SendCallback callback;
+  /** The caller's {@link CompletableFuture} or {@link SendCallback}. */
+  private final Object listener;
   private final long startNanos;
   private final boolean holdsPermits;
+  private boolean synchronous;
   private volatile int done;
   private Thread sendingThread;
-  private RecordMetadata metadata;
-  private Exception error;
-  private boolean synchronous;
-  private KafkaSdkException failure;
-  private String errorType;
+  /**
+   * What happened, set once before the task is queued: kafka-clients' {@link RecordMetadata} or
+   * {@link Exception}, or a {@link Refused} for a send that never reached kafka-clients.
+   */
+  private Object outcome;
 
-  SendCompletion(SendContext context, String topic, Object key,
-      CompletableFuture<SendResult> future, SendCallback callback, long startNanos,
+  /** A send the SDK failed itself, with the error type its meters record. */
+  private record Refused(KafkaSdkException failure, String type) {
+  }
+
+  SendCompletion(SendContext context, String topic, Object key, Object listener, long startNanos,
       boolean holdsPermits) {
     this.context = context;
     this.topic = topic;
     this.key = key;
-    this.future = future;
-    this.callback = callback;
+    this.listener = listener;
     this.startNanos = startNanos;
     this.holdsPermits = holdsPermits;
   }
@@ -62,8 +65,7 @@ final class SendCompletion extends CompletionExecutor.Task implements Callback {
    */
   void failBeforeSend(KafkaSdkException preSendFailure, String type) {
     if (DONE.compareAndSet(this, 0, 1)) {
-      this.failure = preSendFailure;
-      this.errorType = type;
+      this.outcome = new Refused(preSendFailure, type);
       context.executor().execute(this);
     }
   }
@@ -73,8 +75,8 @@ final class SendCompletion extends CompletionExecutor.Task implements Callback {
     if (!DONE.compareAndSet(this, 0, 1)) {
       return;
     }
-    this.metadata = recordMetadata;
-    this.error = exception;
+    // a failed send may carry metadata too (its partition); the exception decides
+    this.outcome = exception != null ? new Failed(recordMetadata, exception) : recordMetadata;
     this.synchronous = Thread.currentThread() == sendingThread;
     if (holdsPermits) {
       context.limiter().release();
@@ -82,46 +84,56 @@ final class SendCompletion extends CompletionExecutor.Task implements Callback {
     context.executor().execute(this);
   }
 
+  /** A send kafka-clients failed, with the partition when it knew it. */
+  private record Failed(RecordMetadata metadata, Exception error) {
+  }
+
   @Override
   public void run() {
-    if (failure == null && error != null) {
-      int partition = metadata == null ? -1 : metadata.partition();
-      failure = context.failures().translate(error, topic, partition, key, synchronous);
-      Throwable cause = failure.getCause() == null ? error : failure.getCause();
-      errorType = cause.getClass().getSimpleName();
-    }
-    SendResult result = null;
-    if (failure == null) {
-      result = new SendResult(metadata.topic(), metadata.partition(), metadata.offset(),
+    KafkaSdkException failure;
+    String errorType;
+    if (outcome instanceof RecordMetadata metadata) {
+      SendResult result = new SendResult(metadata.topic(), metadata.partition(), metadata.offset(),
           metadata.hasTimestamp() ? Instant.ofEpochMilli(metadata.timestamp()) : Instant.EPOCH);
       context.metrics().succeeded(topic, startNanos);
       if (holdsPermits) {
         context.gate().onSuccess(startNanos);
       }
-    } else {
-      context.metrics().failed(topic, errorType, startNanos);
-      if (holdsPermits) {
-        context.gate().onFailure(startNanos, failure);
-        context.fatal().record(failure);
-      }
+      deliver(result, null);
+      return;
     }
-    deliver(result);
+    if (outcome instanceof Refused refused) {
+      failure = refused.failure();
+      errorType = refused.type();
+    } else {
+      Failed failed = (Failed) outcome;
+      int partition = failed.metadata() == null ? -1 : failed.metadata().partition();
+      failure = context.failures().translate(failed.error(), topic, partition, key, synchronous);
+      Throwable cause = failure.getCause() == null ? failed.error() : failure.getCause();
+      errorType = cause.getClass().getSimpleName();
+    }
+    context.metrics().failed(topic, errorType, startNanos);
+    if (holdsPermits) {
+      context.gate().onFailure(startNanos, failure);
+      context.fatal().record(failure);
+    }
+    deliver(null, failure);
   }
 
-  private void deliver(SendResult result) {
-    if (future != null) {
+  @SuppressWarnings("unchecked")
+  private void deliver(SendResult result, KafkaSdkException failure) {
+    if (listener instanceof CompletableFuture<?> future) {
       if (failure == null) {
-        future.complete(result);
+        ((CompletableFuture<SendResult>) future).complete(result);
       } else {
         future.completeExceptionally(failure);
       }
+      return;
     }
-    if (callback != null) {
-      try {
-        callback.onCompletion(result, failure);
-      } catch (RuntimeException e) {
-        LOG.warn("Send callback for topic {} threw; the exception is ignored", topic, e);
-      }
+    try {
+      ((SendCallback) listener).onCompletion(result, failure);
+    } catch (RuntimeException e) {
+      LOG.warn("Send callback for topic {} threw; the exception is ignored", topic, e);
     }
   }
 }
