@@ -68,7 +68,8 @@ public final class ConsumerBenchmark {
         ResultTable table = new ResultTable(String.format(
                 "Consumer: %,d records of 100 B per run, BALANCED fetch preset, one broker", records));
         table.compare(SDK_SYNC_PER_BATCH, RAW_SYNC_PER_POLL, 0.9);
-        List<String> scenarios = List.of(RAW_SYNC_PER_POLL, SDK_SYNC_PER_BATCH);
+        table.compare(SDK_SYNC_PER_BATCH, SpringKafkaConsumerScenario.NAME, 1.0);
+        List<String> scenarios = List.of(RAW_SYNC_PER_POLL, SDK_SYNC_PER_BATCH, SpringKafkaConsumerScenario.NAME);
         for (String scenario : scenarios) {
             runOnce(scenario, records);
         }
@@ -92,6 +93,7 @@ public final class ConsumerBenchmark {
         return switch (scenario) {
             case RAW_SYNC_PER_POLL -> raw(settings, records);
             case SDK_SYNC_PER_BATCH -> sdk(settings, records);
+            case SpringKafkaConsumerScenario.NAME -> SpringKafkaConsumerScenario.run(settings.toProperties(), topic, records);
             default -> throw new IllegalArgumentException("unknown scenario " + scenario);
         };
     }

@@ -69,8 +69,9 @@ public final class ProducerBenchmark {
                 "Producer: %,d records of %d B per run, acks per preset, one broker", records, RECORD_BYTES));
         table.compare(SDK_BALANCED, RAW_BALANCED, 0.97);
         table.compare(SDK_HIGH_THROUGHPUT, RAW_DEFAULTS, 1.5);
+        table.compare(SDK_BALANCED, SpringKafkaProducerScenario.NAME, 1.0);
         List<String> scenarios = List.of(RAW_DEFAULTS, RAW_BALANCED, SDK_BALANCED, RAW_HIGH_THROUGHPUT,
-                SDK_HIGH_THROUGHPUT);
+                SDK_HIGH_THROUGHPUT, SpringKafkaProducerScenario.NAME);
         for (String scenario : scenarios) {
             runOnce(scenario, Math.max(1, records / 5));
         }
@@ -94,6 +95,8 @@ public final class ProducerBenchmark {
             case SDK_BALANCED -> sdk(settings("balanced"), records);
             case RAW_HIGH_THROUGHPUT -> raw(settings("throughput").toProperties(), records);
             case SDK_HIGH_THROUGHPUT -> sdk(settings("throughput"), records);
+            case SpringKafkaProducerScenario.NAME ->
+                    SpringKafkaProducerScenario.run(settings("balanced").toProperties(), topic, payloads, records);
             default -> throw new IllegalArgumentException("unknown scenario " + scenario);
         };
     }

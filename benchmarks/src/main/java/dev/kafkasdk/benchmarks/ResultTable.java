@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Collects measurements and renders them as a Markdown table: per scenario the best and median
@@ -15,7 +16,7 @@ public final class ResultTable {
 
     private final String title;
     private final Map<String, List<Measurement>> byScenario = new LinkedHashMap<>();
-    private final Map<String, Comparison> comparisons = new LinkedHashMap<>();
+    private final List<Comparison> comparisons = new ArrayList<>();
 
     /** A target ratio between two scenarios' median throughput. */
     record Comparison(String scenario, String baseline, double target) { }
@@ -40,13 +41,14 @@ public final class ResultTable {
 
     /**
      * Declares that {@code scenario} should reach {@code target} times the median of {@code baseline}.
+     * A scenario may be compared to several baselines; each comparison is kept and checked.
      *
      * @param scenario the measured scenario
      * @param baseline the scenario it is compared to
      * @param target the ratio it must reach
      */
     public void compare(String scenario, String baseline, double target) {
-        comparisons.put(scenario, new Comparison(scenario, baseline, target));
+        comparisons.add(new Comparison(scenario, baseline, target));
     }
 
     /**
@@ -71,7 +73,7 @@ public final class ResultTable {
      * @return true when all ratios meet their targets
      */
     public boolean targetsMet() {
-        return comparisons.values().stream().allMatch(c -> ratio(c) >= c.target());
+        return comparisons.stream().allMatch(c -> ratio(c) >= c.target());
     }
 
     private double ratio(Comparison c) {
@@ -91,10 +93,11 @@ public final class ResultTable {
             List<Measurement> runs = e.getValue();
             double best = runs.stream().map(Measurement::recordsPerSecond)
                     .max(Comparator.naturalOrder()).orElse(0.0);
-            Comparison c = comparisons.get(e.getKey());
-            String versus = c == null ? "" : String.format(Locale.ROOT, "%.2fx %s", ratio(c), c.baseline());
-            String target = c == null ? "" : String.format(Locale.ROOT, ">= %.2fx %s", c.target(),
-                    ratio(c) >= c.target() ? "met" : "MISSED");
+            List<Comparison> cs = comparisons.stream().filter(c -> c.scenario().equals(e.getKey())).toList();
+            String versus = cs.stream().map(c -> String.format(Locale.ROOT, "%.2fx %s", ratio(c), c.baseline()))
+                    .collect(Collectors.joining("<br>"));
+            String target = cs.stream().map(c -> String.format(Locale.ROOT, ">= %.2fx %s", c.target(),
+                    ratio(c) >= c.target() ? "met" : "MISSED")).collect(Collectors.joining("<br>"));
             double cpu = runs.stream().mapToDouble(Measurement::cpuMicrosPerRecord).average().orElse(0);
             out.append(String.format(Locale.ROOT, "| %s | %d | %,d | %,.0f | %,.0f | %.2f | %s | %s |%n",
                     e.getKey(), runs.size(), runs.get(0).records(), median(e.getKey()), best, cpu, versus, target));

@@ -31,5 +31,12 @@ class BenchmarkHarnessIT {
         assertThat(consumer).contains(ConsumerBenchmark.RAW_SYNC_PER_POLL, ConsumerBenchmark.SDK_SYNC_PER_BATCH);
         assertThat(tables.get(0).median(ProducerBenchmark.SDK_BALANCED)).isPositive();
         assertThat(tables.get(1).median(ConsumerBenchmark.SDK_SYNC_PER_BATCH)).isPositive();
+        // the Spring Kafka peers run too, and comparing the SDK to them keeps its raw-client targets
+        assertThat(producer).contains(SpringKafkaProducerScenario.NAME,
+                "x " + ProducerBenchmark.RAW_BALANCED, "x " + SpringKafkaProducerScenario.NAME);
+        assertThat(consumer).contains(SpringKafkaConsumerScenario.NAME,
+                "x " + ConsumerBenchmark.RAW_SYNC_PER_POLL, "x " + SpringKafkaConsumerScenario.NAME);
+        assertThat(tables.get(0).median(SpringKafkaProducerScenario.NAME)).isPositive();
+        assertThat(tables.get(1).median(SpringKafkaConsumerScenario.NAME)).isPositive();
     }
 }
