@@ -35,7 +35,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class SlowHandlerBenchmark {
 
-    /** Records per run when the caller does not ask for fewer; the plain loop needs about 6 s for them. */
+    /** Records per run when the caller does not ask for fewer; the plain loop needs about 7 s for them. */
     public static final long DEFAULT_RECORDS = 3_000;
 
     static final int KEYS = 1_000;
