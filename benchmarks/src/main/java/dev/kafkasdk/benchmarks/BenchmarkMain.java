@@ -16,8 +16,10 @@ import java.util.List;
  * <p>By default the broker is a real single Kafka node in a child JVM (so the broker's garbage
  * collection and threads are not mixed into the client JVM); {@code --bootstrap-servers} selects an
  * existing cluster instead. Arguments: {@code --records N} (default 1,000,000), {@code --rounds R}
- * (default 3), {@code --only producer|consumer}, {@code --out FILE} (default
- * {@code benchmarks/results/latest.md}). Exits 1 when a target ratio is missed.
+ * (default 3), {@code --only producer|consumer|slow-handler}, {@code --out FILE} (default
+ * {@code benchmarks/results/latest.md}). The slow-handler benchmark reads at most
+ * {@link SlowHandlerBenchmark#DEFAULT_RECORDS} records, since each costs 2 ms. Exits 1 when a
+ * target ratio is missed.
  */
 public final class BenchmarkMain {
 
@@ -66,6 +68,12 @@ public final class BenchmarkMain {
             tables.add(new ConsumerBenchmark(cluster.bootstrapServers(), topic)
                     .run(options.records(), options.rounds()));
         }
+        if (options.includes("slow-handler")) {
+            String topic = cluster.uniqueTopicName("bench-slow-handler");
+            cluster.createTopic(topic, 6);
+            tables.add(new SlowHandlerBenchmark(cluster.bootstrapServers(), topic)
+                    .run(Math.min(options.records(), SlowHandlerBenchmark.DEFAULT_RECORDS), options.rounds()));
+        }
         return tables;
     }
 
@@ -108,13 +116,14 @@ public final class BenchmarkMain {
                     case "--out" -> out = Path.of(require(args[i], value));
                     case "--bootstrap-servers" -> bootstrap = require(args[i], value);
                     default -> throw new IllegalArgumentException("unknown argument '" + args[i]
-                            + "'; valid: --records N, --rounds R, --only producer|consumer, --out FILE,"
-                            + " --bootstrap-servers HOST:PORT");
+                            + "'; valid: --records N, --rounds R, --only producer|consumer|slow-handler,"
+                            + " --out FILE, --bootstrap-servers HOST:PORT");
                 }
                 i++;
             }
-            if (only != null && !only.equals("producer") && !only.equals("consumer")) {
-                throw new IllegalArgumentException("--only: '" + only + "' is not valid; use producer or consumer");
+            if (only != null && !List.of("producer", "consumer", "slow-handler").contains(only)) {
+                throw new IllegalArgumentException("--only: '" + only
+                        + "' is not valid; use producer, consumer or slow-handler");
             }
             return new Options(records, rounds, only, out, bootstrap);
         }

@@ -22,13 +22,15 @@ class BenchmarkHarnessIT {
 
         List<ResultTable> tables = BenchmarkMain.run(cluster, options);
 
-        assertThat(tables).hasSize(2);
+        assertThat(tables).hasSize(3);
         String producer = tables.get(0).toMarkdown();
         String consumer = tables.get(1).toMarkdown();
         assertThat(producer).contains(ProducerBenchmark.RAW_DEFAULTS, ProducerBenchmark.RAW_BALANCED,
                 ProducerBenchmark.SDK_BALANCED, ProducerBenchmark.RAW_HIGH_THROUGHPUT,
                 ProducerBenchmark.SDK_HIGH_THROUGHPUT, "| 2,000 |");
         assertThat(consumer).contains(ConsumerBenchmark.RAW_SYNC_PER_POLL, ConsumerBenchmark.SDK_SYNC_PER_BATCH);
+        assertThat(tables.get(2).toMarkdown()).contains(SlowHandlerBenchmark.PLAIN_LOOP,
+                SlowHandlerBenchmark.SDK_SEQUENTIAL, SlowHandlerBenchmark.PARALLEL_CONSUMER);
         assertThat(tables.get(0).median(ProducerBenchmark.SDK_BALANCED)).isPositive();
         assertThat(tables.get(1).median(ConsumerBenchmark.SDK_SYNC_PER_BATCH)).isPositive();
         // the Spring Kafka peers run too, and comparing the SDK to them keeps its raw-client targets

@@ -1,0 +1,172 @@
+package dev.kafkasdk.benchmarks;
+
+import dev.kafkasdk.consumer.CommitMode;
+import dev.kafkasdk.consumer.Deserializers;
+import dev.kafkasdk.consumer.SdkConsumer;
+import dev.kafkasdk.core.config.ConsumerSettings;
+import dev.kafkasdk.core.config.KafkaSdkConfig;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * A handler that waits 2 ms per record ({@link SlowHandler}), 6 partitions and 1,000 keys: a plain
+ * poll loop, the SDK consumer and Confluent's Parallel Consumer read the same records, each run with
+ * a fresh group, timed from the first record handed to a handler to the last one handled.
+ *
+ * <p>The plain loop handles records one by one and calls {@code commitSync()} after each poll. The
+ * SDK consumer has no concurrent processing: its record handler runs on the poll thread, one record
+ * after the other, and it commits after each batch ({@link CommitMode#syncPerBatch()}), so it is
+ * measured that way. Parallel Consumer runs with key ordering and concurrency
+ * {@value ParallelConsumerRun#MAX_CONCURRENCY} ({@link ParallelConsumerRun}); it does not run with
+ * kafka-clients 4.4, so it runs in a child JVM with kafka-clients 3.9.1 against the same broker
+ * ({@link ParallelConsumerProcess}), where it warms up on one untimed read of its own, and its
+ * row's CPU column adds that JVM's CPU time. All three use the SDK's BALANCED fetch preset. The
+ * issue sets no target, so the table reports ratios only (each comparison is declared with target
+ * 0).
+ */
+public final class SlowHandlerBenchmark {
+
+    /** Records per run when the caller does not ask for fewer; the plain loop needs about 7 s for them. */
+    public static final long DEFAULT_RECORDS = 3_000;
+
+    static final int KEYS = 1_000;
+    static final String PLAIN_LOOP = "plain KafkaConsumer loop, one record at a time, commitSync per poll";
+    static final String SDK_SEQUENTIAL = "SdkConsumer record handler (sequential), sync after each batch";
+    static final String PARALLEL_CONSUMER =
+            "Parallel Consumer 0.5.3.3, KEY order, concurrency 64 (child JVM, kafka-clients 3.9.1)";
+
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(5);
+
+    private final String bootstrapServers;
+    private final String topic;
+    private final KafkaSdkConfig config;
+    private final AtomicInteger groups = new AtomicInteger();
+
+    /**
+     * Prepares the scenarios.
+     *
+     * @param bootstrapServers the broker to read from
+     * @param topic an existing, empty topic with 6 partitions that the benchmark fills
+     */
+    public SlowHandlerBenchmark(String bootstrapServers, String topic) {
+        this.bootstrapServers = bootstrapServers;
+        this.topic = topic;
+        this.config = KafkaSdkConfig.loader()
+                .yaml("""
+                        consumers:
+                          reader: { preset: BALANCED, auto-offset-reset: earliest, enable-auto-commit: false }
+                        """)
+                .environment(Map.of("KAFKA_SDK_CLUSTER_BOOTSTRAP_SERVERS", bootstrapServers))
+                .load();
+    }
+
+    /**
+     * Fills the topic, then reads it in each scenario {@code rounds} times after one untimed warm-up,
+     * the scenarios alternating within each round.
+     *
+     * @param records records in the topic, keyed by {@value #KEYS} distinct keys
+     * @param rounds timed rounds
+     * @return the table, with the SDK and Parallel Consumer compared to the plain loop
+     * @throws IllegalStateException if a scenario does not handle every record within 5 minutes
+     * @throws InterruptedException if the calling thread is interrupted
+     */
+    public ResultTable run(long records, int rounds) throws InterruptedException {
+        fill(records);
+        ResultTable table = new ResultTable(String.format("Slow handler: %,d records, %d ms simulated I/O each,"
+                + " 6 partitions, %,d keys; no target, ratios only", records, SlowHandler.IO_WAIT.toMillis(), KEYS));
+        table.compare(SDK_SEQUENTIAL, PLAIN_LOOP, 0);
+        table.compare(PARALLEL_CONSUMER, PLAIN_LOOP, 0);
+        List<String> scenarios = List.of(PLAIN_LOOP, SDK_SEQUENTIAL, PARALLEL_CONSUMER);
+        for (String scenario : scenarios) {
+            runOnce(scenario, records);
+        }
+        for (int round = 1; round <= rounds; round++) {
+            for (String scenario : scenarios) {
+                long cpuBefore = ClientCpu.nanos();
+                Run run = runOnce(scenario, records);
+                Measurement m = new Measurement(scenario, round, records, run.nanos(),
+                        ClientCpu.nanos() - cpuBefore + run.childCpuNanos());
+                System.out.printf("[slow-handler] round %d %-66s %,9.0f records/s %6.2f µs CPU/record%n", round,
+                        scenario, m.recordsPerSecond(), m.cpuMicrosPerRecord());
+                table.add(m);
+            }
+        }
+        return table;
+    }
+
+    /** One run's elapsed time, and the CPU time of the child JVM it ran in, if any. */
+    private record Run(long nanos, long childCpuNanos) { }
+
+    private Run runOnce(String scenario, long records) throws InterruptedException {
+        ConsumerSettings settings = ConsumerSettings.from(config.consumer("reader"))
+                .groupId("bench-slow-" + groups.incrementAndGet() + "-" + System.nanoTime())
+                .build();
+        return switch (scenario) {
+            case PLAIN_LOOP -> new Run(plainLoop(settings, records), 0);
+            case SDK_SEQUENTIAL -> new Run(sdk(settings, records), 0);
+            case PARALLEL_CONSUMER -> {
+                ParallelConsumerProcess.Result child = ParallelConsumerProcess.run(
+                        settings.toProperties(), topic, records, RUN_TIMEOUT.multipliedBy(2));
+                yield new Run(child.nanos(), child.cpuNanos());
+            }
+            default -> throw new IllegalArgumentException("unknown scenario " + scenario);
+        };
+    }
+
+    private long plainLoop(ConsumerSettings settings, long records) {
+        SlowHandler handler = new SlowHandler(records);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                settings.toProperties(), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
+            while (handler.handled() < records) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                    handler.handle(record);
+                }
+                consumer.commitSync();
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("plain loop handled only " + handler.handled() + " of " + records);
+                }
+            }
+        }
+        return handler.nanos();
+    }
+
+    private long sdk(ConsumerSettings settings, long records) throws InterruptedException {
+        SlowHandler handler = new SlowHandler(records);
+        try (SdkConsumer<String, String> consumer = SdkConsumer
+                .builder(settings, Deserializers.string(), Deserializers.string())
+                .subscribe(topic)
+                .commitMode(CommitMode.syncPerBatch())
+                .recordHandler(handler::handle)
+                .build()) {
+            consumer.start();
+            if (!handler.await(RUN_TIMEOUT)) {
+                throw new IllegalStateException("SDK consumer handled only " + handler.handled() + " of " + records);
+            }
+        }
+        return handler.nanos();
+    }
+
+    private void fill(long records) {
+        String value = "x".repeat(100);
+        Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.LINGER_MS_CONFIG, "20");
+        try (KafkaProducer<String, String> producer =
+                     new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            for (long i = 0; i < records; i++) {
+                producer.send(new ProducerRecord<>(topic, "key-" + (i % KEYS), value));
+            }
+            producer.flush();
+        }
+    }
+}
