@@ -6,7 +6,6 @@ import dev.kafkasdk.consumer.SdkConsumer;
 import dev.kafkasdk.core.config.ConsumerSettings;
 import dev.kafkasdk.core.config.KafkaSdkConfig;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -244,15 +243,15 @@ public final class ConsumerBenchmark {
     }
 
     private void fill(long records) {
-        byte[] value = new byte[100];
-        Arrays.fill(value, (byte) 'x');
+        // random letters, as the producer benchmark sends: a repeated byte compresses to almost nothing
+        byte[][] values = ProducerBenchmark.randomPayloads(100);
         Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.LINGER_MS_CONFIG, "20", ProducerConfig.BATCH_SIZE_CONFIG, "262144",
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         try (KafkaProducer<byte[], byte[]> producer =
                      new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (long i = 0; i < records; i++) {
-                producer.send(new ProducerRecord<>(topic, value));
+                producer.send(new ProducerRecord<>(topic, values[(int) (i % values.length)]));
             }
             producer.flush();
         }
