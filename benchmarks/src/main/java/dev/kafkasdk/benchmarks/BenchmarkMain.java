@@ -7,21 +7,28 @@ import dev.kafkasdk.test.KafkaCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Runs the benchmarks and writes their tables to a Markdown file.
+ * Runs the benchmarks and writes their tables to a Markdown file, with a CSV and a PNG chart of the
+ * same tables beside it ({@code latest.md}, {@code latest.csv}, {@code latest.png}).
  *
  * <p>By default the broker is a real single Kafka node in a child JVM (so the broker's garbage
  * collection and threads are not mixed into the client JVM); {@code --bootstrap-servers} selects an
  * existing cluster instead. Arguments: {@code --records N} (default 1,000,000), {@code --rounds R}
- * (default 3), {@code --only producer|consumer|slow-handler}, {@code --out FILE} (default
+ * (default 3), {@code --only LIST} (a comma list of {@link #BENCHMARKS}), {@code --out FILE} (default
  * {@code benchmarks/results/latest.md}). The slow-handler benchmark reads at most
  * {@link SlowHandlerBenchmark#DEFAULT_RECORDS} records, since each costs 2 ms. Exits 1 when a
  * target ratio is missed.
  */
 public final class BenchmarkMain {
+
+    /** The benchmarks {@code --only} can select, in the order they run. */
+    static final List<String> BENCHMARKS = List.of("producer", "consumer", "slow-handler", "memory", "startup");
 
     private BenchmarkMain() {
     }
@@ -35,11 +42,9 @@ public final class BenchmarkMain {
         Options options = Options.parse(args);
         try (KafkaCluster cluster = startCluster(options)) {
             List<ResultTable> tables = run(cluster, options);
-            String report = render(tables, options);
-            System.out.println(report);
-            Files.createDirectories(options.out().toAbsolutePath().getParent());
-            Files.writeString(options.out(), report);
-            System.out.println("[benchmarks] table written to " + options.out());
+            List<Path> files = write(tables, options);
+            System.out.println(Files.readString(files.get(0)));
+            System.out.println("[benchmarks] written: " + files);
             if (!tables.stream().allMatch(ResultTable::targetsMet)) {
                 System.err.println("[benchmarks] a target ratio was missed; see the table");
                 System.exit(1);
@@ -57,10 +62,12 @@ public final class BenchmarkMain {
     static List<ResultTable> run(KafkaCluster cluster, Options options) throws Exception {
         List<ResultTable> tables = new ArrayList<>();
         if (options.includes("producer")) {
-            String topic = cluster.uniqueTopicName("bench-producer");
-            cluster.createTopic(topic, 6);
-            tables.add(new ProducerBenchmark(cluster.bootstrapServers(), topic)
+            // every run creates and deletes its own topic with this prefix
+            tables.add(new ProducerBenchmark(cluster.bootstrapServers(), cluster.uniqueTopicName("bench-producer"))
                     .run(options.records(), options.rounds()));
+            // 1 KiB records: a fifth as many, so that a run moves about twice the bytes of a 100 B run
+            tables.add(new ProducerBenchmark(cluster.bootstrapServers(), cluster.uniqueTopicName("bench-producer-1k"),
+                    1024).run(Math.max(1, options.records() / 5), options.rounds()));
         }
         if (options.includes("consumer")) {
             String topic = cluster.uniqueTopicName("bench-consumer");
@@ -74,7 +81,42 @@ public final class BenchmarkMain {
             tables.add(new SlowHandlerBenchmark(cluster.bootstrapServers(), topic)
                     .run(Math.min(options.records(), SlowHandlerBenchmark.DEFAULT_RECORDS), options.rounds()));
         }
+        if (options.includes("memory")) {
+            tables.add(new MemoryBenchmark(cluster.bootstrapServers(), cluster.uniqueTopicName("bench-memory"))
+                    .run(options.records(), options.rounds()));
+        }
+        if (options.includes("startup")) {
+            // last: an in-process broker leaves its classes in this JVM
+            tables.add(StartupMeasurement.table(Math.max(1, options.rounds())));
+        }
         return tables;
+    }
+
+    /**
+     * Writes the Markdown report, and the CSV and PNG beside it with the same base name.
+     *
+     * @param tables the tables
+     * @param options where to write (the Markdown file; the others replace its extension)
+     * @return the Markdown, CSV and PNG paths
+     */
+    static List<Path> write(List<ResultTable> tables, Options options) throws java.io.IOException {
+        Path md = options.out().toAbsolutePath();
+        Files.createDirectories(md.getParent());
+        String base = md.getFileName().toString().replaceFirst("\\.md$", "");
+        Path csv = md.resolveSibling(base + ".csv");
+        Path png = md.resolveSibling(base + ".png");
+        String machine = machine(options);
+        Files.writeString(md, render(tables, machine, png.getFileName().toString()));
+        ReportFiles.writeCsv(tables, csv);
+        ReportFiles.writePng(tables, machine, png);
+        return List.of(md, csv, png);
+    }
+
+    private static String machine(Options options) {
+        return String.format("Run %s on %d cores, Java %s (%s), %s %s %s; %d rounds after one warm-up each.",
+                Instant.now().truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), System.getProperty("java.vm.name"), System.getProperty("os.name"),
+                System.getProperty("os.version"), System.getProperty("os.arch"), options.rounds());
     }
 
     private static KafkaCluster startCluster(Options options) {
@@ -82,19 +124,19 @@ public final class BenchmarkMain {
         if (options.bootstrapServers() != null) {
             builder.externalBootstrapServers(options.bootstrapServers());
         } else {
-            builder.backend(Backend.CHILD_JVM).nodes(1);
+            // deleted benchmark topics free their disk after 5 s rather than a minute
+            builder.backend(Backend.CHILD_JVM).nodes(1).brokerProperty("file.delete.delay.ms", "5000");
         }
         KafkaCluster cluster = EmbeddedKafka.start(builder.build());
         System.out.println("[benchmarks] broker " + cluster.bootstrapServers() + " (" + cluster.backend() + ")");
         return cluster;
     }
 
-    private static String render(List<ResultTable> tables, Options options) {
+    private static String render(List<ResultTable> tables, String machine, String png) {
         StringBuilder out = new StringBuilder("## Benchmark results\n\n");
-        out.append(String.format("Run %s on %d cores, Java %s, %d rounds after one warm-up each.%n%n",
-                Instant.now(), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), options.rounds()));
+        out.append(machine).append("\n\n");
         tables.forEach(t -> out.append(t.toMarkdown()).append('\n'));
+        out.append("![median throughput per scenario](").append(png).append(")\n");
         return out.toString();
     }
 
@@ -116,20 +158,25 @@ public final class BenchmarkMain {
                     case "--out" -> out = Path.of(require(args[i], value));
                     case "--bootstrap-servers" -> bootstrap = require(args[i], value);
                     default -> throw new IllegalArgumentException("unknown argument '" + args[i]
-                            + "'; valid: --records N, --rounds R, --only producer|consumer|slow-handler,"
-                            + " --out FILE, --bootstrap-servers HOST:PORT");
+                            + "'; valid: --records N, --rounds R, --only " + String.join(",", BENCHMARKS) + ", --out FILE,"
+                            + " --bootstrap-servers HOST:PORT");
                 }
                 i++;
             }
-            if (only != null && !List.of("producer", "consumer", "slow-handler").contains(only)) {
-                throw new IllegalArgumentException("--only: '" + only
-                        + "' is not valid; use producer, consumer or slow-handler");
+            if (only != null) {
+                for (String name : only.split(",")) {
+                    if (!BENCHMARKS.contains(name.trim())) {
+                        throw new IllegalArgumentException("--only: '" + name + "' is not valid; use a comma list of "
+                                + String.join(", ", BENCHMARKS));
+                    }
+                }
             }
             return new Options(records, rounds, only, out, bootstrap);
         }
 
         boolean includes(String benchmark) {
-            return only == null || only.equals(benchmark);
+            return only == null || Set.copyOf(Arrays.stream(only.split(",")).map(String::trim).toList())
+                    .contains(benchmark);
         }
 
         private static String require(String flag, String value) {

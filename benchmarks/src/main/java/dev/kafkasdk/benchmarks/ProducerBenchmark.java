@@ -18,47 +18,85 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Producer throughput, SDK against raw kafka-clients, on the same broker in one run: 100-byte
- * records, no keys, async sends, each run timed from the first send to the last acknowledgement.
- * Scenarios alternate within each round so that drift in the machine's speed hits all of them.
+ * Producer throughput and latency, SDK against raw kafka-clients and Kafka's own
+ * {@code ProducerPerformance}, on the same broker in one run: records of random letters, no keys,
+ * async sends, each run timed from the first send to the last acknowledgement (the tool times
+ * itself the same way). Every run writes to a fresh topic that is deleted afterwards. Scenarios
+ * alternate within each round so that drift in the machine's speed hits all of them.
+ *
+ * <p>Latency is send-to-acknowledgement, sampled every {@link LatencyRecorder#DEFAULT_SAMPLING}th
+ * record by {@link #latency} in the raw and SDK scenarios alike; a scenario records it with
+ * {@code long t = latency.start()} before the send and {@code latency.record(t)} in its callback.
  */
 public final class ProducerBenchmark {
 
+    static final String PERF_DEFAULTS = "Kafka ProducerPerformance, client defaults";
+    static final String PERF_TUNED = "Kafka ProducerPerformance, tuned (linger 20 ms, 256 KiB lz4)";
     static final String RAW_DEFAULTS = "raw KafkaProducer, client defaults";
+    static final String RAW_LOW_LATENCY = "raw KafkaProducer, LOW_LATENCY properties";
+    static final String SDK_LOW_LATENCY = "SdkProducer, LOW_LATENCY";
     static final String RAW_BALANCED = "raw KafkaProducer, BALANCED properties";
     static final String SDK_BALANCED = "SdkProducer, BALANCED";
     static final String RAW_HIGH_THROUGHPUT = "raw KafkaProducer, HIGH_THROUGHPUT properties";
     static final String SDK_HIGH_THROUGHPUT = "SdkProducer, HIGH_THROUGHPUT";
+    static final String RAW_DURABLE = "raw KafkaProducer, DURABLE properties";
+    static final String SDK_DURABLE = "SdkProducer, DURABLE";
+    static final String RAW_FIRE_AND_FORGET = "raw KafkaProducer, FIRE_AND_FORGET properties";
+    static final String SDK_FIRE_AND_FORGET = "SdkProducer, FIRE_AND_FORGET";
 
-    private static final int RECORD_BYTES = 100;
+    /** The tuned properties of Kafka's documented producer benchmark (see real-broker.md). */
+    private static final Map<String, String> PERF_TUNED_PROPERTIES = Map.of(
+            ProducerConfig.LINGER_MS_CONFIG, "20", ProducerConfig.BATCH_SIZE_CONFIG, "262144",
+            ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4", ProducerConfig.BUFFER_MEMORY_CONFIG, "67108864");
 
     private final String bootstrapServers;
-    private final String topic;
+    private final String topicPrefix;
+    private final int recordBytes;
     private final byte[][] payloads;
     private final KafkaSdkConfig config;
+    /** The topic of the run in progress; a fresh one per run. */
+    private String topic;
+    /** The latency of the run in progress; a fresh one per run. */
+    private LatencyRecorder latency = new LatencyRecorder();
+
+    /**
+     * Prepares the scenarios for 100-byte records.
+     *
+     * @param bootstrapServers the broker to send to
+     * @param topic the prefix of the topics the benchmark creates and deletes
+     */
+    public ProducerBenchmark(String bootstrapServers, String topic) {
+        this(bootstrapServers, topic, 100);
+    }
 
     /**
      * Prepares the scenarios.
      *
      * @param bootstrapServers the broker to send to
-     * @param topic an existing topic
+     * @param topic the prefix of the topics the benchmark creates and deletes
+     * @param recordBytes the size of each record's value
      */
-    public ProducerBenchmark(String bootstrapServers, String topic) {
+    public ProducerBenchmark(String bootstrapServers, String topic, int recordBytes) {
         this.bootstrapServers = bootstrapServers;
-        this.topic = topic;
-        this.payloads = randomPayloads();
+        this.topicPrefix = topic;
+        this.recordBytes = recordBytes;
+        this.payloads = randomPayloads(recordBytes);
         this.config = KafkaSdkConfig.loader()
                 .yaml("""
                         producers:
+                          low-latency: { preset: LOW_LATENCY }
                           balanced: { preset: BALANCED }
                           throughput: { preset: HIGH_THROUGHPUT }
+                          durable: { preset: DURABLE }
+                          fire-and-forget: { preset: FIRE_AND_FORGET }
                         """)
                 .environment(Map.of("KAFKA_SDK_CLUSTER_BOOTSTRAP_SERVERS", bootstrapServers))
                 .load();
     }
 
     /**
-     * Runs every scenario {@code rounds} times after one untimed warm-up each.
+     * Runs every scenario {@code rounds} times after one untimed warm-up each (a fifth of the
+     * records).
      *
      * @param records records per run
      * @param rounds timed rounds
@@ -66,43 +104,76 @@ public final class ProducerBenchmark {
      */
     public ResultTable run(long records, int rounds) throws InterruptedException {
         ResultTable table = new ResultTable(String.format(
-                "Producer: %,d records of %d B per run, acks per preset, one broker", records, RECORD_BYTES));
+                "Producer: %,d records of %,d B per run, acks per preset, one broker", records, recordBytes));
+        table.compare(SDK_LOW_LATENCY, RAW_LOW_LATENCY, 0.97);
         table.compare(SDK_BALANCED, RAW_BALANCED, 0.97);
         table.compare(SDK_HIGH_THROUGHPUT, RAW_DEFAULTS, 1.5);
         table.compare(SDK_BALANCED, SpringKafkaProducerScenario.NAME, 1.0);
-        List<String> scenarios = List.of(RAW_DEFAULTS, RAW_BALANCED, SDK_BALANCED, RAW_HIGH_THROUGHPUT,
-                SDK_HIGH_THROUGHPUT, SpringKafkaProducerScenario.NAME);
-        for (String scenario : scenarios) {
-            runOnce(scenario, Math.max(1, records / 5));
-        }
-        for (int round = 1; round <= rounds; round++) {
+        table.compare(SDK_DURABLE, RAW_DURABLE, 0.97);
+        table.compare(SDK_FIRE_AND_FORGET, RAW_FIRE_AND_FORGET, 0.97);
+        List<String> scenarios = List.of(PERF_DEFAULTS, PERF_TUNED, RAW_DEFAULTS, RAW_LOW_LATENCY, SDK_LOW_LATENCY,
+                RAW_BALANCED, SDK_BALANCED, RAW_HIGH_THROUGHPUT, SDK_HIGH_THROUGHPUT, RAW_DURABLE, SDK_DURABLE,
+                RAW_FIRE_AND_FORGET, SDK_FIRE_AND_FORGET, SpringKafkaProducerScenario.NAME);
+        try (ScratchTopics topics = new ScratchTopics(bootstrapServers, topicPrefix)) {
             for (String scenario : scenarios) {
-                long cpuBefore = ClientCpu.nanos();
-                long nanos = runOnce(scenario, records);
-                Measurement m = new Measurement(scenario, round, records, nanos, ClientCpu.nanos() - cpuBefore);
-                System.out.printf("[producer] round %d %-48s %,12.0f records/s %6.2f µs CPU/record%n", round,
-                        scenario, m.recordsPerSecond(), m.cpuMicrosPerRecord());
-                table.add(m);
+                measure(topics, scenario, 0, Math.max(1, records / 5));
+            }
+            for (int round = 1; round <= rounds; round++) {
+                for (String scenario : scenarios) {
+                    Measurement m = measure(topics, scenario, round, records);
+                    System.out.printf("[producer %d B] round %d %-60s %,12.0f records/s p99 %7.1f ms %6.2f µs CPU/record%n",
+                            recordBytes, round, scenario, m.recordsPerSecond(), m.p99Millis(), m.cpuMicrosPerRecord());
+                    table.add(m);
+                }
             }
         }
         return table;
     }
 
+    private Measurement measure(ScratchTopics topics, String scenario, int round, long records)
+            throws InterruptedException {
+        topic = topics.create();
+        latency = new LatencyRecorder();
+        try {
+            long cpuBefore = ClientCpu.nanos();
+            long nanos = runOnce(scenario, records);
+            return new Measurement(scenario, round, records, nanos, ClientCpu.nanos() - cpuBefore,
+                    latency.p50Millis(), latency.p99Millis());
+        } finally {
+            topics.delete(topic);
+        }
+    }
+
     private long runOnce(String scenario, long records) throws InterruptedException {
         return switch (scenario) {
+            case PERF_DEFAULTS -> perf(Map.of(), records);
+            case PERF_TUNED -> perf(PERF_TUNED_PROPERTIES, records);
             case RAW_DEFAULTS -> raw(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), records);
+            case RAW_LOW_LATENCY -> raw(settings("low-latency").toProperties(), records);
+            case SDK_LOW_LATENCY -> sdk(settings("low-latency"), records);
             case RAW_BALANCED -> raw(settings("balanced").toProperties(), records);
             case SDK_BALANCED -> sdk(settings("balanced"), records);
             case RAW_HIGH_THROUGHPUT -> raw(settings("throughput").toProperties(), records);
             case SDK_HIGH_THROUGHPUT -> sdk(settings("throughput"), records);
-            case SpringKafkaProducerScenario.NAME ->
-                    SpringKafkaProducerScenario.run(settings("balanced").toProperties(), topic, payloads, records);
+            case RAW_DURABLE -> raw(settings("durable").toProperties(), records);
+            case SDK_DURABLE -> sdk(settings("durable"), records);
+            case RAW_FIRE_AND_FORGET -> raw(settings("fire-and-forget").toProperties(), records);
+            case SDK_FIRE_AND_FORGET -> sdk(settings("fire-and-forget"), records);
+            case SpringKafkaProducerScenario.NAME -> SpringKafkaProducerScenario.run(
+                    settings("balanced").toProperties(), topic, payloads, records, latency);
             default -> throw new IllegalArgumentException("unknown scenario " + scenario);
         };
     }
 
     private ProducerSettings settings(String name) {
         return config.producer(name);
+    }
+
+    private long perf(Map<String, String> properties, long records) {
+        KafkaPerfTools.ProducerResult result =
+                KafkaPerfTools.producer(bootstrapServers, topic, records, recordBytes, properties);
+        latency.reported(result.p50Millis(), result.p99Millis());
+        return (long) (result.records() / result.recordsPerSecond() * 1e9);
     }
 
     private long raw(Map<String, Object> properties, long records) throws InterruptedException {
@@ -114,7 +185,11 @@ public final class ProducerBenchmark {
                      new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
             start = System.nanoTime();
             for (long i = 0; i < records; i++) {
-                producer.send(new ProducerRecord<>(topic, payload(i)), (metadata, error) -> acks.record(error));
+                long sent = latency.start();
+                producer.send(new ProducerRecord<>(topic, payload(i)), (metadata, error) -> {
+                    latency.record(sent);
+                    acks.record(error);
+                });
             }
             awaitAcks(done, acks);
             return System.nanoTime() - start;
@@ -128,7 +203,11 @@ public final class ProducerBenchmark {
         try (SdkProducer<byte[], byte[]> producer = SdkProducer.create(settings, Serdes.bytes(), Serdes.bytes())) {
             start = System.nanoTime();
             for (long i = 0; i < records; i++) {
-                producer.send(OutgoingRecord.<byte[], byte[]>of(topic, payload(i)), (result, error) -> acks.record(error));
+                long sent = latency.start();
+                producer.send(OutgoingRecord.<byte[], byte[]>of(topic, payload(i)), (result, error) -> {
+                    latency.record(sent);
+                    acks.record(error);
+                });
             }
             awaitAcks(done, acks);
             return System.nanoTime() - start;
@@ -148,9 +227,16 @@ public final class ProducerBenchmark {
         }
     }
 
-    private static byte[][] randomPayloads() {
+    /**
+     * 1,024 values of random lower-case letters, the same for every scenario (Kafka's tool makes its
+     * own upper-case random letters, fresh for every record).
+     *
+     * @param recordBytes the size of each value
+     * @return the values
+     */
+    static byte[][] randomPayloads(int recordBytes) {
         Random random = new Random(42);
-        byte[][] values = new byte[1024][RECORD_BYTES];
+        byte[][] values = new byte[1024][recordBytes];
         for (byte[] value : values) {
             for (int i = 0; i < value.length; i++) {
                 value[i] = (byte) ('a' + random.nextInt(26));
@@ -160,7 +246,7 @@ public final class ProducerBenchmark {
     }
 
     /** Counts acknowledgements and releases the latch when all have arrived. */
-    private static final class Acks {
+    static final class Acks {
         private final long expected;
         private final CountDownLatch done;
         private final AtomicLong completed = new AtomicLong();

@@ -1,20 +1,25 @@
 package dev.kafkasdk.benchmarks;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
  * Collects measurements and renders them as a Markdown table: per scenario the best and median
- * records/s over the rounds, and the ratio of a scenario to its named baseline.
+ * records/s over the rounds, the median p50/p99 latency and the memory figures when measured, and
+ * the ratio of a scenario to its named baseline. A table made with {@link #durations(String)} shows
+ * elapsed seconds instead (broker start-up).
+ *
+ * <p>Not thread-safe: fill it from one thread.
  */
 public final class ResultTable {
 
     private final String title;
+    private final boolean durations;
     private final Map<String, List<Measurement>> byScenario = new LinkedHashMap<>();
     private final List<Comparison> comparisons = new ArrayList<>();
 
@@ -22,12 +27,74 @@ public final class ResultTable {
     record Comparison(String scenario, String baseline, double target) { }
 
     /**
-     * Starts an empty table.
+     * A comparison as measured.
+     *
+     * @param comparison what was declared
+     * @param ratio the scenario's median over the baseline's median
+     */
+    record Verdict(Comparison comparison, double ratio) {
+
+        /**
+         * Whether the ratio reached the target.
+         *
+         * @return true when met
+         */
+        boolean met() {
+            return ratio >= comparison.target();
+        }
+    }
+
+    /**
+     * One rendered line of the table; absent figures are {@code NaN} (or {@code null}).
+     *
+     * @param scenario the scenario's name
+     * @param rounds how many runs were measured
+     * @param records records per run (of the first run)
+     * @param median median records/s, or median seconds for a durations table
+     * @param best best records/s, or the shortest seconds for a durations table
+     * @param p50Millis median over the runs of each run's p50 latency
+     * @param p99Millis median over the runs of each run's p99 latency
+     * @param cpuMicrosPerRecord mean client CPU per record
+     * @param allocatedBytesPerRecord median bytes allocated per record
+     * @param heapAfterGcMebibytes median heap in use after GC
+     * @param verdicts the row's declared comparisons (a scenario may have several baselines), as measured
+     */
+    public record Row(String scenario, int rounds, long records, double median, double best, double p50Millis,
+                      double p99Millis, double cpuMicrosPerRecord, double allocatedBytesPerRecord,
+                      double heapAfterGcMebibytes, List<Verdict> verdicts) {
+
+        /**
+         * Whether every comparison of the row reached its target.
+         *
+         * @return true or false, or {@code null} when the row has no comparison
+         */
+        public Boolean met() {
+            return verdicts.isEmpty() ? null : verdicts.stream().allMatch(Verdict::met);
+        }
+    }
+
+    /**
+     * Starts an empty throughput table.
      *
      * @param title the heading printed above the table
      */
     public ResultTable(String title) {
+        this(title, false);
+    }
+
+    private ResultTable(String title, boolean durations) {
         this.title = title;
+        this.durations = durations;
+    }
+
+    /**
+     * Starts an empty table of elapsed times (seconds, lower is better) rather than throughput.
+     *
+     * @param title the heading printed above the table
+     * @return the table
+     */
+    public static ResultTable durations(String title) {
+        return new ResultTable(title, true);
     }
 
     /**
@@ -40,8 +107,8 @@ public final class ResultTable {
     }
 
     /**
-     * Declares that {@code scenario} should reach {@code target} times the median of {@code baseline}.
-     * A scenario may be compared to several baselines; each comparison is kept and checked.
+     * Declares that {@code scenario} should reach {@code target} times the median of {@code baseline}. A
+     * scenario may be compared with several baselines; each is checked.
      *
      * @param scenario the measured scenario
      * @param baseline the scenario it is compared to
@@ -52,19 +119,18 @@ public final class ResultTable {
     }
 
     /**
-     * The median records/s of a scenario over its rounds.
+     * The median records/s of a scenario over its rounds (seconds for a durations table).
      *
      * @param scenario the scenario's name
      * @return the median throughput
+     * @throws IllegalArgumentException if the scenario has no measurements
      */
     public double median(String scenario) {
-        List<Double> rates = byScenario.getOrDefault(scenario, List.of()).stream()
-                .map(Measurement::recordsPerSecond).sorted().toList();
-        if (rates.isEmpty()) {
+        List<Measurement> runs = byScenario.getOrDefault(scenario, List.of());
+        if (runs.isEmpty()) {
             throw new IllegalArgumentException("no measurements for scenario " + scenario);
         }
-        int n = rates.size();
-        return n % 2 == 1 ? rates.get(n / 2) : (rates.get(n / 2 - 1) + rates.get(n / 2)) / 2;
+        return medianOf(runs, this::value);
     }
 
     /**
@@ -76,32 +142,110 @@ public final class ResultTable {
         return comparisons.stream().allMatch(c -> ratio(c) >= c.target());
     }
 
-    private double ratio(Comparison c) {
-        return median(c.scenario()) / median(c.baseline());
+    /**
+     * The heading.
+     *
+     * @return the title given at construction
+     */
+    public String title() {
+        return title;
     }
 
     /**
-     * Renders the table in Markdown.
+     * Whether this table holds elapsed seconds rather than records/s.
+     *
+     * @return true for a table made with {@link #durations(String)}
+     */
+    public boolean isDurations() {
+        return durations;
+    }
+
+    /**
+     * The table's lines, one per scenario in the order they were first added.
+     *
+     * @return the rows
+     */
+    public List<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        for (Map.Entry<String, List<Measurement>> e : byScenario.entrySet()) {
+            List<Measurement> runs = e.getValue();
+            double best = runs.stream().mapToDouble(this::value)
+                    .reduce(durations ? Math::min : Math::max).orElse(Double.NaN);
+            List<Verdict> verdicts = comparisons.stream().filter(c -> c.scenario().equals(e.getKey()))
+                    .map(c -> new Verdict(c, ratio(c))).toList();
+            rows.add(new Row(e.getKey(), runs.size(), runs.get(0).records(), median(e.getKey()), best,
+                    medianOf(runs, Measurement::p50Millis), medianOf(runs, Measurement::p99Millis),
+                    runs.stream().mapToDouble(Measurement::cpuMicrosPerRecord).average().orElse(Double.NaN),
+                    medianOf(runs, Measurement::allocatedBytesPerRecord),
+                    medianOf(runs, m -> m.heapAfterGcBytes() < 0 ? Double.NaN : m.heapAfterGcBytes() / 1048576.0),
+                    verdicts));
+        }
+        return rows;
+    }
+
+    /**
+     * Renders the table in Markdown. Latency and memory columns appear only when some run has them.
      *
      * @return the table with a heading
      */
     public String toMarkdown() {
         StringBuilder out = new StringBuilder("### ").append(title).append("\n\n");
-        out.append("| scenario | rounds | records/run | median records/s | best records/s | client CPU µs/record | vs baseline | target |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---|---|\n");
-        for (Map.Entry<String, List<Measurement>> e : byScenario.entrySet()) {
-            List<Measurement> runs = e.getValue();
-            double best = runs.stream().map(Measurement::recordsPerSecond)
-                    .max(Comparator.naturalOrder()).orElse(0.0);
-            List<Comparison> cs = comparisons.stream().filter(c -> c.scenario().equals(e.getKey())).toList();
-            String versus = cs.stream().map(c -> String.format(Locale.ROOT, "%.2fx %s", ratio(c), c.baseline()))
-                    .collect(Collectors.joining("<br>"));
-            String target = cs.stream().map(c -> String.format(Locale.ROOT, ">= %.2fx %s", c.target(),
-                    ratio(c) >= c.target() ? "met" : "MISSED")).collect(Collectors.joining("<br>"));
-            double cpu = runs.stream().mapToDouble(Measurement::cpuMicrosPerRecord).average().orElse(0);
-            out.append(String.format(Locale.ROOT, "| %s | %d | %,d | %,.0f | %,.0f | %.2f | %s | %s |%n",
-                    e.getKey(), runs.size(), runs.get(0).records(), median(e.getKey()), best, cpu, versus, target));
+        List<Row> rows = rows();
+        if (durations) {
+            out.append("| scenario | tries | median s | best s |\n|---|---:|---:|---:|\n");
+            rows.forEach(r -> out.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f |%n",
+                    r.scenario(), r.rounds(), r.median(), r.best())));
+            return out.toString();
+        }
+        boolean latency = rows.stream().anyMatch(r -> !Double.isNaN(r.p50Millis()));
+        boolean memory = rows.stream().anyMatch(r -> !Double.isNaN(r.allocatedBytesPerRecord()));
+        out.append("| scenario | rounds | records/run | median records/s | best records/s |")
+                .append(latency ? " p50 ms | p99 ms |" : "")
+                .append(" client CPU µs/record |")
+                .append(memory ? " allocated B/record | heap after GC MiB |" : "")
+                .append(" vs baseline | target |\n");
+        out.append("|---|---:|---:|---:|---:|").append(latency ? "---:|---:|" : "").append("---:|")
+                .append(memory ? "---:|---:|" : "").append("---|---|\n");
+        for (Row r : rows) {
+            out.append(String.format(Locale.ROOT, "| %s | %d | %,d | %,.0f | %,.0f |", r.scenario(), r.rounds(),
+                    r.records(), r.median(), r.best()));
+            if (latency) {
+                out.append(' ').append(number(r.p50Millis(), "%.1f")).append(" | ")
+                        .append(number(r.p99Millis(), "%.1f")).append(" |");
+            }
+            out.append(String.format(Locale.ROOT, " %.2f |", r.cpuMicrosPerRecord()));
+            if (memory) {
+                out.append(' ').append(number(r.allocatedBytesPerRecord(), "%,.0f")).append(" | ")
+                        .append(number(r.heapAfterGcMebibytes(), "%.1f")).append(" |");
+            }
+            out.append(' ').append(r.verdicts().stream().map(v -> String.format(Locale.ROOT, "%.2fx %s", v.ratio(),
+                    v.comparison().baseline())).collect(Collectors.joining("<br>"))).append(" | ");
+            out.append(r.verdicts().stream().map(v -> String.format(Locale.ROOT, ">= %.2fx %s",
+                    v.comparison().target(), v.met() ? "met" : "MISSED")).collect(Collectors.joining("<br>")))
+                    .append(" |");
+            out.append('\n');
         }
         return out.toString();
+    }
+
+    private double value(Measurement m) {
+        return durations ? m.nanos() / 1e9 : m.recordsPerSecond();
+    }
+
+    private double ratio(Comparison c) {
+        return median(c.scenario()) / median(c.baseline());
+    }
+
+    private static String number(double value, String format) {
+        return Double.isNaN(value) ? "" : String.format(Locale.ROOT, format, value);
+    }
+
+    private static double medianOf(List<Measurement> runs, ToDoubleFunction<Measurement> figure) {
+        double[] values = runs.stream().mapToDouble(figure).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        int n = values.length;
+        if (n == 0) {
+            return Double.NaN;
+        }
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
     }
 }

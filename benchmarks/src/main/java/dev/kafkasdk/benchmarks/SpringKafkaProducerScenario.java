@@ -37,11 +37,13 @@ final class SpringKafkaProducerScenario {
      * @param topic an existing topic
      * @param payloads values to cycle through, record {@code i} sends {@code payloads[i % length]}
      * @param records how many records to send
+     * @param latency records send-to-acknowledgement latency, as in the raw and SDK scenarios
      * @return nanoseconds from the first send to the last acknowledgement
      * @throws InterruptedException if interrupted while waiting for acknowledgements
      * @throws IllegalStateException if any send failed, or not all were acknowledged in 10 minutes
      */
-    static long run(Map<String, Object> properties, String topic, byte[][] payloads, long records)
+    static long run(Map<String, Object> properties, String topic, byte[][] payloads, long records,
+            LatencyRecorder latency)
             throws InterruptedException {
         DefaultKafkaProducerFactory<byte[], byte[]> factory = new DefaultKafkaProducerFactory<>(
                 new HashMap<>(properties), new ByteArraySerializer(), new ByteArraySerializer());
@@ -51,8 +53,12 @@ final class SpringKafkaProducerScenario {
             Completions completions = new Completions(records);
             long start = System.nanoTime();
             for (long i = 0; i < records; i++) {
+                long sent = latency.start();
                 template.send(topic, payloads[(int) (i % payloads.length)])
-                        .whenComplete((result, error) -> completions.record(error));
+                        .whenComplete((result, error) -> {
+                            latency.record(sent);
+                            completions.record(error);
+                        });
             }
             completions.await();
             return System.nanoTime() - start;

@@ -36,6 +36,37 @@ public final class StartupMeasurement {
         System.out.println(table);
     }
 
+    /**
+     * The short version for the benchmark report: a single node in-process and a single node in a
+     * child JVM, {@code tries} starts each, timed from the {@code start} call until the cluster
+     * serves. The first in-process start pays class loading unless the JVM has run a broker before.
+     *
+     * @param tries starts per kind of node
+     * @return a durations table
+     */
+    static ResultTable table(int tries) {
+        ResultTable table = ResultTable.durations("Embedded broker start-up, from start() until it serves");
+        for (int run = 1; run <= tries; run++) {
+            table.add(time("1 node in-process", run,
+                    EmbeddedKafkaOptions.builder().backend(Backend.IN_PROCESS).nodes(1).build()));
+        }
+        for (int run = 1; run <= tries; run++) {
+            table.add(time("1 node in a child JVM", run,
+                    EmbeddedKafkaOptions.builder().backend(Backend.CHILD_JVM).nodes(1).build()));
+        }
+        return table;
+    }
+
+    private static Measurement time(String name, int run, EmbeddedKafkaOptions options) {
+        long cpu = ClientCpu.nanos();
+        long start = System.nanoTime();
+        try (KafkaCluster cluster = EmbeddedKafka.start(options)) {
+            long nanos = System.nanoTime() - start;
+            System.out.printf(Locale.ROOT, "[startup] %s run %d: %.2f s%n", name, run, nanos / 1e9);
+            return new Measurement(name, run, 1, nanos, ClientCpu.nanos() - cpu);
+        }
+    }
+
     private static String row(String name, int run, EmbeddedKafkaOptions options) {
         long start = System.nanoTime();
         try (KafkaCluster cluster = EmbeddedKafka.start(options)) {
