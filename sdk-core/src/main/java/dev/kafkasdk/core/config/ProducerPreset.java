@@ -28,10 +28,12 @@ public enum ProducerPreset {
     BALANCED(Duration.ofMillis(5), ByteSize.ofKibibytes(64), Compression.LZ4, ByteSize.ofMebibytes(32),
             Acks.ALL, true, 5, null, null),
     /**
-     * Longer linger and 256 KiB lz4 batches with a larger buffer: the most records per
-     * request at tens of milliseconds of latency, still durable and idempotent.
+     * 50 ms linger, 512 KiB lz4 batches and a 128 MiB buffer: the most records per request
+     * at tens of milliseconds of latency, still durable and idempotent. Measured on a 2-core
+     * machine with the raw client, these values gave 1.6-1.7x the client defaults' records/s,
+     * against 1.4-1.5x for 20 ms, 256 KiB and 64 MiB.
      */
-    HIGH_THROUGHPUT(Duration.ofMillis(20), ByteSize.ofKibibytes(256), Compression.LZ4, ByteSize.ofMebibytes(64),
+    HIGH_THROUGHPUT(Duration.ofMillis(50), ByteSize.ofKibibytes(512), Compression.LZ4, ByteSize.ofMebibytes(128),
             Acks.ALL, true, 5, null, null),
     /**
      * Durability first: acks from every in-sync replica, idempotence, one request in flight

@@ -49,8 +49,8 @@ class PresetsTest {
 
     @Test
     void highThroughputDurableAndFireAndForgetRenderTheirValues() {
-        assertThat(render(ProducerPreset.HIGH_THROUGHPUT)).containsEntry("linger.ms", "20")
-                .containsEntry("batch.size", "262144").containsEntry("buffer.memory", "67108864")
+        assertThat(render(ProducerPreset.HIGH_THROUGHPUT)).containsEntry("linger.ms", "50")
+                .containsEntry("batch.size", "524288").containsEntry("buffer.memory", "134217728")
                 .containsEntry("acks", "all");
         assertThat(render(ProducerPreset.DURABLE)).containsEntry("max.in.flight.requests.per.connection", "1")
                 .containsEntry("delivery.timeout.ms", "300000").containsEntry("retries", "2147483647")
