@@ -5,6 +5,8 @@ import dev.kafkasdk.core.config.ProducerSettings;
 import dev.kafkasdk.producer.OutgoingRecord;
 import dev.kafkasdk.producer.SdkProducer;
 import dev.kafkasdk.producer.Serdes;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,30 +120,37 @@ public final class ProducerBenchmark {
             for (String scenario : scenarios) {
                 measure(topics, scenario, 0, Math.max(1, records / 5));
             }
+            topics.deleteCreated();
             for (int round = 1; round <= rounds; round++) {
-                for (String scenario : scenarios) {
+                // every other round runs the scenarios in reverse, so that no scenario always runs
+                // right after the same one (a slow broker flush, a GC, a JIT burst)
+                List<String> order = round % 2 == 1 ? scenarios : reversed(scenarios);
+                for (String scenario : order) {
                     Measurement m = measure(topics, scenario, round, records);
                     System.out.printf("[producer %d B] round %d %-60s %,12.0f records/s p99 %7.1f ms %6.2f µs CPU/record%n",
                             recordBytes, round, scenario, m.recordsPerSecond(), m.p99Millis(), m.cpuMicrosPerRecord());
                     table.add(m);
                 }
+                topics.deleteCreated();
             }
         }
         return table;
+    }
+
+    private static List<String> reversed(List<String> scenarios) {
+        List<String> copy = new ArrayList<>(scenarios);
+        Collections.reverse(copy);
+        return copy;
     }
 
     private Measurement measure(ScratchTopics topics, String scenario, int round, long records)
             throws InterruptedException {
         topic = topics.create();
         latency = new LatencyRecorder();
-        try {
-            long cpuBefore = ClientCpu.nanos();
-            long nanos = runOnce(scenario, records);
-            return new Measurement(scenario, round, records, nanos, ClientCpu.nanos() - cpuBefore,
-                    latency.p50Millis(), latency.p99Millis());
-        } finally {
-            topics.delete(topic);
-        }
+        long cpuBefore = ClientCpu.nanos();
+        long nanos = runOnce(scenario, records);
+        return new Measurement(scenario, round, records, nanos, ClientCpu.nanos() - cpuBefore,
+                latency.p50Millis(), latency.p99Millis());
     }
 
     private long runOnce(String scenario, long records) throws InterruptedException {
