@@ -32,9 +32,36 @@ final class ReportFiles {
 
     private static final int WIDTH = 1400;
     private static final int HEIGHT = 600;
-    private static final Color KAFKA_TOOL = new Color(0x9E9E9E);
-    private static final Color RAW = new Color(0x4C72B0);
-    private static final Color SDK = new Color(0xDD8452);
+    private static final Color TOOL_COLOR = new Color(0x9E9E9E);
+    private static final Color RAW_COLOR = new Color(0x4C72B0);
+    private static final Color SDK_COLOR = new Color(0xDD8452);
+    private static final Color PEER_COLOR = new Color(0x55A868);
+
+    /** Whose client a scenario measures; its bars share a colour and a legend entry. */
+    enum Kind {
+        TOOL("Kafka's perf tool", TOOL_COLOR),
+        RAW("raw kafka-clients", RAW_COLOR),
+        SDK("SDK", SDK_COLOR),
+        PEER("peer library (Spring Kafka, Parallel Consumer)", PEER_COLOR);
+
+        final String legend;
+        final Color color;
+
+        Kind(String legend, Color color) {
+            this.legend = legend;
+            this.color = color;
+        }
+
+        static Kind of(String scenario) {
+            if (scenario.startsWith("Kafka ")) {
+                return TOOL;
+            }
+            if (scenario.startsWith("raw ") || scenario.startsWith("plain ")) {
+                return RAW;
+            }
+            return scenario.startsWith("Sdk") ? SDK : PEER;
+        }
+    }
 
     private ReportFiles() {
     }
@@ -133,30 +160,36 @@ final class ReportFiles {
         styler.setLabelsFontColor(Color.BLACK);
         styler.setLabelsPosition(0.95);
         styler.setDecimalPattern(table.isDurations() ? "#,##0.00" : "#,###");
-        styler.setLegendPosition(Styler.LegendPosition.InsideNE);
+        // below the plot: inside it, the legend hid the tallest bars
+        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+        styler.setLegendLayout(Styler.LegendLayout.Horizontal);
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotGridVerticalLinesVisible(false);
         List<String> labels = rows.stream().map(r -> label(r.scenario())).toList();
-        addSeries(chart, "Kafka's perf tool", KAFKA_TOOL, rows, labels, value, "Kafka ");
-        addSeries(chart, "raw kafka-clients", RAW, rows, labels, value, "raw ");
-        addSeries(chart, table.isDurations() ? "embedded broker" : "SDK", SDK, rows, labels, value, "");
+        if (table.isDurations()) {
+            chart.addSeries("embedded broker", labels, rows.stream().map(r -> value.applyAsDouble(r)).toList())
+                    .setFillColor(SDK_COLOR);
+            return chart;
+        }
+        for (Kind kind : Kind.values()) {
+            addSeries(chart, kind, rows, labels, value);
+        }
         return chart;
     }
 
-    private static void addSeries(CategoryChart chart, String name, Color color, List<ResultTable.Row> rows,
-                                  List<String> labels, ToDoubleFunction<ResultTable.Row> value, String prefix) {
+    private static void addSeries(CategoryChart chart, Kind kind, List<ResultTable.Row> rows,
+                                  List<String> labels, ToDoubleFunction<ResultTable.Row> value) {
         // one series per kind, null where a scenario is of another kind, overlapped: a coloured bar each
         List<Double> values = new ArrayList<>();
         boolean any = false;
         for (ResultTable.Row r : rows) {
-            boolean mine = prefix.isEmpty() ? !r.scenario().startsWith("Kafka ") && !r.scenario().startsWith("raw ")
-                    : r.scenario().startsWith(prefix);
+            boolean mine = Kind.of(r.scenario()) == kind;
             double v = value.applyAsDouble(r);
             values.add(mine && !Double.isNaN(v) ? v : null);
             any |= mine;
         }
         if (any) {
-            chart.addSeries(name, labels, values).setFillColor(color);
+            chart.addSeries(kind.legend, labels, values).setFillColor(kind.color);
         }
     }
 
