@@ -2,6 +2,7 @@ package dev.kafkasdk.test.internal;
 
 import dev.kafkasdk.test.KafkaTestKitException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,9 +12,11 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.internals.Topic;
@@ -75,6 +78,28 @@ final class TopicAdmin implements AutoCloseable {
         get(admin().createTopics(List.of(topic)).all(), timeout, "create topic " + name);
         Poller.await("topic " + name + " to have " + partitions + " partitions with leaders", timeout,
                 () -> describe(name).map(d -> hasLeaders(d, partitions)).orElse(false));
+        // The metadata names a leader a moment before that broker has loaded the partition; a
+        // produce request in that moment fails with NOT_LEADER_OR_FOLLOWER (an acks=0 record is
+        // dropped, an idempotent producer was seen retrying OUT_OF_ORDER_SEQUENCE_NUMBER for
+        // minutes). Listing offsets goes to each leader, so it succeeds once they serve.
+        Poller.await("the leaders of topic " + name + " to serve its " + partitions + " partitions", timeout,
+                () -> served(name, partitions));
+    }
+
+    private boolean served(String name, int partitions) {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (int p = 0; p < partitions; p++) {
+            latest.put(new TopicPartition(name, p), OffsetSpec.latest());
+        }
+        try {
+            admin().listOffsets(latest).all().get(5, TimeUnit.SECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaTestKitException("Interrupted while waiting for topic " + name, e);
+        }
     }
 
     /** The topic's description, or empty if the cluster does not know the topic (yet). */
