@@ -88,7 +88,9 @@ public interface KafkaCluster extends AutoCloseable {
     void createTopic(String name, int partitions);
 
     /**
-     * Creates a topic and blocks until the metadata shows every partition with a leader.
+     * Creates a topic and blocks until every partition has a leader that serves it (the metadata
+     * names a leader a moment before the broker has loaded the partition; produce requests in
+     * that moment fail).
      *
      * @param name              the topic name
      * @param partitions        the partition count, at least 1
@@ -99,7 +101,7 @@ public interface KafkaCluster extends AutoCloseable {
 
     /**
      * Creates a topic with topic-level configuration (for example {@code min.insync.replicas}) and
-     * blocks until the metadata shows every partition with a leader.
+     * blocks until every partition has a leader that serves it.
      *
      * @param name              the topic name
      * @param partitions        the partition count, at least 1
