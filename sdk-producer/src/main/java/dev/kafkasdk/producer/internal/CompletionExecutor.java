@@ -158,6 +158,11 @@ final class CompletionExecutor {
         }
       }
       drainScheduled.set(false);
+      if (!isEmpty() && head.next == null) {
+        // a thread swapped the tail but has not linked its task yet (it was preempted between
+        // the two steps): give it the CPU instead of spinning on the link
+        Thread.yield();
+      }
       // a task queued between the last poll and the reset saw the flag still set and did not
       // schedule a drain: take it over here
     } while (!isEmpty() && drainScheduled.compareAndSet(false, true));
