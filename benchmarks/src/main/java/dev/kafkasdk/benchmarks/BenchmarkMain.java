@@ -63,10 +63,10 @@ public final class BenchmarkMain {
         List<ResultTable> tables = new ArrayList<>();
         if (options.includes("producer")) {
             // every run creates and deletes its own topic with this prefix
-            tables.add(new ProducerBenchmark(cluster.bootstrapServers(), cluster.uniqueTopicName("bench-producer"))
+            tables.add(new ProducerBenchmark(cluster, cluster.uniqueTopicName("bench-producer"))
                     .run(options.records(), options.rounds()));
             // 1 KiB records: a fifth as many, so that a run moves about twice the bytes of a 100 B run
-            tables.add(new ProducerBenchmark(cluster.bootstrapServers(), cluster.uniqueTopicName("bench-producer-1k"),
+            tables.add(new ProducerBenchmark(cluster, cluster.uniqueTopicName("bench-producer-1k"),
                     1024).run(Math.max(1, options.records() / 5), options.rounds()));
         }
         if (options.includes("consumer")) {
@@ -82,7 +82,7 @@ public final class BenchmarkMain {
                     .run(Math.min(options.records(), SlowHandlerBenchmark.DEFAULT_RECORDS), options.rounds()));
         }
         if (options.includes("memory")) {
-            tables.add(new MemoryBenchmark(cluster.bootstrapServers(), cluster.uniqueTopicName("bench-memory"))
+            tables.add(new MemoryBenchmark(cluster, cluster.uniqueTopicName("bench-memory"))
                     .run(options.records(), options.rounds()));
         }
         if (options.includes("startup")) {

@@ -3,15 +3,15 @@ package dev.kafkasdk.benchmarks;
 import dev.kafkasdk.consumer.CommitMode;
 import dev.kafkasdk.consumer.Deserializers;
 import dev.kafkasdk.consumer.SdkConsumer;
+import dev.kafkasdk.consumer.SdkConsumerBuilder;
 import dev.kafkasdk.core.config.ConsumerSettings;
-import dev.kafkasdk.core.config.KafkaSdkConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -47,8 +47,7 @@ public final class ConsumerBenchmark {
 
     private final String bootstrapServers;
     private final String topic;
-    private final AtomicInteger groups = new AtomicInteger();
-    private final KafkaSdkConfig config;
+    private final BenchmarkConfig config;
     /** Records the last {@code ConsumerPerformance} run read (it may read past the count asked for). */
     private long perfRecords;
 
@@ -61,13 +60,7 @@ public final class ConsumerBenchmark {
     public ConsumerBenchmark(String bootstrapServers, String topic) {
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
-        this.config = KafkaSdkConfig.loader()
-                .yaml("""
-                        consumers:
-                          reader: { preset: BALANCED, auto-offset-reset: earliest, enable-auto-commit: false }
-                        """)
-                .environment(Map.of("KAFKA_SDK_CLUSTER_BOOTSTRAP_SERVERS", bootstrapServers))
-                .load();
+        this.config = new BenchmarkConfig(bootstrapServers);
     }
 
     /**
@@ -121,16 +114,14 @@ public final class ConsumerBenchmark {
     }
 
     private long runOnce(String scenario, long records) throws InterruptedException {
-        ConsumerSettings settings = ConsumerSettings.from(config.consumer("reader"))
-                .groupId("bench-" + groups.incrementAndGet() + "-" + System.nanoTime())
-                .build();
+        ConsumerSettings settings = config.freshReader("bench");
         return switch (scenario) {
             case RAW_SYNC_PER_POLL -> raw(settings, records);
-            case SDK_SYNC_PER_BATCH -> sdk(settings, records);
+            case SDK_SYNC_PER_BATCH -> sdk(settings, records, false);
             case SpringKafkaConsumerScenario.NAME -> SpringKafkaConsumerScenario.run(settings.toProperties(), topic, records);
             case PERF_CONSUMER -> perf(settings.groupId().orElseThrow(), records);
             case RAW_SYNC_PER_RECORD -> rawPerRecord(settings, records);
-            case SDK_SYNC_PER_RECORD -> sdkPerRecord(settings, records);
+            case SDK_SYNC_PER_RECORD -> sdk(settings, records, true);
             default -> throw new IllegalArgumentException("unknown scenario " + scenario);
         };
     }
@@ -194,48 +185,30 @@ public final class ConsumerBenchmark {
         }
     }
 
-    private long sdkPerRecord(ConsumerSettings settings, long records) throws InterruptedException {
+    /**
+     * Reads the records with the SDK consumer, committing after each batch or after each record,
+     * with a handler that counts.
+     */
+    private long sdk(ConsumerSettings settings, long records, boolean perRecord) throws InterruptedException {
         AtomicLong first = new AtomicLong();
         AtomicLong seen = new AtomicLong();
         AtomicLong last = new AtomicLong();
         CountDownLatch done = new CountDownLatch(1);
-        try (SdkConsumer<byte[], byte[]> consumer = SdkConsumer
-                .builder(settings, Deserializers.bytes(), Deserializers.bytes())
-                .subscribe(topic)
-                .commitMode(CommitMode.syncPerRecord())
-                .recordHandler(record -> {
-                    first.compareAndSet(0, System.nanoTime());
-                    if (seen.incrementAndGet() == records) {
-                        last.set(System.nanoTime());
-                        done.countDown();
-                    }
-                })
-                .build()) {
-            consumer.start();
-            if (!done.await(5, TimeUnit.MINUTES)) {
-                throw new IllegalStateException("SDK consumer read only " + seen.get() + " of " + records);
+        LongConsumer handled = count -> {
+            first.compareAndSet(0, System.nanoTime());
+            if (seen.addAndGet(count) >= records && last.compareAndSet(0, System.nanoTime())) {
+                done.countDown();
             }
-        }
-        return last.get() - first.get();
-    }
-
-    private long sdk(ConsumerSettings settings, long records) throws InterruptedException {
-        AtomicLong first = new AtomicLong();
-        AtomicLong seen = new AtomicLong();
-        AtomicLong last = new AtomicLong();
-        CountDownLatch done = new CountDownLatch(1);
-        try (SdkConsumer<byte[], byte[]> consumer = SdkConsumer
+        };
+        SdkConsumerBuilder<byte[], byte[]> builder = SdkConsumer
                 .builder(settings, Deserializers.bytes(), Deserializers.bytes())
-                .subscribe(topic)
-                .commitMode(CommitMode.syncPerBatch())
-                .batchHandler(batch -> {
-                    first.compareAndSet(0, System.nanoTime());
-                    if (seen.addAndGet(batch.count()) >= records) {
-                        last.set(System.nanoTime());
-                        done.countDown();
-                    }
-                })
-                .build()) {
+                .subscribe(topic);
+        if (perRecord) {
+            builder.commitMode(CommitMode.syncPerRecord()).recordHandler(record -> handled.accept(1));
+        } else {
+            builder.commitMode(CommitMode.syncPerBatch()).batchHandler(batch -> handled.accept(batch.count()));
+        }
+        try (SdkConsumer<byte[], byte[]> consumer = builder.build()) {
             consumer.start();
             if (!done.await(5, TimeUnit.MINUTES)) {
                 throw new IllegalStateException("SDK consumer read only " + seen.get() + " of " + records);

@@ -4,17 +4,15 @@ import dev.kafkasdk.consumer.CommitMode;
 import dev.kafkasdk.consumer.Deserializers;
 import dev.kafkasdk.consumer.SdkConsumer;
 import dev.kafkasdk.core.config.ConsumerSettings;
-import dev.kafkasdk.core.config.KafkaSdkConfig;
 import dev.kafkasdk.core.config.ProducerSettings;
 import dev.kafkasdk.producer.OutgoingRecord;
 import dev.kafkasdk.producer.SdkProducer;
 import dev.kafkasdk.producer.Serdes;
+import dev.kafkasdk.test.KafkaCluster;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -37,11 +35,10 @@ public final class MemoryBenchmark {
     static final String RAW_CONSUMER = "raw KafkaConsumer, commitSync per poll";
     static final String SDK_CONSUMER = "SdkConsumer, sync after each batch";
 
-    private final String bootstrapServers;
+    private final KafkaCluster cluster;
     private final String topicPrefix;
-    private final KafkaSdkConfig config;
+    private final BenchmarkConfig config;
     private final byte[][] payloads = ProducerBenchmark.randomPayloads(100);
-    private final AtomicInteger groups = new AtomicInteger();
     /** The topic the producers of the run in progress send to. */
     private String topic;
     /** The topic the consumers read, filled once. */
@@ -50,21 +47,13 @@ public final class MemoryBenchmark {
     /**
      * Prepares the scenarios.
      *
-     * @param bootstrapServers the broker
+     * @param cluster the cluster
      * @param topic the prefix of the topics the benchmark creates and deletes
      */
-    public MemoryBenchmark(String bootstrapServers, String topic) {
-        this.bootstrapServers = bootstrapServers;
+    public MemoryBenchmark(KafkaCluster cluster, String topic) {
+        this.cluster = cluster;
         this.topicPrefix = topic;
-        this.config = KafkaSdkConfig.loader()
-                .yaml("""
-                        producers:
-                          balanced: { preset: BALANCED }
-                        consumers:
-                          reader: { preset: BALANCED, auto-offset-reset: earliest, enable-auto-commit: false }
-                        """)
-                .environment(Map.of("KAFKA_SDK_CLUSTER_BOOTSTRAP_SERVERS", bootstrapServers))
-                .load();
+        this.config = new BenchmarkConfig(cluster.bootstrapServers());
     }
 
     /**
@@ -79,7 +68,7 @@ public final class MemoryBenchmark {
                 "Memory: %,d records of 100 B per run, BALANCED presets, allocation from first send or poll to last"
                         + " record, heap after GC with the client open", records));
         List<String> scenarios = List.of(RAW_PRODUCER, SDK_PRODUCER, RAW_CONSUMER, SDK_CONSUMER);
-        try (ScratchTopics topics = new ScratchTopics(bootstrapServers, topicPrefix)) {
+        try (ScratchTopics topics = new ScratchTopics(cluster, topicPrefix)) {
             filled = topics.create();
             fill(records);
             for (String scenario : scenarios) {
@@ -129,7 +118,7 @@ public final class MemoryBenchmark {
                 producer.send(new ProducerRecord<>(topic, payloads[(int) (i % payloads.length)]),
                         (metadata, error) -> acks.record(error));
             }
-            await(done, acks);
+            ProducerBenchmark.awaitAcks(done, acks);
             return window.measurement(scenario, round, records);
         }
     }
@@ -144,7 +133,7 @@ public final class MemoryBenchmark {
                 producer.send(OutgoingRecord.<byte[], byte[]>of(topic, payloads[(int) (i % payloads.length)]),
                         (result, error) -> acks.record(error));
             }
-            await(done, acks);
+            ProducerBenchmark.awaitAcks(done, acks);
             return window.measurement(scenario, round, records);
         }
     }
@@ -190,9 +179,7 @@ public final class MemoryBenchmark {
     }
 
     private ConsumerSettings consumerSettings() {
-        return ConsumerSettings.from(config.consumer("reader"))
-                .groupId("bench-memory-" + groups.incrementAndGet() + "-" + System.nanoTime())
-                .build();
+        return config.freshReader("bench-memory");
     }
 
     private void fill(long records) throws InterruptedException {
@@ -204,13 +191,7 @@ public final class MemoryBenchmark {
                 producer.send(new ProducerRecord<>(filled, payloads[(int) (i % payloads.length)]),
                         (metadata, error) -> acks.record(error));
             }
-            await(done, acks);
-        }
-    }
-
-    private static void await(CountDownLatch done, ProducerBenchmark.Acks acks) throws InterruptedException {
-        if (!done.await(10, TimeUnit.MINUTES)) {
-            throw new IllegalStateException("timed out waiting for acknowledgements: " + acks);
+            ProducerBenchmark.awaitAcks(done, acks);
         }
     }
 

@@ -1,10 +1,10 @@
 package dev.kafkasdk.benchmarks;
 
-import dev.kafkasdk.core.config.KafkaSdkConfig;
 import dev.kafkasdk.core.config.ProducerSettings;
 import dev.kafkasdk.producer.OutgoingRecord;
 import dev.kafkasdk.producer.SdkProducer;
 import dev.kafkasdk.producer.Serdes;
+import dev.kafkasdk.test.KafkaCluster;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -51,11 +51,12 @@ public final class ProducerBenchmark {
             ProducerConfig.LINGER_MS_CONFIG, "20", ProducerConfig.BATCH_SIZE_CONFIG, "262144",
             ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4", ProducerConfig.BUFFER_MEMORY_CONFIG, "67108864");
 
+    private final KafkaCluster cluster;
     private final String bootstrapServers;
     private final String topicPrefix;
     private final int recordBytes;
     private final byte[][] payloads;
-    private final KafkaSdkConfig config;
+    private final BenchmarkConfig config;
     /** The topic of the run in progress; a fresh one per run. */
     private String topic;
     /** The latency of the run in progress; a fresh one per run. */
@@ -64,36 +65,27 @@ public final class ProducerBenchmark {
     /**
      * Prepares the scenarios for 100-byte records.
      *
-     * @param bootstrapServers the broker to send to
+     * @param cluster the cluster to send to
      * @param topic the prefix of the topics the benchmark creates and deletes
      */
-    public ProducerBenchmark(String bootstrapServers, String topic) {
-        this(bootstrapServers, topic, 100);
+    public ProducerBenchmark(KafkaCluster cluster, String topic) {
+        this(cluster, topic, 100);
     }
 
     /**
      * Prepares the scenarios.
      *
-     * @param bootstrapServers the broker to send to
+     * @param cluster the cluster to send to
      * @param topic the prefix of the topics the benchmark creates and deletes
      * @param recordBytes the size of each record's value
      */
-    public ProducerBenchmark(String bootstrapServers, String topic, int recordBytes) {
-        this.bootstrapServers = bootstrapServers;
+    public ProducerBenchmark(KafkaCluster cluster, String topic, int recordBytes) {
+        this.cluster = cluster;
+        this.bootstrapServers = cluster.bootstrapServers();
         this.topicPrefix = topic;
         this.recordBytes = recordBytes;
         this.payloads = randomPayloads(recordBytes);
-        this.config = KafkaSdkConfig.loader()
-                .yaml("""
-                        producers:
-                          low-latency: { preset: LOW_LATENCY }
-                          balanced: { preset: BALANCED }
-                          throughput: { preset: HIGH_THROUGHPUT }
-                          durable: { preset: DURABLE }
-                          fire-and-forget: { preset: FIRE_AND_FORGET }
-                        """)
-                .environment(Map.of("KAFKA_SDK_CLUSTER_BOOTSTRAP_SERVERS", bootstrapServers))
-                .load();
+        this.config = new BenchmarkConfig(bootstrapServers);
     }
 
     /**
@@ -116,7 +108,7 @@ public final class ProducerBenchmark {
         List<String> scenarios = List.of(PERF_DEFAULTS, PERF_TUNED, RAW_DEFAULTS, RAW_LOW_LATENCY, SDK_LOW_LATENCY,
                 RAW_BALANCED, SDK_BALANCED, RAW_HIGH_THROUGHPUT, SDK_HIGH_THROUGHPUT, RAW_DURABLE, SDK_DURABLE,
                 RAW_FIRE_AND_FORGET, SDK_FIRE_AND_FORGET, SpringKafkaProducerScenario.NAME);
-        try (ScratchTopics topics = new ScratchTopics(bootstrapServers, topicPrefix)) {
+        try (ScratchTopics topics = new ScratchTopics(cluster, topicPrefix)) {
             for (String scenario : scenarios) {
                 measure(topics, scenario, 0, Math.max(1, records / 5));
             }
@@ -227,7 +219,8 @@ public final class ProducerBenchmark {
         return payloads[(int) (i % payloads.length)];
     }
 
-    private static void awaitAcks(CountDownLatch done, Acks acks) throws InterruptedException {
+    /** Waits for every acknowledgement; fails if they take over 10 minutes or any send failed. */
+    static void awaitAcks(CountDownLatch done, Acks acks) throws InterruptedException {
         if (!done.await(10, TimeUnit.MINUTES)) {
             throw new IllegalStateException("timed out waiting for acknowledgements: " + acks);
         }

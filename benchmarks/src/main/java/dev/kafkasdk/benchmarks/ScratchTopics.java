@@ -1,7 +1,7 @@
 package dev.kafkasdk.benchmarks;
 
+import dev.kafkasdk.test.KafkaCluster;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -10,10 +10,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * Creates a fresh topic for each benchmark run and deletes a round's topics together once the
@@ -25,49 +21,36 @@ import org.apache.kafka.common.TopicPartition;
  * run put that work into the run that followed, which is always the same scenario. Works the same
  * against an external cluster.
  *
- * <p>Threading: one caller at a time. Closing it closes its admin client.
+ * <p>Topics are created through the test kit's {@link KafkaCluster#createTopic(String, int, int)},
+ * which returns once every partition's leader serves it. Threading: one caller at a time. Closing it
+ * closes its admin client.
  */
 final class ScratchTopics implements AutoCloseable {
 
     private static final int PARTITIONS = 6;
 
+    private final KafkaCluster cluster;
     private final Admin admin;
     private final String prefix;
     private final AtomicInteger counter = new AtomicInteger();
     private final List<String> created = new ArrayList<>();
 
-    ScratchTopics(String bootstrapServers, String prefix) {
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    ScratchTopics(KafkaCluster cluster, String prefix) {
+        this.cluster = cluster;
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()));
         this.prefix = prefix;
     }
 
     /**
-     * Creates a new 6-partition topic and waits until the leader of every partition serves it: the
-     * metadata names leaders a moment before the broker has loaded the partitions, and a first
-     * produce request in that moment fails with {@code NOT_LEADER_OR_FOLLOWER}, after which an
-     * idempotent producer can spin on {@code OUT_OF_ORDER_SEQUENCE_NUMBER} for minutes.
+     * Creates a new 6-partition topic with one replica and returns once its leaders serve it.
      *
      * @return its name
      */
     String create() {
         String name = prefix + "-" + counter.incrementAndGet();
-        try {
-            admin.createTopics(List.of(new NewTopic(name, PARTITIONS, (short) 1))).all().get(30, TimeUnit.SECONDS);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!hasLeaders(name) || !serves(name)) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("topic " + name + " has no leaders after 30 s");
-                }
-                Thread.onSpinWait();
-            }
-            created.add(name);
-            return name;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating " + name, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot create topic " + name, e);
-        }
+        cluster.createTopic(name, PARTITIONS, 1);
+        created.add(name);
+        return name;
     }
 
     /**
@@ -93,28 +76,6 @@ final class ScratchTopics implements AutoCloseable {
             throw new IllegalStateException("interrupted while deleting " + name, e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot delete topic " + name, e);
-        }
-    }
-
-    private boolean serves(String name) throws InterruptedException {
-        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
-        for (int p = 0; p < PARTITIONS; p++) {
-            partitions.put(new TopicPartition(name, p), OffsetSpec.latest());
-        }
-        try {
-            admin.listOffsets(partitions).all().get(10, TimeUnit.SECONDS);
-            return true;
-        } catch (ExecutionException | TimeoutException e) {
-            return false;
-        }
-    }
-
-    private boolean hasLeaders(String name) throws InterruptedException {
-        try {
-            TopicDescription d = admin.describeTopics(List.of(name)).allTopicNames().get(10, TimeUnit.SECONDS).get(name);
-            return d.partitions().size() == PARTITIONS && d.partitions().stream().allMatch(p -> p.leader() != null);
-        } catch (ExecutionException | TimeoutException e) {
-            return false;
         }
     }
 

@@ -4,11 +4,9 @@ import dev.kafkasdk.consumer.CommitMode;
 import dev.kafkasdk.consumer.Deserializers;
 import dev.kafkasdk.consumer.SdkConsumer;
 import dev.kafkasdk.core.config.ConsumerSettings;
-import dev.kafkasdk.core.config.KafkaSdkConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -48,8 +46,7 @@ public final class SlowHandlerBenchmark {
 
     private final String bootstrapServers;
     private final String topic;
-    private final KafkaSdkConfig config;
-    private final AtomicInteger groups = new AtomicInteger();
+    private final BenchmarkConfig config;
 
     /**
      * Prepares the scenarios.
@@ -60,13 +57,7 @@ public final class SlowHandlerBenchmark {
     public SlowHandlerBenchmark(String bootstrapServers, String topic) {
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
-        this.config = KafkaSdkConfig.loader()
-                .yaml("""
-                        consumers:
-                          reader: { preset: BALANCED, auto-offset-reset: earliest, enable-auto-commit: false }
-                        """)
-                .environment(Map.of("KAFKA_SDK_CLUSTER_BOOTSTRAP_SERVERS", bootstrapServers))
-                .load();
+        this.config = new BenchmarkConfig(bootstrapServers);
     }
 
     /**
@@ -107,9 +98,7 @@ public final class SlowHandlerBenchmark {
     private record Run(long nanos, long childCpuNanos) { }
 
     private Run runOnce(String scenario, long records) throws InterruptedException {
-        ConsumerSettings settings = ConsumerSettings.from(config.consumer("reader"))
-                .groupId("bench-slow-" + groups.incrementAndGet() + "-" + System.nanoTime())
-                .build();
+        ConsumerSettings settings = config.freshReader("bench-slow");
         return switch (scenario) {
             case PLAIN_LOOP -> new Run(plainLoop(settings, records), 0);
             case SDK_SEQUENTIAL -> new Run(sdk(settings, records), 0);
