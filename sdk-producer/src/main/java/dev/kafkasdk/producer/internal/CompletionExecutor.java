@@ -1,14 +1,13 @@
 package dev.kafkasdk.producer.internal;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.common.errors.InterruptException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +17,21 @@ import org.slf4j.LoggerFactory;
  * on kafka-clients' I/O thread ({@code kafka-producer-network-thread}).
  *
  * <p>Either the SDK's own single daemon thread, which keeps the per-partition callback order
- * kafka-clients guarantees and is shut down by {@link #shutdown(Duration)}, or the caller's
- * executor, which is never shut down.
+ * kafka-clients guarantees, starts with the first completion and is stopped by
+ * {@link #shutdown(Duration)}; or the caller's executor, which is never shut down.
+ *
+ * <p>Completions wait in one intrusive queue (multi-producer, single-consumer, after Vyukov):
+ * queueing is one atomic swap of the tail, with no node allocated, and tasks run in the order
+ * they were queued. kafka-clients completes a whole batch of records in one burst on its I/O
+ * thread, so a hand-off per record (an executor task, a lock, a wake-up) would cost more than
+ * the callback itself: the owned thread instead parks only when the queue has stayed empty for
+ * a few microseconds, and a queueing thread wakes it only when it has said so.
+ *
+ * <p>Measured with 1,000,000 BALANCED sends of 100 B against a local broker on 2 cores, against
+ * the single-thread {@code ThreadPoolExecutor} this replaced: the I/O thread's extra CPU per
+ * record over the raw client fell from up to 0.07 to 0.01-0.04 microseconds, and the SDK/raw
+ * throughput of back-to-back run pairs rose from 0.77-0.90 (5 sets of 8-12 pairs, mean 0.83) to
+ * 0.81-0.95 (9 sets, mean 0.90).
  */
 final class CompletionExecutor {
 
@@ -28,6 +40,26 @@ final class CompletionExecutor {
       AtomicReferenceFieldUpdater.newUpdater(CompletionExecutor.class, Task.class, "tail");
   private static final AtomicReferenceFieldUpdater<Task, Task> NEXT =
       AtomicReferenceFieldUpdater.newUpdater(Task.class, Task.class, "next");
+  private static final AtomicIntegerFieldUpdater<CompletionExecutor> STATE =
+      AtomicIntegerFieldUpdater.newUpdater(CompletionExecutor.class, "state");
+
+  /** How long the owned thread spins for the next task before it parks; see nextArrivesSoon. */
+  private static final long SPIN_NANOS = 5_000;
+
+  /** The owned thread has not been started: nothing was queued yet. */
+  private static final int UNSTARTED = 0;
+  /** The owned thread is draining the queue and will look at it again before parking. */
+  private static final int DRAINING = 1;
+  /**
+   * The owned thread parks (or is about to) until a queueing thread switches the state back to
+   * {@link #DRAINING} and unparks it.
+   */
+  private static final int PARKING = 2;
+  /**
+   * Whoever queues a task drains the queue: always for a caller's executor (which runs the
+   * drain, or the queueing thread does when it refuses), and for the owned thread once stopped.
+   */
+  private static final int SHARED = 3;
 
   /**
    * A completion that links itself into the executor's queue, so that queueing it allocates
@@ -41,18 +73,22 @@ final class CompletionExecutor {
   private Task head;
   /** The last queued task; swapped by every thread that queues one. */
   private volatile Task tail;
+  private volatile int state;
 
+  /** The caller's executor; for the owned thread, one that refuses (used once it stopped). */
   private final Executor executor;
-  private final ExecutorService owned;
+  private final Thread ownedThread;
   private final String description;
-  private volatile Thread ownedThread;
+  private volatile boolean stopping;
   private volatile boolean rejectionLogged;
+  /** In the shared state, whether a drain is running or scheduled; only one runs at a time. */
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
-  private CompletionExecutor(Executor executor, ExecutorService owned, String description) {
-    this.executor = executor;
-    this.owned = owned;
+  private CompletionExecutor(Executor executor, String threadName, String description) {
     this.description = description;
+    this.executor = executor != null ? executor : task -> {
+      throw new RejectedExecutionException("completion thread " + description + " stopped");
+    };
     Task stub = new Task() {
       @Override
       public void run() {
@@ -60,25 +96,25 @@ final class CompletionExecutor {
     };
     this.head = stub;
     this.tail = stub;
+    if (threadName == null) {
+      this.ownedThread = null;
+      this.state = SHARED;
+    } else {
+      this.ownedThread = new Thread(this::runOwnedThread, threadName);
+      this.ownedThread.setDaemon(true);
+      this.state = UNSTARTED;
+    }
   }
 
   /**
-   * The SDK's own single-thread executor for one producer.
+   * The SDK's own completion thread for one producer, started by the first completion.
    *
    * @param clientId the producer's client id, used in the thread name
-   * @return an executor this SDK shuts down on close
+   * @return an executor this SDK stops on close
    */
   static CompletionExecutor owned(String clientId) {
     String threadName = "kafka-sdk-producer-" + clientId + "-completions";
-    CompletionExecutor[] holder = new CompletionExecutor[1];
-    ExecutorService service = Executors.newSingleThreadExecutor(runnable -> {
-      Thread thread = new Thread(runnable, threadName);
-      thread.setDaemon(true);
-      holder[0].ownedThread = thread;
-      return thread;
-    });
-    holder[0] = new CompletionExecutor(service, service, threadName);
-    return holder[0];
+    return new CompletionExecutor(null, threadName, threadName);
   }
 
   /**
@@ -92,51 +128,70 @@ final class CompletionExecutor {
   }
 
   /**
-   * Queues the task and makes sure one drain of the queue is scheduled on the executor. If the
-   * executor refuses the drain (the SDK's own thread after close, or a caller's executor that
-   * was shut down), the queue is drained on the current thread instead, so no future is ever
-   * left incomplete.
-   *
-   * <p>kafka-clients completes a whole batch of records in one burst on its I/O thread; handing
-   * each record to the executor separately would cost a queue hand-off and a thread wake-up per
-   * record. Instead, completions queue here and one executor task runs every completion queued
-   * so far, in the order they arrived (which keeps kafka-clients' per-partition order, even on a
-   * caller's multi-threaded executor).
-   *
-   * <p>The queue is intrusive (multi-producer, single-consumer, after Vyukov): queueing is one
-   * atomic swap of the tail, with no node allocated. The I/O thread queues almost every task,
-   * and only one drain runs at a time, guarded by {@code drainScheduled}.
+   * Queues the task and makes sure it runs: the owned thread is woken if it parks (started if it
+   * never ran); for a caller's executor one drain of the queue is scheduled on it unless one
+   * already is. If the executor refuses the drain (a caller's executor that was shut down, or
+   * the owned thread after close), the queue is drained on the current thread instead, so no
+   * future is ever left incomplete.
    *
    * @param task the completion task, never queued before
    */
   void execute(Task task) {
     Task previous = TAIL.getAndSet(this, task);
     NEXT.lazySet(previous, task);
-    // read before CAS: while a drain is scheduled (the common case in a burst) this stays a
-    // plain read of a shared cache line instead of a write
-    if (!drainScheduled.get() && drainScheduled.compareAndSet(false, true)) {
-      try {
-        executor.execute(this::drain);
-      } catch (RejectedExecutionException e) {
-        if (owned == null && !rejectionLogged) {
-          rejectionLogged = true;
-          LOG.warn("Completion executor {} rejected a task; completing sends on the reporting "
-              + "thread instead. Keep the executor running until the producer is closed.",
-              description, e);
-        }
-        drain();
-      }
+    // the swap above is a full fence, so this read cannot miss the owned thread saying PARKING
+    // after its last look at the queue (and that look cannot miss the task)
+    int current = state;
+    if (current != DRAINING) {
+      wake(current);
     }
   }
 
-  /** Takes the oldest linked task, or null when none is linked yet. Drain only. */
-  private Task poll() {
-    Task next = head.next;
-    if (next == null) {
-      return null;
+  private void wake(int current) {
+    switch (current) {
+      case PARKING -> {
+        // one unpark per park: the rest of the burst sees DRAINING and skips the wake-up, a
+        // system call that costs the I/O thread more than queueing itself
+        if (STATE.compareAndSet(this, PARKING, DRAINING)) {
+          LockSupport.unpark(ownedThread);
+        }
+      }
+      case UNSTARTED -> start();
+      default -> scheduleSharedDrain();
     }
-    head = next;
-    return next;
+  }
+
+  private void start() {
+    if (!STATE.compareAndSet(this, UNSTARTED, DRAINING)) {
+      wake(state);
+      return;
+    }
+    try {
+      ownedThread.start();
+    } catch (Throwable e) {
+      LOG.warn("Could not start completion thread {}; completing sends on the reporting thread",
+          description, e);
+      stopOwnedThread();
+    }
+  }
+
+  private void scheduleSharedDrain() {
+    // read before CAS: while a drain is scheduled (the common case in a burst) this stays a
+    // plain read of a shared cache line instead of a write
+    if (drainScheduled.get() || !drainScheduled.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      executor.execute(this::drainShared);
+    } catch (RejectedExecutionException e) {
+      if (ownedThread == null && !rejectionLogged) {
+        rejectionLogged = true;
+        LOG.warn("Completion executor {} rejected a task; completing sends on the reporting "
+            + "thread instead. Keep the executor running until the producer is closed.",
+            description, e);
+      }
+      drainShared();
+    }
   }
 
   /**
@@ -147,25 +202,91 @@ final class CompletionExecutor {
     return head == tail;
   }
 
-  private void drain() {
+  /**
+   * Runs queued tasks until the queue is empty, then lets the swapped-in-but-unlinked case
+   * finish: a thread preempted between the swap and the link gets the CPU instead of a spin.
+   * Drain only.
+   *
+   * <p>The head moves in a local variable and is written back once: a write per task would
+   * pull the cache line that also holds {@code tail} away from the I/O thread every time.
+   */
+  private void drainAll() {
+    Task last = head;
     do {
-      Task task;
-      while ((task = poll()) != null) {
+      Task next;
+      while ((next = last.next) != null) {
+        last = next;
         try {
-          task.run();
+          next.run();
         } catch (RuntimeException e) {
           LOG.warn("A send completion task failed on {}", description, e);
         }
       }
-      drainScheduled.set(false);
-      if (!isEmpty() && head.next == null) {
-        // a thread swapped the tail but has not linked its task yet (it was preempted between
-        // the two steps): give it the CPU instead of spinning on the link
-        Thread.yield();
+      if (last == tail) {
+        break;
       }
+      // a task was swapped in but is not linked yet
+      Thread.yield();
+    } while (true);
+    head = last;
+  }
+
+  private void drainShared() {
+    do {
+      drainAll();
+      drainScheduled.set(false);
       // a task queued between the last poll and the reset saw the flag still set and did not
       // schedule a drain: take it over here
     } while (!isEmpty() && drainScheduled.compareAndSet(false, true));
+  }
+
+  private void runOwnedThread() {
+    while (!stopping) {
+      drainAll();
+      if (nextArrivesSoon()) {
+        continue;
+      }
+      state = PARKING;
+      // look again after saying PARKING: a task queued before that was not announced
+      if (isEmpty() && !stopping) {
+        LockSupport.park(this);
+      }
+      state = DRAINING;
+    }
+    stopOwnedThread();
+  }
+
+  /**
+   * Spins for up to {@link #SPIN_NANOS} until another task is queued. kafka-clients completes
+   * the records of one produce response back to back, each a fraction of a microsecond after
+   * the last, and this thread is usually faster than that: parking whenever it catches up meant
+   * 5,000-14,000 park and unpark pairs per million records (each a system call on the I/O
+   * thread) instead of one per response. Between responses (commonly milliseconds apart) the
+   * spin costs at most {@link #SPIN_NANOS}.
+   *
+   * @return true if a task was queued within the spin
+   */
+  private boolean nextArrivesSoon() {
+    long deadline = System.nanoTime() + SPIN_NANOS;
+    do {
+      if (tail != head) {
+        return true;
+      }
+      Thread.onSpinWait();
+    } while (System.nanoTime() - deadline < 0);
+    return false;
+  }
+
+  /**
+   * Hands the queue over to whoever queues: every task queued before the switch is drained here
+   * (a queueing thread that still saw the owned thread's state had swapped its task in before
+   * this switch), later ones by their queueing thread.
+   */
+  private void stopOwnedThread() {
+    state = SHARED;
+    if (drainScheduled.compareAndSet(false, true)) {
+      drainShared();
+    }
   }
 
   /**
@@ -175,7 +296,7 @@ final class CompletionExecutor {
    * @return true on the SDK's own completion thread
    */
   boolean isCompletionThread() {
-    return owned != null && Thread.currentThread() == ownedThread;
+    return Thread.currentThread() == ownedThread;
   }
 
   /**
@@ -184,15 +305,18 @@ final class CompletionExecutor {
    * executor (its ordering is unknown) or on the completion thread itself.
    */
   void awaitQueued() {
-    if (owned == null || isCompletionThread()) {
+    if (ownedThread == null || isCompletionThread()) {
       return;
     }
+    CountDownLatch reached = new CountDownLatch(1);
+    execute(new Task() {
+      @Override
+      public void run() {
+        reached.countDown();
+      }
+    });
     try {
-      owned.submit(() -> { }).get();
-    } catch (RejectedExecutionException e) {
-      return;
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("completion marker failed", e.getCause());
+      reached.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptException(e);
@@ -201,25 +325,31 @@ final class CompletionExecutor {
 
   /**
    * Lets queued completions finish and stops the SDK-owned thread; does nothing for a caller's
-   * executor.
+   * executor. Completions that arrive later run on the thread that reports them.
    *
    * @param timeout how long to wait for queued completions
    */
   void shutdown(Duration timeout) {
-    if (owned == null) {
+    if (ownedThread == null) {
       return;
     }
-    owned.shutdown();
+    stopping = true;
+    if (STATE.compareAndSet(this, UNSTARTED, SHARED)) {
+      stopOwnedThread();
+      return;
+    }
+    LockSupport.unpark(ownedThread);
     if (isCompletionThread()) {
       return;
     }
     try {
-      if (!owned.awaitTermination(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS)) {
-        LOG.warn("Completion thread {} did not finish its queued callbacks within {}; "
-            + "they still run on that daemon thread.", description, timeout);
-      }
+      ownedThread.join(Math.max(1, timeout.toMillis()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    if (ownedThread.isAlive()) {
+      LOG.warn("Completion thread {} did not finish its queued callbacks within {}; "
+          + "they still run on that daemon thread.", description, timeout);
     }
   }
 }

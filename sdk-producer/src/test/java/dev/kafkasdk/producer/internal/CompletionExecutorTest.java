@@ -11,7 +11,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,13 +81,109 @@ class CompletionExecutorTest {
     assertEveryTaskRunsOnceInOrder(CompletionExecutor.callerOwned(pool));
   }
 
+  @Test
+  void theOwnedThreadIsWokenForEveryTaskThatArrivesWhileItParks() throws Exception {
+    CompletionExecutor executor = CompletionExecutor.owned("wake-test");
+    try {
+      // one task at a time, each queued after the thread has run out of work: a lost wake-up
+      // leaves a task waiting forever
+      for (int i = 0; i < 5_000; i++) {
+        CountDownLatch ran = new CountDownLatch(1);
+        executor.execute(task(ran::countDown));
+        assertThat(ran.await(10, TimeUnit.SECONDS)).as("task %d ran", i).isTrue();
+        if (i % 500 == 0) {
+          // let the thread get past its spin and really park
+          awaitParked("kafka-sdk-producer-wake-test-completions");
+        }
+      }
+    } finally {
+      executor.shutdown(Duration.ofSeconds(5));
+    }
+  }
+
+  @Test
+  void tasksQueuedWhileAndAfterTheOwnedThreadStopsAllRunOnce() throws Exception {
+    CompletionExecutor executor = CompletionExecutor.owned("stop-test");
+    assertEveryTaskRunsOnceInOrder(executor, () -> executor.shutdown(Duration.ofSeconds(5)));
+    // after the stop, a task runs on the thread that queues it
+    AtomicReference<Thread> ranOn = new AtomicReference<>();
+    executor.execute(task(() -> ranOn.set(Thread.currentThread())));
+    assertThat(ranOn.get()).isSameAs(Thread.currentThread());
+  }
+
+  @Test
+  void aProducerClosedBeforeAnyCompletionNeverStartsItsThread() {
+    CompletionExecutor executor = CompletionExecutor.owned("unstarted-test");
+    executor.shutdown(Duration.ofSeconds(1));
+    AtomicReference<Thread> ranOn = new AtomicReference<>();
+    executor.execute(task(() -> ranOn.set(Thread.currentThread())));
+    assertThat(ranOn.get()).isSameAs(Thread.currentThread());
+    assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+        .doesNotContain("kafka-sdk-producer-unstarted-test-completions");
+  }
+
+  @Test
+  void awaitQueuedReturnsOnlyAfterEarlierTasksRan() throws Exception {
+    CompletionExecutor executor = CompletionExecutor.owned("await-test");
+    try {
+      CountDownLatch release = new CountDownLatch(1);
+      AtomicLong finished = new AtomicLong();
+      executor.execute(task(() -> {
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        finished.incrementAndGet();
+      }));
+      CountDownLatch awaited = new CountDownLatch(1);
+      Thread waiter = new Thread(() -> {
+        executor.awaitQueued();
+        awaited.countDown();
+      });
+      waiter.start();
+      assertThat(awaited.await(200, TimeUnit.MILLISECONDS)).isFalse();
+      release.countDown();
+      assertThat(awaited.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(finished.get()).isEqualTo(1);
+    } finally {
+      executor.shutdown(Duration.ofSeconds(5));
+    }
+  }
+
+  private static CompletionExecutor.Task task(Runnable body) {
+    return new CompletionExecutor.Task() {
+      @Override
+      public void run() {
+        body.run();
+      }
+    };
+  }
+
+  private static void awaitParked(String threadName) {
+    Thread thread = Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().equals(threadName))
+        .findFirst().orElseThrow();
+    await().atMost(Duration.ofSeconds(10)).until(() -> thread.getState() == Thread.State.WAITING);
+  }
+
   private static void assertEveryTaskRunsOnceInOrder(CompletionExecutor executor)
       throws InterruptedException {
+    assertEveryTaskRunsOnceInOrder(executor, () -> { });
+  }
+
+  /**
+   * Queues {@link #TASKS_PER_THREAD} tasks from each of {@link #THREADS} threads and runs
+   * {@code halfway} once every thread has queued half of its tasks.
+   */
+  private static void assertEveryTaskRunsOnceInOrder(CompletionExecutor executor,
+      Runnable halfway) throws InterruptedException {
     AtomicIntegerArray runs = new AtomicIntegerArray(THREADS * TASKS_PER_THREAD);
     int[] lastSeen = new int[THREADS];
     Arrays.fill(lastSeen, -1);
     AtomicLong outOfOrder = new AtomicLong();
     CountDownLatch start = new CountDownLatch(1);
+    CountDownLatch halfQueued = new CountDownLatch(THREADS);
     List<Thread> producers = new ArrayList<>();
     for (int t = 0; t < THREADS; t++) {
       int thread = t;
@@ -96,6 +194,9 @@ class CompletionExecutorTest {
           return;
         }
         for (int i = 0; i < TASKS_PER_THREAD; i++) {
+          if (i == TASKS_PER_THREAD / 2) {
+            halfQueued.countDown();
+          }
           executor.execute(new Numbered(thread, i, runs, lastSeen, outOfOrder));
         }
       });
@@ -103,6 +204,8 @@ class CompletionExecutorTest {
       producers.add(producer);
     }
     start.countDown();
+    halfQueued.await();
+    halfway.run();
     for (Thread producer : producers) {
       producer.join();
     }
