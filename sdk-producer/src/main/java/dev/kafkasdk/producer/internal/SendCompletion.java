@@ -3,7 +3,6 @@ package dev.kafkasdk.producer.internal;
 import dev.kafkasdk.core.KafkaSdkException;
 import dev.kafkasdk.producer.SendCallback;
 import dev.kafkasdk.producer.SendResult;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import org.apache.kafka.clients.producer.Callback;
@@ -93,8 +92,8 @@ final class SendCompletion extends CompletionExecutor.Task implements Callback {
     KafkaSdkException failure;
     String errorType;
     if (outcome instanceof RecordMetadata metadata) {
-      SendResult result = new SendResult(metadata.topic(), metadata.partition(), metadata.offset(),
-          metadata.hasTimestamp() ? Instant.ofEpochMilli(metadata.timestamp()) : Instant.EPOCH);
+      SendResult result = new SendResult(topic, metadata.partition(), metadata.offset(),
+          context.timestamps().of(metadata.hasTimestamp() ? metadata.timestamp() : 0L));
       context.metrics().succeeded(topic, startNanos);
       if (holdsPermits) {
         context.gate().onSuccess(startNanos);

@@ -11,6 +11,7 @@ package dev.kafkasdk.producer.internal;
  * @param limiter the optional in-flight cap
  * @param failures the failure translator
  * @param fatal the producer's fatal state
+ * @param timestamps the send results' timestamps
  * @param timing whether a send needs a start time: only when meters or a breaker use it
  */
 record SendContext(
@@ -20,10 +21,12 @@ record SendContext(
     InFlightLimiter limiter,
     FailureTranslator failures,
     FatalState fatal,
+    Timestamps timestamps,
     boolean timing) {
 
   SendContext(CompletionExecutor executor, SendMetrics metrics, BreakerGate gate,
       InFlightLimiter limiter, FailureTranslator failures, FatalState fatal) {
-    this(executor, metrics, gate, limiter, failures, fatal, metrics.timing() || gate.enabled());
+    this(executor, metrics, gate, limiter, failures, fatal, new Timestamps(),
+        metrics.timing() || gate.enabled());
   }
 }
