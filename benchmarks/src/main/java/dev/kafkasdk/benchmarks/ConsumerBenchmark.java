@@ -85,6 +85,7 @@ public final class ConsumerBenchmark {
         for (int round = 1; round <= rounds; round++) {
             for (String scenario : scenarios) {
                 long count = count(scenario, records);
+                MemoryProbe.collectBeforeTimedRun();
                 long cpuBefore = ClientCpu.nanos();
                 perfRecords = 0;
                 long nanos = runOnce(scenario, count);

@@ -89,8 +89,8 @@ public final class ProducerBenchmark {
     }
 
     /**
-     * Runs every scenario {@code rounds} times after one untimed warm-up each (a fifth of the
-     * records).
+     * Runs every scenario {@code rounds} times after one untimed warm-up run of the same size each: with
+     * shorter warm-ups the JIT was still recompiling the client code in the second and third timed rounds.
      *
      * @param records records per run
      * @param rounds timed rounds
@@ -110,7 +110,7 @@ public final class ProducerBenchmark {
                 RAW_FIRE_AND_FORGET, SDK_FIRE_AND_FORGET, SpringKafkaProducerScenario.NAME);
         try (ScratchTopics topics = new ScratchTopics(cluster, topicPrefix)) {
             for (String scenario : scenarios) {
-                measure(topics, scenario, 0, Math.max(1, records / 5));
+                measure(topics, scenario, 0, records);
             }
             topics.deleteCreated();
             for (int round = 1; round <= rounds; round++) {
@@ -139,6 +139,7 @@ public final class ProducerBenchmark {
             throws InterruptedException {
         topic = topics.create();
         latency = new LatencyRecorder();
+        MemoryProbe.collectBeforeTimedRun();
         long cpuBefore = ClientCpu.nanos();
         long nanos = runOnce(scenario, records);
         return new Measurement(scenario, round, records, nanos, ClientCpu.nanos() - cpuBefore,

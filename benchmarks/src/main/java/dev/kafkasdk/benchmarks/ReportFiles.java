@@ -28,7 +28,7 @@ import org.knowm.xchart.style.Styler;
 final class ReportFiles {
 
     static final String CSV_HEADER = "table,scenario,rounds,records,median,best,p50_ms,p99_ms,cpu_us_per_record,"
-            + "ratio,baseline,target,met,allocated_bytes_per_record,heap_after_gc_mib,unit";
+            + "ratio,paired_ratio,baseline,target,met,allocated_bytes_per_record,heap_after_gc_mib,unit";
 
     private static final int WIDTH = 1400;
     private static final int HEIGHT = 600;
@@ -83,13 +83,14 @@ final class ReportFiles {
             for (ResultTable.Row r : table.rows()) {
                 // a scenario compared with several baselines lists them in order, separated by ';'
                 String ratios = join(r, v -> number(v.ratio(), "%.3f"));
+                String pairedRatios = join(r, v -> number(v.pairedRatio(), "%.3f"));
                 String baselines = join(r, v -> v.comparison().baseline());
                 String targets = join(r, v -> number(v.comparison().target(), "%.2f"));
                 List<String> fields = List.of(table.title(), r.scenario(), Integer.toString(r.rounds()),
                         Long.toString(r.records()), number(r.median(), "%.3f"), number(r.best(), "%.3f"),
                         number(r.p50Millis(), "%.3f"), number(r.p99Millis(), "%.3f"),
                         table.isDurations() ? "" : number(r.cpuMicrosPerRecord(), "%.3f"),
-                        ratios, baselines, targets, r.met() == null ? "" : r.met().toString(),
+                        ratios, pairedRatios, baselines, targets, r.met() == null ? "" : r.met().toString(),
                         number(r.allocatedBytesPerRecord(), "%.1f"), number(r.heapAfterGcMebibytes(), "%.1f"), unit);
                 out.append(String.join(",", fields.stream().map(ReportFiles::quote).toList())).append('\n');
             }

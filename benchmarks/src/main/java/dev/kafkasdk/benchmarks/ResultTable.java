@@ -1,6 +1,7 @@
 package dev.kafkasdk.benchmarks;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,9 +31,12 @@ public final class ResultTable {
      * A comparison as measured.
      *
      * @param comparison what was declared
-     * @param ratio the scenario's median over the baseline's median
+     * @param ratio the scenario's median over the baseline's median; the target is checked against it
+     * @param pairedRatio the median over the rounds of the scenario's run over the baseline's run in the
+     *     same round ({@code NaN} without such pairs): the two ran back to back, so this ratio does not
+     *     carry the drift between rounds that the ratio of medians does
      */
-    record Verdict(Comparison comparison, double ratio) {
+    record Verdict(Comparison comparison, double ratio, double pairedRatio) {
 
         /**
          * Whether the ratio reached the target.
@@ -172,7 +176,7 @@ public final class ResultTable {
             double best = runs.stream().mapToDouble(this::value)
                     .reduce(durations ? Math::min : Math::max).orElse(Double.NaN);
             List<Verdict> verdicts = comparisons.stream().filter(c -> c.scenario().equals(e.getKey()))
-                    .map(c -> new Verdict(c, ratio(c))).toList();
+                    .map(c -> new Verdict(c, ratio(c), pairedRatio(c))).toList();
             rows.add(new Row(e.getKey(), runs.size(), runs.get(0).records(), median(e.getKey()), best,
                     medianOf(runs, Measurement::p50Millis), medianOf(runs, Measurement::p99Millis),
                     runs.stream().mapToDouble(Measurement::cpuMicrosPerRecord).average().orElse(Double.NaN),
@@ -218,8 +222,10 @@ public final class ResultTable {
                 out.append(' ').append(number(r.allocatedBytesPerRecord(), "%,.0f")).append(" | ")
                         .append(number(r.heapAfterGcMebibytes(), "%.1f")).append(" |");
             }
-            out.append(' ').append(r.verdicts().stream().map(v -> String.format(Locale.ROOT, "%.2fx %s", v.ratio(),
-                    v.comparison().baseline())).collect(Collectors.joining("<br>"))).append(" | ");
+            out.append(' ').append(r.verdicts().stream().map(v -> String.format(Locale.ROOT, "%.2fx %s%s", v.ratio(),
+                    v.comparison().baseline(), Double.isNaN(v.pairedRatio()) ? ""
+                            : String.format(Locale.ROOT, " (paired %.2fx)", v.pairedRatio())))
+                    .collect(Collectors.joining("<br>"))).append(" | ");
             out.append(r.verdicts().stream().map(v -> String.format(Locale.ROOT, ">= %.2fx %s",
                     v.comparison().target(), v.met() ? "met" : "MISSED")).collect(Collectors.joining("<br>")))
                     .append(" |");
@@ -234,6 +240,19 @@ public final class ResultTable {
 
     private double ratio(Comparison c) {
         return median(c.scenario()) / median(c.baseline());
+    }
+
+    private double pairedRatio(Comparison c) {
+        Map<Integer, Double> baseline = new HashMap<>();
+        byScenario.getOrDefault(c.baseline(), List.of()).forEach(m -> baseline.put(m.round(), value(m)));
+        double[] ratios = byScenario.getOrDefault(c.scenario(), List.of()).stream()
+                .filter(m -> baseline.containsKey(m.round()))
+                .mapToDouble(m -> value(m) / baseline.get(m.round())).sorted().toArray();
+        int n = ratios.length;
+        if (n == 0) {
+            return Double.NaN;
+        }
+        return n % 2 == 1 ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2;
     }
 
     private static String number(double value, String format) {
