@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * the single-thread {@code ThreadPoolExecutor} this replaced: the I/O thread's extra CPU per
  * record over the raw client fell from up to 0.07 to 0.01-0.04 microseconds, and the SDK/raw
  * throughput of back-to-back run pairs rose from 0.77-0.90 (5 sets of 8-12 pairs, mean 0.83) to
- * 0.81-0.95 (9 sets, mean 0.90).
+ * 0.81-0.95 (7 sets, mean 0.89).
  */
 final class CompletionExecutor {
 
