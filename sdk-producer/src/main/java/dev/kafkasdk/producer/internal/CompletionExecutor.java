@@ -208,52 +208,67 @@ final class CompletionExecutor {
    * Drain only.
    *
    * <p>The head moves in a local variable and is written back once: a write per task would
-   * pull the cache line that also holds {@code tail} away from the I/O thread every time.
+   * pull the cache line that also holds {@code tail} away from the I/O thread every time. It is
+   * written back even when a task throws an {@link Error}, so that no task runs twice.
    */
   private void drainAll() {
     Task last = head;
-    do {
-      Task next;
-      while ((next = last.next) != null) {
-        last = next;
-        try {
-          next.run();
-        } catch (RuntimeException e) {
-          LOG.warn("A send completion task failed on {}", description, e);
+    try {
+      do {
+        Task next;
+        while ((next = last.next) != null) {
+          last = next;
+          try {
+            next.run();
+          } catch (RuntimeException e) {
+            LOG.warn("A send completion task failed on {}", description, e);
+          }
         }
-      }
-      if (last == tail) {
-        break;
-      }
-      // a task was swapped in but is not linked yet
-      Thread.yield();
-    } while (true);
-    head = last;
+        if (last == tail) {
+          break;
+        }
+        // a task was swapped in but is not linked yet
+        Thread.yield();
+      } while (true);
+    } finally {
+      head = last;
+    }
   }
 
   private void drainShared() {
     do {
-      drainAll();
-      drainScheduled.set(false);
+      try {
+        drainAll();
+      } finally {
+        // also after an Error, so that the next queued task schedules a drain again
+        drainScheduled.set(false);
+      }
       // a task queued between the last poll and the reset saw the flag still set and did not
       // schedule a drain: take it over here
     } while (!isEmpty() && drainScheduled.compareAndSet(false, true));
   }
 
   private void runOwnedThread() {
-    while (!stopping) {
-      drainAll();
-      if (nextArrivesSoon()) {
-        continue;
+    try {
+      while (!stopping) {
+        drainAll();
+        if (nextArrivesSoon()) {
+          continue;
+        }
+        state = PARKING;
+        // look again after saying PARKING: a task queued before that was not announced
+        if (isEmpty() && !stopping) {
+          LockSupport.park(this);
+        }
+        state = DRAINING;
       }
-      state = PARKING;
-      // look again after saying PARKING: a task queued before that was not announced
-      if (isEmpty() && !stopping) {
-        LockSupport.park(this);
-      }
-      state = DRAINING;
+    } catch (Error e) {
+      LOG.error("Completion thread {} stopped: a send callback threw {}; later completions run "
+          + "on the thread that reports them", description, e.toString(), e);
+      throw e;
+    } finally {
+      stopOwnedThread();
     }
-    stopOwnedThread();
   }
 
   /**

@@ -112,6 +112,42 @@ class CompletionExecutorTest {
   }
 
   @Test
+  void aCallbackThatThrowsAnErrorStopsTheThreadButNoTaskIsLostOrRunTwice() throws Exception {
+    CompletionExecutor executor = CompletionExecutor.owned("error-test");
+    try {
+      AtomicLong before = new AtomicLong();
+      AtomicLong after = new AtomicLong();
+      CountDownLatch release = new CountDownLatch(1);
+      executor.execute(task(() -> {
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }));
+      for (int i = 0; i < 100; i++) {
+        executor.execute(task(before::incrementAndGet));
+      }
+      executor.execute(task(() -> {
+        throw new StackOverflowError("callback recursed");
+      }));
+      for (int i = 0; i < 100; i++) {
+        executor.execute(task(after::incrementAndGet));
+      }
+      release.countDown();
+      await().atMost(Duration.ofSeconds(10)).until(() -> after.get() == 100);
+      // the thread is gone; a new task runs on the queueing thread
+      AtomicReference<Thread> ranOn = new AtomicReference<>();
+      executor.execute(task(() -> ranOn.set(Thread.currentThread())));
+      assertThat(ranOn.get()).isSameAs(Thread.currentThread());
+      assertThat(before.get()).isEqualTo(100);
+      assertThat(after.get()).isEqualTo(100);
+    } finally {
+      executor.shutdown(Duration.ofSeconds(5));
+    }
+  }
+
+  @Test
   void aProducerClosedBeforeAnyCompletionNeverStartsItsThread() {
     CompletionExecutor executor = CompletionExecutor.owned("unstarted-test");
     executor.shutdown(Duration.ofSeconds(1));
