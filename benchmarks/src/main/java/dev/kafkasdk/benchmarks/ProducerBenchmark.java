@@ -89,8 +89,9 @@ public final class ProducerBenchmark {
     }
 
     /**
-     * Runs every scenario {@code rounds} times after one untimed warm-up run of the same size each: with
-     * shorter warm-ups the JIT was still recompiling the client code in the second and third timed rounds.
+     * Runs every scenario {@code rounds} times after one untimed warm-up run of the same size each: the JIT
+     * still compiles the client in bursts as late as the fourth run of 1M records, so a fifth-size warm-up
+     * left more of that in the timed rounds.
      *
      * @param records records per run
      * @param rounds timed rounds
