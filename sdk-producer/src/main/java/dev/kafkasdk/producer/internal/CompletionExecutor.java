@@ -47,7 +47,7 @@ final class CompletionExecutor {
   private static final long SPIN_NANOS = 5_000;
 
   /** The owned thread has not been started: nothing was queued yet. */
-  private static final int UNSTARTED = 0;
+  static final int UNSTARTED = 0;
   /** The owned thread is draining the queue and will look at it again before parking. */
   private static final int DRAINING = 1;
   /**
@@ -147,7 +147,13 @@ final class CompletionExecutor {
     }
   }
 
-  private void wake(int current) {
+  /**
+   * Makes sure a task queued while the state read {@code current} runs. Package-private for the
+   * test of a thread that read a stale state.
+   *
+   * @param current the state the queueing thread read after its swap
+   */
+  void wake(int current) {
     switch (current) {
       case PARKING -> {
         // one unpark per park: the rest of the burst sees DRAINING and skips the wake-up, a
@@ -157,7 +163,9 @@ final class CompletionExecutor {
         }
       }
       case UNSTARTED -> start();
-      default -> scheduleSharedDrain();
+      case SHARED -> scheduleSharedDrain();
+      // DRAINING: another thread has just started the owned thread, which will see the task
+      default -> { }
     }
   }
 
@@ -209,7 +217,7 @@ final class CompletionExecutor {
    *
    * <p>The head moves in a local variable and is written back once: a write per task would
    * pull the cache line that also holds {@code tail} away from the I/O thread every time. It is
-   * written back even when a task throws an {@link Error}, so that no task runs twice.
+   * written back even if the drain ends abruptly, so that no task runs twice.
    */
   private void drainAll() {
     Task last = head;
@@ -220,7 +228,9 @@ final class CompletionExecutor {
           last = next;
           try {
             next.run();
-          } catch (RuntimeException e) {
+          } catch (RuntimeException | Error e) {
+            // an Error too (a callback's StackOverflowError, say): the thread must live on, or
+            // later completions would be left waiting or run on the reporting (I/O) thread
             LOG.warn("A send completion task failed on {}", description, e);
           }
         }
@@ -240,7 +250,7 @@ final class CompletionExecutor {
       try {
         drainAll();
       } finally {
-        // also after an Error, so that the next queued task schedules a drain again
+        // also after an abrupt end, so that the next queued task schedules a drain again
         drainScheduled.set(false);
       }
       // a task queued between the last poll and the reset saw the flag still set and did not
@@ -263,8 +273,8 @@ final class CompletionExecutor {
         state = DRAINING;
       }
     } catch (Error e) {
-      LOG.error("Completion thread {} stopped: a send callback threw {}; later completions run "
-          + "on the thread that reports them", description, e.toString(), e);
+      LOG.error("Completion thread {} stopped; later completions run on the thread that reports "
+          + "them", description, e);
       throw e;
     } finally {
       stopOwnedThread();

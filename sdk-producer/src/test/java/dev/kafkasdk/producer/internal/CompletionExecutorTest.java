@@ -112,7 +112,7 @@ class CompletionExecutorTest {
   }
 
   @Test
-  void aCallbackThatThrowsAnErrorStopsTheThreadButNoTaskIsLostOrRunTwice() throws Exception {
+  void aCallbackThatThrowsAnErrorIsLoggedAndTheThreadRunsEveryOtherTaskOnce() throws Exception {
     CompletionExecutor executor = CompletionExecutor.owned("error-test");
     try {
       AtomicLong before = new AtomicLong();
@@ -136,12 +136,51 @@ class CompletionExecutorTest {
       }
       release.countDown();
       await().atMost(Duration.ofSeconds(10)).until(() -> after.get() == 100);
-      // the thread is gone; a new task runs on the queueing thread
+      // the completion thread lives on: a new task still runs there, not on the queueing thread
       AtomicReference<Thread> ranOn = new AtomicReference<>();
       executor.execute(task(() -> ranOn.set(Thread.currentThread())));
-      assertThat(ranOn.get()).isSameAs(Thread.currentThread());
+      await().atMost(Duration.ofSeconds(10)).until(() -> ranOn.get() != null);
+      assertThat(ranOn.get().getName()).isEqualTo("kafka-sdk-producer-error-test-completions");
       assertThat(before.get()).isEqualTo(100);
       assertThat(after.get()).isEqualTo(100);
+    } finally {
+      executor.shutdown(Duration.ofSeconds(5));
+    }
+  }
+
+  @Test
+  void aThreadThatSawTheOwnedThreadUnstartedDoesNotDrainBesideIt() throws Exception {
+    CompletionExecutor executor = CompletionExecutor.owned("stale-start");
+    try {
+      CountDownLatch running = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      AtomicLong firstRuns = new AtomicLong();
+      AtomicLong secondRuns = new AtomicLong();
+      AtomicReference<Thread> secondRanOn = new AtomicReference<>();
+      executor.execute(task(() -> {
+        firstRuns.incrementAndGet();
+        if (executor.isCompletionThread()) {
+          running.countDown();
+          try {
+            release.await(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+      }));
+      assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+      executor.execute(task(() -> {
+        secondRuns.incrementAndGet();
+        secondRanOn.set(Thread.currentThread());
+      }));
+      // what a thread does that read UNSTARTED just before another one started the thread
+      executor.wake(CompletionExecutor.UNSTARTED);
+      release.countDown();
+      await().atMost(Duration.ofSeconds(10)).until(() -> secondRuns.get() > 0);
+      assertThat(firstRuns.get()).isEqualTo(1);
+      assertThat(secondRuns.get()).isEqualTo(1);
+      assertThat(secondRanOn.get().getName())
+          .isEqualTo("kafka-sdk-producer-stale-start-completions");
     } finally {
       executor.shutdown(Duration.ofSeconds(5));
     }
