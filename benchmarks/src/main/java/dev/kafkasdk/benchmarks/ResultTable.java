@@ -245,14 +245,9 @@ public final class ResultTable {
     private double pairedRatio(Comparison c) {
         Map<Integer, Double> baseline = new HashMap<>();
         byScenario.getOrDefault(c.baseline(), List.of()).forEach(m -> baseline.put(m.round(), value(m)));
-        double[] ratios = byScenario.getOrDefault(c.scenario(), List.of()).stream()
+        return median(byScenario.getOrDefault(c.scenario(), List.of()).stream()
                 .filter(m -> baseline.containsKey(m.round()))
-                .mapToDouble(m -> value(m) / baseline.get(m.round())).sorted().toArray();
-        int n = ratios.length;
-        if (n == 0) {
-            return Double.NaN;
-        }
-        return n % 2 == 1 ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2;
+                .mapToDouble(m -> value(m) / baseline.get(m.round())).sorted().toArray());
     }
 
     private static String number(double value, String format) {
@@ -260,7 +255,11 @@ public final class ResultTable {
     }
 
     private static double medianOf(List<Measurement> runs, ToDoubleFunction<Measurement> figure) {
-        double[] values = runs.stream().mapToDouble(figure).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        return median(runs.stream().mapToDouble(figure).filter(v -> !Double.isNaN(v)).sorted().toArray());
+    }
+
+    /** The median of sorted values, or NaN for none. */
+    private static double median(double[] values) {
         int n = values.length;
         if (n == 0) {
             return Double.NaN;
