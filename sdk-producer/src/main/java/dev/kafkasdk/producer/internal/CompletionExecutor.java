@@ -294,7 +294,7 @@ final class CompletionExecutor {
   private boolean nextArrivesSoon() {
     long deadline = System.nanoTime() + SPIN_NANOS;
     do {
-      if (tail != head) {
+      if (!isEmpty()) {
         return true;
       }
       Thread.onSpinWait();
