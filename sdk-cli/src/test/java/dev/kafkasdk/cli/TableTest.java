@@ -1,9 +1,8 @@
-package dev.kafkasdk.admin;
+package dev.kafkasdk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kafkasdk.admin.cli.Table;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;

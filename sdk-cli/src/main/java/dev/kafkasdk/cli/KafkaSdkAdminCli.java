@@ -1,4 +1,4 @@
-package dev.kafkasdk.admin.cli;
+package dev.kafkasdk.cli;
 
 import java.io.PrintWriter;
 import picocli.CommandLine;

@@ -1,4 +1,4 @@
-package dev.kafkasdk.admin.cli;
+package dev.kafkasdk.cli;
 
 import dev.kafkasdk.admin.GroupDescription;
 import dev.kafkasdk.admin.GroupLag;

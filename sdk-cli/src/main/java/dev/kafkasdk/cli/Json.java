@@ -1,4 +1,4 @@
-package dev.kafkasdk.admin.cli;
+package dev.kafkasdk.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.kafkasdk.admin.cli;
+package dev.kafkasdk.cli;
 
 /** The command line's exit codes. */
 public final class ExitCodes {
