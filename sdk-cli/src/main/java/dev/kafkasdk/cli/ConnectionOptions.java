@@ -2,9 +2,9 @@ package dev.kafkasdk.cli;
 
 import dev.kafkasdk.admin.AdminOptions;
 import dev.kafkasdk.admin.SdkAdmin;
+import dev.kafkasdk.core.ConfigException;
 import dev.kafkasdk.core.config.AdminSettings;
 import dev.kafkasdk.core.config.ClusterSettings;
-import dev.kafkasdk.core.config.Durations;
 import dev.kafkasdk.core.config.KafkaSdkConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +20,7 @@ public final class ConnectionOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    @Option(names = {"-b", "--bootstrap-servers"}, paramLabel = "HOST:PORT[,...]",
+    @Option(names = {"-b", "--bootstrap-servers"}, paramLabel = "HOST:PORT[,...]", converter = Converters.NonBlank.class,
             description = "The cluster to connect to; overrides the config file's cluster.")
     String bootstrapServers;
 
@@ -28,15 +28,16 @@ public final class ConnectionOptions {
             description = "SDK configuration file (.yaml, .yml, .json, .properties): cluster, admin, topics, clients.")
     Path configFile;
 
-    @Option(names = "--admin", paramLabel = "NAME",
+    @Option(names = "--admin", paramLabel = "NAME", converter = Converters.NonBlank.class,
             description = "Admin client of the config file to use (default: 'default', else defaults).")
     String adminName;
 
     @Option(names = "--timeout", defaultValue = "30s", paramLabel = "DURATION",
+            converter = Converters.PositiveDuration.class,
             description = "Timeout of one admin call attempt, e.g. 10s (default: ${DEFAULT-VALUE}).")
-    String timeout;
+    Duration timeout;
 
-    @Option(names = "--attempts", defaultValue = "3", paramLabel = "N",
+    @Option(names = "--attempts", defaultValue = "3", paramLabel = "N", converter = Converters.PositiveInt.class,
             description = "Attempts per admin call on retriable errors (default: ${DEFAULT-VALUE}).")
     int attempts;
 
@@ -71,17 +72,9 @@ public final class ConnectionOptions {
      */
     SdkAdmin connect() {
         return SdkAdmin.create(adminSettings(), AdminOptions.builder()
-                .callTimeout(parseTimeout())
+                .callTimeout(timeout)
                 .maxAttempts(attempts)
                 .build());
-    }
-
-    private Duration parseTimeout() {
-        try {
-            return Durations.parse(timeout);
-        } catch (RuntimeException e) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '--timeout': " + e.getMessage());
-        }
     }
 
     private AdminSettings adminSettings() {
@@ -94,7 +87,12 @@ public final class ConnectionOptions {
         if (loaded.isEmpty()) {
             return AdminSettings.defaults(ClusterSettings.of(bootstrapServers));
         }
-        AdminSettings admin = adminName == null ? loaded.get().admin() : loaded.get().admin(adminName);
+        AdminSettings admin;
+        try {
+            admin = adminName == null ? loaded.get().admin() : loaded.get().admin(adminName);
+        } catch (ConfigException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--admin': " + e.getMessage());
+        }
         if (bootstrapServers == null) {
             return admin;
         }

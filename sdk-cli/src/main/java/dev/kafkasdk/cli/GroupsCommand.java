@@ -60,7 +60,7 @@ final class GroupsCommand implements Callable<Integer> {
         ConnectionOptions connection;
         @Mixin
         OutputOptions output;
-        @Parameters(paramLabel = "GROUP", description = "The group id.")
+        @Parameters(paramLabel = "GROUP", description = "The group id.", converter = Converters.NonBlank.class)
         String group;
 
         @Override
@@ -84,7 +84,7 @@ final class GroupsCommand implements Callable<Integer> {
         ConnectionOptions connection;
         @Mixin
         OutputOptions output;
-        @Parameters(paramLabel = "GROUP", description = "The group id.")
+        @Parameters(paramLabel = "GROUP", description = "The group id.", converter = Converters.NonBlank.class)
         String group;
 
         @Override

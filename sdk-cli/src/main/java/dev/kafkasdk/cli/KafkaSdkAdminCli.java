@@ -30,6 +30,10 @@ public final class KafkaSdkAdminCli {
      * @param args the arguments
      */
     public static void main(String[] args) {
+        // kafka-clients logs through SLF4J; the command line ships no binding, so its notice is silenced
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         System.exit(run(out, err, args));
@@ -47,7 +51,10 @@ public final class KafkaSdkAdminCli {
         CommandLine cli = new CommandLine(KafkaSdkAdminCli.class)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(out)
-                .setErr(err)
+                .setErr(err);
+        CommandLine.IParameterExceptionHandler standard = cli.getParameterExceptionHandler();
+        cli.setParameterExceptionHandler((e, arguments) ->
+                        standard.handleParseException(asTyped(e, arguments), arguments))
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     cmd.getErr().println("error: " + e.getMessage());
                     cmd.getErr().flush();
@@ -57,6 +64,37 @@ public final class KafkaSdkAdminCli {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * Picocli names an option by its longest name ({@code --topic}); when the user typed another of its
+     * names ({@code -t}), the message names that one instead.
+     *
+     * @param e what picocli rejected
+     * @param arguments the command line as given
+     * @return {@code e}, or a copy whose message names the option as typed
+     */
+    static CommandLine.ParameterException asTyped(CommandLine.ParameterException e, String[] arguments) {
+        if (!(e.getArgSpec() instanceof CommandLine.Model.OptionSpec option) || option.names().length < 2) {
+            return e;
+        }
+        String longest = "option '" + option.longestName() + "'";
+        if (e.getMessage() == null || !e.getMessage().contains(longest)) {
+            return e;
+        }
+        for (int i = 0; i < arguments.length; i++) {
+            for (String name : option.names()) {
+                boolean separate = arguments[i].equals(name) && i + 1 < arguments.length
+                        && arguments[i + 1].equals(e.getValue());
+                boolean attached = arguments[i].equals(name + "=" + e.getValue());
+                if ((separate || attached) && !name.equals(option.longestName())) {
+                    return new CommandLine.ParameterException(e.getCommandLine(),
+                            e.getMessage().replace(longest, "option '" + name + "'"), e.getCause(), e.getArgSpec(),
+                            e.getValue());
+                }
+            }
+        }
+        return e;
     }
 
     /** Reads the version from the jar manifest. */

@@ -32,14 +32,17 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = "--online", description = "Also read the cluster named in the config file.")
     boolean online;
 
-    @Option(names = "--broker-count", paramLabel = "N", description = "Broker count for offline checks.")
+    @Option(names = "--broker-count", paramLabel = "N", converter = Converters.PositiveInt.class,
+            description = "Broker count for offline checks.")
     Integer brokerCount;
 
     @Option(names = "--partition-budget", defaultValue = "2000", paramLabel = "N",
+            converter = Converters.PositiveInt.class,
             description = "Partition replicas one broker should host at most (default: ${DEFAULT-VALUE}).")
     int budget;
 
-    @Option(names = "--skip", split = ",", paramLabel = "ID", description = "Rule ids to leave out, e.g. KSDK-L005.")
+    @Option(names = "--skip", split = ",", paramLabel = "ID", converter = Converters.LintRuleId.class,
+            description = "Rule ids to leave out, e.g. KSDK-L005.")
     List<String> skip = new ArrayList<>();
 
     @Option(names = "--fail-on", defaultValue = "ERROR", paramLabel = "ERROR|WARN",

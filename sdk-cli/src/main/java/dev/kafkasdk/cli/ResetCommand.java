@@ -6,10 +6,6 @@ import dev.kafkasdk.admin.OffsetResetResult;
 import dev.kafkasdk.admin.ResetTarget;
 import dev.kafkasdk.admin.SdkAdmin;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,13 +31,13 @@ final class ResetCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Parameters(paramLabel = "GROUP", description = "The group id.")
+    @Parameters(paramLabel = "GROUP", description = "The group id.", converter = Converters.NonBlank.class)
     String group;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
 
-    @Option(names = {"-t", "--topic"}, paramLabel = "NAME",
+    @Option(names = {"-t", "--topic"}, paramLabel = "NAME", converter = Converters.NonBlank.class,
             description = "Reset every partition of this topic (repeatable; default: every partition the group has"
                     + " committed).")
     List<String> topics = new ArrayList<>();
@@ -55,10 +51,11 @@ final class ResetCommand implements Callable<Integer> {
         boolean earliest;
         @Option(names = "--to-latest", description = "The log end offset.")
         boolean latest;
-        @Option(names = "--to-datetime", paramLabel = "TIME",
+        @Option(names = "--to-datetime", paramLabel = "TIME", converter = Converters.Timestamp.class,
                 description = "First offset at or after a time: 2026-01-31T12:00:00Z (no zone: UTC).")
-        String datetime;
-        @Option(names = "--to-offset", paramLabel = "OFFSET", description = "An absolute offset.")
+        Instant datetime;
+        @Option(names = "--to-offset", paramLabel = "OFFSET", converter = Converters.Offset.class,
+                description = "An absolute offset.")
         Long offset;
         @Option(names = "--shift-by", paramLabel = "N", description = "Move by N records (negative re-reads).")
         Long shift;
@@ -71,25 +68,12 @@ final class ResetCommand implements Callable<Integer> {
                 return ResetTarget.latest();
             }
             if (datetime != null) {
-                return ResetTarget.toTimestamp(parseTime(datetime));
+                return ResetTarget.toTimestamp(datetime);
             }
             if (offset != null) {
                 return ResetTarget.toOffset(offset);
             }
             return ResetTarget.shiftBy(shift);
-        }
-
-        private static Instant parseTime(String text) {
-            try {
-                return OffsetDateTime.parse(text).toInstant();
-            } catch (DateTimeParseException e) {
-                try {
-                    return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-                } catch (DateTimeParseException again) {
-                    throw new IllegalArgumentException("'" + text
-                            + "' is not a time; use ISO-8601 such as 2026-01-31T12:00:00Z");
-                }
-            }
         }
     }
 

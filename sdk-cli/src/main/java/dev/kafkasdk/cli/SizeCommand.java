@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -40,24 +41,26 @@ final class SizeCommand implements Callable<Integer> {
             description = "Measured consumer throughput of one partition.")
     Throughput consumerRate;
 
-    @Option(names = "--headroom", defaultValue = "20", paramLabel = "PERCENT",
+    @Option(names = "--headroom", defaultValue = "20", paramLabel = "PERCENT", converter = Converters.Percent.class,
             description = "Headroom added after rounding up (default: ${DEFAULT-VALUE}%%).")
     double headroomPercent;
 
     @Option(names = "--partition-budget", defaultValue = "2000", paramLabel = "N",
+            converter = Converters.PositiveInt.class,
             description = "Partition replicas one broker should host at most (default: ${DEFAULT-VALUE}).")
     int budget;
 
-    @Option(names = {"-t", "--topic"}, paramLabel = "NAME",
+    @Option(names = {"-t", "--topic"}, paramLabel = "NAME", converter = Converters.NonBlank.class,
             description = "Topic being sized: its current partitions and replication factor come from the cluster"
                     + " when online, else from the config file.")
     String topic;
 
-    @Option(names = "--replication-factor", paramLabel = "N",
+    @Option(names = "--replication-factor", paramLabel = "N", converter = Converters.PositiveInt.class,
             description = "Replication factor (default: the topic's, else 1).")
     Integer replicationFactor;
 
-    @Option(names = "--broker-count", paramLabel = "N", description = "Broker count when not reading the cluster.")
+    @Option(names = "--broker-count", paramLabel = "N", converter = Converters.PositiveInt.class,
+            description = "Broker count when not reading the cluster.")
     Integer brokerCount;
 
     @Option(names = "--online", description = "Read partition counts from the cluster of the config file.")
@@ -65,6 +68,10 @@ final class SizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (target.unit() != producerRate.unit() || target.unit() != consumerRate.unit()) {
+            throw new ParameterException(spec.commandLine(), "--target, --producer-rate and --consumer-rate must all"
+                    + " be in bytes (e.g. 50MB/s) or all in records (e.g. 200000rec/s)");
+        }
         SizingRequest.Builder request = SizingRequest.builder().target(target).producerPerPartition(producerRate)
                 .consumerPerPartition(consumerRate).headroom(headroomPercent / 100).partitionBudgetPerBroker(budget);
         Integer rf = replicationFactor;
@@ -97,7 +104,11 @@ final class SizeCommand implements Callable<Integer> {
     static final class ThroughputConverter implements picocli.CommandLine.ITypeConverter<Throughput> {
         @Override
         public Throughput convert(String value) {
-            return Throughput.parse(value);
+            try {
+                return Throughput.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 }

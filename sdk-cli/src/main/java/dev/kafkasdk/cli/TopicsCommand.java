@@ -32,7 +32,7 @@ final class TopicsCommand implements Callable<Integer> {
 
     /** Options shared by plan and apply. */
     static final class SpecSelection {
-        @Option(names = {"-t", "--topic"}, paramLabel = "NAME",
+        @Option(names = {"-t", "--topic"}, paramLabel = "NAME", converter = Converters.NonBlank.class,
                 description = "Only this topic of the config file (repeatable; default: every topic).")
         List<String> topics = new ArrayList<>();
 
