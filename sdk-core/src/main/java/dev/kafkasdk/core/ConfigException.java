@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
  */
 public class ConfigException extends KafkaSdkException {
 
+    /** Every problem found, in the order found. */
     private final List<ConfigProblem> problems;
 
     /**

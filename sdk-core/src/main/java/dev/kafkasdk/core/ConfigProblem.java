@@ -11,12 +11,16 @@ import java.util.Objects;
  * @param value  the offending value as written, already masked ({@code ******}) when the path
  *               holds a secret; {@code null} when the problem is a missing value
  * @param reason what is wrong and what would be valid; it quotes the value when that helps
+ * @serial exclude
  */
 public record ConfigProblem(String path, String value, String reason) implements Serializable {
 
     /**
      * Checks the components.
      *
+     * @param path   where it is
+     * @param value  the offending value, masked when secret; {@code null} when missing
+     * @param reason what is wrong and what would be valid
      * @throws NullPointerException if {@code path} or {@code reason} is {@code null}
      */
     public ConfigProblem {

@@ -24,9 +24,13 @@ import java.util.StringJoiner;
  */
 public class KafkaSdkException extends RuntimeException {
 
+    /** The topic involved, or {@code null}. */
     private final String topic;
+    /** The partition involved, or {@code null}. */
     private final Integer partition;
+    /** The offset involved, or {@code null}. */
     private final Long offset;
+    /** The client id of the client that failed, or {@code null}. */
     private final String clientId;
 
     /**

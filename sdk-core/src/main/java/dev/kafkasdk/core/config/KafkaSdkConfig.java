@@ -274,7 +274,12 @@ public final class KafkaSdkConfig {
         private Builder() {
         }
 
-        /** Sets the cluster every client connects to (required); returns this builder. */
+        /**
+         * Sets the cluster every client connects to (required).
+         *
+         * @param cluster the cluster
+         * @return this builder
+         */
         public Builder cluster(ClusterSettings cluster) {
             this.cluster = cluster;
             return this;
@@ -348,7 +353,12 @@ public final class KafkaSdkConfig {
             return this;
         }
 
-        /** Sets a topic, added under its name; returns this builder. */
+        /**
+         * Sets a topic, added under its name.
+         *
+         * @param spec the topic
+         * @return this builder
+         */
         public Builder topic(TopicSpec spec) {
             topics.put(Objects.requireNonNull(spec, "spec").name(), spec);
             return this;
