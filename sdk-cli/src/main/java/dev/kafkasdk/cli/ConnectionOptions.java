@@ -20,7 +20,8 @@ public final class ConnectionOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    @Option(names = {"-b", "--bootstrap-servers"}, paramLabel = "HOST:PORT[,...]", converter = Converters.NonBlank.class,
+    @Option(names = {"-b", "--bootstrap-servers"}, paramLabel = "HOST:PORT[,...]",
+            converter = Converters.BootstrapServers.class,
             description = "The cluster to connect to; overrides the config file's cluster.")
     String bootstrapServers;
 

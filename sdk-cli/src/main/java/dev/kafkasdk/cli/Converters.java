@@ -2,6 +2,9 @@ package dev.kafkasdk.cli;
 
 import dev.kafkasdk.admin.ConfigLinter;
 import dev.kafkasdk.admin.LintRule;
+import dev.kafkasdk.core.ConfigException;
+import dev.kafkasdk.core.ConfigProblem;
+import dev.kafkasdk.core.config.ClusterSettings;
 import dev.kafkasdk.core.config.Durations;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +12,8 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import picocli.CommandLine.ITypeConverter;
@@ -100,6 +105,24 @@ final class Converters {
                 throw new TypeConversionException("'" + value + "' is empty; give a non-blank value");
             }
             return value;
+        }
+    }
+
+    /** Bootstrap servers: a non-blank list of {@code host:port}, checked the way the cluster settings check it. */
+    static final class BootstrapServers implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            String servers = new NonBlank().convert(value);
+            try {
+                ClusterSettings.of(servers);
+            } catch (ConfigException e) {
+                List<String> reasons = new ArrayList<>();
+                for (ConfigProblem problem : e.problems()) {
+                    reasons.add(problem.reason());
+                }
+                throw new TypeConversionException(String.join("; ", reasons));
+            }
+            return servers;
         }
     }
 
