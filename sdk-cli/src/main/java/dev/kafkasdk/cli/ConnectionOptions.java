@@ -25,7 +25,7 @@ public final class ConnectionOptions {
             description = "The cluster to connect to; overrides the config file's cluster.")
     String bootstrapServers;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", converter = Converters.ReadableFile.class,
             description = "SDK configuration file (.yaml, .yml, .json, .properties): cluster, admin, topics, clients.")
     Path configFile;
 

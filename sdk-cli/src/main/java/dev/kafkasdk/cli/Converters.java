@@ -6,6 +6,8 @@ import dev.kafkasdk.core.ConfigException;
 import dev.kafkasdk.core.ConfigProblem;
 import dev.kafkasdk.core.config.ClusterSettings;
 import dev.kafkasdk.core.config.Durations;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -123,6 +125,21 @@ final class Converters {
                 throw new TypeConversionException(String.join("; ", reasons));
             }
             return servers;
+        }
+    }
+
+    /** A config file that exists and can be read; what is in it is checked when it is loaded (exit 3). */
+    static final class ReadableFile implements ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            Path path = Path.of(new NonBlank().convert(value));
+            if (!Files.isRegularFile(path)) {
+                throw new TypeConversionException("'" + value + "' is not a file");
+            }
+            if (!Files.isReadable(path)) {
+                throw new TypeConversionException("'" + value + "' cannot be read");
+            }
+            return path;
         }
     }
 
