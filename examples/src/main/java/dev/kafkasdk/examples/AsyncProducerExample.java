@@ -119,6 +119,7 @@ public final class AsyncProducerExample {
             for (int i = 0; i < records; i++) {
                 Order order = Order.sample(firstOrder + i);
                 long sentAt = System.nanoTime();
+                // tag::send-callback[]
                 producer.send(OutgoingRecord.of(topic, order.id(), order), (result, failure) -> {
                     if (failure == null) {
                         latencies.add(System.nanoTime() - sentAt);
@@ -131,6 +132,7 @@ public final class AsyncProducerExample {
                     }
                     callbacks.countDown();
                 });
+                // end::send-callback[]
             }
             if (!callbacks.await(2, TimeUnit.MINUTES)) {
                 throw new IllegalStateException(callbacks.getCount() + " of " + records + " callbacks missing");

@@ -100,6 +100,7 @@ public final class DatabaseCommitExample {
                 .groupId(groupId).autoOffsetReset(OffsetReset.EARLIEST).maxPollRecords(250).build();
         Progress stored = new Progress("rows written, then offsets committed", records);
         AtomicLong transactions = new AtomicLong();
+        // tag::commit-after-write[]
         SdkConsumerBuilder<String, Order> builder = SdkConsumer.builder(settings, Deserializers.string(),
                 Deserializers.json(Order.class)).subscribe(topic);
         if (granularity == Granularity.PER_BATCH) {
@@ -115,6 +116,7 @@ public final class DatabaseCommitExample {
                 stored.add(1);
             });
         }
+        // end::commit-after-write[]
         try (SdkConsumer<String, Order> consumer = builder.build()) {
             consumer.start();
             stored.await(Duration.ofSeconds(60), consumer);

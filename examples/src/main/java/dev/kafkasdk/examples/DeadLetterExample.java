@@ -132,6 +132,7 @@ public final class DeadLetterExample {
         List<DeadLetterView> letters = Collections.synchronizedList(new ArrayList<>());
         ConsumerSettings settings = ConsumerSettings.builder().name("payments").cluster(cluster).groupId(groupId)
                 .autoOffsetReset(OffsetReset.EARLIEST).build();
+        // tag::dead-letters[]
         FailurePolicy policy = FailurePolicy.builder()
                 .maxAttempts(3)
                 .backoff(Duration.ofMillis(100), 2.0, Duration.ofSeconds(1))
@@ -147,6 +148,7 @@ public final class DeadLetterExample {
                 .deadLettersToKafka()                                        // to <topic>.DLT
                 .recordHandler(payments)
                 .build();
+        // end::dead-letters[]
              SdkConsumer<byte[], byte[]> deadLetterReader = deadLetterReader(cluster, deadLetterTopic, record -> {
                  letters.add(view(record));
                  deadLettered.add(1);

@@ -125,6 +125,7 @@ public final class PrometheusMetricsExample {
         ConsumerSettings consumerSettings = ConsumerSettings.builder().name("metered-consumer").cluster(cluster)
                 .groupId(groupId).autoOffsetReset(OffsetReset.EARLIEST).build();
         Progress consumed = new Progress("records consumed", records);
+        // tag::metrics[]
         try (SdkProducer<String, String> producer = SdkProducer.builder(producerSettings, Serdes.string(),
                         Serdes.string()).meterRegistry(registry, tags).build();
              SdkConsumer<String, String> consumer = SdkConsumer.builder(consumerSettings, Deserializers.string(),
@@ -134,6 +135,7 @@ public final class PrometheusMetricsExample {
                      .metrics(registry, tags)
                      .recordHandler(record -> consumed.add(1))
                      .build()) {
+        // end::metrics[]
             consumer.start();
             List<CompletableFuture<SendResult>> sends = new ArrayList<>();
             for (int i = 0; i < records; i++) {

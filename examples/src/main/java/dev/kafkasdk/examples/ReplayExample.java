@@ -134,6 +134,7 @@ public final class ReplayExample {
         Map<Integer, Long> firstOffsets = new ConcurrentHashMap<>();
         AtomicLong earliest = new AtomicLong(Long.MAX_VALUE);
         AtomicLong latest = new AtomicLong(Long.MIN_VALUE);
+        // tag::replay[]
         try (SdkConsumer<String, Order> consumer = SdkConsumer.builder(settings, Deserializers.string(),
                         Deserializers.json(Order.class))
                 .subscribe(Subscription.assignAll(topic))
@@ -146,6 +147,7 @@ public final class ReplayExample {
                     replayed.incrementAndGet();
                 })
                 .build()) {
+        // end::replay[]
             consumer.start();
             if (!consumer.awaitTermination(Duration.ofSeconds(60))) {
                 throw new IllegalStateException("the replay did not reach the end of its window within 60 s; read "

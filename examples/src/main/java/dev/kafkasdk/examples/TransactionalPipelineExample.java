@@ -100,6 +100,7 @@ public final class TransactionalPipelineExample {
                 .preset(ProducerPreset.BALANCED).transactionalId(groupId + "-tx").build();
         ConsumerSettings consumerSettings = ConsumerSettings.builder().name("shouter-in").cluster(cluster)
                 .groupId(groupId).autoOffsetReset(OffsetReset.EARLIEST).maxPollRecords(100).build();
+        // tag::pipeline[]
         try (TransactionalProducer<String, String> producer = TransactionalProducer.create(producerSettings,
                 Serdes.string(), Serdes.string());
              SdkConsumer<String, String> pipeline = SdkConsumer.builder(consumerSettings, Deserializers.string(),
@@ -115,6 +116,7 @@ public final class TransactionalPipelineExample {
                          producer.send(OutgoingRecord.of(output, record.key(), shouted));
                      })
                      .build();
+        // end::pipeline[]
              SdkConsumer<String, String> reader = readCommitted(cluster, output, value -> {
                  distinct.add(value);
                  downstream.add(1);

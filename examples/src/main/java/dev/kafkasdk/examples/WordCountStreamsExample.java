@@ -121,12 +121,14 @@ public final class WordCountStreamsExample {
     public static Topology topology(String input, String output) {
         Serde<String> strings = Serdes.string();     // the SDK's serdes are kafka-clients serdes
         StreamsBuilder builder = new StreamsBuilder();
+        // tag::topology[]
         builder.stream(input, Consumed.with(strings, strings))
                 .flatMapValues(WordCountStreamsExample::words)
                 .groupBy((key, word) -> word, Grouped.with(strings, strings))
                 .count(Materialized.as("word-counts"))
                 .toStream()
                 .to(output, Produced.with(strings, Serdes.longs()));
+        // end::topology[]
         return builder.build();
     }
 

@@ -67,8 +67,8 @@ public final class Tour {
     }
 
     private static CompletableFuture<?>[] send(KafkaSdkConfig config, String topic, List<Order> orders) {
-        List<CompletableFuture<SendResult>> sent = new ArrayList<>();
         // tag::produce[]
+        List<CompletableFuture<SendResult>> sent = new ArrayList<>();
         try (SdkProducer<String, Order> producer = SdkProducer.create(
                 config.producer("orders"), Serdes.string(), Serdes.json(Order.class))) {
             for (Order order : orders) {
