@@ -1,7 +1,6 @@
 package dev.kafkasdk.core.config;
 
 import dev.kafkasdk.core.ConfigException;
-import dev.kafkasdk.core.config.internal.ClusterRules;
 import dev.kafkasdk.core.config.internal.Problems;
 
 import java.util.Arrays;

@@ -1,11 +1,7 @@
-package dev.kafkasdk.core.config.internal;
+package dev.kafkasdk.core.config;
 
-import dev.kafkasdk.core.config.SaslMechanism;
-import dev.kafkasdk.core.config.SaslSettings;
-import dev.kafkasdk.core.config.Secret;
-import dev.kafkasdk.core.config.SecurityProtocol;
-import dev.kafkasdk.core.config.SecuritySettings;
-import dev.kafkasdk.core.config.StoreSettings;
+import dev.kafkasdk.core.config.internal.Problems;
+
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,12 +1,7 @@
-package dev.kafkasdk.core.config.internal;
+package dev.kafkasdk.core.config;
 
-import dev.kafkasdk.core.config.ClusterSettings;
-import dev.kafkasdk.core.config.Origin;
-import dev.kafkasdk.core.config.SaslMechanism;
-import dev.kafkasdk.core.config.SaslSettings;
-import dev.kafkasdk.core.config.Secret;
-import dev.kafkasdk.core.config.SecuritySettings;
-import dev.kafkasdk.core.config.StoreSettings;
+import dev.kafkasdk.core.config.internal.PropertyTable;
+
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.config.SslConfigs;
@@ -23,7 +18,7 @@ import java.util.Optional;
  * Renders the shared cluster settings (bootstrap servers and security) as kafka-clients
  * properties. Not part of the API.
  */
-public final class ClusterRenderer {
+final class ClusterRenderer {
 
     private static final String SEC = "cluster.security";
 
