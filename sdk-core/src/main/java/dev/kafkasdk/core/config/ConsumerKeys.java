@@ -100,7 +100,7 @@ public final class ConsumerKeys {
     /** {@code partition.assignment.strategy}. */
     public static final SettingKey<AssignmentStrategy> ASSIGNMENT_STRATEGY = TABLE.enumeration("assignment-strategy",
             PARTITION_ASSIGNMENT_STRATEGY_CONFIG, AssignmentStrategy.class, AssignmentStrategy::parse,
-            AssignmentStrategy::kafkaValue).appliesWhen(ConsumerKeys::classic)
+            AssignmentStrategy::kafkaValue).spelledAs(AssignmentStrategy::shortName).appliesWhen(ConsumerKeys::classic)
             .computedDefault(s -> classic(s) ? AssignmentStrategy.COOPERATIVE_STICKY : null,
                     "cooperative-sticky (classic protocol)")
             .doc("The client-side assignor (classic protocol only).");

@@ -65,6 +65,7 @@ public final class SettingKey<T> {
     private final Class<T> type;
     private final Function<String, T> parser;
     private final Function<T, String> renderer;
+    private final Function<T, String> displayer;
     private final String kafkaKey;
     private final long min;
     private final long max;
@@ -84,6 +85,7 @@ public final class SettingKey<T> {
         this.type = d.type;
         this.parser = d.parser;
         this.renderer = d.renderer;
+        this.displayer = d.displayer == null ? d.renderer : d.displayer;
         this.kafkaKey = d.kafkaKey;
         this.min = d.min;
         this.max = d.max;
@@ -183,7 +185,10 @@ public final class SettingKey<T> {
         if (value instanceof Collection<?> c) {
             return c.stream().map(Object::toString).collect(Collectors.joining(","));
         }
-        return kind == Kind.ENUM || kind == Kind.BOOLEAN || kind == Kind.INT ? render(value) : value.toString();
+        if (kind == Kind.ENUM) {
+            return displayer.apply(type.cast(value));
+        }
+        return kind == Kind.BOOLEAN || kind == Kind.INT ? render(value) : value.toString();
     }
 
     /** The bounds as the reference shows them. */
@@ -300,6 +305,7 @@ public final class SettingKey<T> {
         private final Class<T> type;
         private final Function<String, T> parser;
         private final Function<T, String> renderer;
+        private Function<T, String> displayer;
         private final String kafkaKey;
         private long min;
         private long max;
@@ -346,6 +352,12 @@ public final class SettingKey<T> {
         /** Text that, when set, must not be blank. */
         Def<T, P> notBlank() {
             notBlank = true;
+            return this;
+        }
+
+        /** How the reference and messages spell a value, when not as kafka-clients does. */
+        Def<T, P> spelledAs(Function<T, String> spelling) {
+            displayer = spelling;
             return this;
         }
 
