@@ -31,8 +31,7 @@ final class ClusterRules {
         for (String server : cluster.bootstrapServers()) {
             checkServer(server, problems);
         }
-        cluster.clientIdPrefix().filter(String::isBlank)
-                .ifPresent(p -> problems.invalid("cluster.client-id-prefix", p, "must not be blank"));
+        cluster.checkKeys(problems, "cluster.");
         SecurityRules.check(cluster.security(), problems);
     }
 

@@ -69,27 +69,17 @@ final class DocumentBinder {
 
     private static Optional<ClusterSettings> cluster(Fields f, Problems problems) {
         ClusterSettings.Builder b = ClusterSettings.builder();
-        f.list(ClusterKeys.BOOTSTRAP_SERVERS.name(), (o, v) -> b.origin(o).bootstrapServers(v));
-        f.value(ClusterKeys.CLIENT_ID_PREFIX.name(), ClusterKeys.CLIENT_ID_PREFIX::parse,
-                (o, v) -> b.origin(o).clientIdPrefix(v));
+        keys(b, f);
         b.security(security(f.child("security")));
         return build(b::build, problems);
     }
 
     private static SecuritySettings security(Fields f) {
         SecuritySettings.Builder b = SecuritySettings.builder();
-        f.value(ClusterKeys.PROTOCOL.name(), ClusterKeys.PROTOCOL::parse, (o, v) -> b.origin(o).protocol(v));
+        keys(b, f);
         if (f.has("sasl")) {
-            Fields s = f.child("sasl");
             SaslSettings.Builder sasl = SaslSettings.builder();
-            s.value(ClusterKeys.SASL_MECHANISM.name(), ClusterKeys.SASL_MECHANISM::parse,
-                    (o, v) -> sasl.origin(o).mechanism(v));
-            s.text(ClusterKeys.SASL_USERNAME.name(), (o, v) -> sasl.origin(o).username(v));
-            s.secret(ClusterKeys.SASL_PASSWORD.name(), (o, v) -> sasl.origin(o).password(v));
-            s.text(ClusterKeys.SASL_TOKEN_ENDPOINT_URL.name(), (o, v) -> sasl.origin(o).tokenEndpointUrl(v));
-            s.text(ClusterKeys.SASL_CLIENT_ID.name(), (o, v) -> sasl.origin(o).clientId(v));
-            s.secret(ClusterKeys.SASL_CLIENT_SECRET.name(), (o, v) -> sasl.origin(o).clientSecret(v));
-            s.text(ClusterKeys.SASL_SCOPE.name(), (o, v) -> sasl.origin(o).scope(v));
+            keys(sasl, f.child("sasl"));
             b.sasl(sasl.build());
         }
         if (f.has("truststore")) {
@@ -103,10 +93,7 @@ final class DocumentBinder {
 
     private static StoreSettings store(Fields f) {
         StoreSettings.Builder b = StoreSettings.builder();
-        f.text(ClusterKeys.STORE_LOCATION.name(), (o, v) -> b.origin(o).location(v));
-        f.secret(ClusterKeys.STORE_PASSWORD.name(), (o, v) -> b.origin(o).password(v));
-        f.secret(ClusterKeys.STORE_KEY_PASSWORD.name(), (o, v) -> b.origin(o).keyPassword(v));
-        f.text(ClusterKeys.STORE_TYPE.name(), (o, v) -> b.origin(o).type(v));
+        keys(b, f);
         return b.build();
     }
 

@@ -67,6 +67,33 @@ abstract class TypedSettings {
         return v.valuesHash();
     }
 
+    /**
+     * A description of every key with its value; secrets show as {@value Secret#MASK}.
+     *
+     * @return e.g. {@code StoreSettings[location=/etc/kafka/ts.p12, password=******, key-password=null, type=PKCS12]}
+     */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(getClass().getSimpleName()).append('[');
+        String sep = "";
+        for (SettingKey<?> key : table().keys()) {
+            sb.append(sep).append(key.name()).append('=').append(explicit(key).map(key::display).orElse("null"));
+            sep = ", ";
+        }
+        v.sections.forEach((name, section) -> sb.append(", ").append(name).append('=').append(section));
+        return sb.append(']').toString();
+    }
+
+    /** @return whether nothing is set */
+    boolean noValues() {
+        return v.values.isEmpty() && v.sections.isEmpty();
+    }
+
+    /** A nested section, e.g. {@code sasl} of security settings. */
+    <S extends TypedSettings> Optional<S> section(String name, Class<S> type) {
+        return Optional.ofNullable(v.sections.get(name)).map(type::cast);
+    }
+
     <T> Optional<T> explicit(SettingKey<T> key) {
         return Optional.ofNullable(v.values.get(key)).map(key::cast);
     }
@@ -107,6 +134,7 @@ abstract class TypedSettings {
         final Map<SettingKey<?>, Object> values = new LinkedHashMap<>();
         final Map<String, String> raw = new TreeMap<>();
         final Map<String, Origin> origins = new LinkedHashMap<>();
+        final Map<String, TypedSettings> sections = new LinkedHashMap<>();
 
         void set(SettingKey<?> key, Object value) {
             if (value == null) {
@@ -136,16 +164,17 @@ abstract class TypedSettings {
             c.values.putAll(values);
             c.raw.putAll(raw);
             c.origins.putAll(origins);
+            c.sections.putAll(sections);
             return c;
         }
 
         boolean sameValues(Values other) {
             return name.equals(other.name) && Objects.equals(cluster, other.cluster) && values.equals(other.values)
-                    && raw.equals(other.raw);
+                    && raw.equals(other.raw) && sections.equals(other.sections);
         }
 
         int valuesHash() {
-            return Objects.hash(name, cluster, values, raw);
+            return Objects.hash(name, cluster, values, raw, sections);
         }
     }
 
@@ -199,6 +228,16 @@ abstract class TypedSettings {
                 throw new IllegalArgumentException(key + " is not a setting of " + table.path());
             }
             v.set(key, value);
+            return self();
+        }
+
+        /** Sets or clears a nested section. */
+        B section(String name, TypedSettings section) {
+            if (section == null) {
+                v.sections.remove(name);
+            } else {
+                v.sections.put(name, section);
+            }
             return self();
         }
 
