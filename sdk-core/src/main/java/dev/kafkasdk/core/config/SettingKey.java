@@ -194,7 +194,7 @@ public final class SettingKey<T> {
     /** The bounds as the reference shows them. */
     String boundsText() {
         StringBuilder sb = new StringBuilder();
-        if (min > Long.MIN_VALUE && kind == Kind.INT && min > Integer.MIN_VALUE) {
+        if (kind == Kind.INT && min > Integer.MIN_VALUE) {
             sb.append(">= ").append(min);
         } else if (min > 0) {
             sb.append("> 0");
