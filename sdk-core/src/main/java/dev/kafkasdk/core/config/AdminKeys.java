@@ -39,8 +39,8 @@ public final class AdminKeys {
             boolean apiSet = s.defaultApiTimeout().isPresent();
             p.invalid(prefix + (apiSet ? "default-api-timeout" : "request-timeout"),
                     Durations.format(apiSet ? api : request), "breaks the rule default-api-timeout >= "
-                            + "request-timeout: default-api-timeout is " + Durations.format(api) + " and request-timeout "
-                            + Durations.format(request));
+                            + "request-timeout: default-api-timeout is " + Durations.format(api)
+                            + " and request-timeout " + Durations.format(request));
         }
     }
 }

@@ -72,7 +72,8 @@ public final class ConsumerKeys {
             .doc("Heartbeat period; at most a third of the session timeout (classic protocol only).");
     /** {@code max.poll.interval.ms}. */
     public static final SettingKey<Duration> MAX_POLL_INTERVAL = TABLE.duration("max-poll-interval",
-            MAX_POLL_INTERVAL_MS_CONFIG).positive().doc("Longest gap between polls before the member leaves the group.");
+            MAX_POLL_INTERVAL_MS_CONFIG).positive()
+            .doc("Longest gap between polls before the member leaves the group.");
     /** {@code max.poll.records}. */
     public static final SettingKey<Integer> MAX_POLL_RECORDS = TABLE.integer("max-poll-records",
             MAX_POLL_RECORDS_CONFIG).atLeast(1).preset(FetchPreset::maxPollRecords)

@@ -166,7 +166,12 @@ public final class ConsumerSettings extends ClientSettings {
         return get(GROUP_INSTANCE_ID);
     }
 
-    /** @return {@code partition.assignment.strategy}: explicit, else COOPERATIVE_STICKY for the classic protocol; empty for the consumer protocol, where the broker assigns */
+    /**
+     * The assignor: explicit, else COOPERATIVE_STICKY for the classic protocol; always empty
+     * for the consumer protocol, where the broker assigns.
+     *
+     * @return {@code partition.assignment.strategy}
+     */
     public Optional<AssignmentStrategy> assignmentStrategy() {
         return get(ASSIGNMENT_STRATEGY);
     }

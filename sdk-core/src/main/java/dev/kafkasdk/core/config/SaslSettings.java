@@ -119,7 +119,7 @@ public final class SaslSettings extends TypedSettings {
             return set(SASL_PASSWORD, password);
         }
 
-        /** Sets the OAuth token endpoint, an {@code https://} (or {@code http://}, {@code file:}) URL; returns this builder. */
+        /** Sets the OAuth token endpoint: an https://, http:// or file: URL; returns this builder. */
         public Builder tokenEndpointUrl(String url) {
             return set(SASL_TOKEN_ENDPOINT_URL, url);
         }

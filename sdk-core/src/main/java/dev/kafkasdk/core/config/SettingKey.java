@@ -286,7 +286,8 @@ public final class SettingKey<T> {
             return c.getName();
         }
         if (value instanceof List<?> l) {
-            return l.stream().map(o -> o instanceof Class<?> c ? c.getName() : o.toString()).collect(Collectors.joining(","));
+            return l.stream().map(o -> o instanceof Class<?> c ? c.getName() : o.toString())
+                    .collect(Collectors.joining(","));
         }
         return value.toString();
     }

@@ -37,7 +37,8 @@ abstract class TypedSettings {
      */
     public <T> Optional<T> get(SettingKey<T> key) {
         requireOwn(key);
-        return explicit(key).or(() -> presetValue(key)).or(() -> key.defaultValue()).or(() -> key.computedDefault(this));
+        return explicit(key).or(() -> presetValue(key)).or(() -> key.defaultValue())
+                .or(() -> key.computedDefault(this));
     }
 
     /**

@@ -21,8 +21,8 @@ class ConfigLayeringTest {
 
     static final Path CONFIG = Path.of("src/main/java/dev/kafkasdk/core/config");
     static final Set<String> LEAF_TYPES = Set.of("Origin", "Secret", "ByteSize", "Durations");
-    static final Pattern CONFIG_IMPORT = Pattern.compile("^import (?:static )?dev\\.kafkasdk\\.core\\.config\\.([A-Z]\\w*)",
-            Pattern.MULTILINE);
+    static final Pattern CONFIG_IMPORT = Pattern.compile(
+            "^import (?:static )?dev\\.kafkasdk\\.core\\.config\\.([A-Z]\\w*)", Pattern.MULTILINE);
 
     @Test
     void internalClassesImportOnlyLeafValueTypesOfTheConfigPackage() throws IOException {

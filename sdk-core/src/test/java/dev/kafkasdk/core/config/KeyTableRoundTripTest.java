@@ -39,7 +39,8 @@ class KeyTableRoundTripTest {
         List<Named<Case>> cases = new ArrayList<>();
         for (KeyTable<?> table : List.of(ProducerKeys.TABLE, ConsumerKeys.TABLE, AdminKeys.TABLE, TopicKeys.TABLE)) {
             for (SettingKey<?> key : table.keys()) {
-                String text = Optional.ofNullable(SAMPLES.get(table.path() + "." + key.name())).orElseGet(() -> sample(key));
+                String text = Optional.ofNullable(SAMPLES.get(table.path() + "." + key.name()))
+                        .orElseGet(() -> sample(key));
                 cases.add(Named.of(key + " = " + text, new Case(table, key, text)));
             }
         }

@@ -32,7 +32,8 @@ final class EnvOverrides {
                 .forEach(var -> applyOne(root, schema, var, env.get(var), problems));
     }
 
-    private static void applyOne(DocNode.MapNode root, Schema.Section schema, String var, String value, Problems problems) {
+    private static void applyOne(DocNode.MapNode root, Schema.Section schema, String var, String value,
+                                 Problems problems) {
         String[] tokens = Arrays.stream(var.substring(PREFIX.length()).toLowerCase(Locale.ROOT).split("_"))
                 .filter(t -> !t.isEmpty()).toArray(String[]::new);
         Optional<List<String>> path = resolve(schema, root, tokens, 0);
