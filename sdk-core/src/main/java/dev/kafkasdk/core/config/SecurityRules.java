@@ -5,6 +5,7 @@ import dev.kafkasdk.core.config.internal.Problems;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,7 +14,7 @@ import java.util.Set;
  */
 final class SecurityRules {
 
-    private static final String SEC = "cluster.security";
+    private static final String SEC = ClusterKeys.SECURITY.path();
     private static final Set<String> URL_SCHEMES = Set.of("https", "http", "file");
 
     private SecurityRules() {
@@ -25,11 +26,11 @@ final class SecurityRules {
         boolean sslProtocol = protocol == SecurityProtocol.SSL || protocol == SecurityProtocol.SASL_SSL;
         Optional<SaslSettings> sasl = security.sasl().filter(s -> !s.isEmpty());
         if (saslProtocol && sasl.flatMap(SaslSettings::mechanism).isEmpty()) {
-            problems.missing(SEC + ".sasl.mechanism", "is required when protocol is " + protocol
+            problems.missing(ClusterKeys.SASL_MECHANISM.toString(), "is required when protocol is " + protocol
                     + "; use one of: PLAIN, SCRAM-SHA-256, SCRAM-SHA-512, OAUTHBEARER");
         }
         if (!saslProtocol && sasl.isPresent()) {
-            problems.invalid(SEC + ".protocol", protocol.name(), "does not use SASL but " + SEC
+            problems.invalid(ClusterKeys.PROTOCOL.toString(), protocol.name(), "does not use SASL but " + SEC
                     + ".sasl is set; use SASL_SSL (or SASL_PLAINTEXT), or remove sasl");
         }
         sasl.ifPresent(s -> checkSasl(s, problems));
@@ -37,41 +38,41 @@ final class SecurityRules {
         checkStore("keystore", security.keystore(), sslProtocol, protocol, problems);
         security.keystore().filter(k -> k.location().isPresent() && k.password().isEmpty())
                 .filter(k -> !k.type().map("PEM"::equalsIgnoreCase).orElse(false))
-                .ifPresent(k -> problems.missing(SEC + ".keystore.password",
+                .ifPresent(k -> problems.missing(SEC + ".keystore." + ClusterKeys.STORE_PASSWORD.name(),
                         "is required with a keystore location (unless type is PEM)"));
     }
 
     private static void checkSasl(SaslSettings sasl, Problems problems) {
-        String path = SEC + ".sasl";
         SaslMechanism mechanism = sasl.mechanism().orElse(null);
         if (mechanism == null) {
             return;
         }
         if (mechanism == SaslMechanism.OAUTHBEARER) {
-            requireText(path + ".token-endpoint-url", sasl.tokenEndpointUrl(), mechanism, problems);
-            requireText(path + ".client-id", sasl.clientId(), mechanism, problems);
-            requireSecret(path + ".client-secret", sasl.clientSecret(), mechanism, problems);
-            sasl.tokenEndpointUrl().filter(u -> !u.isBlank()).ifPresent(u -> checkUrl(path, u, problems));
-            forbid(path + ".username", sasl.username().isPresent(), mechanism, "PLAIN and SCRAM", problems);
-            forbid(path + ".password", sasl.password().isPresent(), mechanism, "PLAIN and SCRAM", problems);
+            requireText(ClusterKeys.SASL_TOKEN_ENDPOINT_URL, sasl, mechanism, problems);
+            requireText(ClusterKeys.SASL_CLIENT_ID, sasl, mechanism, problems);
+            requireSecret(ClusterKeys.SASL_CLIENT_SECRET, sasl, mechanism, problems);
+            sasl.tokenEndpointUrl().filter(u -> !u.isBlank()).ifPresent(u -> checkUrl(u, problems));
+            forbid(ClusterKeys.SASL_USERNAME, sasl, mechanism, "PLAIN and SCRAM", problems);
+            forbid(ClusterKeys.SASL_PASSWORD, sasl, mechanism, "PLAIN and SCRAM", problems);
         } else {
-            requireText(path + ".username", sasl.username(), mechanism, problems);
-            requireSecret(path + ".password", sasl.password(), mechanism, problems);
-            forbid(path + ".token-endpoint-url", sasl.tokenEndpointUrl().isPresent(), mechanism, "OAUTHBEARER", problems);
-            forbid(path + ".client-id", sasl.clientId().isPresent(), mechanism, "OAUTHBEARER", problems);
-            forbid(path + ".client-secret", sasl.clientSecret().isPresent(), mechanism, "OAUTHBEARER", problems);
-            forbid(path + ".scope", sasl.scope().isPresent(), mechanism, "OAUTHBEARER", problems);
+            requireText(ClusterKeys.SASL_USERNAME, sasl, mechanism, problems);
+            requireSecret(ClusterKeys.SASL_PASSWORD, sasl, mechanism, problems);
+            for (SettingKey<?> oauth : List.of(ClusterKeys.SASL_TOKEN_ENDPOINT_URL, ClusterKeys.SASL_CLIENT_ID,
+                    ClusterKeys.SASL_CLIENT_SECRET, ClusterKeys.SASL_SCOPE)) {
+                forbid(oauth, sasl, mechanism, "OAUTHBEARER", problems);
+            }
         }
     }
 
-    private static void checkUrl(String path, String url, Problems problems) {
+    private static void checkUrl(String url, Problems problems) {
+        String path = ClusterKeys.SASL_TOKEN_ENDPOINT_URL.toString();
         try {
             URI uri = new URI(url);
             if (uri.getScheme() == null || !URL_SCHEMES.contains(uri.getScheme().toLowerCase())) {
-                problems.invalid(path + ".token-endpoint-url", url, "is not an https://, http:// or file: URL");
+                problems.invalid(path, url, "is not an https://, http:// or file: URL");
             }
         } catch (URISyntaxException e) {
-            problems.invalid(path + ".token-endpoint-url", url, "is not a valid URL: " + e.getReason());
+            problems.invalid(path, url, "is not a valid URL: " + e.getReason());
         }
     }
 
@@ -83,39 +84,43 @@ final class SecurityRules {
         }
         String path = SEC + "." + name;
         if (!sslProtocol) {
-            problems.invalid(SEC + ".protocol", protocol.name(), "does not use TLS but " + path
+            problems.invalid(ClusterKeys.PROTOCOL.toString(), protocol.name(), "does not use TLS but " + path
                     + " is set; use SSL or SASL_SSL, or remove " + name);
         }
         StoreSettings s = set.get();
         if (s.location().isEmpty()) {
-            problems.missing(path + ".location", "is required when " + path + " has a password or type; "
-                    + "give the store file, e.g. /etc/kafka/" + name + ".p12");
+            problems.missing(path + "." + ClusterKeys.STORE_LOCATION.name(), "is required when " + path
+                    + " has a password or type; give the store file, e.g. /etc/kafka/" + name + ".p12");
         } else if (s.location().get().isBlank()) {
-            problems.invalid(path + ".location", s.location().get(), "must not be blank");
+            problems.invalid(path + "." + ClusterKeys.STORE_LOCATION.name(), s.location().get(), "must not be blank");
         }
-        s.type().filter(String::isBlank).ifPresent(t -> problems.invalid(path + ".type", t,
+        s.type().filter(String::isBlank).ifPresent(t -> problems.invalid(path + "." + ClusterKeys.STORE_TYPE.name(), t,
                 "must not be blank; use JKS, PKCS12 or PEM"));
     }
 
-    private static void requireText(String path, Optional<String> value, SaslMechanism m, Problems problems) {
+    private static void requireText(SettingKey<String> key, SaslSettings sasl, SaslMechanism m, Problems problems) {
+        Optional<String> value = sasl.get(key);
         if (value.isEmpty()) {
-            problems.missing(path, "is required for SASL mechanism " + m.kafkaValue());
+            problems.missing(key.toString(), "is required for SASL mechanism " + m.kafkaValue());
         } else if (value.get().isBlank()) {
-            problems.invalid(path, value.get(), "must not be blank");
+            problems.invalid(key.toString(), value.get(), "must not be blank");
         }
     }
 
-    private static void requireSecret(String path, Optional<Secret> value, SaslMechanism m, Problems problems) {
+    private static void requireSecret(SettingKey<Secret> key, SaslSettings sasl, SaslMechanism m, Problems problems) {
+        Optional<Secret> value = sasl.get(key);
         if (value.isEmpty()) {
-            problems.missing(path, "is required for SASL mechanism " + m.kafkaValue());
+            problems.missing(key.toString(), "is required for SASL mechanism " + m.kafkaValue());
         } else if (value.get().isBlank()) {
-            problems.missing(path, "must not be blank");
+            problems.missing(key.toString(), "must not be blank");
         }
     }
 
-    private static void forbid(String path, boolean present, SaslMechanism m, String usedBy, Problems problems) {
-        if (present) {
-            problems.missing(path, "is only used with " + usedBy + ", not with " + m.kafkaValue() + "; remove it");
+    private static void forbid(SettingKey<?> key, SaslSettings sasl, SaslMechanism m, String usedBy,
+                               Problems problems) {
+        if (sasl.get(key).isPresent()) {
+            problems.missing(key.toString(), "is only used with " + usedBy + ", not with " + m.kafkaValue()
+                    + "; remove it");
         }
     }
 }
