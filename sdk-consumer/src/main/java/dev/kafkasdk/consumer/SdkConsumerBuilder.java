@@ -267,7 +267,7 @@ public final class SdkConsumerBuilder<K, V> {
     FailureAction poison = poisonAction != null ? poisonAction
         : (publisher != null || ownedDeadLetterNaming != null) ? FailureAction.DEAD_LETTER : FailureAction.SKIP;
     validate(problems, prefix, mode, poison);
-    ClientProperties.Resolved resolved = ClientProperties.resolve(settings, mode, problems, prefix);
+    ClientProperties.Resolved resolved = ClientProperties.resolve(settings, mode);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }

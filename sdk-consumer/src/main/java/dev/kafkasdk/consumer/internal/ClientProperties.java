@@ -1,11 +1,10 @@
 package dev.kafkasdk.consumer.internal;
 
 import dev.kafkasdk.consumer.CommitMode;
-import dev.kafkasdk.core.ConfigProblem;
+import dev.kafkasdk.core.config.ConsumerKeys;
 import dev.kafkasdk.core.config.ConsumerSettings;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -21,7 +20,7 @@ public final class ClientProperties {
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
   /**
-   * The resolved properties and the typed values the SDK needs from them.
+   * The resolved properties and the typed values the SDK needs beside them.
    *
    * @param properties the kafka-clients properties, owned by the consumer
    * @param clientId the client id
@@ -36,16 +35,14 @@ public final class ClientProperties {
   private ClientProperties() {}
 
   /**
-   * Resolves the properties; problems are added to the list instead of thrown.
+   * Resolves the properties; the typed values come from the settings' key table, not from
+   * parsing the properties.
    *
-   * @param settings the settings
+   * @param settings the settings, already checked when built
    * @param mode the commit mode
-   * @param problems collects problems
-   * @param prefix the settings path prefix for problem reports
-   * @return the resolved values (meaningless if problems were added)
+   * @return the resolved values
    */
-  public static Resolved resolve(ConsumerSettings settings, CommitMode mode, List<ConfigProblem> problems,
-      String prefix) {
+  public static Resolved resolve(ConsumerSettings settings, CommitMode mode) {
     Map<String, Object> props = new HashMap<>(settings.toProperties());
     props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -61,18 +58,10 @@ public final class ClientProperties {
     String clientId = settings.clientId().orElseGet(() -> "kafkasdk-consumer-"
         + settings.groupId().map(g -> g + "-").orElse("") + SEQUENCE.incrementAndGet());
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
-    Map<String, Object> parsed;
-    try {
-      parsed = ConsumerConfig.configDef().parse(props);
-    } catch (org.apache.kafka.common.config.ConfigException e) {
-      problems.add(new ConfigProblem(prefix + "properties", String.valueOf(e.getMessage()),
-          "kafka-clients rejects the consumer properties"));
-      return new Resolved(props, clientId, Duration.ofMinutes(5), 500, Duration.ofSeconds(45), Duration.ofSeconds(3));
-    }
     return new Resolved(props, clientId,
-        Duration.ofMillis(((Number) parsed.get(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG)).longValue()),
-        ((Number) parsed.get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG)).intValue(),
-        Duration.ofMillis(((Number) parsed.get(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG)).longValue()),
-        Duration.ofMillis(((Number) parsed.get(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG)).longValue()));
+        settings.effective(ConsumerKeys.MAX_POLL_INTERVAL).orElseThrow(),
+        settings.effective(ConsumerKeys.MAX_POLL_RECORDS).orElseThrow(),
+        settings.effective(ConsumerKeys.SESSION_TIMEOUT).orElseThrow(),
+        settings.effective(ConsumerKeys.HEARTBEAT_INTERVAL).orElseThrow());
   }
 }

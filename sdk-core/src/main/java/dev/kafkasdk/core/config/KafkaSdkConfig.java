@@ -1,7 +1,6 @@
 package dev.kafkasdk.core.config;
 
 import dev.kafkasdk.core.ConfigException;
-import dev.kafkasdk.core.config.internal.ClusterRenderer;
 import dev.kafkasdk.core.config.internal.ConfigLoading;
 import dev.kafkasdk.core.config.internal.Problems;
 import dev.kafkasdk.core.config.internal.PropertyTable;
@@ -259,7 +258,11 @@ public final class KafkaSdkConfig {
          * @throws ConfigException with every problem found
          */
         public KafkaSdkConfig load() {
-            return ConfigLoading.load(List.copyOf(sources), environment);
+            Problems problems = new Problems();
+            KafkaSdkConfig config = DocumentBinder.bind(ConfigLoading.load(List.copyOf(sources), environment,
+                    ConfigSchema.ROOT, problems), problems);
+            problems.throwIfAny();
+            return config;
         }
     }
 

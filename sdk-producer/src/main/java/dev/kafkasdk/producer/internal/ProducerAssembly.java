@@ -1,6 +1,5 @@
 package dev.kafkasdk.producer.internal;
 
-import dev.kafkasdk.core.ConfigException;
 import dev.kafkasdk.core.KafkaSdkException;
 import dev.kafkasdk.producer.SdkProducer;
 import dev.kafkasdk.producer.TransactionalProducer;
@@ -62,7 +61,7 @@ public final class ProducerAssembly {
     properties.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
     properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    ProducerLimits limits = limits(properties, options);
+    ProducerLimits limits = ProducerLimits.from(options.settings());
     FailureTranslator failures = new FailureTranslator(clientId, limits);
     Producer<byte[], byte[]> kafka = createClient(options, properties, clientId);
 
@@ -83,15 +82,6 @@ public final class ProducerAssembly {
     RecordEncoder<K, V> encoder = new RecordEncoder<>(options.keySerde().serializer(),
         options.valueSerde().serializer(), failures, limits);
     return new ProducerParts<>(clientId, kafka, encoder, context, clientMetrics);
-  }
-
-  private static ProducerLimits limits(Map<String, Object> properties, ProducerOptions<?, ?> o) {
-    try {
-      return ProducerLimits.from(properties);
-    } catch (org.apache.kafka.common.config.ConfigException e) {
-      throw new ConfigException("producers." + o.settings().name(), String.valueOf(e.getMessage()),
-          "kafka-clients rejected the producer configuration");
-    }
   }
 
   private static Producer<byte[], byte[]> createClient(ProducerOptions<?, ?> options,

@@ -1,8 +1,6 @@
 package dev.kafkasdk.core.config.internal;
 
 import dev.kafkasdk.core.ConfigException;
-import dev.kafkasdk.core.config.ClusterSettings;
-import dev.kafkasdk.core.config.KafkaSdkConfig;
 import dev.kafkasdk.core.config.Origin;
 
 import java.io.IOException;
@@ -16,7 +14,7 @@ import java.util.Optional;
 /**
  * Loads configuration documents: read each source, merge them (later sources win, maps merge
  * deeply), apply {@code KAFKA_SDK_...} overrides, substitute {@code ${ENV}}, check the keys
- * against the schema, then bind and build every section. Problems from every step are
+ * against the schema; the config package then binds the result through its key tables. Problems from every step are
  * gathered into one {@link ConfigException}; only unreadable or malformed documents stop
  * the load early. Not part of the API.
  */
@@ -60,49 +58,30 @@ public final class ConfigLoading {
     public record Source(String name, Format format, Path file, String text) {
     }
 
-    private static final ClusterSettings PLACEHOLDER = ClusterSettings.of("placeholder.invalid:9092");
-
     private ConfigLoading() {
     }
 
     /**
-     * Loads and validates.
+     * Reads, merges, overrides, substitutes and checks the documents against the schema.
      *
-     * @param sources the documents, in increasing precedence
-     * @param env     the environment for substitution and overrides
-     * @return the configuration
-     * @throws ConfigException with every problem found
+     * @param sources  the documents, in increasing precedence
+     * @param env      the environment for substitution and overrides
+     * @param schema   the schema, derived from the key tables
+     * @param problems collects the problems of the later steps
+     * @return the merged document, to be bound by the caller
+     * @throws ConfigException when a document cannot be read or parsed
      */
-    public static KafkaSdkConfig load(List<Source> sources, Map<String, String> env) {
-        Problems problems = new Problems();
+    public static DocNode.MapNode load(List<Source> sources, Map<String, String> env, Schema.Section schema,
+                                       Problems problems) {
         DocNode.MapNode root = new DocNode.MapNode(Origin.FILE);
         for (Source source : sources) {
             read(source, problems).ifPresent(doc -> merge(root, doc));
         }
         problems.throwIfAny();
-        EnvOverrides.apply(root, env, problems);
+        EnvOverrides.apply(root, env, schema, problems);
         EnvSubstitution.apply(root, env, problems);
-        SchemaChecker.check(root, problems);
-        KafkaSdkConfig config = bind(root, problems);
-        problems.throwIfAny();
-        return config;
-    }
-
-    private static KafkaSdkConfig bind(DocNode.MapNode root, Problems problems) {
-        Fields doc = new Fields(root, "", problems);
-        ClusterSettings cluster = ClusterBinder.bind(doc.child("cluster"), problems).orElse(PLACEHOLDER);
-        KafkaSdkConfig.Builder b = KafkaSdkConfig.builder().cluster(cluster);
-        Fields producers = doc.child("producers");
-        producers.names().forEach(n -> SettingsBinder.producer(n, producers.child(n), cluster, problems)
-                .ifPresent(b::producer));
-        Fields consumers = doc.child("consumers");
-        consumers.names().forEach(n -> SettingsBinder.consumer(n, consumers.child(n), cluster, problems)
-                .ifPresent(b::consumer));
-        Fields admins = doc.child("admins");
-        admins.names().forEach(n -> SettingsBinder.admin(n, admins.child(n), cluster, problems).ifPresent(b::admin));
-        Fields topics = doc.child("topics");
-        topics.names().forEach(n -> SettingsBinder.topic(n, topics.child(n), problems).ifPresent(b::topic));
-        return problems.isEmpty() ? b.build() : null;
+        SchemaChecker.check(root, schema, problems);
+        return root;
     }
 
     private static Optional<DocNode.MapNode> read(Source source, Problems problems) {

@@ -1,13 +1,7 @@
-package dev.kafkasdk.core.config.internal;
+package dev.kafkasdk.core.config;
 
-import dev.kafkasdk.core.config.ClusterSettings;
-import dev.kafkasdk.core.config.Origin;
-import dev.kafkasdk.core.config.SaslMechanism;
-import dev.kafkasdk.core.config.SaslSettings;
-import dev.kafkasdk.core.config.Secret;
-import dev.kafkasdk.core.config.SecuritySettings;
-import dev.kafkasdk.core.config.StoreSettings;
-import org.apache.kafka.clients.CommonClientConfigs;
+import dev.kafkasdk.core.config.internal.PropertyTable;
+
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.config.SslConfigs;
 import org.apache.kafka.common.security.oauthbearer.ClientCredentialsJwtRetriever;
@@ -16,16 +10,14 @@ import org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule;
 import org.apache.kafka.common.security.plain.PlainLoginModule;
 import org.apache.kafka.common.security.scram.ScramLoginModule;
 
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Renders the shared cluster settings (bootstrap servers and security) as kafka-clients
  * properties. Not part of the API.
  */
-public final class ClusterRenderer {
+final class ClusterRenderer {
 
-    private static final String SEC = "cluster.security";
+    private static final String SEC = ClusterKeys.SECURITY.path();
 
     private ClusterRenderer() {
     }
@@ -37,11 +29,9 @@ public final class ClusterRenderer {
      * @param table   the client's table
      */
     public static void render(ClusterSettings cluster, PropertyTable table) {
-        table.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, String.join(",", cluster.bootstrapServers()),
-                origin(cluster.origins(), "bootstrap-servers"), "cluster.bootstrap-servers");
+        put(table, cluster, ClusterKeys.BOOTSTRAP_SERVERS);
         SecuritySettings security = cluster.security();
-        security.protocol().ifPresent(p -> table.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, p.name(),
-                origin(security.origins(), "protocol"), SEC + ".protocol"));
+        put(table, security, ClusterKeys.PROTOCOL);
         security.sasl().filter(s -> s.mechanism().isPresent()).ifPresent(s -> renderSasl(s, table));
         security.truststore().ifPresent(s -> renderStore(s, table, "truststore",
                 SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, SslConfigs.SSL_TRUSTSTORE_PASSWORD_CONFIG,
@@ -49,48 +39,53 @@ public final class ClusterRenderer {
         security.keystore().ifPresent(s -> {
             renderStore(s, table, "keystore", SslConfigs.SSL_KEYSTORE_LOCATION_CONFIG,
                     SslConfigs.SSL_KEYSTORE_PASSWORD_CONFIG, SslConfigs.SSL_KEYSTORE_TYPE_CONFIG);
-            s.keyPassword().ifPresent(p -> table.put(SslConfigs.SSL_KEY_PASSWORD_CONFIG, p.reveal(),
-                    origin(s.origins(), "key-password"), SEC + ".keystore.key-password"));
+            put(table, s, ClusterKeys.STORE_KEY_PASSWORD, SslConfigs.SSL_KEY_PASSWORD_CONFIG, SEC + ".keystore");
         });
     }
 
     private static void renderSasl(SaslSettings sasl, PropertyTable table) {
         SaslMechanism mechanism = sasl.mechanism().orElseThrow();
-        Map<String, Origin> o = sasl.origins();
-        String path = SEC + ".sasl";
-        table.put(SaslConfigs.SASL_MECHANISM, mechanism.kafkaValue(), origin(o, "mechanism"), path + ".mechanism");
+        String path = ClusterKeys.SASL.path();
+        put(table, sasl, ClusterKeys.SASL_MECHANISM);
+        Origin mo = origin(sasl, ClusterKeys.SASL_MECHANISM);
         if (mechanism == SaslMechanism.OAUTHBEARER) {
-            Origin mo = origin(o, "mechanism");
             table.put(SaslConfigs.SASL_JAAS_CONFIG, OAuthBearerLoginModule.class.getName() + " required;", mo, path);
             table.put(SaslConfigs.SASL_LOGIN_CALLBACK_HANDLER_CLASS, OAuthBearerLoginCallbackHandler.class.getName(),
                     mo, path);
             table.put(SaslConfigs.SASL_OAUTHBEARER_JWT_RETRIEVER_CLASS, ClientCredentialsJwtRetriever.class.getName(),
                     mo, path);
-            sasl.tokenEndpointUrl().ifPresent(u -> table.put(SaslConfigs.SASL_OAUTHBEARER_TOKEN_ENDPOINT_URL, u,
-                    origin(o, "token-endpoint-url"), path + ".token-endpoint-url"));
-            sasl.clientId().ifPresent(c -> table.put(SaslConfigs.SASL_OAUTHBEARER_CLIENT_CREDENTIALS_CLIENT_ID, c,
-                    origin(o, "client-id"), path + ".client-id"));
-            sasl.clientSecret().ifPresent(c -> table.put(SaslConfigs.SASL_OAUTHBEARER_CLIENT_CREDENTIALS_CLIENT_SECRET,
-                    c.reveal(), origin(o, "client-secret"), path + ".client-secret"));
-            sasl.scope().ifPresent(c -> table.put(SaslConfigs.SASL_OAUTHBEARER_SCOPE, c, origin(o, "scope"),
-                    path + ".scope"));
+            put(table, sasl, ClusterKeys.SASL_TOKEN_ENDPOINT_URL);
+            put(table, sasl, ClusterKeys.SASL_CLIENT_ID);
+            put(table, sasl, ClusterKeys.SASL_CLIENT_SECRET);
+            put(table, sasl, ClusterKeys.SASL_SCOPE);
             return;
         }
         String module = mechanism == SaslMechanism.PLAIN ? PlainLoginModule.class.getName()
                 : ScramLoginModule.class.getName();
         String jaas = module + " required username=\"" + jaasEscape(sasl.username().orElse(""))
                 + "\" password=\"" + jaasEscape(sasl.password().map(Secret::reveal).orElse("")) + "\";";
-        Origin latest = later(origin(o, "username"), origin(o, "password"));
+        Origin latest = later(origin(sasl, ClusterKeys.SASL_USERNAME), origin(sasl, ClusterKeys.SASL_PASSWORD));
         table.put(SaslConfigs.SASL_JAAS_CONFIG, jaas, latest, path);
     }
 
     private static void renderStore(StoreSettings store, PropertyTable table, String name, String locationKey,
                                     String passwordKey, String typeKey) {
         String path = SEC + "." + name;
-        Map<String, Origin> o = store.origins();
-        store.location().ifPresent(l -> table.put(locationKey, l, origin(o, "location"), path + ".location"));
-        store.password().ifPresent(p -> table.put(passwordKey, p.reveal(), origin(o, "password"), path + ".password"));
-        store.type().ifPresent(t -> table.put(typeKey, t, origin(o, "type"), path + ".type"));
+        put(table, store, ClusterKeys.STORE_LOCATION, locationKey, path);
+        put(table, store, ClusterKeys.STORE_PASSWORD, passwordKey, path);
+        put(table, store, ClusterKeys.STORE_TYPE, typeKey, path);
+    }
+
+    /** Puts an explicitly set value under the key's own kafka-clients key. */
+    private static void put(PropertyTable table, TypedSettings settings, SettingKey<?> key) {
+        put(table, settings, key, key.kafkaKey().orElseThrow(), key.section());
+    }
+
+    /** Puts an explicitly set value, rendered by its key (secrets revealed), with its origin and path. */
+    private static void put(PropertyTable table, TypedSettings settings, SettingKey<?> key, String kafkaKey,
+                            String section) {
+        settings.explicit(key).ifPresent(value -> table.put(kafkaKey, key.render(value), origin(settings, key),
+                section + "." + key.name()));
     }
 
     /**
@@ -107,7 +102,7 @@ public final class ClusterRenderer {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    static Origin origin(Map<String, Origin> origins, String key) {
-        return Optional.ofNullable(origins.get(key)).orElse(Origin.CODE);
+    private static Origin origin(TypedSettings settings, SettingKey<?> key) {
+        return settings.v.origins.getOrDefault(key.name(), Origin.CODE);
     }
 }

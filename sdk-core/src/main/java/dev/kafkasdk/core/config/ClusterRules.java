@@ -1,6 +1,7 @@
-package dev.kafkasdk.core.config.internal;
+package dev.kafkasdk.core.config;
 
-import dev.kafkasdk.core.config.ClusterSettings;
+import dev.kafkasdk.core.config.internal.Problems;
+
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,7 +10,7 @@ import java.util.regex.Pattern;
  * Checks {@link ClusterSettings}: bootstrap servers, the client id prefix, then security.
  * Not part of the API.
  */
-public final class ClusterRules {
+final class ClusterRules {
 
     private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9a-fA-F:.]+]|[A-Za-z0-9]([A-Za-z0-9._-]*)):(\\d{1,5})");
     private static final String PATH = "cluster.bootstrap-servers";
@@ -30,8 +31,7 @@ public final class ClusterRules {
         for (String server : cluster.bootstrapServers()) {
             checkServer(server, problems);
         }
-        cluster.clientIdPrefix().filter(String::isBlank)
-                .ifPresent(p -> problems.invalid("cluster.client-id-prefix", p, "must not be blank"));
+        cluster.checkKeys(problems, "cluster.");
         SecurityRules.check(cluster.security(), problems);
     }
 
