@@ -2,6 +2,7 @@ package dev.kafkasdk.consumer;
 
 import dev.kafkasdk.core.SdkClient;
 import dev.kafkasdk.core.config.ConsumerSettings;
+import dev.kafkasdk.core.serde.Serdes;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -54,9 +55,9 @@ public interface SdkConsumer<K, V> extends SdkClient {
    * call {@link #start()} to begin.
    *
    * @param settings the named consumer settings (e.g. {@code KafkaSdkConfig.consumer("orders")})
-   * @param keySerde reads keys, e.g. {@link dev.kafkasdk.core.serde.Serdes#string()}; only its
+   * @param keySerde reads keys, e.g. {@link Serdes#string()}; only its
    *     deserializer is used, never configured or closed
-   * @param valueSerde reads values, e.g. {@link dev.kafkasdk.core.serde.Serdes#json(Class)}
+   * @param valueSerde reads values, e.g. {@link Serdes#json(Class)}
    * @param handler runs for each record on the poll thread
    * @param topics the topics to subscribe to
    * @param <K> the key type
@@ -73,7 +74,7 @@ public interface SdkConsumer<K, V> extends SdkClient {
    * Starts building a consumer, with the same serdes the producer takes.
    *
    * @param settings the named consumer settings (e.g. {@code KafkaSdkConfig.consumer("orders")})
-   * @param keySerde reads keys (see {@link dev.kafkasdk.core.serde.Serdes}); only its deserializer is
+   * @param keySerde reads keys (see {@link Serdes}); only its deserializer is
    *     used, never configured or closed
    * @param valueSerde reads values; only its deserializer is used
    * @param <K> the key type
@@ -110,9 +111,9 @@ public interface SdkConsumer<K, V> extends SdkClient {
   void start();
 
   /**
-   * Asks the consumer to stop with a {@link SdkClient#DEFAULT_CLOSE_TIMEOUT} budget and returns at once. The round in flight finishes
-   * (or, past half the budget, is abandoned between records), completed work is committed and the
-   * client closes. Idempotent.
+   * Asks the consumer to stop with a {@link SdkClient#DEFAULT_CLOSE_TIMEOUT} budget and returns at
+   * once. The round in flight finishes (or, past half the budget, is abandoned between records),
+   * completed work is committed and the client closes. Idempotent.
    */
   void stop();
 

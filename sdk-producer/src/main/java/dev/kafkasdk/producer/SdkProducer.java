@@ -3,6 +3,7 @@ package dev.kafkasdk.producer;
 import dev.kafkasdk.core.KafkaSdkException;
 import dev.kafkasdk.core.SdkClient;
 import dev.kafkasdk.core.config.ProducerSettings;
+import dev.kafkasdk.core.serde.Serdes;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.serialization.Serde;
@@ -63,9 +64,9 @@ public interface SdkProducer<K, V> extends SdkClient {
    * completion thread, no metrics, no circuit breaker and no in-flight cap.
    *
    * @param settings the producer settings, e.g. {@code KafkaSdkConfig.producer("orders")}
-   * @param keySerde turns keys into bytes, e.g. {@link dev.kafkasdk.core.serde.Serdes#string()}
+   * @param keySerde turns keys into bytes, e.g. {@link Serdes#string()}
    * @param valueSerde turns values into bytes, e.g.
-   *     {@link dev.kafkasdk.core.serde.Serdes#json(Class)}
+   *     {@link Serdes#json(Class)}
    * @param <K> the key type
    * @param <V> the value type
    * @return a running producer; close it when done

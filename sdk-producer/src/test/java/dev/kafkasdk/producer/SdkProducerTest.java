@@ -8,6 +8,7 @@ import dev.kafkasdk.core.FatalKafkaSdkException;
 import dev.kafkasdk.core.KafkaSdkException;
 import dev.kafkasdk.core.RetriableKafkaSdkException;
 import dev.kafkasdk.core.config.ByteSize;
+import dev.kafkasdk.core.serde.Serdes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
