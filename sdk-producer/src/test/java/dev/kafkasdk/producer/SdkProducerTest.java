@@ -199,8 +199,8 @@ class SdkProducerTest {
 
     await().atMost(Duration.ofSeconds(5)).until(() -> callbackThread.get() != null
         && futureThread.get() != null);
-    assertThat(futureThread.get()).isEqualTo("kafka-sdk-producer-" + producer.clientId()
-        + "-completions");
+    assertThat(futureThread.get()).isEqualTo(producer.clientId() + "-completions")
+        .startsWith("kafka-sdk-producer-orders-");
     assertThat(callbackThread.get()).isEqualTo(futureThread.get());
   }
 
