@@ -36,4 +36,17 @@ public record GroupDescription(String groupId, GroupType type, GroupState state,
     public boolean hasActiveMembers() {
         return !members.isEmpty();
     }
+
+    /**
+     * One table row summing the group, for example
+     * {@code billing                  Consumer  Stable       assignor uniform  coordinator 1  members 2}; print
+     * {@link #members()} for a row per member.
+     *
+     * @return the row
+     */
+    @Override
+    public String toString() {
+        return String.format("%-24s %-9s %-12s assignor %-8s coordinator %-3s members %d", groupId, type, state,
+                Rows.text(assignor), Rows.text(coordinator), members.size());
+    }
 }

@@ -28,4 +28,16 @@ public record GroupLag(String groupId, GroupState state, List<PartitionLag> part
     public long totalLag() {
         return partitions.stream().mapToLong(p -> p.lag().orElse(0)).sum();
     }
+
+    /**
+     * One table row summing the group, for example
+     * {@code billing                  Stable       lag 42        partitions 3}; print {@link #partitions()}
+     * for a row per partition.
+     *
+     * @return the row
+     */
+    @Override
+    public String toString() {
+        return String.format("%-24s %-12s lag %-9d partitions %d", groupId, state, totalLag(), partitions.size());
+    }
 }

@@ -28,4 +28,17 @@ public record GroupMember(String memberId, Optional<String> groupInstanceId, Str
     public GroupMember {
         assignment = List.copyOf(assignment);
     }
+
+    /**
+     * One table row, for example
+     * {@code billing-1            host /10.0.0.7      partitions 2  [orders-0, orders-1]  member 5f0c...}.
+     *
+     * @return the row
+     */
+    @Override
+    public String toString() {
+        return String.format("%-20s host %-15s partitions %-3d %s  member %s%s", clientId, Rows.text(host),
+                assignment.size(), assignment, memberId,
+                groupInstanceId.map(id -> "  instance " + id).orElse(""));
+    }
 }

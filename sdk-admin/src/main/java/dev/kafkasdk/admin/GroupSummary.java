@@ -14,4 +14,13 @@ import org.apache.kafka.common.GroupType;
  *     groups that only commit offsets
  */
 public record GroupSummary(String groupId, GroupType type, GroupState state, String protocolType) {
+    /**
+     * One table row, for example {@code billing                  Consumer  Stable       consumer}.
+     *
+     * @return the row
+     */
+    @Override
+    public String toString() {
+        return String.format("%-24s %-9s %-12s %s", groupId, type, state, Rows.text(protocolType));
+    }
 }

@@ -29,4 +29,15 @@ public record LintFinding(String ruleId, Severity severity, String subject, Stri
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(fix, "fix");
     }
+
+    /**
+     * One table row, for example
+     * {@code WARN     KSDK-L001  topic 'orders': replication factor 1 loses data ... Fix: set replication-factor: 3}.
+     *
+     * @return the row
+     */
+    @Override
+    public String toString() {
+        return String.format("%-8s %-10s %s: %s Fix: %s", severity, ruleId, subject, message, fix);
+    }
 }

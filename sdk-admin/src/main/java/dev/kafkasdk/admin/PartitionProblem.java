@@ -30,4 +30,16 @@ public record PartitionProblem(String topic, int partition, OptionalInt leader, 
         replicas = List.copyOf(replicas);
         isr = List.copyOf(isr);
     }
+
+    /**
+     * One table row, for example
+     * {@code orders-2                       leader 1     replicas [1, 2, 3]  isr [1]  min.insync 2}.
+     *
+     * @return the row
+     */
+    @Override
+    public String toString() {
+        return String.format("%-30s leader %-5s replicas %s  isr %s  min.insync %d", topic + "-" + partition,
+                leader.isPresent() ? Integer.toString(leader.getAsInt()) : "NONE", replicas, isr, minInsyncReplicas);
+    }
 }

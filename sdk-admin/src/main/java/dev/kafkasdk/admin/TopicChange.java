@@ -69,4 +69,14 @@ public record TopicChange(String topic, Kind kind, String key, String current, S
                     + current + "; Kafka cannot remove partitions (refused)";
         };
     }
+
+    /**
+     * One table row, for example {@code INCREASE_PARTITIONS         orders: partitions 3 -> 6}.
+     *
+     * @return the row: the kind, then {@link #describe()}
+     */
+    @Override
+    public String toString() {
+        return String.format("%-27s %s", kind, describe());
+    }
 }

@@ -37,4 +37,15 @@ public record SendResult(String topic, int partition, long offset, Instant times
   public boolean hasOffset() {
     return offset >= 0;
   }
+
+  /**
+   * One table row, for example {@code orders-2@1041  2026-01-02T03:04:05.123Z}; {@code -} for an unknown
+   * offset.
+   *
+   * @return the row
+   */
+  @Override
+  public String toString() {
+    return topic + "-" + partition + "@" + (offset >= 0 ? Long.toString(offset) : "-") + "  " + timestamp;
+  }
 }
