@@ -3,6 +3,7 @@ package dev.kafkasdk.consumer;
 import java.util.Objects;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.record.TimestampType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A record the consumer gave up on, with its raw bytes exactly as they were read from Kafka.
@@ -24,8 +25,8 @@ public record DeadLetter(
     long offset,
     long timestamp,
     TimestampType timestampType,
-    byte[] key,
-    byte[] value,
+    byte @Nullable [] key,
+    byte @Nullable [] value,
     Headers headers,
     Reason reason,
     Throwable cause) {

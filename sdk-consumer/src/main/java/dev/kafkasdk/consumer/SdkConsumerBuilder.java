@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds an {@link SdkConsumer}. Obtain one from {@link SdkConsumer#builder}. Not thread-safe;
@@ -41,17 +42,17 @@ public final class SdkConsumerBuilder<K, V> {
   private final ConsumerSettings settings;
   private final Deserializer<K> keyDeserializer;
   private final Deserializer<V> valueDeserializer;
-  private Subscription subscription;
-  private RecordHandler<K, V> recordHandler;
-  private BatchHandler<K, V> batchHandler;
-  private CommitMode commitMode;
+  private @Nullable Subscription subscription;
+  private @Nullable RecordHandler<K, V> recordHandler;
+  private @Nullable BatchHandler<K, V> batchHandler;
+  private @Nullable CommitMode commitMode;
   private FailurePolicy failurePolicy = FailurePolicy.defaults();
-  private FailureAction poisonAction;
-  private DeadLetterPublisher publisher;
-  private Function<String, String> ownedDeadLetterNaming;
+  private @Nullable FailureAction poisonAction;
+  private @Nullable DeadLetterPublisher publisher;
+  private @Nullable Function<String, String> ownedDeadLetterNaming;
   private StartPositionStrategy startPositions = StartPositionStrategy.committed();
   private LivenessOptions liveness = LivenessOptions.defaults();
-  private MeterRegistry registry;
+  private @Nullable MeterRegistry registry;
   private Tags tags = Tags.empty();
   private int maxTaggedPartitions = 32;
   private Duration pollTimeout = Duration.ofMillis(250);

@@ -3,6 +3,7 @@ package dev.kafkasdk.core;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A configuration is invalid. It carries every problem found, not only the first, and its
@@ -32,7 +33,7 @@ public class ConfigException extends KafkaSdkException {
      * @param value  the (masked) value, or {@code null}
      * @param reason what is wrong and what would be valid
      */
-    public ConfigException(String path, String value, String reason) {
+    public ConfigException(String path, @Nullable String value, String reason) {
         this(List.of(new ConfigProblem(path, value, reason)));
     }
 

@@ -2,6 +2,7 @@ package dev.kafkasdk.core;
 
 import java.io.Serializable;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One thing wrong with a configuration.
@@ -12,7 +13,7 @@ import java.util.Objects;
  *               holds a secret; {@code null} when the problem is a missing value
  * @param reason what is wrong and what would be valid; it quotes the value when that helps
  */
-public record ConfigProblem(String path, String value, String reason) implements Serializable {
+public record ConfigProblem(String path, @Nullable String value, String reason) implements Serializable {
 
     /**
      * Checks the components.

@@ -1,5 +1,7 @@
 package dev.kafkasdk.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The client that raised this can no longer be used: it was fenced by a newer instance, is
  * not authorized or not authenticated, talks to a broker that lacks a needed feature, or was
@@ -13,7 +15,7 @@ public class FatalKafkaSdkException extends KafkaSdkException {
      * @param message what went wrong, never {@code null}
      * @param cause   the underlying exception; may be {@code null}
      */
-    public FatalKafkaSdkException(String message, Throwable cause) {
+    public FatalKafkaSdkException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 

@@ -7,6 +7,7 @@ import dev.kafkasdk.core.serde.Serdes;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.serialization.Serde;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A typed, asynchronous Kafka producer built from a named producer configuration.
@@ -112,7 +113,7 @@ public interface SdkProducer<K, V> extends SdkClient {
    * @param value the value, may be null
    * @return the send's outcome
    */
-  default CompletableFuture<SendResult> send(String topic, K key, V value) {
+  default CompletableFuture<SendResult> send(String topic, @Nullable K key, @Nullable V value) {
     return send(OutgoingRecord.of(topic, key, value));
   }
 

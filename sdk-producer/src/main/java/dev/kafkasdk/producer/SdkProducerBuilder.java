@@ -18,6 +18,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.Serde;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds an {@link SdkProducer} or {@link TransactionalProducer} with options. Obtain one from
@@ -43,12 +44,12 @@ public final class SdkProducerBuilder<K, V> {
   private final ProducerSettings settings;
   private final Serde<K> keySerde;
   private final Serde<V> valueSerde;
-  private Executor completionExecutor;
+  private @Nullable Executor completionExecutor;
   private SdkMetrics metrics = SdkMetrics.noop();
-  private CircuitBreaker circuitBreaker;
-  private CircuitBreakerSettings circuitBreakerSettings;
+  private @Nullable CircuitBreaker circuitBreaker;
+  private @Nullable CircuitBreakerSettings circuitBreakerSettings;
   private int maxInFlight;
-  private Function<Map<String, Object>, Producer<byte[], byte[]>> clientFactory;
+  private @Nullable Function<Map<String, Object>, Producer<byte[], byte[]>> clientFactory;
 
   SdkProducerBuilder(ProducerSettings settings, Serde<K> keySerde, Serde<V> valueSerde) {
     this.settings = settings;

@@ -1,6 +1,7 @@
 package dev.kafkasdk.producer;
 
 import dev.kafkasdk.core.KafkaSdkException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Receives the outcome of one send, for callers who prefer a callback to a
@@ -22,5 +23,5 @@ public interface SendCallback {
    * @param failure why the send failed, or {@code null} if it succeeded; a
    *     {@link dev.kafkasdk.core.RetriableKafkaSdkException} when trying again later may work
    */
-  void onCompletion(SendResult result, KafkaSdkException failure);
+  void onCompletion(@Nullable SendResult result, @Nullable KafkaSdkException failure);
 }
