@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param replicas partition replicas this broker hosts (leaders included)
  * @param serving false for a broker that partitions name as a replica but that is not in the cluster
  *     metadata (stopped, crashed or fenced)
+ * @since 0.1
  */
 public record BrokerStatus(int id, String host, int port, Optional<String> rack, int leaders, int replicas,
                            boolean serving) {

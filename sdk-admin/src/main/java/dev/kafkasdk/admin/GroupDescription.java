@@ -14,6 +14,7 @@ import org.apache.kafka.common.GroupType;
  * @param assignor the partition assignor in use; empty when the group has no members
  * @param coordinator the coordinator's node id, when known
  * @param members the active members with their assignments
+ * @since 0.1
  */
 public record GroupDescription(String groupId, GroupType type, GroupState state, String assignor,
                                OptionalInt coordinator, List<GroupMember> members) {

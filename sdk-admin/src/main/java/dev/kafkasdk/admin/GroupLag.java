@@ -10,6 +10,7 @@ import org.apache.kafka.common.GroupState;
  * @param state the group's state when read
  * @param partitions every partition with a committed offset or assigned to a member, sorted by topic and
  *     partition
+ * @since 0.1
  */
 public record GroupLag(String groupId, GroupState state, List<PartitionLag> partitions) {
 

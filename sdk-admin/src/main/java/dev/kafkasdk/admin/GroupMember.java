@@ -12,6 +12,7 @@ import org.apache.kafka.common.TopicPartition;
  * @param clientId the consumer's {@code client.id}
  * @param host the host it connects from
  * @param assignment the partitions it is assigned, sorted by topic and partition
+ * @since 0.1
  */
 public record GroupMember(String memberId, Optional<String> groupInstanceId, String clientId, String host,
                           List<TopicPartition> assignment) {

@@ -12,6 +12,7 @@ import org.apache.kafka.common.GroupType;
  * @param state the group's state
  * @param protocolType the embedded protocol type, {@code consumer} for consumer groups; empty for
  *     groups that only commit offsets
+ * @since 0.1
  */
 public record GroupSummary(String groupId, GroupType type, GroupState state, String protocolType) {
     /**

@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param subject what it is about, for example {@code topic 'orders'} or {@code producer 'default'}
  * @param message what is wrong and why it matters
  * @param fix what to change
+ * @since 0.1
  */
 public record LintFinding(String ruleId, Severity severity, String subject, String message, String fix) {
 

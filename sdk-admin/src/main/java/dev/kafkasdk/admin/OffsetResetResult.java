@@ -10,6 +10,7 @@ import java.util.OptionalLong;
  * @param target where the offsets were moved
  * @param dryRun true when nothing was committed
  * @param partitions the new offset of every selected partition, sorted by topic and partition
+ * @since 0.1
  */
 public record OffsetResetResult(String groupId, ResetTarget target, boolean dryRun, List<Moved> partitions) {
 

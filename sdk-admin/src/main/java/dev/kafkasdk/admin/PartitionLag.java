@@ -14,6 +14,7 @@ import java.util.OptionalLong;
  * @param memberId the member the partition is assigned to, when any
  * @param clientId that member's client id, when any
  * @param host that member's host, when any
+ * @since 0.1
  */
 public record PartitionLag(String topic, int partition, OptionalLong committedOffset, long logEndOffset,
                            OptionalLong lag, Optional<String> memberId, Optional<String> clientId,

@@ -12,6 +12,7 @@ import java.util.OptionalInt;
  * @param replicas the assigned replicas, preferred leader first
  * @param isr the in-sync replicas
  * @param minInsyncReplicas the topic's effective {@code min.insync.replicas}
+ * @since 0.1
  */
 public record PartitionProblem(String topic, int partition, OptionalInt leader, List<Integer> replicas,
                                List<Integer> isr, int minInsyncReplicas) {

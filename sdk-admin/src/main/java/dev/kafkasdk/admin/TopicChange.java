@@ -11,6 +11,7 @@ import java.util.Objects;
  *     name, or {@code topic} for a topic to create
  * @param current the value on the cluster; empty text when the topic does not exist
  * @param desired the value the spec asks for
+ * @since 0.1
  */
 public record TopicChange(String topic, Kind kind, String key, String current, String desired) {
 

@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param headers the original headers; do not modify
  * @param reason why it was given up on
  * @param cause the exception that made it fail
+ * @since 0.1
  */
 public record DeadLetter(
     String topic,

@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  * message lists them one per line as {@code path: reason}, e.g.
  * {@code producers.orders.linger: '10 parsecs' is not a duration; use a number with a unit:
  * ms, s, m, h, d (e.g. 250ms, 5s)}. Secret values never appear in it.
+ *
+ * @since 0.1
  */
 public class ConfigException extends KafkaSdkException {
 

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param value  the offending value as written, already masked ({@code ******}) when the path
  *               holds a secret; {@code null} when the problem is a missing value
  * @param reason what is wrong and what would be valid; it quotes the value when that helps
+ * @since 0.1
  */
 public record ConfigProblem(String path, @Nullable String value, String reason) implements Serializable {
 

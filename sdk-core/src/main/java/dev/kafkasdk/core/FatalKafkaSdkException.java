@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
  * The client that raised this can no longer be used: it was fenced by a newer instance, is
  * not authorized or not authenticated, talks to a broker that lacks a needed feature, or was
  * closed. Close it and create a new one (after fixing the cause); retrying will not help.
+ *
+ * @since 0.1
  */
 public class FatalKafkaSdkException extends KafkaSdkException {
 

@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * used. {@link #builder(String)} picks the subtype from the Kafka cause when asked to.
  *
  * <p>Instances are immutable once thrown and safe to share between threads.
+ *
+ * @since 0.1
  */
 public class KafkaSdkException extends RuntimeException {
 

@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
  * A transient failure: retrying the same operation may succeed (a leader moved, a request
  * timed out, the broker was briefly unavailable). Callers decide whether and how to retry;
  * note that a producer already retries sends internally up to {@code delivery.timeout.ms}.
+ *
+ * @since 0.1
  */
 public class RetriableKafkaSdkException extends KafkaSdkException {
 

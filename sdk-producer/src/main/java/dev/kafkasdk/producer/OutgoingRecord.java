@@ -29,6 +29,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <K> the key type
  * @param <V> the value type
+ * @since 0.1
  */
 public final class OutgoingRecord<K, V> {
 

@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * without stalling other sends, although a slow callback delays the callbacks queued behind it
  * on the SDK's default single-thread executor. An exception thrown by the callback is logged and
  * otherwise ignored.
+ *
+ * @since 0.1
  */
 @FunctionalInterface
 public interface SendCallback {

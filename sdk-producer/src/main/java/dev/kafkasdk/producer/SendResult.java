@@ -12,6 +12,7 @@ import java.util.Objects;
  *     (the broker sends no answer, so the offset is unknown)
  * @param timestamp the record's timestamp: its create time, or the broker's append time on a
  *     topic with {@code message.timestamp.type=LogAppendTime}
+ * @since 0.1
  */
 public record SendResult(String topic, int partition, long offset, Instant timestamp) {
 

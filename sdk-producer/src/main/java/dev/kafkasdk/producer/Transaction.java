@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <K> the key type
  * @param <V> the value type
+ * @since 0.1
  */
 public interface Transaction<K, V> {
 

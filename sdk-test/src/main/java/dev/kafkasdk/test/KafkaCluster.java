@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Threading: all methods are safe to call from several threads at once. The helper methods
  * block the calling thread until the broker answers or their timeout expires; they create short-
  * lived clients for each call, except for one shared admin client that {@link #close()} closes.
+ *
+ * @since 0.1
  */
 public interface KafkaCluster extends AutoCloseable {
 

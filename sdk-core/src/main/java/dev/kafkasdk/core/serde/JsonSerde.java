@@ -28,6 +28,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * producer added. A {@code null} value, and on the reading side an empty one, is {@code null}.
  *
  * @param <T> the value type
+ * @since 0.1
  */
 public final class JsonSerde<T> implements Serde<T> {
 
