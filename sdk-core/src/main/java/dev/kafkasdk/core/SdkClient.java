@@ -18,8 +18,9 @@ import java.time.Duration;
  * stops the client, waits up to the timeout for its own work to finish, releases everything
  * the client created, and returns whether that happened within the timeout. It is idempotent
  * (a later call does not close twice) and never closes what the caller passed in (meter
- * registries, executors, kafka-clients objects handed to a builder). {@link #close()} is
- * {@code close(DEFAULT_CLOSE_TIMEOUT)}.
+ * registries, executors, circuit breakers, serdes, an admin client given to
+ * {@code SdkAdmin.wrap}); kafka-clients clients made by a builder's {@code clientFactory} are the
+ * SDK's and are closed. {@link #close()} is {@code close(DEFAULT_CLOSE_TIMEOUT)}.
  *
  * <p><b>Names.</b> Each client gets a per-JVM sequence number {@code n} for its kind and settings
  * name. Its threads are named {@code kafka-sdk-<kind>-<name>-<n>-<role>} (for example
