@@ -3,9 +3,9 @@ package dev.kafkasdk.examples;
 import dev.kafkasdk.core.KafkaSdkException;
 import dev.kafkasdk.core.config.ProducerPreset;
 import dev.kafkasdk.core.config.ProducerSettings;
+import dev.kafkasdk.core.serde.Serdes;
 import dev.kafkasdk.producer.OutgoingRecord;
 import dev.kafkasdk.producer.SdkProducer;
-import dev.kafkasdk.producer.Serdes;
 
 import java.time.Duration;
 import java.time.Instant;

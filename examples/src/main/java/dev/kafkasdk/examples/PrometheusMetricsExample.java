@@ -2,16 +2,15 @@ package dev.kafkasdk.examples;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.kafkasdk.consumer.CommitMode;
-import dev.kafkasdk.consumer.Deserializers;
 import dev.kafkasdk.consumer.SdkConsumer;
 import dev.kafkasdk.core.config.ClusterSettings;
 import dev.kafkasdk.core.config.ConsumerSettings;
 import dev.kafkasdk.core.config.OffsetReset;
 import dev.kafkasdk.core.config.ProducerPreset;
 import dev.kafkasdk.core.config.ProducerSettings;
+import dev.kafkasdk.core.serde.Serdes;
 import dev.kafkasdk.producer.SdkProducer;
 import dev.kafkasdk.producer.SendResult;
-import dev.kafkasdk.producer.Serdes;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -127,9 +126,9 @@ public final class PrometheusMetricsExample {
         Progress consumed = new Progress("records consumed", records);
         // tag::metrics[]
         try (SdkProducer<String, String> producer = SdkProducer.builder(producerSettings, Serdes.string(),
-                        Serdes.string()).meterRegistry(registry, tags).build();
-             SdkConsumer<String, String> consumer = SdkConsumer.builder(consumerSettings, Deserializers.string(),
-                             Deserializers.string())
+                        Serdes.string()).metrics(registry, tags).build();
+             SdkConsumer<String, String> consumer = SdkConsumer.builder(consumerSettings, Serdes.string(),
+                             Serdes.string())
                      .subscribe(topic)
                      .commitMode(CommitMode.syncPerBatch())
                      .metrics(registry, tags)

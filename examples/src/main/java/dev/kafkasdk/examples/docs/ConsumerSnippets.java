@@ -1,12 +1,12 @@
 package dev.kafkasdk.examples.docs;
 
 import dev.kafkasdk.consumer.CommitMode;
-import dev.kafkasdk.consumer.Deserializers;
 import dev.kafkasdk.consumer.FailureAction;
 import dev.kafkasdk.consumer.FailurePolicy;
 import dev.kafkasdk.consumer.SdkConsumer;
 import dev.kafkasdk.core.config.KafkaSdkConfig;
 import dev.kafkasdk.examples.Order;
+import dev.kafkasdk.core.serde.Serdes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ final class ConsumerSnippets {
         // tag::consume[]
         KafkaSdkConfig config = KafkaSdkConfig.load(Path.of("kafka.yaml"));
         SdkConsumer<String, Order> consumer = SdkConsumer.builder(config.consumer("orders"),
-                        Deserializers.string(), Deserializers.json(Order.class))
+                        Serdes.string(), Serdes.json(Order.class))
                 .subscribe("orders")
                 .recordHandler(record -> orders.accept(record.value()))  // or .batchHandler(batch -> ...)
                 .commitMode(CommitMode.syncPerBatch())

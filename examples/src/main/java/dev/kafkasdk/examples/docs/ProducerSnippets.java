@@ -7,9 +7,10 @@ import dev.kafkasdk.producer.CircuitBreakerSettings;
 import dev.kafkasdk.producer.OutgoingRecord;
 import dev.kafkasdk.producer.SdkProducer;
 import dev.kafkasdk.producer.SendResult;
-import dev.kafkasdk.producer.Serdes;
 import dev.kafkasdk.producer.TransactionalProducer;
+import dev.kafkasdk.core.serde.Serdes;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -62,7 +63,7 @@ final class ProducerSnippets {
         SdkProducer<String, Order> orders = SdkProducer
                 .builder(config.producer("orders"), Serdes.string(), Serdes.json(Order.class))
                 .completionExecutor(appExecutor)                   // default: one SDK-owned thread
-                .meterRegistry(registry)                           // default: no metrics, no cost
+                .metrics(registry, Tags.empty())                   // default: no metrics, no cost
                 .circuitBreaker(CircuitBreakerSettings.defaults()) // or your own Resilience4j breaker
                 .maxInFlight(50_000)                               // default: no cap beyond buffer.memory
                 .build();

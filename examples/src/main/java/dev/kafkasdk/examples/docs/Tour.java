@@ -2,24 +2,23 @@ package dev.kafkasdk.examples.docs;
 
 // tag::imports[]
 import dev.kafkasdk.consumer.CommitMode;
-import dev.kafkasdk.consumer.Deserializers;
 import dev.kafkasdk.consumer.SdkConsumer;
 import dev.kafkasdk.core.config.KafkaSdkConfig;
+import dev.kafkasdk.core.serde.Serdes;
 import dev.kafkasdk.examples.Order;
 import dev.kafkasdk.producer.OutgoingRecord;
 import dev.kafkasdk.producer.SdkProducer;
-import dev.kafkasdk.producer.Serdes;
-import java.nio.file.Path;
-import java.util.Map;
-// end::imports[]
 import dev.kafkasdk.producer.SendResult;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+// end::imports[]
 
 /**
  * The README's tour as one compiled class: every Java block of the tour is a tagged region of this
@@ -102,7 +101,7 @@ public final class Tour {
     private SdkConsumer<String, Order> consume(KafkaSdkConfig config, String topic) {
         // tag::consume[]
         SdkConsumer<String, Order> consumer = SdkConsumer.builder(
-                        config.consumer("billing"), Deserializers.string(), Deserializers.json(Order.class))
+                        config.consumer("billing"), Serdes.string(), Serdes.json(Order.class))
                 .subscribe(topic)
                 .commitMode(CommitMode.syncPerBatch())   // commits after the handler returns, never before
                 .batchHandler(batch -> batch.forEach(record -> store(record.value())))

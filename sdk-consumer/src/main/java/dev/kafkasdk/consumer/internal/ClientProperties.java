@@ -3,10 +3,10 @@ package dev.kafkasdk.consumer.internal;
 import dev.kafkasdk.consumer.CommitMode;
 import dev.kafkasdk.core.config.ConsumerKeys;
 import dev.kafkasdk.core.config.ConsumerSettings;
+import dev.kafkasdk.core.internal.ClientNames;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -17,20 +17,19 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 public final class ClientProperties {
 
-  private static final AtomicInteger SEQUENCE = new AtomicInteger();
-
   /**
    * The resolved properties and the typed values the SDK needs beside them.
    *
    * @param properties the kafka-clients properties, owned by the consumer
    * @param clientId the client id
+   * @param pollThreadName the name of the consumer's poll thread, unique in this JVM
    * @param maxPollInterval {@code max.poll.interval.ms}
    * @param maxPollRecords {@code max.poll.records}
    * @param sessionTimeout {@code session.timeout.ms} (the client's value, classic protocol)
    * @param heartbeatInterval {@code heartbeat.interval.ms} (the client's value, classic protocol)
    */
-  public record Resolved(Map<String, Object> properties, String clientId, Duration maxPollInterval, int maxPollRecords,
-      Duration sessionTimeout, Duration heartbeatInterval) {}
+  public record Resolved(Map<String, Object> properties, String clientId, String pollThreadName,
+      Duration maxPollInterval, int maxPollRecords, Duration sessionTimeout, Duration heartbeatInterval) {}
 
   private ClientProperties() {}
 
@@ -55,10 +54,11 @@ public final class ClientProperties {
     if (mode instanceof CommitMode.Transactional) {
       props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     }
-    String clientId = settings.clientId().orElseGet(() -> "kafkasdk-consumer-"
-        + settings.groupId().map(g -> g + "-").orElse("") + SEQUENCE.incrementAndGet());
+    ClientNames.Name names = ClientNames.next("consumer", settings.name(), settings.clientId(),
+        settings.cluster().clientIdPrefix());
+    String clientId = names.clientId();
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
-    return new Resolved(props, clientId,
+    return new Resolved(props, clientId, names.thread("poll"),
         settings.effective(ConsumerKeys.MAX_POLL_INTERVAL).orElseThrow(),
         settings.effective(ConsumerKeys.MAX_POLL_RECORDS).orElseThrow(),
         settings.effective(ConsumerKeys.SESSION_TIMEOUT).orElseThrow(),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.kafkasdk.consumer.internal.RecordDecoder;
+import dev.kafkasdk.core.serde.Serdes;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
-class DeserializersTest {
+class ConsumerSerdesTest {
 
   record Order(String id, int quantity) {}
 
@@ -23,17 +24,17 @@ class DeserializersTest {
 
   @Test
   void jsonReadsIntoAClassAndAGenericType() {
-    assertThat(Deserializers.json(Order.class).deserialize("t", utf8("{\"id\":\"a\",\"quantity\":2}")))
+    assertThat(Serdes.json(Order.class).deserializer().deserialize("t", utf8("{\"id\":\"a\",\"quantity\":2}")))
         .isEqualTo(new Order("a", 2));
-    List<Map<String, Integer>> list = Deserializers.json(new TypeReference<List<Map<String, Integer>>>() {})
+    List<Map<String, Integer>> list = Serdes.json(new TypeReference<List<Map<String, Integer>>>() {}).deserializer()
         .deserialize("t", utf8("[{\"x\":1}]"));
     assertThat(list).containsExactly(Map.of("x", 1));
   }
 
   @Test
   void jsonOfNullBytesIsNullAndBadJsonIsASerializationException() {
-    assertThat(Deserializers.json(Order.class).deserialize("t", null)).isNull();
-    assertThatThrownBy(() -> Deserializers.json(Order.class).deserialize("t", utf8("{not json")))
+    assertThat(Serdes.json(Order.class).deserializer().deserialize("t", null)).isNull();
+    assertThatThrownBy(() -> Serdes.json(Order.class).deserializer().deserialize("t", utf8("{not json")))
         .isInstanceOf(SerializationException.class)
         .hasMessageContaining("topic t");
   }
@@ -41,15 +42,15 @@ class DeserializersTest {
   @Test
   void primitiveDeserializersRoundTrip() {
     UUID id = UUID.randomUUID();
-    assertThat(Deserializers.uuid().deserialize("t", utf8(id.toString()))).isEqualTo(id);
-    assertThat(Deserializers.integer().deserialize("t", new byte[] {0, 0, 1, 0})).isEqualTo(256);
-    assertThat(Deserializers.longs().deserialize("t", new byte[] {0, 0, 0, 0, 0, 0, 0, 7})).isEqualTo(7L);
-    assertThat(Deserializers.string().deserialize("t", utf8("hé"))).isEqualTo("hé");
+    assertThat(Serdes.uuid().deserializer().deserialize("t", utf8(id.toString()))).isEqualTo(id);
+    assertThat(Serdes.integer().deserializer().deserialize("t", new byte[] {0, 0, 1, 0})).isEqualTo(256);
+    assertThat(Serdes.longValue().deserializer().deserialize("t", new byte[] {0, 0, 0, 0, 0, 0, 0, 7})).isEqualTo(7L);
+    assertThat(Serdes.string().deserializer().deserialize("t", utf8("hé"))).isEqualTo("hé");
   }
 
   @Test
   void decoderKeepsRecordCoordinatesAndReportsWhichPartFailed() {
-    RecordDecoder<String, Integer> decoder = new RecordDecoder<>(Deserializers.string(), Deserializers.integer());
+    RecordDecoder<String, Integer> decoder = new RecordDecoder<>(Serdes.string().deserializer(), Serdes.integer().deserializer());
     ConsumerRecord<byte[], byte[]> good = new ConsumerRecord<>("t", 3, 42, utf8("k"), new byte[] {0, 0, 0, 9});
     ConsumerRecord<String, Integer> typed = decoder.decode(good);
     assertThat(typed.key()).isEqualTo("k");
@@ -65,7 +66,7 @@ class DeserializersTest {
 
   @Test
   void byteArrayDecodingPassesTheRawRecordThrough() {
-    RecordDecoder<byte[], byte[]> decoder = new RecordDecoder<>(Deserializers.bytes(), Deserializers.bytes());
+    RecordDecoder<byte[], byte[]> decoder = new RecordDecoder<>(Serdes.byteArray().deserializer(), Serdes.byteArray().deserializer());
     ConsumerRecord<byte[], byte[]> raw = new ConsumerRecord<>("t", 0, 1, utf8("k"), utf8("v"));
 
     assertThat(decoder.decode(raw)).isSameAs(raw);

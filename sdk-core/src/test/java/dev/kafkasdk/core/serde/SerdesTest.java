@@ -1,4 +1,4 @@
-package dev.kafkasdk.producer;
+package dev.kafkasdk.core.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,11 +29,11 @@ class SerdesTest {
     UUID id = UUID.randomUUID();
 
     assertThat(roundTrip(Serdes.string(), "héllo")).isEqualTo("héllo");
-    assertThat(roundTrip(Serdes.bytes(), new byte[] {1, 2, 3})).containsExactly(1, 2, 3);
+    assertThat(roundTrip(Serdes.byteArray(), new byte[] {1, 2, 3})).containsExactly(1, 2, 3);
     assertThat(roundTrip(Serdes.integer(), -42)).isEqualTo(-42);
-    assertThat(roundTrip(Serdes.longs(), Long.MAX_VALUE)).isEqualTo(Long.MAX_VALUE);
+    assertThat(roundTrip(Serdes.longValue(), Long.MAX_VALUE)).isEqualTo(Long.MAX_VALUE);
     assertThat(roundTrip(Serdes.uuid(), id)).isEqualTo(id);
-    assertThat(Serdes.longs().serializer().serialize("t", 1L)).hasSize(8);
+    assertThat(Serdes.longValue().serializer().serialize("t", 1L)).hasSize(8);
   }
 
   @Test

@@ -1,17 +1,25 @@
-package dev.kafkasdk.producer;
+package dev.kafkasdk.core.serde;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kafkasdk.core.serde.JsonSerde;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
- * Ready-made serdes for record keys and values. Each returns a kafka-clients
- * {@link Serde}, so any serde written for Kafka works with the SDK too.
+ * Ready-made serdes for record keys and values, used by the producer (which takes the
+ * serializer half) and the consumer (which takes the deserializer half) alike, so both sides of
+ * a topic name its format the same way. Each returns a kafka-clients {@link Serde}, so any serde
+ * written for Kafka works with the SDK too.
+ *
+ * <p>Factory names are singular and name the Java type a record carries: {@link #string()},
+ * {@link #byteArray()}, {@link #integer()}, {@link #longValue()} ({@code long} is a Java
+ * keyword), {@link #uuid()} and {@link #json(Class)}.
  *
  * <p>Every serde returned here is stateless or immutable and thread-safe. {@code null} maps to
- * {@code null} bytes and back (a {@code null} value is a tombstone on compacted topics).
+ * {@code null} bytes and back (a {@code null} value is a tombstone on compacted topics). The
+ * consumer skips decoding entirely when key and value both use {@link #byteArray()}.
+ *
+ * @since 0.1
  */
 public final class Serdes {
 
@@ -32,7 +40,7 @@ public final class Serdes {
    *
    * @return a byte-array serde
    */
-  public static Serde<byte[]> bytes() {
+  public static Serde<byte[]> byteArray() {
     return org.apache.kafka.common.serialization.Serdes.ByteArray();
   }
 
@@ -50,7 +58,7 @@ public final class Serdes {
    *
    * @return a long serde
    */
-  public static Serde<Long> longs() {
+  public static Serde<Long> longValue() {
     return org.apache.kafka.common.serialization.Serdes.Long();
   }
 
@@ -64,9 +72,10 @@ public final class Serdes {
   }
 
   /**
-   * JSON through Jackson with the SDK's default mapper: {@code java.time} types as ISO-8601
-   * strings, unknown properties ignored when reading (so producers can add fields without
-   * breaking older readers).
+   * JSON through Jackson with the SDK's default mapper ({@link JsonSerde#defaultMapper()}):
+   * {@code java.time} types as ISO-8601 strings, unknown properties ignored when reading (so
+   * producers can add fields without breaking older readers). {@code null} or empty bytes read
+   * as {@code null}.
    *
    * @param type the class to write and read
    * @param <T> the value type
