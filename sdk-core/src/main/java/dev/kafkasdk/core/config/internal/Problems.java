@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Collects configuration problems so that every one is reported at once. Values at secret
- * paths are masked on the way in. Not thread-safe. Not part of the API.
+ * paths are masked and long values shortened on the way in. Not thread-safe. Not part of the API.
  */
 public final class Problems {
 
@@ -108,6 +108,6 @@ public final class Problems {
     }
 
     private static String mask(String path, String value) {
-        return value != null && SecretPaths.isSecret(path) ? Secret.MASK : value;
+        return value != null && SecretPaths.isSecret(path) ? Secret.MASK : Limits.shorten(value);
     }
 }
