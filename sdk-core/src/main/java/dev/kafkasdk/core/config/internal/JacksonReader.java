@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.kafkasdk.core.config.Origin;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -37,6 +38,14 @@ final class JacksonReader {
             "([\\[{,:]\\s*)(\\$\\{[A-Za-z_][A-Za-z0-9_.]*(?::[^{}\"',\\]]*)?})(?=\\s*[,}\\]])");
     private static final Pattern QUOTED = Pattern.compile("'([^']*)'|\"([^\"]*)\"");
     private static final Set<String> SAFE_QUOTED = Set.of("null", "true", "false");
+    /** SnakeYAML problems that end with the offending input, and their text without it. */
+    private static final String[][] YAML_ARGUMENTS = {
+        {"(, )?but found.*$", "$1but found something else"},
+        {"found character .* that cannot start any token.*$", "found a character that cannot start any token"},
+        {"found unknown escape character.*$", "found an unknown escape character"},
+        {"found undefined tag handle.*$", "found an undefined tag handle"},
+        {"(expected URI in UTF-8|valid version):.*$", "$1"},
+    };
 
     private JacksonReader() {
     }
@@ -56,7 +65,7 @@ final class JacksonReader {
             }
             Tree tree = new Tree(name, format, p, problems);
             DocNode.MapNode root = tree.map("", 0);
-            if (p.nextToken() != null) {
+            if (hasMoreContent(p)) {
                 problems.missing(where(name, p.currentTokenLocation()), yaml
                         ? "holds more than one YAML document (---); put every section into one document"
                         : "has more text after the end of the top-level JSON object");
@@ -77,13 +86,18 @@ final class JacksonReader {
 
     /**
      * The parser's description of a syntax error without any input text: only its first line
-     * (YAML adds an excerpt of the input below), with every quoted token masked unless it is
-     * punctuation or a JSON keyword.
+     * (YAML adds an excerpt of the input below), SnakeYAML's "but found X" arguments dropped,
+     * and every quoted token masked unless it is punctuation or a JSON keyword.
      */
     static String describe(JsonProcessingException e) {
-        String first = Optional.ofNullable(e.getOriginalMessage()).orElse(e.getClass().getSimpleName())
-                .lines().findFirst().orElse("");
-        Matcher m = QUOTED.matcher(Limits.shorten(first));
+        String text = e.getCause() instanceof MarkedYAMLException y && y.getProblem() != null
+                ? Optional.ofNullable(y.getContext()).map(c -> c + ": ").orElse("") + y.getProblem()
+                : Optional.ofNullable(e.getOriginalMessage()).orElse(e.getClass().getSimpleName());
+        text = Limits.shorten(text.lines().findFirst().orElse(""));
+        for (String[] rewrite : YAML_ARGUMENTS) {
+            text = text.replaceAll(rewrite[0], rewrite[1]);
+        }
+        Matcher m = QUOTED.matcher(text);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
             String quoted = m.group(1) != null ? m.group(1) : m.group(2);
@@ -93,6 +107,12 @@ final class JacksonReader {
         }
         m.appendTail(sb);
         return sb.toString().replaceAll("'\\.\\.\\.' \\(code \\d+\\)", "'...'");
+    }
+
+    /** After the top-level map: anything but the end, or (YAML) an empty document, is more content. */
+    private static boolean hasMoreContent(JsonParser p) throws IOException {
+        JsonToken next = p.nextToken();
+        return next != null && (next != JsonToken.VALUE_NULL || isAlias(p) || p.nextToken() != null);
     }
 
     private static String where(String name, JsonLocation at) {

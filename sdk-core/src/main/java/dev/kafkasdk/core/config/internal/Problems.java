@@ -16,6 +16,9 @@ import java.util.Set;
  */
 public final class Problems {
 
+    /** A safety net: no reason or path runs longer, whatever value it quotes. */
+    private static final int MAX_REASON = 2000;
+
     private final List<ConfigProblem> list = new ArrayList<>();
     private final Set<String> suppressed = new HashSet<>();
 
@@ -74,7 +77,8 @@ public final class Problems {
 
     private void record(ConfigProblem problem) {
         if (!suppressed.contains(problem.path())) {
-            list.add(problem);
+            list.add(new ConfigProblem(Limits.shorten(problem.path(), MAX_REASON), problem.value(),
+                    Limits.shorten(problem.reason(), MAX_REASON)));
         }
     }
 
