@@ -180,6 +180,34 @@ class LoaderRobustnessTest {
         assertThat(e.getMessage().length()).isLessThan(500);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"yaml", "json", "properties"})
+    void aValueJustUnderTheDocumentLimitIsRejectedWithinFiveSeconds(String format) {
+        String big = "word ".repeat(200_000).strip();
+        String text = switch (format) {
+            case "json" -> "{\"cluster\": {\"bootstrap-servers\": \"" + big + "\"}}";
+            case "properties" -> "cluster.bootstrap-servers=" + big + "\n";
+            default -> "cluster:\n  bootstrap-servers: " + big + "\n";
+        };
+
+        ConfigException e = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> rejected(format, text));
+
+        assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.path())
+                .isEqualTo("cluster.bootstrap-servers"));
+    }
+
+    @Test
+    void aYamlRunWithoutWhiteSpaceLongerThanAnyValueIsRejectedBeforeParsing() {
+        String yaml = "cluster:\n  bootstrap-servers: " + "x".repeat(1_000_000) + "\n";
+
+        ConfigException e = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> rejected("yaml", yaml));
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("(yaml):2");
+            assertThat(p.reason()).startsWith("has more than 65808 characters without a space or line break");
+        });
+    }
+
     @Test
     void aFileLargerThanOneMebibyteIsRejectedBeforeParsing(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("big.yaml");
@@ -205,7 +233,7 @@ class LoaderRobustnessTest {
     @ParameterizedTest
     @ValueSource(strings = {"yaml", "json", "properties"})
     void aValueOverTheLengthLimitIsAProblemNamingItsPath(String format) {
-        String big = "y".repeat(70_000);
+        String big = "word ".repeat(13_999) + "words";
         String text = switch (format) {
             case "json" -> "{\"cluster\": {\"bootstrap-servers\": \"b:9092\", \"client-id-prefix\": \"" + big + "\"}}";
             case "properties" -> "cluster.bootstrap-servers=b:9092\ncluster.client-id-prefix=" + big + "\n";

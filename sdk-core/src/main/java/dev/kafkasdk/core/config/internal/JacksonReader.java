@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * streaming parser, within {@link Limits}. A key set twice, a YAML alias ({@code *name}),
  * a second YAML document or text after the JSON object, nesting deeper than
  * {@link Limits#MAX_DEPTH} and a value longer than {@link Limits#MAX_VALUE_LENGTH} are
- * problems naming the path. Syntax errors give the line, the column and the parser's
+ * problems naming the path; so is, in YAML, a run of more than {@link #MAX_RUN} characters
+ * without white space, found before parsing. Syntax errors give the line, the column and the parser's
  * description with any quoted input text masked: the parser's excerpt of the input could be a
  * secret. In YAML, a bare {@code ${NAME}} or {@code ${NAME:default}} value inside a flow
  * collection ({@code { password: ${PW}, type: PKCS12 }}) is quoted before parsing: plain YAML
@@ -37,6 +38,8 @@ final class JacksonReader {
     private static final Pattern FLOW_PLACEHOLDER = Pattern.compile(
             "([\\[{,:]\\s*)(\\$\\{[A-Za-z_][A-Za-z0-9_.]*(?::[^{}\"',\\]]*)?})(?=\\s*[,}\\]])");
     private static final Pattern QUOTED = Pattern.compile("'([^']*)'|\"([^\"]*)\"");
+    /** The longest run without white space a YAML document may hold: a key, a value and punctuation. */
+    static final int MAX_RUN = Limits.MAX_VALUE_LENGTH + Limits.MAX_KEY_LENGTH + 16;
     private static final Set<String> SAFE_QUOTED = Set.of("null", "true", "false");
     /** SnakeYAML problems that end with the offending input, and their text without it. */
     private static final String[][] YAML_ARGUMENTS = {
@@ -52,6 +55,12 @@ final class JacksonReader {
 
     static Optional<DocNode.MapNode> read(String name, String text, boolean yaml, Problems problems) {
         String format = yaml ? "YAML" : "JSON";
+        int longRun = yaml ? lineOfLongRun(text) : -1;
+        if (longRun > 0) {
+            problems.missing(name + ":" + longRun, "has more than " + MAX_RUN + " characters without a space or line "
+                    + "break; no key or value is that long");
+            return Optional.empty();
+        }
         try (JsonParser p = yaml ? YAML.createParser(quotePlaceholdersInFlow(text)) : JSON.createParser(text)) {
             JsonToken first = p.nextToken();
             if (first == null || first == JsonToken.VALUE_NULL && !isAlias(p)) {
@@ -107,6 +116,27 @@ final class JacksonReader {
         }
         m.appendTail(sb);
         return sb.toString().replaceAll("'\\.\\.\\.' \\(code \\d+\\)", "'...'");
+    }
+
+    /**
+     * The line of the first run of more than {@link #MAX_RUN} characters without white space, or
+     * -1. SnakeYAML copies its buffer once per 1,024 characters of a token, so the time to
+     * scan a token grows with the square of its length; this check keeps it bounded.
+     */
+    static int lineOfLongRun(String text) {
+        int line = 1;
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+            }
+            run = c == ' ' || c == '\t' || c == '\n' || c == '\r' ? 0 : run + 1;
+            if (run > MAX_RUN) {
+                return line;
+            }
+        }
+        return -1;
     }
 
     /** After the top-level map: anything but the end, or (YAML) an empty document, is more content. */
