@@ -268,6 +268,16 @@ class LoaderRobustnessTest {
         assertThat(bad.getMessage().length()).isLessThan(1_000);
     }
 
+    @Test
+    void longTopicConfigValuesAreShortenedInDescribe() {
+        String big = "1".repeat(10_000);
+        KafkaSdkConfig config = loader("yaml", "cluster: {bootstrap-servers: b:9092}\ntopics:\n  t:\n    configs:\n"
+                + "      message.timestamp.after.max.ms: " + big + "\n").load();
+
+        assertThat(config.topic("t").toTopicConfigs()).containsEntry("message.timestamp.after.max.ms", big);
+        assertThat(config.describe()).contains("111...(10000 chars)").hasSizeLessThan(5_000);
+    }
+
     // 5. the formats agree
 
     @ParameterizedTest

@@ -1,5 +1,8 @@
 package dev.kafkasdk.core.config.internal;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * The bounds every configuration document is read within, the same for YAML, JSON and
  * properties, so that any input is accepted or rejected quickly and with bounded memory, and
@@ -73,5 +76,17 @@ public final class Limits {
             keep--;
         }
         return text.substring(0, keep) + "...(" + text.length() + " chars)";
+    }
+
+    /**
+     * Shortens every value of a map for display.
+     *
+     * @param map the map
+     * @return a new map in the same order with each value {@link #shorten(String) shortened}
+     */
+    public static Map<String, String> shortenValues(Map<String, String> map) {
+        Map<String, String> shown = new LinkedHashMap<>();
+        map.forEach((k, v) -> shown.put(k, shorten(v)));
+        return shown;
     }
 }
