@@ -121,6 +121,17 @@ class LoaderRobustnessTest {
                 .containsExactly("producers.orders.<<");
     }
 
+    @Test
+    void aYamlAliasAsAKeyIsASyntaxErrorThatDoesNotNameParserInternals() {
+        ConfigException e = rejected("yaml", "cluster:\n  bootstrap-servers: &b b:9092\n  *b : x\n");
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("(yaml):3:5");
+            assertThat(p.reason()).isEqualTo("is not valid YAML: Expected a field name (Scalar value in YAML), got "
+                    + "something else");
+        });
+    }
+
     // 3. depth
 
     @ParameterizedTest

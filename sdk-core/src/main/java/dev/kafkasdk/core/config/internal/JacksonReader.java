@@ -41,13 +41,14 @@ final class JacksonReader {
     /** The longest run without white space a YAML document may hold: a key, a value and punctuation. */
     static final int MAX_RUN = Limits.MAX_VALUE_LENGTH + Limits.MAX_KEY_LENGTH + 16;
     private static final Set<String> SAFE_QUOTED = Set.of("null", "true", "false");
-    /** SnakeYAML problems that end with the offending input, and their text without it. */
+    /** Parser problems that end with the offending input, and their text without it. */
     private static final String[][] YAML_ARGUMENTS = {
         {"(, )?but found.*$", "$1but found something else"},
         {"found character .* that cannot start any token.*$", "found a character that cannot start any token"},
         {"found unknown escape character.*$", "found an unknown escape character"},
         {"found undefined tag handle.*$", "found an undefined tag handle"},
         {"(expected URI in UTF-8|valid version):.*$", "$1"},
+        {"got this instead: .*$", "got something else"},
     };
 
     private JacksonReader() {
