@@ -12,6 +12,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -93,8 +94,9 @@ class LoaderFuzzPropertyTest {
     @AfterContainer
     static void report() {
         System.out.printf("loader fuzz: %d tree mutations (each loaded in 3 formats), %d text mutations, %d loads, "
-                        + "%d tries loaded in all formats, %.1f s%n", TREE_MUTATIONS.get(), TEXT_MUTATIONS.get(),
-                LOADS.get(), LOADED_EVERYWHERE.get(), (System.nanoTime() - STARTED) / 1e9);
+                        + "%d tries loaded in all formats, %.1f s (%.1f s of CPU)%n", TREE_MUTATIONS.get(),
+                TEXT_MUTATIONS.get(), LOADS.get(), LOADED_EVERYWHERE.get(), (System.nanoTime() - STARTED) / 1e9,
+                ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9);
     }
 
     /** A load's result: the configuration, or the problems. */
