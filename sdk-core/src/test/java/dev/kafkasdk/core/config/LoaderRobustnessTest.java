@@ -69,6 +69,18 @@ class LoaderRobustnessTest {
         });
     }
 
+    @Test
+    void aLongUnquotedJsonPasswordIsNotEchoedEvenWhereTheMessageIsShortened() {
+        String secret = "hunter2Secret" + "x".repeat(240);
+        String json = "{\"cluster\": {\"bootstrap-servers\": \"b:9092\", \"security\": {\"protocol\": \"SASL_SSL\","
+                + " \"sasl\": {\"mechanism\": \"PLAIN\", \"username\": \"u\", \"password\": " + secret + "}}}}";
+
+        ConfigException e = rejected("json", json);
+
+        assertNowhere(e, "hunter2");
+        assertNowhere(e, "xxxxxxxx");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "      password: \"hunter2Secret\n",

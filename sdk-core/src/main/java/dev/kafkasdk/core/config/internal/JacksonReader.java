@@ -37,7 +37,8 @@ final class JacksonReader {
 
     private static final Pattern FLOW_PLACEHOLDER = Pattern.compile(
             "([\\[{,:]\\s*)(\\$\\{[A-Za-z_][A-Za-z0-9_.]*(?::[^{}\"',\\]]*)?})(?=\\s*[,}\\]])");
-    private static final Pattern QUOTED = Pattern.compile("'([^']*)'|\"([^\"]*)\"");
+    /** A quoted token, or a quote left open up to the end of the message. */
+    private static final Pattern QUOTED = Pattern.compile("'([^']*)('|$)|\"([^\"]*)(\"|$)");
     /** The longest run without white space a YAML document may hold: a key, a value and punctuation. */
     static final int MAX_RUN = Limits.MAX_VALUE_LENGTH + Limits.MAX_KEY_LENGTH + 16;
     private static final Set<String> SAFE_QUOTED = Set.of("null", "true", "false");
@@ -103,20 +104,20 @@ final class JacksonReader {
         String text = e.getCause() instanceof MarkedYAMLException y && y.getProblem() != null
                 ? Optional.ofNullable(y.getContext()).map(c -> c + ": ").orElse("") + y.getProblem()
                 : Optional.ofNullable(e.getOriginalMessage()).orElse(e.getClass().getSimpleName());
-        text = Limits.shorten(text.lines().findFirst().orElse(""));
+        text = text.lines().findFirst().orElse("");
         for (String[] rewrite : YAML_ARGUMENTS) {
             text = text.replaceAll(rewrite[0], rewrite[1]);
         }
         Matcher m = QUOTED.matcher(text);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
-            String quoted = m.group(1) != null ? m.group(1) : m.group(2);
+            String quoted = m.group(1) != null ? m.group(1) : m.group(3);
             boolean safe = SAFE_QUOTED.contains(quoted) || quoted.length() <= 3
                     && quoted.chars().noneMatch(Character::isLetterOrDigit);
             m.appendReplacement(sb, Matcher.quoteReplacement(safe ? m.group() : "'...'"));
         }
         m.appendTail(sb);
-        return sb.toString().replaceAll("'\\.\\.\\.' \\(code \\d+\\)", "'...'");
+        return Limits.shorten(sb.toString().replaceAll("'\\.\\.\\.' \\(code \\d+\\)", "'...'"));
     }
 
     /**
