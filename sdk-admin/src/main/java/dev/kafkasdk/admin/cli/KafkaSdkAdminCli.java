@@ -10,8 +10,9 @@ import picocli.CommandLine.Command;
  * or a {@code --config} file, printing tables or JSON ({@code --output json}).
  *
  * <p>Exit codes are listed in {@link ExitCodes}. Every failure, including an {@link Error},
- * is reported as one {@code error: ...} line on the error writer, never as a stack trace. {@link #main(String[])} exits the JVM;
- * {@link #run(PrintWriter, PrintWriter, String...)} runs in-process and returns the code.
+ * is reported as one {@code error: ...} line on the error writer, never as a stack trace.
+ * {@link #main(String[])} exits the JVM; {@link #run(PrintWriter, PrintWriter, String...)} runs
+ * in-process and returns the code.
  */
 @Command(name = "kafka-sdk-admin", mixinStandardHelpOptions = true,
         versionProvider = KafkaSdkAdminCli.Version.class,
@@ -19,7 +20,8 @@ import picocli.CommandLine.Command;
         subcommands = {TopicsCommand.class, GroupsCommand.class, ClusterCommand.class, LintCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the result is a failure (lint errors, CRITICAL health, refused change)",
-                "2:invalid command line", "3:could not run (cluster unreachable, not authorized, bad config file, internal error)"})
+                "2:invalid command line",
+                "3:could not run (cluster unreachable, not authorized, bad config file, internal error)"})
 public final class KafkaSdkAdminCli {
 
     private KafkaSdkAdminCli() {

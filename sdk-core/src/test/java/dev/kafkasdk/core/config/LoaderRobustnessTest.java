@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -320,7 +321,7 @@ class LoaderRobustnessTest {
     @Test
     void aByteOrderMarkInAFileIsDropped(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("bom.properties");
-        Files.write(file, ("\uFEFFcluster.bootstrap-servers=b:9092\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.write(file, "\uFEFFcluster.bootstrap-servers=b:9092\n".getBytes(StandardCharsets.UTF_8));
 
         assertThat(KafkaSdkConfig.load(file).cluster().bootstrapServers()).containsExactly("b:9092");
     }

@@ -89,7 +89,8 @@ final class PropertiesReader {
         DocNode.MapNode node = root;
         for (int i = 0; i < parts.length; i++) {
             if (parts[i].isEmpty()) {
-                problems.missing(where, "is not a valid properties line: '" + Limits.shorten(key) + "' has an empty path segment");
+                problems.missing(where, "is not a valid properties line: '" + Limits.shorten(key)
+                        + "' has an empty path segment");
                 return;
             }
             boolean rawRest = i == 3 && RAW_SECTIONS.contains(parts[2]);
@@ -101,7 +102,8 @@ final class PropertiesReader {
             if (rawRest || i == parts.length - 1) {
                 DocNode previous = node.entries().get(segment);
                 if (previous instanceof DocNode.MapNode) {
-                    problems.missing(where, "'" + Limits.shorten(key) + "' is set as a value but also has keys below it");
+                    problems.missing(where, "'" + Limits.shorten(key)
+                            + "' is set as a value but also has keys below it");
                     return;
                 }
                 node.entries().put(segment, new DocNode.Scalar(value, Origin.FILE, null));
