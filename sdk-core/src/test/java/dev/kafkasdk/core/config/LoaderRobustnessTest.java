@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -302,6 +301,20 @@ class LoaderRobustnessTest {
         assertThat(config.describe()).contains("111...(10000 chars)").hasSizeLessThan(5_000);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"yaml", "properties"})
+    void aMegabyteOfDuplicateKeysListsTwoHundredProblemsAndCountsTheRest(String format) {
+        String line = format.equals("yaml") ? "a: 1\n" : "a=1\n";
+        String text = line.repeat(1_000_000 / line.length());
+
+        ConfigException e = rejected(format, text);
+
+        assertThat(e.problems()).hasSize(201);
+        assertThat(e.problems().get(200).reason()).matches("and \\d+ more problems from here on, not listed; fix the "
+                + "ones above first");
+        assertThat(e.getMessage().length()).isLessThan(100_000);
+    }
+
     // 5. the formats agree
 
     @ParameterizedTest
@@ -357,14 +370,5 @@ class LoaderRobustnessTest {
         assertThat(rejected("json", "{\"cluster\": {\"bootstrap-servers\": \"b:9092\"}} {\"producers\": {}}")
                 .problems()).singleElement().satisfies(p -> assertThat(p.reason())
                 .contains("more text after the end of the top-level JSON object"));
-    }
-
-    @Test
-    void placeholdersInFlowCollectionsOfAHugeLineAreQuotedInLinearTime() {
-        String line = "cluster: {bootstrap-servers: b:9092, client-id-prefix: [" + "${A}, ".repeat(100_000) + "x]}\n";
-
-        assertThatCode(() -> assertTimeoutPreemptively(Duration.ofSeconds(5),
-                () -> catchThrowableOfType(ConfigException.class, () -> loader("yaml", line).load())))
-                .doesNotThrowAnyException();
     }
 }

@@ -272,7 +272,7 @@ final class JacksonReader {
             boolean comment = false;
             boolean flow = false;
             while (m.find()) {
-                for (; scanned < m.start(); scanned++) {
+                for (; scanned < m.end(1); scanned++) {
                     char c = line.charAt(scanned);
                     doubleQuotes += c == '"' ? 1 : 0;
                     singleQuotes += c == '\'' ? 1 : 0;
