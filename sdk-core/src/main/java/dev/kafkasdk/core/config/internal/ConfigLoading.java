@@ -18,7 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Loads configuration documents: read each source, merge them (later sources win, maps merge
+ * Loads configuration documents: read each source (at most {@link Limits#MAX_DOCUMENT_SIZE},
+ * strict UTF-8, a leading byte order mark dropped; each format within the same {@link Limits}
+ * and rejecting a key set twice), merge them (later sources win, maps merge
  * deeply), apply {@code KAFKA_SDK_...} overrides, substitute {@code ${ENV}}, check the keys
  * against the schema, then bind and build every section. Problems from every step are
  * gathered into one {@link ConfigException}; only unreadable or malformed documents stop
