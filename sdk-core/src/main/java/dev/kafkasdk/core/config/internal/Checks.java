@@ -93,7 +93,7 @@ public final class Checks {
             }
         } catch (ConfigException e) {
             p.invalid(path, value, "is not a valid value for " + key + " (" + type.name().toLowerCase()
-                    + ")" + Optional.ofNullable(e.getMessage()).map(m -> ": " + m).orElse(""));
+                    + ")" + Optional.ofNullable(e.getMessage()).map(m -> ": " + Limits.shorten(m)).orElse(""));
         }
     }
 }

@@ -4,6 +4,10 @@ import dev.kafkasdk.core.ConfigException;
 import dev.kafkasdk.core.config.Origin;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,7 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Loads configuration documents: read each source, merge them (later sources win, maps merge
+ * Loads configuration documents: read each source (at most {@link Limits#MAX_DOCUMENT_SIZE},
+ * strict UTF-8, a leading byte order mark dropped; each format within the same {@link Limits}
+ * and rejecting a key set twice), merge them (later sources win, maps merge
  * deeply), apply {@code KAFKA_SDK_...} overrides, substitute {@code ${ENV}}, check the keys
  * against the schema; the config package then binds the result through its key tables. Problems from every step are
  * gathered into one {@link ConfigException}; only unreadable or malformed documents stop
@@ -90,21 +96,55 @@ public final class ConfigLoading {
             problems.missing(source.name(), "has an unknown extension; use .yaml, .yml, .json or .properties");
             return Optional.empty();
         }
-        String text = source.text();
-        if (text == null) {
-            try {
-                text = Files.readString(source.file());
-            } catch (IOException e) {
-                problems.missing(source.name(), "cannot be read: " + e.getClass().getSimpleName() + " "
-                        + Optional.ofNullable(e.getMessage()).orElse(""));
-                return Optional.empty();
-            }
+        Optional<String> text = source.text() == null ? readFile(source, problems) : Optional.of(source.text());
+        if (text.isEmpty()) {
+            return Optional.empty();
         }
-        return switch (format.get()) {
-            case YAML -> JacksonReader.read(source.name(), text, true, problems);
-            case JSON -> JacksonReader.read(source.name(), text, false, problems);
-            case PROPERTIES -> Optional.of(PropertiesReader.read(source.name(), text, problems));
+        if (text.get().length() > Limits.MAX_DOCUMENT_SIZE) {
+            problems.missing(source.name(), "holds " + text.get().length() + " characters; a configuration document "
+                    + "holds at most " + Limits.MAX_DOCUMENT_SIZE + " (1 MiB)");
+            return Optional.empty();
+        }
+        return parse(source.name(), format.get(), stripByteOrderMark(text.get()), problems);
+    }
+
+    private static Optional<DocNode.MapNode> parse(String name, Format format, String text, Problems problems) {
+        return switch (format) {
+            case YAML -> JacksonReader.read(name, text, true, problems);
+            case JSON -> JacksonReader.read(name, text, false, problems);
+            case PROPERTIES -> Optional.of(PropertiesReader.read(name, text, problems));
         };
+    }
+
+    /**
+     * Reads at most {@link Limits#MAX_DOCUMENT_SIZE} bytes of a file, so that neither a huge file
+     * nor an endless one ({@code /dev/zero}) is read whole, and decodes them as strict UTF-8.
+     */
+    private static Optional<String> readFile(Source source, Problems problems) {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(source.file())) {
+            bytes = in.readNBytes(Limits.MAX_DOCUMENT_SIZE + 1);
+        } catch (IOException | RuntimeException e) {
+            problems.missing(source.name(), "cannot be read: " + e.getClass().getSimpleName() + " "
+                    + Limits.shorten(Optional.ofNullable(e.getMessage()).orElse("")));
+            return Optional.empty();
+        }
+        if (bytes.length > Limits.MAX_DOCUMENT_SIZE) {
+            problems.missing(source.name(), "is larger than " + Limits.MAX_DOCUMENT_SIZE + " bytes (1 MiB), the "
+                    + "largest configuration file read");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException e) {
+            problems.missing(source.name(), "is not valid UTF-8 text");
+            return Optional.empty();
+        }
+    }
+
+    /** A UTF-8 byte order mark is dropped in every format (Java keeps it as U+FEFF). */
+    private static String stripByteOrderMark(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     private static void merge(DocNode.MapNode target, DocNode.MapNode source) {
