@@ -1,10 +1,10 @@
 package dev.kafkasdk.benchmarks;
 
 import dev.kafkasdk.consumer.CommitMode;
-import dev.kafkasdk.consumer.Deserializers;
 import dev.kafkasdk.consumer.SdkConsumer;
 import dev.kafkasdk.consumer.SdkConsumerBuilder;
 import dev.kafkasdk.core.config.ConsumerSettings;
+import dev.kafkasdk.core.serde.Serdes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -202,7 +202,7 @@ public final class ConsumerBenchmark {
             }
         };
         SdkConsumerBuilder<byte[], byte[]> builder = SdkConsumer
-                .builder(settings, Deserializers.bytes(), Deserializers.bytes())
+                .builder(settings, Serdes.byteArray(), Serdes.byteArray())
                 .subscribe(topic);
         if (perRecord) {
             builder.commitMode(CommitMode.syncPerRecord()).recordHandler(record -> handled.accept(1));

@@ -1,13 +1,12 @@
 package dev.kafkasdk.benchmarks;
 
 import dev.kafkasdk.consumer.CommitMode;
-import dev.kafkasdk.consumer.Deserializers;
 import dev.kafkasdk.consumer.SdkConsumer;
 import dev.kafkasdk.core.config.ConsumerSettings;
 import dev.kafkasdk.core.config.ProducerSettings;
+import dev.kafkasdk.core.serde.Serdes;
 import dev.kafkasdk.producer.OutgoingRecord;
 import dev.kafkasdk.producer.SdkProducer;
-import dev.kafkasdk.producer.Serdes;
 import dev.kafkasdk.test.KafkaCluster;
 import java.time.Duration;
 import java.util.List;
@@ -125,7 +124,7 @@ public final class MemoryBenchmark {
 
     private Measurement sdkProducer(String scenario, int round, long records) throws InterruptedException {
         ProducerSettings settings = config.producer("balanced");
-        try (SdkProducer<byte[], byte[]> producer = SdkProducer.create(settings, Serdes.bytes(), Serdes.bytes())) {
+        try (SdkProducer<byte[], byte[]> producer = SdkProducer.create(settings, Serdes.byteArray(), Serdes.byteArray())) {
             CountDownLatch done = new CountDownLatch(1);
             ProducerBenchmark.Acks acks = new ProducerBenchmark.Acks(records, done);
             Window window = new Window();
@@ -160,7 +159,7 @@ public final class MemoryBenchmark {
         AtomicLong seen = new AtomicLong();
         CountDownLatch done = new CountDownLatch(1);
         try (SdkConsumer<byte[], byte[]> consumer = SdkConsumer
-                .builder(consumerSettings(), Deserializers.bytes(), Deserializers.bytes())
+                .builder(consumerSettings(), Serdes.byteArray(), Serdes.byteArray())
                 .subscribe(filled)
                 .commitMode(CommitMode.syncPerBatch())
                 .batchHandler(batch -> {

@@ -1,9 +1,9 @@
 package dev.kafkasdk.benchmarks;
 
 import dev.kafkasdk.core.config.ProducerSettings;
+import dev.kafkasdk.core.serde.Serdes;
 import dev.kafkasdk.producer.OutgoingRecord;
 import dev.kafkasdk.producer.SdkProducer;
-import dev.kafkasdk.producer.Serdes;
 import dev.kafkasdk.test.KafkaCluster;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -203,7 +203,7 @@ public final class ProducerBenchmark {
         CountDownLatch done = new CountDownLatch(1);
         Acks acks = new Acks(records, done);
         long start;
-        try (SdkProducer<byte[], byte[]> producer = SdkProducer.create(settings, Serdes.bytes(), Serdes.bytes())) {
+        try (SdkProducer<byte[], byte[]> producer = SdkProducer.create(settings, Serdes.byteArray(), Serdes.byteArray())) {
             start = System.nanoTime();
             for (long i = 0; i < records; i++) {
                 long sent = latency.start();

@@ -1,9 +1,9 @@
 package dev.kafkasdk.benchmarks;
 
 import dev.kafkasdk.consumer.CommitMode;
-import dev.kafkasdk.consumer.Deserializers;
 import dev.kafkasdk.consumer.SdkConsumer;
 import dev.kafkasdk.core.config.ConsumerSettings;
+import dev.kafkasdk.core.serde.Serdes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -133,7 +133,7 @@ public final class SlowHandlerBenchmark {
     private long sdk(ConsumerSettings settings, long records) throws InterruptedException {
         SlowHandler handler = new SlowHandler(records);
         try (SdkConsumer<String, String> consumer = SdkConsumer
-                .builder(settings, Deserializers.string(), Deserializers.string())
+                .builder(settings, Serdes.string(), Serdes.string())
                 .subscribe(topic)
                 .commitMode(CommitMode.syncPerBatch())
                 .recordHandler(handler::handle)

@@ -3,9 +3,9 @@ package dev.kafkasdk.examples;
 import dev.kafkasdk.core.KafkaSdkException;
 import dev.kafkasdk.core.config.ProducerPreset;
 import dev.kafkasdk.core.config.ProducerSettings;
+import dev.kafkasdk.core.serde.Serdes;
 import dev.kafkasdk.producer.OutgoingRecord;
 import dev.kafkasdk.producer.SdkProducer;
-import dev.kafkasdk.producer.Serdes;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -119,6 +119,7 @@ public final class AsyncProducerExample {
             for (int i = 0; i < records; i++) {
                 Order order = Order.sample(firstOrder + i);
                 long sentAt = System.nanoTime();
+                // tag::send-callback[]
                 producer.send(OutgoingRecord.of(topic, order.id(), order), (result, failure) -> {
                     if (failure == null) {
                         latencies.add(System.nanoTime() - sentAt);
@@ -131,6 +132,7 @@ public final class AsyncProducerExample {
                     }
                     callbacks.countDown();
                 });
+                // end::send-callback[]
             }
             if (!callbacks.await(2, TimeUnit.MINUTES)) {
                 throw new IllegalStateException(callbacks.getCount() + " of " + records + " callbacks missing");

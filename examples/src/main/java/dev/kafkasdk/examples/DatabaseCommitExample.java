@@ -2,7 +2,6 @@ package dev.kafkasdk.examples;
 
 import dev.kafkasdk.admin.GroupLag;
 import dev.kafkasdk.consumer.CommitMode;
-import dev.kafkasdk.consumer.Deserializers;
 import dev.kafkasdk.consumer.SdkConsumer;
 import dev.kafkasdk.consumer.SdkConsumerBuilder;
 import dev.kafkasdk.core.config.AdminSettings;
@@ -11,6 +10,7 @@ import dev.kafkasdk.core.config.ConsumerSettings;
 import dev.kafkasdk.core.config.OffsetReset;
 import dev.kafkasdk.core.config.ProducerPreset;
 import dev.kafkasdk.core.config.ProducerSettings;
+import dev.kafkasdk.core.serde.Serdes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.sql.Connection;
@@ -100,8 +100,9 @@ public final class DatabaseCommitExample {
                 .groupId(groupId).autoOffsetReset(OffsetReset.EARLIEST).maxPollRecords(250).build();
         Progress stored = new Progress("rows written, then offsets committed", records);
         AtomicLong transactions = new AtomicLong();
-        SdkConsumerBuilder<String, Order> builder = SdkConsumer.builder(settings, Deserializers.string(),
-                Deserializers.json(Order.class)).subscribe(topic);
+        // tag::commit-after-write[]
+        SdkConsumerBuilder<String, Order> builder = SdkConsumer.builder(settings, Serdes.string(),
+                Serdes.json(Order.class)).subscribe(topic);
         if (granularity == Granularity.PER_BATCH) {
             builder.commitMode(CommitMode.syncPerBatch()).batchHandler(batch -> {
                 write(database, batch.records());
@@ -115,6 +116,7 @@ public final class DatabaseCommitExample {
                 stored.add(1);
             });
         }
+        // end::commit-after-write[]
         try (SdkConsumer<String, Order> consumer = builder.build()) {
             consumer.start();
             stored.await(Duration.ofSeconds(60), consumer);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kafkasdk.consumer.CommitMode;
 import dev.kafkasdk.consumer.DeadLetterHeaders;
 import dev.kafkasdk.consumer.DeadLetterPublisher;
-import dev.kafkasdk.consumer.Deserializers;
 import dev.kafkasdk.consumer.FailureAction;
 import dev.kafkasdk.consumer.FailurePolicy;
 import dev.kafkasdk.consumer.RecordHandler;
@@ -17,9 +16,9 @@ import dev.kafkasdk.core.config.ConsumerSettings;
 import dev.kafkasdk.core.config.OffsetReset;
 import dev.kafkasdk.core.config.ProducerPreset;
 import dev.kafkasdk.core.config.ProducerSettings;
+import dev.kafkasdk.core.serde.Serdes;
 import dev.kafkasdk.producer.SdkProducer;
 import dev.kafkasdk.producer.SendResult;
-import dev.kafkasdk.producer.Serdes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
@@ -132,14 +131,15 @@ public final class DeadLetterExample {
         List<DeadLetterView> letters = Collections.synchronizedList(new ArrayList<>());
         ConsumerSettings settings = ConsumerSettings.builder().name("payments").cluster(cluster).groupId(groupId)
                 .autoOffsetReset(OffsetReset.EARLIEST).build();
+        // tag::dead-letters[]
         FailurePolicy policy = FailurePolicy.builder()
                 .maxAttempts(3)
                 .backoff(Duration.ofMillis(100), 2.0, Duration.ofSeconds(1))
                 .retryOn(e -> !(e instanceof IllegalArgumentException))   // invalid data: no point retrying
                 .onExhausted(FailureAction.DEAD_LETTER)
                 .build();
-        try (SdkConsumer<String, Order> consumer = SdkConsumer.builder(settings, Deserializers.string(),
-                        Deserializers.json(Order.class))
+        try (SdkConsumer<String, Order> consumer = SdkConsumer.builder(settings, Serdes.string(),
+                        Serdes.json(Order.class))
                 .subscribe(topic)
                 .commitMode(CommitMode.syncPerBatch())
                 .failurePolicy(policy)
@@ -147,6 +147,7 @@ public final class DeadLetterExample {
                 .deadLettersToKafka()                                        // to <topic>.DLT
                 .recordHandler(payments)
                 .build();
+        // end::dead-letters[]
              SdkConsumer<byte[], byte[]> deadLetterReader = deadLetterReader(cluster, deadLetterTopic, record -> {
                  letters.add(view(record));
                  deadLettered.add(1);
@@ -210,7 +211,7 @@ public final class DeadLetterExample {
     private static SdkConsumer<byte[], byte[]> deadLetterReader(ClusterSettings cluster, String topic,
                                                                 RecordHandler<byte[], byte[]> handler) {
         ConsumerSettings settings = ConsumerSettings.builder().name("dead-letter-reader").cluster(cluster).build();
-        return SdkConsumer.builder(settings, Deserializers.bytes(), Deserializers.bytes())
+        return SdkConsumer.builder(settings, Serdes.byteArray(), Serdes.byteArray())
                 .subscribe(Subscription.assignAll(topic))
                 .startPosition(StartPositionStrategy.always(StartPosition.beginning()))
                 .commitMode(CommitMode.none())

@@ -1,7 +1,6 @@
 package dev.kafkasdk.examples;
 
 import dev.kafkasdk.consumer.CommitMode;
-import dev.kafkasdk.consumer.Deserializers;
 import dev.kafkasdk.consumer.LivenessAdvisor;
 import dev.kafkasdk.consumer.LivenessInputs;
 import dev.kafkasdk.consumer.LivenessReport;
@@ -13,6 +12,7 @@ import dev.kafkasdk.core.config.OffsetReset;
 import dev.kafkasdk.core.config.ProducerPreset;
 import dev.kafkasdk.core.config.ProducerSettings;
 
+import dev.kafkasdk.core.serde.Serdes;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -89,8 +89,8 @@ public final class LivenessReportExample {
                 .build();
         Progress processed = new Progress("slow records processed", records);
         LivenessReport live;
-        try (SdkConsumer<String, Order> consumer = SdkConsumer.builder(settings, Deserializers.string(),
-                        Deserializers.json(Order.class))
+        try (SdkConsumer<String, Order> consumer = SdkConsumer.builder(settings, Serdes.string(),
+                        Serdes.json(Order.class))
                 .subscribe(topic)
                 .commitMode(CommitMode.syncPerBatch())
                 .recordHandler(record -> {

@@ -1,10 +1,10 @@
 package dev.kafkasdk.examples;
 
 import dev.kafkasdk.consumer.CommitMode;
-import dev.kafkasdk.consumer.Deserializers;
 import dev.kafkasdk.consumer.SdkConsumer;
 import dev.kafkasdk.core.config.ConsumerSettings;
 
+import dev.kafkasdk.core.serde.Serdes;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,8 +46,8 @@ public final class OrderLedger {
         JdbcOffsetStore offsets = new JdbcOffsetStore(database, settings.groupId().orElseThrow());
         Progress stored = new Progress("orders + offsets stored in one JDBC transaction", expected);
         AtomicInteger transactions = new AtomicInteger();
-        try (SdkConsumer<String, Order> ledger = SdkConsumer.builder(settings, Deserializers.string(),
-                        Deserializers.json(Order.class))
+        try (SdkConsumer<String, Order> ledger = SdkConsumer.builder(settings, Serdes.string(),
+                        Serdes.json(Order.class))
                 .subscribe(topic)
                 .commitMode(CommitMode.external(offsets).mirrored())   // offsets in H2, mirrored to Kafka for lag tools
                 .batchHandler(batch -> {

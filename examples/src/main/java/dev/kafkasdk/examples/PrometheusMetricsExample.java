@@ -2,16 +2,15 @@ package dev.kafkasdk.examples;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.kafkasdk.consumer.CommitMode;
-import dev.kafkasdk.consumer.Deserializers;
 import dev.kafkasdk.consumer.SdkConsumer;
 import dev.kafkasdk.core.config.ClusterSettings;
 import dev.kafkasdk.core.config.ConsumerSettings;
 import dev.kafkasdk.core.config.OffsetReset;
 import dev.kafkasdk.core.config.ProducerPreset;
 import dev.kafkasdk.core.config.ProducerSettings;
+import dev.kafkasdk.core.serde.Serdes;
 import dev.kafkasdk.producer.SdkProducer;
 import dev.kafkasdk.producer.SendResult;
-import dev.kafkasdk.producer.Serdes;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -125,15 +124,17 @@ public final class PrometheusMetricsExample {
         ConsumerSettings consumerSettings = ConsumerSettings.builder().name("metered-consumer").cluster(cluster)
                 .groupId(groupId).autoOffsetReset(OffsetReset.EARLIEST).build();
         Progress consumed = new Progress("records consumed", records);
+        // tag::metrics[]
         try (SdkProducer<String, String> producer = SdkProducer.builder(producerSettings, Serdes.string(),
-                        Serdes.string()).meterRegistry(registry, tags).build();
-             SdkConsumer<String, String> consumer = SdkConsumer.builder(consumerSettings, Deserializers.string(),
-                             Deserializers.string())
+                        Serdes.string()).metrics(registry, tags).build();
+             SdkConsumer<String, String> consumer = SdkConsumer.builder(consumerSettings, Serdes.string(),
+                             Serdes.string())
                      .subscribe(topic)
                      .commitMode(CommitMode.syncPerBatch())
                      .metrics(registry, tags)
                      .recordHandler(record -> consumed.add(1))
                      .build()) {
+        // end::metrics[]
             consumer.start();
             List<CompletableFuture<SendResult>> sends = new ArrayList<>();
             for (int i = 0; i < records; i++) {

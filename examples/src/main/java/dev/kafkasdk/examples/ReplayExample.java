@@ -2,7 +2,6 @@ package dev.kafkasdk.examples;
 
 import dev.kafkasdk.consumer.CommitMode;
 import dev.kafkasdk.consumer.ConsumerState;
-import dev.kafkasdk.consumer.Deserializers;
 import dev.kafkasdk.consumer.SdkConsumer;
 import dev.kafkasdk.consumer.StartPosition;
 import dev.kafkasdk.consumer.StartPositionStrategy;
@@ -12,6 +11,7 @@ import dev.kafkasdk.core.config.ConsumerSettings;
 import dev.kafkasdk.core.config.ProducerPreset;
 import dev.kafkasdk.core.config.ProducerSettings;
 
+import dev.kafkasdk.core.serde.Serdes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -134,8 +134,9 @@ public final class ReplayExample {
         Map<Integer, Long> firstOffsets = new ConcurrentHashMap<>();
         AtomicLong earliest = new AtomicLong(Long.MAX_VALUE);
         AtomicLong latest = new AtomicLong(Long.MIN_VALUE);
-        try (SdkConsumer<String, Order> consumer = SdkConsumer.builder(settings, Deserializers.string(),
-                        Deserializers.json(Order.class))
+        // tag::replay[]
+        try (SdkConsumer<String, Order> consumer = SdkConsumer.builder(settings, Serdes.string(),
+                        Serdes.json(Order.class))
                 .subscribe(Subscription.assignAll(topic))
                 .startPosition(StartPositionStrategy.always(StartPosition.window(from, to)))
                 .commitMode(CommitMode.none())
@@ -146,6 +147,7 @@ public final class ReplayExample {
                     replayed.incrementAndGet();
                 })
                 .build()) {
+        // end::replay[]
             consumer.start();
             if (!consumer.awaitTermination(Duration.ofSeconds(60))) {
                 throw new IllegalStateException("the replay did not reach the end of its window within 60 s; read "

@@ -1,7 +1,6 @@
 package dev.kafkasdk.examples;
 
 import dev.kafkasdk.consumer.CommitMode;
-import dev.kafkasdk.consumer.Deserializers;
 import dev.kafkasdk.consumer.SdkConsumer;
 import dev.kafkasdk.consumer.StartPosition;
 import dev.kafkasdk.consumer.StartPositionStrategy;
@@ -12,10 +11,10 @@ import dev.kafkasdk.core.config.IsolationLevel;
 import dev.kafkasdk.core.config.OffsetReset;
 import dev.kafkasdk.core.config.ProducerPreset;
 import dev.kafkasdk.core.config.ProducerSettings;
+import dev.kafkasdk.core.serde.Serdes;
 import dev.kafkasdk.producer.OutgoingRecord;
 import dev.kafkasdk.producer.SdkProducer;
 import dev.kafkasdk.producer.SendResult;
-import dev.kafkasdk.producer.Serdes;
 import dev.kafkasdk.producer.TransactionalProducer;
 
 import java.time.Duration;
@@ -100,10 +99,11 @@ public final class TransactionalPipelineExample {
                 .preset(ProducerPreset.BALANCED).transactionalId(groupId + "-tx").build();
         ConsumerSettings consumerSettings = ConsumerSettings.builder().name("shouter-in").cluster(cluster)
                 .groupId(groupId).autoOffsetReset(OffsetReset.EARLIEST).maxPollRecords(100).build();
+        // tag::pipeline[]
         try (TransactionalProducer<String, String> producer = TransactionalProducer.create(producerSettings,
                 Serdes.string(), Serdes.string());
-             SdkConsumer<String, String> pipeline = SdkConsumer.builder(consumerSettings, Deserializers.string(),
-                             Deserializers.string())
+             SdkConsumer<String, String> pipeline = SdkConsumer.builder(consumerSettings, Serdes.string(),
+                             Serdes.string())
                      .subscribe(input)
                      .commitMode(CommitMode.transactional(producer))
                      .recordHandler(record -> {
@@ -115,6 +115,7 @@ public final class TransactionalPipelineExample {
                          producer.send(OutgoingRecord.of(output, record.key(), shouted));
                      })
                      .build();
+        // end::pipeline[]
              SdkConsumer<String, String> reader = readCommitted(cluster, output, value -> {
                  distinct.add(value);
                  downstream.add(1);
@@ -152,7 +153,7 @@ public final class TransactionalPipelineExample {
                                                              Consumer<String> sink) {
         ConsumerSettings settings = ConsumerSettings.builder().name("downstream").cluster(cluster)
                 .isolationLevel(IsolationLevel.READ_COMMITTED).build();
-        return SdkConsumer.builder(settings, Deserializers.string(), Deserializers.string())
+        return SdkConsumer.builder(settings, Serdes.string(), Serdes.string())
                 .subscribe(Subscription.assignAll(topic))
                 .startPosition(StartPositionStrategy.always(StartPosition.beginning()))
                 .commitMode(CommitMode.none())

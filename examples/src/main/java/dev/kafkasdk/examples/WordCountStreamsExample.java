@@ -1,7 +1,6 @@
 package dev.kafkasdk.examples;
 
 import dev.kafkasdk.consumer.CommitMode;
-import dev.kafkasdk.consumer.Deserializers;
 import dev.kafkasdk.consumer.SdkConsumer;
 import dev.kafkasdk.consumer.StartPosition;
 import dev.kafkasdk.consumer.StartPositionStrategy;
@@ -11,9 +10,9 @@ import dev.kafkasdk.core.config.ClusterSettings;
 import dev.kafkasdk.core.config.ConsumerSettings;
 import dev.kafkasdk.core.config.ProducerPreset;
 import dev.kafkasdk.core.config.ProducerSettings;
+import dev.kafkasdk.core.serde.Serdes;
 import dev.kafkasdk.producer.SdkProducer;
 import dev.kafkasdk.producer.SendResult;
-import dev.kafkasdk.producer.Serdes;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.KafkaStreams;
@@ -121,12 +120,14 @@ public final class WordCountStreamsExample {
     public static Topology topology(String input, String output) {
         Serde<String> strings = Serdes.string();     // the SDK's serdes are kafka-clients serdes
         StreamsBuilder builder = new StreamsBuilder();
+        // tag::topology[]
         builder.stream(input, Consumed.with(strings, strings))
                 .flatMapValues(WordCountStreamsExample::words)
                 .groupBy((key, word) -> word, Grouped.with(strings, strings))
                 .count(Materialized.as("word-counts"))
                 .toStream()
-                .to(output, Produced.with(strings, Serdes.longs()));
+                .to(output, Produced.with(strings, Serdes.longValue()));
+        // end::topology[]
         return builder.build();
     }
 
@@ -210,7 +211,7 @@ public final class WordCountStreamsExample {
     private static SdkConsumer<String, Long> countsReader(ClusterSettings cluster, String topic,
                                                           BiConsumer<String, Long> onCount) {
         ConsumerSettings settings = ConsumerSettings.builder().name("counts-reader").cluster(cluster).build();
-        return SdkConsumer.builder(settings, Deserializers.string(), Deserializers.longs())
+        return SdkConsumer.builder(settings, Serdes.string(), Serdes.longValue())
                 .subscribe(Subscription.assignAll(topic))
                 .startPosition(StartPositionStrategy.always(StartPosition.beginning()))
                 .commitMode(CommitMode.none())

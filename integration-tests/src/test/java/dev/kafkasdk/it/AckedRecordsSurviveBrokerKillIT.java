@@ -69,6 +69,7 @@ class AckedRecordsSurviveBrokerKillIT {
             sender.start();
 
             await().atMost(Duration.ofSeconds(30)).until(() -> acked.size() >= 2_000);
+            // tag::failover[]
             KafkaNode victim = cluster.node(leaderOfPartitionZero(cluster, topic));
             victim.kill();
             assertThat(victim.isAlive()).isFalse();
@@ -77,6 +78,7 @@ class AckedRecordsSurviveBrokerKillIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> acked.size() >= ackedAtKill + 2_000);
             victim.restart();
             victim.awaitServing(Duration.ofSeconds(60));
+            // end::failover[]
             int ackedAtRestart = acked.size();
             await().atMost(Duration.ofSeconds(60)).until(() -> acked.size() >= ackedAtRestart + 2_000);
 

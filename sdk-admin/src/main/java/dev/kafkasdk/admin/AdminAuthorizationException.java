@@ -9,6 +9,8 @@ import java.util.Objects;
  * operation, the resource type and the resource names, for example
  * {@code not authorized to describe topic 'orders'}; the Kafka {@code AuthorizationException} is the
  * cause. Retrying does not help: grant the ACL named in the message.
+ *
+ * @since 0.1
  */
 public class AdminAuthorizationException extends FatalKafkaSdkException {
 

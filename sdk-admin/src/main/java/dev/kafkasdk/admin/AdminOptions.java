@@ -13,6 +13,8 @@ import java.util.List;
  * ({@code RetriableException}, such as a timeout or a leader change) is retried up to
  * {@link #maxAttempts()} times in all, {@link #retryBackoff()} apart, through a Resilience4j {@code Retry}.
  * Anything else (authorization, invalid request) fails at once. Immutable and thread-safe.
+ *
+ * @since 0.1
  */
 public final class AdminOptions {
 

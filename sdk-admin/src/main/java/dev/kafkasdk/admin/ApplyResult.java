@@ -10,6 +10,7 @@ import java.util.List;
  *     already matched (a second apply of the same specs)
  * @param alreadyDone actions another client made between planning and applying (the topic existed by
  *     then, or already had the partitions)
+ * @since 0.1
  */
 public record ApplyResult(TopicPlan plan, List<TopicChange> applied, List<TopicChange> alreadyDone) {
 

@@ -9,6 +9,8 @@ import dev.kafkasdk.core.KafkaSdkException;
  * <p>Every method blocks until the cluster answers; each admin call is bounded and retried as
  * {@link AdminOptions} says. Nothing here changes the cluster. Thread-safe. Obtain one from
  * {@link SdkAdmin#cluster()}.
+ *
+ * @since 0.1
  */
 public interface ClusterOperations {
 

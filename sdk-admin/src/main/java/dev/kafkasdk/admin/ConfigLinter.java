@@ -19,6 +19,8 @@ import java.util.Set;
  * LintReport report = ConfigLinter.defaults().lint(context);
  * if (report.hasErrors()) { ... }
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class ConfigLinter {
 

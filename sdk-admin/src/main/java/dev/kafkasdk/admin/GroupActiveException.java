@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * A consumer group still has active members, so its committed offsets cannot be reset: a running member
  * would overwrite the new offsets with its next commit. Stop every member first. Not retriable as is.
+ *
+ * @since 0.1
  */
 public class GroupActiveException extends KafkaSdkException {
 

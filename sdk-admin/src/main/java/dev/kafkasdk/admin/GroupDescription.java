@@ -14,6 +14,7 @@ import org.apache.kafka.common.GroupType;
  * @param assignor the partition assignor in use; empty when the group has no members
  * @param coordinator the coordinator's node id, when known
  * @param members the active members with their assignments
+ * @since 0.1
  */
 public record GroupDescription(String groupId, GroupType type, GroupState state, String assignor,
                                OptionalInt coordinator, List<GroupMember> members) {
@@ -35,5 +36,18 @@ public record GroupDescription(String groupId, GroupType type, GroupState state,
     /** @return true when the group has active members */
     public boolean hasActiveMembers() {
         return !members.isEmpty();
+    }
+
+    /**
+     * One table row summing the group, for example
+     * {@code billing                  Consumer  Stable       assignor uniform  coordinator 1  members 2}; print
+     * {@link #members()} for a row per member.
+     *
+     * @return the row
+     */
+    @Override
+    public String toString() {
+        return String.format("%-24s %-9s %-12s assignor %-8s coordinator %-3s members %d", groupId, type, state,
+                Rows.text(assignor), Rows.text(coordinator), members.size());
     }
 }

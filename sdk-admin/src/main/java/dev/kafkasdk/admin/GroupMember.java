@@ -12,6 +12,7 @@ import org.apache.kafka.common.TopicPartition;
  * @param clientId the consumer's {@code client.id}
  * @param host the host it connects from
  * @param assignment the partitions it is assigned, sorted by topic and partition
+ * @since 0.1
  */
 public record GroupMember(String memberId, Optional<String> groupInstanceId, String clientId, String host,
                           List<TopicPartition> assignment) {
@@ -27,5 +28,18 @@ public record GroupMember(String memberId, Optional<String> groupInstanceId, Str
      */
     public GroupMember {
         assignment = List.copyOf(assignment);
+    }
+
+    /**
+     * One table row, for example
+     * {@code billing-1            host /10.0.0.7      partitions 2  [orders-0, orders-1]  member 5f0c...}.
+     *
+     * @return the row
+     */
+    @Override
+    public String toString() {
+        return String.format("%-20s host %-15s partitions %-3d %s  member %s%s", clientId, Rows.text(host),
+                assignment.size(), assignment, memberId,
+                groupInstanceId.map(id -> "  instance " + id).orElse(""));
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
  *
  * <p>Every method blocks the calling thread until the cluster answers; each admin call is bounded and
  * retried as {@link AdminOptions} says. Thread-safe. Obtain one from {@link SdkAdmin#groups()}.
+ *
+ * @since 0.1
  */
 public interface GroupOperations {
 

@@ -12,6 +12,16 @@ import org.apache.kafka.common.GroupType;
  * @param state the group's state
  * @param protocolType the embedded protocol type, {@code consumer} for consumer groups; empty for
  *     groups that only commit offsets
+ * @since 0.1
  */
 public record GroupSummary(String groupId, GroupType type, GroupState state, String protocolType) {
+    /**
+     * One table row, for example {@code billing                  Consumer  Stable       consumer}.
+     *
+     * @return the row
+     */
+    @Override
+    public String toString() {
+        return String.format("%-24s %-9s %-12s %s", groupId, type, state, Rows.text(protocolType));
+    }
 }

@@ -22,6 +22,7 @@ import java.util.OptionalInt;
  * @param leaderBalance leadership spread
  * @param verdict the overall verdict
  * @param reasons why the verdict is not OK, one line each; empty for OK
+ * @since 0.1
  */
 public record HealthReport(
         String clusterId,

@@ -10,6 +10,7 @@ import java.util.Objects;
  *     broker leads (Kafka's own default trigger is 0.10)
  * @param maxQuorumLag largest acceptable metadata-log lag of a voter or observer, in records
  * @param maxCatchUpAge longest acceptable time since a quorum member last caught up with the leader
+ * @since 0.1
  */
 public record HealthThresholds(double maxLeaderImbalance, long maxQuorumLag, Duration maxCatchUpAge) {
 

@@ -15,6 +15,7 @@ import java.util.TreeMap;
  * @param nonPreferredLeaders partitions led by a replica other than their preferred leader
  * @param imbalancePerBroker for each broker, the share (0..1) of its preferred partitions it does not lead
  * @param maxImbalance the largest value in {@code imbalancePerBroker}
+ * @since 0.1
  */
 public record LeaderBalance(Map<Integer, Integer> leadersPerBroker, int nonPreferredLeaders,
                             Map<Integer, Double> imbalancePerBroker, double maxImbalance) {

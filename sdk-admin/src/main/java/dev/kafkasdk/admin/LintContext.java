@@ -19,6 +19,8 @@ import java.util.TreeMap;
  * (rules fall back to Kafka's documented broker defaults). Online, {@link ClusterOperations#lintContext}
  * adds every broker's configuration, the live topics and the partition replicas each broker hosts.
  * Immutable and thread-safe; build one with {@link #builder()}.
+ *
+ * @since 0.1
  */
 public final class LintContext {
 

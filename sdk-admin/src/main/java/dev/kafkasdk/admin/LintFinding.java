@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param subject what it is about, for example {@code topic 'orders'} or {@code producer 'default'}
  * @param message what is wrong and why it matters
  * @param fix what to change
+ * @since 0.1
  */
 public record LintFinding(String ruleId, Severity severity, String subject, String message, String fix) {
 
@@ -28,5 +29,16 @@ public record LintFinding(String ruleId, Severity severity, String subject, Stri
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(fix, "fix");
+    }
+
+    /**
+     * One table row, for example
+     * {@code WARN     KSDK-L001  topic 'orders': replication factor 1 loses data ... Fix: set replication-factor: 3}.
+     *
+     * @return the row
+     */
+    @Override
+    public String toString() {
+        return String.format("%-8s %-10s %s: %s Fix: %s", severity, ruleId, subject, message, fix);
     }
 }

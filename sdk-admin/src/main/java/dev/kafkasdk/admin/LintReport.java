@@ -9,6 +9,7 @@ import java.util.List;
  * @param mode whether the settings came from a config file only or also from a live cluster
  * @param rulesRun ids of the rules that ran
  * @param findings every finding, sorted by severity, rule id and subject
+ * @since 0.1
  */
 public record LintReport(LintContext.Mode mode, List<String> rulesRun, List<LintFinding> findings) {
 

@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * A check over producer, consumer, topic and broker settings. Implementations are stateless and
  * thread-safe; {@link ConfigLinter#defaults()} holds the built-in rules.
+ *
+ * @since 0.1
  */
 public interface LintRule {
 

@@ -11,6 +11,7 @@ import java.util.Set;
  * @param topics the topics to reset (every partition of each); empty for every partition the group has
  *     committed offsets for
  * @param dryRun when true, compute and return the new offsets without committing them
+ * @since 0.1
  */
 public record OffsetResetRequest(String groupId, ResetTarget target, Set<String> topics, boolean dryRun) {
 

@@ -9,6 +9,7 @@ import java.util.TreeMap;
  * @param replicasPerBroker partition replicas each serving broker hosts (internal topics included)
  * @param partitionsPerTopic partition count of every topic
  * @param replicationFactorPerTopic replication factor of every topic
+ * @since 0.1
  */
 public record PartitionLoad(Map<Integer, Integer> replicasPerBroker, Map<String, Integer> partitionsPerTopic,
                             Map<String, Integer> replicationFactorPerTopic) {

@@ -12,6 +12,7 @@ import java.util.OptionalInt;
  * @param replicas the assigned replicas, preferred leader first
  * @param isr the in-sync replicas
  * @param minInsyncReplicas the topic's effective {@code min.insync.replicas}
+ * @since 0.1
  */
 public record PartitionProblem(String topic, int partition, OptionalInt leader, List<Integer> replicas,
                                List<Integer> isr, int minInsyncReplicas) {
@@ -29,5 +30,17 @@ public record PartitionProblem(String topic, int partition, OptionalInt leader, 
     public PartitionProblem {
         replicas = List.copyOf(replicas);
         isr = List.copyOf(isr);
+    }
+
+    /**
+     * One table row, for example
+     * {@code orders-2                       leader 1     replicas [1, 2, 3]  isr [1]  min.insync 2}.
+     *
+     * @return the row
+     */
+    @Override
+    public String toString() {
+        return String.format("%-30s leader %-5s replicas %s  isr %s  min.insync %d", topic + "-" + partition,
+                leader.isPresent() ? Integer.toString(leader.getAsInt()) : "NONE", replicas, isr, minInsyncReplicas);
     }
 }

@@ -9,6 +9,8 @@ import dev.kafkasdk.admin.internal.SizingCalculator;
  *
  * <p>Pure computation: no cluster access, thread-safe. To size against a live cluster, fill the request
  * from {@link ClusterOperations#partitionLoad()}.
+ *
+ * @since 0.1
  */
 public final class PartitionSizing {
 

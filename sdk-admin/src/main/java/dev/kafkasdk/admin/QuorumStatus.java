@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param highWatermark the metadata log's high watermark
  * @param voters the controllers that vote
  * @param observers the brokers (and non-voting controllers) that follow the log
+ * @since 0.1
  */
 public record QuorumStatus(int leaderId, long leaderEpoch, long highWatermark, List<Member> voters,
                            List<Member> observers) {

@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * Where {@link GroupOperations#resetOffsets} moves a group's committed offsets. Every target is clamped
  * to the partition's current earliest and latest offsets, as Kafka's own tool does.
+ *
+ * @since 0.1
  */
 public sealed interface ResetTarget {
 

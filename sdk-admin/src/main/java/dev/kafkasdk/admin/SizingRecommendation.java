@@ -19,6 +19,7 @@ import java.util.OptionalInt;
  * @param maxReplicasPerBrokerAfter the most replicas any broker hosts after the change; an even-spread
  *     estimate when only the broker count is known, empty when neither is
  * @param warnings what an operator should look at, for example a broker past its partition budget
+ * @since 0.1
  */
 public record SizingRecommendation(
         SizingRequest request,

@@ -16,6 +16,8 @@ import java.util.TreeMap;
  * cluster looks like now.
  *
  * <p>Immutable and thread-safe; build one with {@link #builder()}.
+ *
+ * @since 0.1
  */
 public final class SizingRequest {
 

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  *
  * @param perSecond amount per second, positive
  * @param unit what is counted
+ * @since 0.1
  */
 public record Throughput(double perSecond, Unit unit) {
 

@@ -11,6 +11,7 @@ import java.util.Objects;
  *     name, or {@code topic} for a topic to create
  * @param current the value on the cluster; empty text when the topic does not exist
  * @param desired the value the spec asks for
+ * @since 0.1
  */
 public record TopicChange(String topic, Kind kind, String key, String current, String desired) {
 
@@ -68,5 +69,15 @@ public record TopicChange(String topic, Kind kind, String key, String current, S
             case PARTITION_DECREASE_REFUSED -> topic + ": the spec asks for " + desired + " partitions but the topic has "
                     + current + "; Kafka cannot remove partitions (refused)";
         };
+    }
+
+    /**
+     * One table row, for example {@code INCREASE_PARTITIONS         orders: partitions 3 -> 6}.
+     *
+     * @return the row: the kind, then {@link #describe()}
+     */
+    @Override
+    public String toString() {
+        return String.format("%-27s %s", kind, describe());
     }
 }

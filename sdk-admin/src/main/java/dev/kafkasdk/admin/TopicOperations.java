@@ -14,6 +14,8 @@ import java.util.Collection;
  *
  * <p>Every method blocks until the cluster answers; each admin call is bounded and retried as
  * {@link AdminOptions} says. Thread-safe. Obtain one from {@link SdkAdmin#topics()}.
+ *
+ * @since 0.1
  */
 public interface TopicOperations {
 

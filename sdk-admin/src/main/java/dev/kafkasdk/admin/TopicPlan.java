@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param changes every difference, grouped by topic in spec order
  * @param upToDate specs that match the cluster exactly
+ * @since 0.1
  */
 public record TopicPlan(List<TopicChange> changes, List<String> upToDate) {
 

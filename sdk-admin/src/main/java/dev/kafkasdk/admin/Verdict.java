@@ -1,6 +1,10 @@
 package dev.kafkasdk.admin;
 
-/** The overall state of a cluster in a {@link HealthReport}, from best to worst. */
+/**
+ * The overall state of a cluster in a {@link HealthReport}, from best to worst.
+ *
+ * @since 0.1
+ */
 public enum Verdict {
     /** Every partition fully replicated and led, quorum healthy, leaders balanced. */
     OK,

@@ -15,7 +15,10 @@ public final class ExitCodes {
     /** The command line was wrong (unknown option, missing argument). */
     public static final int USAGE = 2;
 
-    /** The command could not run: cluster unreachable, not authorized, invalid configuration file. */
+    /**
+     * The command could not run: cluster unreachable, not authorized, invalid configuration file, or an
+     * unexpected internal error (reported as one line, never as a stack trace).
+     */
     public static final int ERROR = 3;
 
     private ExitCodes() {

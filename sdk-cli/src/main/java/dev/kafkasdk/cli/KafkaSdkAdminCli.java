@@ -9,8 +9,10 @@ import picocli.CommandLine.Command;
  * list|describe|lag|reset}, {@code cluster health} and {@code lint}, against {@code --bootstrap-servers}
  * or a {@code --config} file, printing tables or JSON ({@code --output json}).
  *
- * <p>Exit codes are listed in {@link ExitCodes}. {@link #main(String[])} exits the JVM;
- * {@link #run(PrintWriter, PrintWriter, String...)} runs in-process and returns the code.
+ * <p>Exit codes are listed in {@link ExitCodes}. Every failure, including an {@link Error},
+ * is reported as one {@code error: ...} line on the error writer, never as a stack trace.
+ * {@link #main(String[])} exits the JVM; {@link #run(PrintWriter, PrintWriter, String...)} runs
+ * in-process and returns the code.
  */
 @Command(name = "kafka-sdk-admin", mixinStandardHelpOptions = true,
         versionProvider = KafkaSdkAdminCli.Version.class,
@@ -18,7 +20,8 @@ import picocli.CommandLine.Command;
         subcommands = {TopicsCommand.class, GroupsCommand.class, ClusterCommand.class, LintCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the result is a failure (lint errors, CRITICAL health, refused change)",
-                "2:invalid command line", "3:could not run (cluster unreachable, not authorized, bad config file)"})
+                "2:invalid command line",
+                "3:could not run (cluster unreachable, not authorized, bad config file, internal error)"})
 public final class KafkaSdkAdminCli {
 
     private KafkaSdkAdminCli() {
@@ -48,22 +51,42 @@ public final class KafkaSdkAdminCli {
      * @return the exit code, see {@link ExitCodes}
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(KafkaSdkAdminCli.class)
-                .setCaseInsensitiveEnumValuesAllowed(true)
-                .setOut(out)
-                .setErr(err);
-        CommandLine.IParameterExceptionHandler standard = cli.getParameterExceptionHandler();
-        cli.setParameterExceptionHandler((e, arguments) ->
-                        standard.handleParseException(asTyped(e, arguments), arguments))
-                .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    cmd.getErr().println("error: " + e.getMessage());
-                    cmd.getErr().flush();
-                    return e instanceof IllegalArgumentException ? ExitCodes.USAGE : ExitCodes.ERROR;
-                });
-        int code = cli.execute(args);
+        int code;
+        try {
+            CommandLine cli = new CommandLine(KafkaSdkAdminCli.class)
+                    .setCaseInsensitiveEnumValuesAllowed(true)
+                    .setOut(out)
+                    .setErr(err);
+            CommandLine.IParameterExceptionHandler standard = cli.getParameterExceptionHandler();
+            cli.setParameterExceptionHandler((e, arguments) ->
+                            standard.handleParseException(asTyped(e, arguments), arguments))
+                    .setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, cmd.getErr()));
+            code = cli.execute(args);
+        } catch (Throwable e) { // an Error (StackOverflowError, OutOfMemoryError) escapes picocli's handler
+            code = failure(e, err);
+        }
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * Reports a failure as one line without a stack trace: the exception's message, or for an
+     * {@link Error} or an exception without a message, its type.
+     *
+     * @param e   what was thrown
+     * @param err where the line goes
+     * @return {@link ExitCodes#USAGE} for an {@link IllegalArgumentException}, else {@link ExitCodes#ERROR}
+     */
+    static int failure(Throwable e, PrintWriter err) {
+        String message = e.getMessage();
+        if (e instanceof Exception && message != null && !message.isBlank()) {
+            err.println("error: " + message);
+        } else {
+            err.println("error: unexpected " + e.getClass().getName() + "; please report it");
+        }
+        err.flush();
+        return e instanceof IllegalArgumentException ? ExitCodes.USAGE : ExitCodes.ERROR;
     }
 
     /**

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,5 +107,56 @@ class KafkaSdkAdminCliTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.ERROR);
         assertThat(run.err()).contains("bootstrap-server");
+    }
+
+    @Test
+    void aConfigNestedTenThousandLevelsDeepIsAConfigErrorWithoutAStackTrace(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("deep.properties");
+        Files.writeString(config, "a.".repeat(10_000) + "a=1\n");
+
+        CliRun run = CliRun.of("lint", "-c", config.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.ERROR);
+        assertThat(run.err()).contains("nests deeper than 16 levels").doesNotContain("\tat ", "StackOverflowError");
+    }
+
+    @Test
+    void anUnquotedPasswordInAJsonConfigNeverReachesTheTerminal(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("secret.json");
+        Files.writeString(config, "{\"cluster\": {\"bootstrap-servers\": \"localhost:9092\", \"security\": "
+                + "{\"protocol\": \"SASL_SSL\", \"sasl\": {\"mechanism\": \"PLAIN\", \"username\": \"u\", "
+                + "\"password\": hunter2Secret}}}}");
+
+        CliRun run = CliRun.of("lint", "-c", config.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.ERROR);
+        assertThat(run.err()).contains("is not valid JSON");
+        assertThat(run.out() + run.err()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void anErrorThrownWhileRunningIsOneLineWithExitCodeThree() throws Exception {
+        StringWriter err = new StringWriter();
+        PrintWriter failingOut = new PrintWriter(new Writer() {
+            @Override
+            public void write(char[] chars, int off, int len) {
+                throw new StackOverflowError();
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+
+        int code = KafkaSdkAdminCli.run(failingOut, new PrintWriter(err), "lint", "--config", example(),
+                "--broker-count", "3");
+
+        assertThat(code).isEqualTo(ExitCodes.ERROR);
+        assertThat(err.toString()).isEqualTo("error: unexpected java.lang.StackOverflowError; please report it"
+                + System.lineSeparator());
     }
 }

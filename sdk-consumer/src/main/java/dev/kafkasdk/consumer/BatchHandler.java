@@ -10,6 +10,7 @@ package dev.kafkasdk.consumer;
  *
  * @param <K> the key type
  * @param <V> the value type
+ * @since 0.1
  */
 @FunctionalInterface
 public interface BatchHandler<K, V> {

@@ -16,6 +16,8 @@ import java.util.Optional;
  * moves, while on loss ({@code onPartitionsLost}) it commits nothing, since another member may own the
  * partition already. Records the consumer fetched but did not process are never committed: the SDK
  * seeks each partition back to its first unprocessed record before it polls again.
+ *
+ * @since 0.1
  */
 public sealed interface CommitMode
     permits CommitMode.Auto,

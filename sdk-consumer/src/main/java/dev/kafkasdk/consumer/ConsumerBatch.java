@@ -14,6 +14,7 @@ import org.apache.kafka.common.TopicPartition;
  *
  * @param <K> the key type
  * @param <V> the value type
+ * @since 0.1
  */
 public interface ConsumerBatch<K, V> extends Iterable<ConsumerRecord<K, V>> {
 

@@ -6,6 +6,8 @@ package dev.kafkasdk.consumer;
  * <p>The usual path is {@code NEW -> STARTING -> RUNNING (<-> REBALANCING, PAUSED) -> STOPPED}; any
  * state before {@code STOPPED} can end in {@code FAILED}, whose cause {@link
  * SdkConsumer#failureCause()} returns. {@code STOPPED} and {@code FAILED} are terminal.
+ *
+ * @since 0.1
  */
 public enum ConsumerState {
   /** Built, {@link SdkConsumer#start()} not called yet. */

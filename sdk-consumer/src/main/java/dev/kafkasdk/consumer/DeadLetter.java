@@ -3,6 +3,7 @@ package dev.kafkasdk.consumer;
 import java.util.Objects;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.record.TimestampType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A record the consumer gave up on, with its raw bytes exactly as they were read from Kafka.
@@ -17,6 +18,7 @@ import org.apache.kafka.common.record.TimestampType;
  * @param headers the original headers; do not modify
  * @param reason why it was given up on
  * @param cause the exception that made it fail
+ * @since 0.1
  */
 public record DeadLetter(
     String topic,
@@ -24,8 +26,8 @@ public record DeadLetter(
     long offset,
     long timestamp,
     TimestampType timestampType,
-    byte[] key,
-    byte[] value,
+    byte @Nullable [] key,
+    byte @Nullable [] value,
     Headers headers,
     Reason reason,
     Throwable cause) {

@@ -3,6 +3,8 @@ package dev.kafkasdk.consumer;
 /**
  * Header names the default {@link DeadLetterPublisher} adds to every dead-letter record, next to
  * the original record's own headers. Values are UTF-8 strings.
+ *
+ * @since 0.1
  */
 public final class DeadLetterHeaders {
 

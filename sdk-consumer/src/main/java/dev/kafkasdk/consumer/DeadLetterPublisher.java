@@ -16,6 +16,8 @@ import java.util.function.Function;
  * <p>Threading: called on the consumer's poll thread; implementations must not block in
  * {@link #publish} itself beyond handing the record over. Ownership: a publisher passed to
  * {@link SdkConsumerBuilder#deadLetters(DeadLetterPublisher)} is not closed by the consumer.
+ *
+ * @since 0.1
  */
 public interface DeadLetterPublisher extends AutoCloseable {
 

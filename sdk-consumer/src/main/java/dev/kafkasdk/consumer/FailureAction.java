@@ -3,6 +3,8 @@ package dev.kafkasdk.consumer;
 /**
  * What the consumer does with a record (or batch) it cannot process: one that cannot be
  * deserialized, or whose handler still fails after the {@link FailurePolicy}'s retries.
+ *
+ * @since 0.1
  */
 public enum FailureAction {
   /**

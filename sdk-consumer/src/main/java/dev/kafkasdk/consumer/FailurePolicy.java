@@ -18,6 +18,8 @@ import java.util.function.Predicate;
  *
  * <p>Immutable and thread-safe. Build with {@link #builder()}; {@link #defaults()} is 3 attempts,
  * 200 ms doubling up to 10 s, then {@link FailureAction#STOP}.
+ *
+ * @since 0.1
  */
 public final class FailurePolicy {
 

@@ -29,6 +29,8 @@ import java.util.Map;
  * <p>A running {@link SdkConsumer} evaluates this at start and on demand
  * ({@link SdkConsumer#livenessReport()}) with live GC and processing measurements. Stateless and
  * thread-safe.
+ *
+ * @since 0.1
  */
 public final class LivenessAdvisor {
 

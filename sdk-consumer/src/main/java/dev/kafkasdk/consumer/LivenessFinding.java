@@ -9,6 +9,7 @@ import java.util.Objects;
  * @param severity how much it matters
  * @param message what was found, with the numbers
  * @param fix what to change
+ * @since 0.1
  */
 public record LivenessFinding(String id, Severity severity, String message, String fix) {
 

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param brokerHeartbeatInterval the broker's {@code group.consumer.heartbeat.interval.ms}, if read
  * @param adaptiveBatch whether the consumer shrinks rounds to fit the poll budget
  * @param budgetFraction the share of {@code max.poll.interval.ms} one round may use
+ * @since 0.1
  */
 public record LivenessInputs(
     GroupProtocol protocol,

@@ -18,6 +18,8 @@ import org.apache.kafka.clients.admin.Admin;
  *
  * <p>Immutable. Ownership: an {@link Admin} given here is used to read broker group settings and is
  * never closed by the consumer.
+ *
+ * @since 0.1
  */
 public final class LivenessOptions {
 

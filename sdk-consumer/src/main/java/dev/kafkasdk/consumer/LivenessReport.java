@@ -13,6 +13,7 @@ import java.util.Optional;
  *
  * @param findings the findings, most severe first
  * @param recommendedClientProperties kafka-clients keys and values that would fix the findings
+ * @since 0.1
  */
 public record LivenessReport(List<LivenessFinding> findings, Map<String, String> recommendedClientProperties) {
 

@@ -13,6 +13,8 @@ import org.apache.kafka.common.TopicPartition;
  *
  * <p>Threading: {@link #load} is called on the consumer's poll thread, inside the rebalance callback
  * (or right after {@code assign()}); keep it well under {@code max.poll.interval.ms}.
+ *
+ * @since 0.1
  */
 @FunctionalInterface
 public interface OffsetStore {

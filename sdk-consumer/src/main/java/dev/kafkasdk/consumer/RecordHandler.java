@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  *
  * @param <K> the key type
  * @param <V> the value type
+ * @since 0.1
  */
 @FunctionalInterface
 public interface RecordHandler<K, V> {

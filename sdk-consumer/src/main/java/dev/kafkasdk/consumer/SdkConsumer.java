@@ -1,11 +1,14 @@
 package dev.kafkasdk.consumer;
 
+import dev.kafkasdk.core.SdkClient;
 import dev.kafkasdk.core.config.ConsumerSettings;
+import dev.kafkasdk.core.serde.Serdes;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
 
 /**
  * A managed Kafka consumer: it owns one {@code KafkaConsumer} and the thread that polls it, hands
@@ -14,7 +17,7 @@ import org.apache.kafka.common.serialization.Deserializer;
  *
  * <pre>{@code
  * SdkConsumer<String, Order> consumer = SdkConsumer.builder(config.consumer("orders"),
- *         Deserializers.string(), Deserializers.json(Order.class))
+ *         Serdes.string(), Serdes.json(Order.class))
  *     .subscribe("orders")
  *     .recordHandler(record -> orders.save(record.value()))
  *     .commitMode(CommitMode.syncPerBatch())
@@ -26,25 +29,70 @@ import org.apache.kafka.common.serialization.Deserializer;
  *
  * <p>Threading: every method is safe to call from any thread. The handler, the rebalance work and
  * every call on the Kafka client run on the consumer's own poll thread, named
- * {@code kafkasdk-poll-<client id>}. Methods that act on the client ({@link #seek},
+ * {@code kafka-sdk-consumer-<name>-<n>-poll}. Methods that act on the client ({@link #seek},
  * {@link #pause}, {@link #resume}) are queued and run between two polls; their futures complete
  * then. Do not block on those futures inside a handler: the poll thread would wait for itself.
  *
  * <p>Ownership: the consumer closes what it creates (the Kafka client, its metrics binding, a
  * dead-letter publisher built by {@link SdkConsumerBuilder#deadLettersToKafka()}); it never closes
- * what it is given (meter registry, deserializers, publisher, offset store, transactional sink, admin).
+ * what it is given (meter registry, serdes, publisher, offset store, transactional sink, admin).
+ *
+ * <p>Lifecycle and names follow the convention of every SDK client (see {@link SdkClient}): built
+ * stopped, {@link #start()} begins polling, {@link #stop()} asks it to stop and returns at once,
+ * {@link #close(Duration)} stops and waits; two consumers built from the same settings get
+ * distinct client ids (unless the settings give an explicit {@code client-id}) and thread names.
  *
  * @param <K> the key type
  * @param <V> the value type
+ * @since 0.1
  */
-public interface SdkConsumer<K, V> extends AutoCloseable {
+public interface SdkConsumer<K, V> extends SdkClient {
 
   /**
-   * Starts building a consumer.
+   * Builds a consumer for the common case: subscribe to topics through the group, one record at a
+   * time, with the builder's defaults (see {@link SdkConsumerBuilder}). Same as
+   * {@code builder(settings, keySerde, valueSerde).subscribe(topics).recordHandler(handler).build()};
+   * call {@link #start()} to begin.
    *
    * @param settings the named consumer settings (e.g. {@code KafkaSdkConfig.consumer("orders")})
-   * @param keyDeserializer the key deserializer (see {@link Deserializers}); not closed by the consumer
-   * @param valueDeserializer the value deserializer; not closed by the consumer
+   * @param keySerde reads keys, e.g. {@link Serdes#string()}; only its
+   *     deserializer is used, never configured or closed
+   * @param valueSerde reads values, e.g. {@link Serdes#json(Class)}
+   * @param handler runs for each record on the poll thread
+   * @param topics the topics to subscribe to
+   * @param <K> the key type
+   * @param <V> the value type
+   * @return a consumer, not yet started
+   * @throws dev.kafkasdk.core.ConfigException listing every problem found
+   */
+  static <K, V> SdkConsumer<K, V> create(ConsumerSettings settings, Serde<K> keySerde, Serde<V> valueSerde,
+      RecordHandler<K, V> handler, String... topics) {
+    return builder(settings, keySerde, valueSerde).subscribe(topics).recordHandler(handler).build();
+  }
+
+  /**
+   * Starts building a consumer, with the same serdes the producer takes.
+   *
+   * @param settings the named consumer settings (e.g. {@code KafkaSdkConfig.consumer("orders")})
+   * @param keySerde reads keys (see {@link Serdes}); only its deserializer is
+   *     used, never configured or closed
+   * @param valueSerde reads values; only its deserializer is used
+   * @param <K> the key type
+   * @param <V> the value type
+   * @return a new builder
+   */
+  static <K, V> SdkConsumerBuilder<K, V> builder(ConsumerSettings settings, Serde<K> keySerde,
+      Serde<V> valueSerde) {
+    return new SdkConsumerBuilder<>(settings, keySerde.deserializer(), valueSerde.deserializer());
+  }
+
+  /**
+   * Starts building a consumer from bare kafka-clients deserializers, for formats that have no
+   * serde.
+   *
+   * @param settings the named consumer settings
+   * @param keyDeserializer the key deserializer; not configured or closed by the consumer
+   * @param valueDeserializer the value deserializer; not configured or closed by the consumer
    * @param <K> the key type
    * @param <V> the value type
    * @return a new builder
@@ -63,9 +111,9 @@ public interface SdkConsumer<K, V> extends AutoCloseable {
   void start();
 
   /**
-   * Asks the consumer to stop with a 30 s budget and returns at once. The round in flight finishes
-   * (or, past half the budget, is abandoned between records), completed work is committed and the
-   * client closes. Idempotent.
+   * Asks the consumer to stop with a {@link SdkClient#DEFAULT_CLOSE_TIMEOUT} budget and returns at
+   * once. The round in flight finishes (or, past half the budget, is abandoned between records),
+   * completed work is committed and the client closes. Idempotent.
    */
   void stop();
 
@@ -77,13 +125,8 @@ public interface SdkConsumer<K, V> extends AutoCloseable {
    * @param timeout the whole shutdown budget
    * @return {@code true} if the consumer terminated within the timeout
    */
-  boolean close(Duration timeout);
-
-  /** Same as {@code close(Duration.ofSeconds(30))}. */
   @Override
-  default void close() {
-    close(Duration.ofSeconds(30));
-  }
+  boolean close(Duration timeout);
 
   /**
    * Waits until the poll thread has ended ({@link ConsumerState#STOPPED} or {@link ConsumerState#FAILED}).
@@ -110,10 +153,11 @@ public interface SdkConsumer<K, V> extends AutoCloseable {
   Optional<Throwable> failureCause();
 
   /**
-   * The Kafka {@code client.id} of this consumer.
+   * The Kafka {@code client.id} of this consumer; see {@link SdkClient} for how it is chosen.
    *
    * @return the client id
    */
+  @Override
   String clientId();
 
   /**

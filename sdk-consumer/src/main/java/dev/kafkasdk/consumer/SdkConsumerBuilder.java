@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds an {@link SdkConsumer}. Obtain one from {@link SdkConsumer#builder}. Not thread-safe;
@@ -28,27 +29,30 @@ import org.apache.kafka.common.serialization.Deserializer;
  * <p>Defaults: commit mode {@link CommitMode#syncPerBatch()} (or {@link CommitMode#auto()} when the
  * settings enable auto commit), {@link FailurePolicy#defaults()}, poison pills dead-lettered when a
  * publisher is configured and skipped otherwise, {@link StartPositionStrategy#committed()},
- * {@link LivenessOptions#defaults()}, no metrics, a 250 ms poll timeout.
+ * {@link LivenessOptions#defaults()}, no metrics, a 250 ms poll timeout. Each {@link #build()}
+ * creates a consumer with a client id and poll thread name of its own (see
+ * {@link dev.kafkasdk.core.SdkClient}).
  *
  * @param <K> the key type
  * @param <V> the value type
+ * @since 0.1
  */
 public final class SdkConsumerBuilder<K, V> {
 
   private final ConsumerSettings settings;
   private final Deserializer<K> keyDeserializer;
   private final Deserializer<V> valueDeserializer;
-  private Subscription subscription;
-  private RecordHandler<K, V> recordHandler;
-  private BatchHandler<K, V> batchHandler;
-  private CommitMode commitMode;
+  private @Nullable Subscription subscription;
+  private @Nullable RecordHandler<K, V> recordHandler;
+  private @Nullable BatchHandler<K, V> batchHandler;
+  private @Nullable CommitMode commitMode;
   private FailurePolicy failurePolicy = FailurePolicy.defaults();
-  private FailureAction poisonAction;
-  private DeadLetterPublisher publisher;
-  private Function<String, String> ownedDeadLetterNaming;
+  private @Nullable FailureAction poisonAction;
+  private @Nullable DeadLetterPublisher publisher;
+  private @Nullable Function<String, String> ownedDeadLetterNaming;
   private StartPositionStrategy startPositions = StartPositionStrategy.committed();
   private LivenessOptions liveness = LivenessOptions.defaults();
-  private MeterRegistry registry;
+  private @Nullable MeterRegistry registry;
   private Tags tags = Tags.empty();
   private int maxTaggedPartitions = 32;
   private Duration pollTimeout = Duration.ofMillis(250);
@@ -206,10 +210,11 @@ public final class SdkConsumerBuilder<K, V> {
 
   /**
    * Records Kafka's client metrics (Micrometer {@code KafkaClientMetrics}) and the SDK's consumer
-   * meters in a registry. Without a registry nothing is measured. The registry is not closed.
+   * meters in a registry. Without a registry nothing is measured. The registry is not closed. The
+   * same method exists on every SDK client builder.
    *
    * @param registry the registry
-   * @param tags tags added to every meter
+   * @param tags tags added to every meter; {@code Tags.empty()} for none
    * @return this builder
    */
   public SdkConsumerBuilder<K, V> metrics(MeterRegistry registry, Iterable<Tag> tags) {
@@ -267,7 +272,7 @@ public final class SdkConsumerBuilder<K, V> {
     FailureAction poison = poisonAction != null ? poisonAction
         : (publisher != null || ownedDeadLetterNaming != null) ? FailureAction.DEAD_LETTER : FailureAction.SKIP;
     validate(problems, prefix, mode, poison);
-    ClientProperties.Resolved resolved = ClientProperties.resolve(settings, mode, problems, prefix);
+    ClientProperties.Resolved resolved = ClientProperties.resolve(settings, mode);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
@@ -281,7 +286,7 @@ public final class SdkConsumerBuilder<K, V> {
         settings.groupId(), settings.groupProtocol(), resolved.maxPollInterval(), resolved.maxPollRecords(),
         resolved.sessionTimeout(), resolved.heartbeatInterval(), subscription, recordHandler, batchHandler,
         keyDeserializer, valueDeserializer, mode, failurePolicy, poison, dlt, owned, startPositions, liveness,
-        registry, tags, maxTaggedPartitions, pollTimeout, clientFactory));
+        registry, tags, maxTaggedPartitions, pollTimeout, clientFactory), resolved.pollThreadName());
   }
 
   private void validate(List<ConfigProblem> problems, String prefix, CommitMode mode, FailureAction poison) {

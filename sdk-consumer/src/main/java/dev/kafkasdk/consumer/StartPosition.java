@@ -10,6 +10,8 @@ import java.util.Objects;
  * <p>Moving a partition backwards replays records but never moves the group's committed offset
  * backwards: commits below an offset this consumer already committed are dropped (see
  * {@link CommitMode}). To reset a group's offsets, use the admin module.
+ *
+ * @since 0.1
  */
 public sealed interface StartPosition
     permits StartPosition.Committed,

@@ -12,6 +12,8 @@ import org.apache.kafka.common.TopicPartition;
  * {@code onPartitionsAssigned}, or right after {@code assign()}), after the {@link OffsetStore} of
  * {@link CommitMode.External} if there is one: a partition with a stored offset is not asked.
  * Partitions kept across a cooperative rebalance are not asked again.
+ *
+ * @since 0.1
  */
 @FunctionalInterface
 public interface StartPositionStrategy {

@@ -10,6 +10,8 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * What a consumer reads: topics through its group ({@code subscribe}), or chosen partitions with no
  * group rebalancing ({@code assign}).
+ *
+ * @since 0.1
  */
 public sealed interface Subscription
     permits Subscription.Topics, Subscription.TopicPattern, Subscription.Partitions, Subscription.AllPartitions {

@@ -8,6 +8,7 @@ import dev.kafkasdk.core.ConfigException;
 import dev.kafkasdk.core.KafkaSdkException;
 import dev.kafkasdk.core.config.ClusterSettings;
 import dev.kafkasdk.core.config.ConsumerSettings;
+import dev.kafkasdk.core.serde.Serdes;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -57,7 +58,7 @@ class SdkConsumerLoopTest {
 
   private SdkConsumerBuilder<String, Integer> builder() {
     mock.updateBeginningOffsets(Map.of(TP, 0L));
-    return SdkConsumer.builder(settings(), Deserializers.string(), Deserializers.integer())
+    return SdkConsumer.builder(settings(), Serdes.string(), Serdes.integer())
         .assign(TP)
         .pollTimeout(Duration.ofMillis(20))
         .clientFactory(props -> mock);
@@ -297,16 +298,16 @@ class SdkConsumerLoopTest {
     ConsumerSettings noGroup = ConsumerSettings.builder().name("ng").cluster(ClusterSettings.of("127.0.0.1:9")).build();
     ConsumerSettings autoCommit = ConsumerSettings.from(settings()).enableAutoCommit(true).build();
 
-    assertThatThrownBy(() -> SdkConsumer.builder(noGroup, Deserializers.string(), Deserializers.string())
+    assertThatThrownBy(() -> SdkConsumer.builder(noGroup, Serdes.string(), Serdes.string())
             .subscribe("t").recordHandler(r -> { }).onPoisonPill(FailureAction.DEAD_LETTER).build())
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("group-id")
         .hasMessageContaining("deadLetters");
-    assertThatThrownBy(() -> SdkConsumer.builder(autoCommit, Deserializers.string(), Deserializers.string())
+    assertThatThrownBy(() -> SdkConsumer.builder(autoCommit, Serdes.string(), Serdes.string())
             .subscribe("t").recordHandler(r -> { }).commitMode(CommitMode.syncPerRecord()).build())
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("enable-auto-commit");
-    assertThatThrownBy(() -> SdkConsumer.builder(settings(), Deserializers.string(), Deserializers.string()).build())
+    assertThatThrownBy(() -> SdkConsumer.builder(settings(), Serdes.string(), Serdes.string()).build())
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("handler")
         .hasMessageContaining("subscription");

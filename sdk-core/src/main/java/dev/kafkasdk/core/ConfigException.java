@@ -3,12 +3,15 @@ package dev.kafkasdk.core;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A configuration is invalid. It carries every problem found, not only the first, and its
  * message lists them one per line as {@code path: reason}, e.g.
  * {@code producers.orders.linger: '10 parsecs' is not a duration; use a number with a unit:
  * ms, s, m, h, d (e.g. 250ms, 5s)}. Secret values never appear in it.
+ *
+ * @since 0.1
  */
 public class ConfigException extends KafkaSdkException {
 
@@ -33,7 +36,7 @@ public class ConfigException extends KafkaSdkException {
      * @param value  the (masked) value, or {@code null}
      * @param reason what is wrong and what would be valid
      */
-    public ConfigException(String path, String value, String reason) {
+    public ConfigException(String path, @Nullable String value, String reason) {
         this(List.of(new ConfigProblem(path, value, reason)));
     }
 

@@ -2,6 +2,7 @@ package dev.kafkasdk.core;
 
 import java.io.Serializable;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One thing wrong with a configuration.
@@ -11,9 +12,10 @@ import java.util.Objects;
  * @param value  the offending value as written, already masked ({@code ******}) when the path
  *               holds a secret; {@code null} when the problem is a missing value
  * @param reason what is wrong and what would be valid; it quotes the value when that helps
+ * @since 0.1
  * @serial exclude
  */
-public record ConfigProblem(String path, String value, String reason) implements Serializable {
+public record ConfigProblem(String path, @Nullable String value, String reason) implements Serializable {
 
     /**
      * Checks the components.

@@ -1,9 +1,13 @@
 package dev.kafkasdk.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The client that raised this can no longer be used: it was fenced by a newer instance, is
  * not authorized or not authenticated, talks to a broker that lacks a needed feature, or was
  * closed. Close it and create a new one (after fixing the cause); retrying will not help.
+ *
+ * @since 0.1
  */
 public class FatalKafkaSdkException extends KafkaSdkException {
 
@@ -13,7 +17,7 @@ public class FatalKafkaSdkException extends KafkaSdkException {
      * @param message what went wrong, never {@code null}
      * @param cause   the underlying exception; may be {@code null}
      */
-    public FatalKafkaSdkException(String message, Throwable cause) {
+    public FatalKafkaSdkException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 

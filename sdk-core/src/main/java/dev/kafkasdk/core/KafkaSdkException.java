@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one unchecked root of every exception the SDK throws.
@@ -21,17 +22,19 @@ import java.util.StringJoiner;
  * used. {@link #builder(String)} picks the subtype from the Kafka cause when asked to.
  *
  * <p>Instances are immutable once thrown and safe to share between threads.
+ *
+ * @since 0.1
  */
 public class KafkaSdkException extends RuntimeException {
 
     /** The topic involved, or {@code null}. */
-    private final String topic;
+    private final @Nullable String topic;
     /** The partition involved, or {@code null}. */
-    private final Integer partition;
+    private final @Nullable Integer partition;
     /** The offset involved, or {@code null}. */
-    private final Long offset;
+    private final @Nullable Long offset;
     /** The client id of the client that failed, or {@code null}. */
-    private final String clientId;
+    private final @Nullable String clientId;
 
     /**
      * Creates an exception with a message and no context or cause.
@@ -48,7 +51,7 @@ public class KafkaSdkException extends RuntimeException {
      * @param message what went wrong, never {@code null}
      * @param cause   the underlying exception, usually from kafka-clients; may be {@code null}
      */
-    public KafkaSdkException(String message, Throwable cause) {
+    public KafkaSdkException(String message, @Nullable Throwable cause) {
         super(Objects.requireNonNull(message, "message"), cause);
         this.topic = null;
         this.partition = null;
@@ -167,11 +170,11 @@ public class KafkaSdkException extends RuntimeException {
      */
     public static final class Builder {
         private final String message;
-        private Throwable cause;
-        private String topic;
-        private Integer partition;
-        private Long offset;
-        private String clientId;
+        private @Nullable Throwable cause;
+        private @Nullable String topic;
+        private @Nullable Integer partition;
+        private @Nullable Long offset;
+        private @Nullable String clientId;
 
         private Builder(String message) {
             this.message = Objects.requireNonNull(message, "message");
@@ -183,7 +186,7 @@ public class KafkaSdkException extends RuntimeException {
          * @param topic the topic name; {@code null} clears it
          * @return this builder
          */
-        public Builder topic(String topic) {
+        public Builder topic(@Nullable String topic) {
             this.topic = topic;
             return this;
         }
@@ -216,7 +219,7 @@ public class KafkaSdkException extends RuntimeException {
          * @param clientId the {@code client.id} of the failing client; {@code null} clears it
          * @return this builder
          */
-        public Builder clientId(String clientId) {
+        public Builder clientId(@Nullable String clientId) {
             this.clientId = clientId;
             return this;
         }
@@ -227,7 +230,7 @@ public class KafkaSdkException extends RuntimeException {
          * @param cause the Kafka (or other) exception; {@code null} clears it
          * @return this builder
          */
-        public Builder cause(Throwable cause) {
+        public Builder cause(@Nullable Throwable cause) {
             this.cause = cause;
             return this;
         }

@@ -33,6 +33,7 @@ import java.util.Objects;
  * @param minimumNumberOfCalls sends needed in the window before the rate is computed
  * @param waitInOpenState how long the breaker stays open before letting probes through
  * @param permittedCallsInHalfOpenState probe sends allowed while half-open
+ * @since 0.1
  */
 public record CircuitBreakerSettings(
     float failureRateThreshold,

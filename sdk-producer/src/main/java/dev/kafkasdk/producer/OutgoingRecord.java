@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One record to send: topic, optional key, value, headers, and optionally an explicit partition
@@ -28,15 +29,16 @@ import java.util.OptionalInt;
  *
  * @param <K> the key type
  * @param <V> the value type
+ * @since 0.1
  */
 public final class OutgoingRecord<K, V> {
 
   private final String topic;
-  private final K key;
-  private final V value;
+  private final @Nullable K key;
+  private final @Nullable V value;
   private final List<Header> headers;
-  private final Integer partition;
-  private final Instant timestamp;
+  private final @Nullable Integer partition;
+  private final @Nullable Instant timestamp;
 
   private OutgoingRecord(Builder<K, V> builder) {
     this.topic = builder.topic;
@@ -48,7 +50,7 @@ public final class OutgoingRecord<K, V> {
   }
 
   /** The common key-and-value record, without a builder: sending it allocates no more. */
-  private OutgoingRecord(String topic, K key, V value) {
+  private OutgoingRecord(String topic, @Nullable K key, @Nullable V value) {
     this.topic = requireTopic(topic);
     this.key = key;
     this.value = value;
@@ -76,7 +78,7 @@ public final class OutgoingRecord<K, V> {
    * @return the record
    * @throws IllegalArgumentException if the topic is null or blank
    */
-  public static <K, V> OutgoingRecord<K, V> of(String topic, K key, V value) {
+  public static <K, V> OutgoingRecord<K, V> of(String topic, @Nullable K key, @Nullable V value) {
     return new OutgoingRecord<>(topic, key, value);
   }
 
@@ -90,7 +92,7 @@ public final class OutgoingRecord<K, V> {
    * @return the record
    * @throws IllegalArgumentException if the topic is null or blank
    */
-  public static <K, V> OutgoingRecord<K, V> of(String topic, V value) {
+  public static <K, V> OutgoingRecord<K, V> of(String topic, @Nullable V value) {
     return new OutgoingRecord<>(topic, null, value);
   }
 
@@ -134,7 +136,7 @@ public final class OutgoingRecord<K, V> {
    *
    * @return the key, or {@code null} when the record has none
    */
-  public K key() {
+  public @Nullable K key() {
     return key;
   }
 
@@ -143,7 +145,7 @@ public final class OutgoingRecord<K, V> {
    *
    * @return the value, or {@code null} for a tombstone
    */
-  public V value() {
+  public @Nullable V value() {
     return value;
   }
 
@@ -175,7 +177,7 @@ public final class OutgoingRecord<K, V> {
   }
 
   @Override
-  public boolean equals(Object other) {
+  public boolean equals(@Nullable Object other) {
     if (this == other) {
       return true;
     }
@@ -209,9 +211,9 @@ public final class OutgoingRecord<K, V> {
    */
   public static final class Header {
     private final String name;
-    private final byte[] value;
+    private final byte @Nullable [] value;
 
-    private Header(String name, byte[] value) {
+    private Header(String name, byte @Nullable [] value) {
       if (name == null || name.isEmpty()) {
         throw new IllegalArgumentException("header name must not be null or empty");
       }
@@ -227,7 +229,7 @@ public final class OutgoingRecord<K, V> {
      * @return the header
      * @throws IllegalArgumentException if the name is null or empty
      */
-    public static Header of(String name, byte[] value) {
+    public static Header of(String name, byte @Nullable [] value) {
       return new Header(name, value);
     }
 
@@ -239,7 +241,7 @@ public final class OutgoingRecord<K, V> {
      * @return the header
      * @throws IllegalArgumentException if the name is null or empty
      */
-    public static Header of(String name, String value) {
+    public static Header of(String name, @Nullable String value) {
       return new Header(name, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -257,7 +259,7 @@ public final class OutgoingRecord<K, V> {
      *
      * @return the value bytes, or {@code null}
      */
-    public byte[] value() {
+    public byte @Nullable [] value() {
       return value == null ? null : value.clone();
     }
 
@@ -266,12 +268,12 @@ public final class OutgoingRecord<K, V> {
      *
      * @return the string, or {@code null} when the value is {@code null}
      */
-    public String valueAsString() {
+    public @Nullable String valueAsString() {
       return value == null ? null : new String(value, StandardCharsets.UTF_8);
     }
 
     @Override
-    public boolean equals(Object other) {
+    public boolean equals(@Nullable Object other) {
       return other instanceof Header that
           && name.equals(that.name)
           && Arrays.equals(value, that.value);
@@ -298,10 +300,10 @@ public final class OutgoingRecord<K, V> {
   public static final class Builder<K, V> {
     private final String topic;
     private final List<Header> headers = new ArrayList<>(2);
-    private K key;
-    private V value;
-    private Integer partition;
-    private Instant timestamp;
+    private @Nullable K key;
+    private @Nullable V value;
+    private @Nullable Integer partition;
+    private @Nullable Instant timestamp;
 
     private Builder(String topic) {
       this.topic = requireTopic(topic);
@@ -313,7 +315,7 @@ public final class OutgoingRecord<K, V> {
      * @param key the key, may be {@code null}
      * @return this builder
      */
-    public Builder<K, V> key(K key) {
+    public Builder<K, V> key(@Nullable K key) {
       this.key = key;
       return this;
     }
@@ -324,7 +326,7 @@ public final class OutgoingRecord<K, V> {
      * @param value the value, may be {@code null}
      * @return this builder
      */
-    public Builder<K, V> value(V value) {
+    public Builder<K, V> value(@Nullable V value) {
       this.value = value;
       return this;
     }
@@ -337,7 +339,7 @@ public final class OutgoingRecord<K, V> {
      * @return this builder
      * @throws IllegalArgumentException if the name is null or empty
      */
-    public Builder<K, V> header(String name, byte[] value) {
+    public Builder<K, V> header(String name, byte @Nullable [] value) {
       headers.add(Header.of(name, value));
       return this;
     }
@@ -350,7 +352,7 @@ public final class OutgoingRecord<K, V> {
      * @return this builder
      * @throws IllegalArgumentException if the name is null or empty
      */
-    public Builder<K, V> header(String name, String value) {
+    public Builder<K, V> header(String name, @Nullable String value) {
       headers.add(Header.of(name, value));
       return this;
     }
@@ -373,11 +375,11 @@ public final class OutgoingRecord<K, V> {
     /**
      * Sets the record's timestamp (its create time); without it the producer uses the send time.
      *
-     * @param timestamp the timestamp, not before the epoch
+     * @param timestamp the timestamp, not before the epoch; {@code null} clears it
      * @return this builder
      * @throws IllegalArgumentException if the timestamp is before 1970-01-01T00:00:00Z
      */
-    public Builder<K, V> timestamp(Instant timestamp) {
+    public Builder<K, V> timestamp(@Nullable Instant timestamp) {
       if (timestamp != null && timestamp.isBefore(Instant.EPOCH)) {
         throw new IllegalArgumentException("timestamp must not be before the epoch but was "
             + timestamp);

@@ -1,10 +1,13 @@
 package dev.kafkasdk.producer;
 
 import dev.kafkasdk.core.KafkaSdkException;
+import dev.kafkasdk.core.SdkClient;
 import dev.kafkasdk.core.config.ProducerSettings;
+import dev.kafkasdk.core.serde.Serdes;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.serialization.Serde;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A typed, asynchronous Kafka producer built from a named producer configuration.
@@ -46,13 +49,16 @@ import org.apache.kafka.common.serialization.Serde;
  * thread and closes both in {@link #close(Duration)}. An executor, meter registry or circuit
  * breaker passed to the builder stays the caller's and is never shut down or closed.
  *
+ * <p><b>Lifecycle and names.</b> As every SDK client (see {@link SdkClient}): usable as soon as
+ * it is created, no {@code start()}; {@link #close()} waits
+ * {@link SdkClient#DEFAULT_CLOSE_TIMEOUT}; the completion thread is named
+ * {@code kafka-sdk-producer-<name>-<n>-completions}.
+ *
  * @param <K> the key type
  * @param <V> the value type
+ * @since 0.1
  */
-public interface SdkProducer<K, V> extends AutoCloseable {
-
-  /** How long {@link #close()} waits for records still buffered or in flight. */
-  Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
+public interface SdkProducer<K, V> extends SdkClient {
 
   /**
    * Creates a producer from a named producer configuration with default options: the SDK's own
@@ -60,7 +66,8 @@ public interface SdkProducer<K, V> extends AutoCloseable {
    *
    * @param settings the producer settings, e.g. {@code KafkaSdkConfig.producer("orders")}
    * @param keySerde turns keys into bytes, e.g. {@link Serdes#string()}
-   * @param valueSerde turns values into bytes, e.g. {@link Serdes#json(Class)}
+   * @param valueSerde turns values into bytes, e.g.
+   *     {@link Serdes#json(Class)}
    * @param <K> the key type
    * @param <V> the value type
    * @return a running producer; close it when done
@@ -106,7 +113,7 @@ public interface SdkProducer<K, V> extends AutoCloseable {
    * @param value the value, may be null
    * @return the send's outcome
    */
-  default CompletableFuture<SendResult> send(String topic, K key, V value) {
+  default CompletableFuture<SendResult> send(String topic, @Nullable K key, @Nullable V value) {
     return send(OutgoingRecord.of(topic, key, value));
   }
 
@@ -145,10 +152,11 @@ public interface SdkProducer<K, V> extends AutoCloseable {
 
   /**
    * The {@code client.id} of the underlying kafka-clients producer, also used in exception
-   * context, thread names and meter tags.
+   * context and meter tags; see {@link SdkClient} for how it is chosen.
    *
    * @return the client id
    */
+  @Override
   String clientId();
 
   /**
@@ -159,12 +167,6 @@ public interface SdkProducer<K, V> extends AutoCloseable {
   boolean isClosed();
 
   /**
-   * Closes with {@link #DEFAULT_CLOSE_TIMEOUT}; see {@link #close(Duration)}.
-   */
-  @Override
-  void close();
-
-  /**
    * Waits up to the timeout for buffered and in-flight records to be acknowledged, then closes
    * the kafka-clients producer (records still unsent then fail), unbinds the Kafka client
    * metrics and stops the SDK-owned completion thread once queued completions have run.
@@ -172,6 +174,11 @@ public interface SdkProducer<K, V> extends AutoCloseable {
    * the producer is closed. Caller-supplied executors, registries and breakers are left alone.
    *
    * @param timeout the longest wait for outstanding records
+   * @return {@code true} if outstanding records were answered and queued completions ran within
+   *     the timeout; {@code false} if records were abandoned or completions still run on the
+   *     daemon completion thread; a later call returns the first call's outcome at once
+   *     ({@code false} while the first is still closing)
    */
-  void close(Duration timeout);
+  @Override
+  boolean close(Duration timeout);
 }

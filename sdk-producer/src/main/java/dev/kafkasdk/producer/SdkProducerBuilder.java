@@ -18,16 +18,18 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.Serde;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds an {@link SdkProducer} or {@link TransactionalProducer} with options. Obtain one from
  * {@link SdkProducer#builder(ProducerSettings, Serde, Serde)}; every option is optional.
- * Not thread-safe; each {@code build} call creates a new producer.
+ * Not thread-safe; each {@code build} call creates a new producer with a client id and thread
+ * names of its own (see {@link dev.kafkasdk.core.SdkClient}).
  *
  * <pre>{@code
  * SdkProducer<String, Order> producer = SdkProducer
  *     .builder(config.producer("orders"), Serdes.string(), Serdes.json(Order.class))
- *     .meterRegistry(registry)
+ *     .metrics(registry, Tags.of("app", "billing"))
  *     .circuitBreaker(CircuitBreakerSettings.defaults())
  *     .maxInFlight(10_000)
  *     .build();
@@ -35,18 +37,19 @@ import org.apache.kafka.common.serialization.Serde;
  *
  * @param <K> the key type
  * @param <V> the value type
+ * @since 0.1
  */
 public final class SdkProducerBuilder<K, V> {
 
   private final ProducerSettings settings;
   private final Serde<K> keySerde;
   private final Serde<V> valueSerde;
-  private Executor completionExecutor;
+  private @Nullable Executor completionExecutor;
   private SdkMetrics metrics = SdkMetrics.noop();
-  private CircuitBreaker circuitBreaker;
-  private CircuitBreakerSettings circuitBreakerSettings;
+  private @Nullable CircuitBreaker circuitBreaker;
+  private @Nullable CircuitBreakerSettings circuitBreakerSettings;
   private int maxInFlight;
-  private Function<Map<String, Object>, Producer<byte[], byte[]>> clientFactory;
+  private @Nullable Function<Map<String, Object>, Producer<byte[], byte[]>> clientFactory;
 
   SdkProducerBuilder(ProducerSettings settings, Serde<K> keySerde, Serde<V> valueSerde) {
     this.settings = settings;
@@ -73,38 +76,17 @@ public final class SdkProducerBuilder<K, V> {
    * Publishes metrics to this registry: kafka-clients' own producer metrics through Micrometer's
    * {@code KafkaClientMetrics} (unbound when the producer closes), and the SDK's send timer
    * ({@code kafka.sdk.producer.send}) and counters ({@code kafka.sdk.producer.records.sent},
-   * {@code kafka.sdk.producer.records.failed}). The registry stays the caller's and is never
-   * closed. Without metrics the producer creates no meters and reads no clocks for them.
+   * {@code kafka.sdk.producer.records.failed}), each tagged with the given tags. The registry
+   * stays the caller's and is never closed. Without metrics the producer creates no meters and
+   * reads no clocks for them. The same method exists on every SDK client builder.
    *
    * @param registry the caller's registry
+   * @param tags tags for every meter of this producer; {@code Tags.empty()} for none
    * @return this builder
    */
-  public SdkProducerBuilder<K, V> meterRegistry(MeterRegistry registry) {
-    return metrics(SdkMetrics.of(Objects.requireNonNull(registry, "registry")));
-  }
-
-  /**
-   * Like {@link #meterRegistry(MeterRegistry)}, adding the given tags to every meter.
-   *
-   * @param registry the caller's registry
-   * @param tags tags for every meter of this producer
-   * @return this builder
-   */
-  public SdkProducerBuilder<K, V> meterRegistry(MeterRegistry registry, Iterable<Tag> tags) {
-    return metrics(SdkMetrics.of(Objects.requireNonNull(registry, "registry"),
-        Tags.of(Objects.requireNonNull(tags, "tags"))));
-  }
-
-  /**
-   * Publishes metrics through an SDK metrics facade shared with other clients (see
-   * {@link #meterRegistry(MeterRegistry)} for the meters). {@link SdkMetrics#noop()}, the
-   * default, records nothing.
-   *
-   * @param sdkMetrics the facade; its registry stays the caller's
-   * @return this builder
-   */
-  public SdkProducerBuilder<K, V> metrics(SdkMetrics sdkMetrics) {
-    this.metrics = Objects.requireNonNull(sdkMetrics, "sdkMetrics");
+  public SdkProducerBuilder<K, V> metrics(MeterRegistry registry, Iterable<Tag> tags) {
+    this.metrics = SdkMetrics.of(Objects.requireNonNull(registry, "registry"),
+        Tags.of(Objects.requireNonNull(tags, "tags")));
     return this;
   }
 

@@ -1,6 +1,7 @@
 package dev.kafkasdk.producer;
 
 import dev.kafkasdk.core.KafkaSdkException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Receives the outcome of one send, for callers who prefer a callback to a
@@ -11,6 +12,8 @@ import dev.kafkasdk.core.KafkaSdkException;
  * without stalling other sends, although a slow callback delays the callbacks queued behind it
  * on the SDK's default single-thread executor. An exception thrown by the callback is logged and
  * otherwise ignored.
+ *
+ * @since 0.1
  */
 @FunctionalInterface
 public interface SendCallback {
@@ -22,5 +25,5 @@ public interface SendCallback {
    * @param failure why the send failed, or {@code null} if it succeeded; a
    *     {@link dev.kafkasdk.core.RetriableKafkaSdkException} when trying again later may work
    */
-  void onCompletion(SendResult result, KafkaSdkException failure);
+  void onCompletion(@Nullable SendResult result, @Nullable KafkaSdkException failure);
 }

@@ -12,6 +12,7 @@ import java.util.Objects;
  *     (the broker sends no answer, so the offset is unknown)
  * @param timestamp the record's timestamp: its create time, or the broker's append time on a
  *     topic with {@code message.timestamp.type=LogAppendTime}
+ * @since 0.1
  */
 public record SendResult(String topic, int partition, long offset, Instant timestamp) {
 
@@ -36,5 +37,16 @@ public record SendResult(String topic, int partition, long offset, Instant times
    */
   public boolean hasOffset() {
     return offset >= 0;
+  }
+
+  /**
+   * One table row, for example {@code orders-2@1041  2026-01-02T03:04:05.123Z}; {@code -} for an unknown
+   * offset.
+   *
+   * @return the row
+   */
+  @Override
+  public String toString() {
+    return topic + "-" + partition + "@" + (offset >= 0 ? Long.toString(offset) : "-") + "  " + timestamp;
   }
 }

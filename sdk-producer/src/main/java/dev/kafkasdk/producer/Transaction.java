@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The open transaction handed to the work of
@@ -16,6 +17,7 @@ import org.apache.kafka.common.TopicPartition;
  *
  * @param <K> the key type
  * @param <V> the value type
+ * @since 0.1
  */
 public interface Transaction<K, V> {
 
@@ -36,7 +38,7 @@ public interface Transaction<K, V> {
    * @param value the value, may be null
    * @return the send's outcome
    */
-  default CompletableFuture<SendResult> send(String topic, K key, V value) {
+  default CompletableFuture<SendResult> send(String topic, @Nullable K key, @Nullable V value) {
     return send(OutgoingRecord.of(topic, key, value));
   }
 

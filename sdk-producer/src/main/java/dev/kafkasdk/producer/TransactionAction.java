@@ -6,6 +6,7 @@ package dev.kafkasdk.producer;
  *
  * @param <K> the key type
  * @param <V> the value type
+ * @since 0.1
  */
 @FunctionalInterface
 public interface TransactionAction<K, V> {

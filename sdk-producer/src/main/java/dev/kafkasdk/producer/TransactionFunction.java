@@ -7,6 +7,7 @@ package dev.kafkasdk.producer;
  * @param <K> the key type
  * @param <V> the value type
  * @param <R> the result type
+ * @since 0.1
  */
 @FunctionalInterface
 public interface TransactionFunction<K, V, R> {

@@ -37,6 +37,7 @@ import org.apache.kafka.common.serialization.Serde;
  *
  * @param <K> the key type
  * @param <V> the value type
+ * @since 0.1
  */
 public interface TransactionalProducer<K, V> extends SdkProducer<K, V>, TransactionalSink<K, V> {
 

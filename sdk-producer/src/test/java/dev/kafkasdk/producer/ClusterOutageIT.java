@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import dev.kafkasdk.core.KafkaSdkException;
 import dev.kafkasdk.core.RetriableKafkaSdkException;
 import dev.kafkasdk.core.config.ByteSize;
+import dev.kafkasdk.core.serde.Serdes;
 import dev.kafkasdk.test.Backend;
 import dev.kafkasdk.test.KafkaBroker;
 import dev.kafkasdk.test.KafkaCluster;

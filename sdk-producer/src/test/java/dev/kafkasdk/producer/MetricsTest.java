@@ -19,7 +19,7 @@ class MetricsTest {
   @Test
   void countsSentAndFailedRecordsByTopicAndErrorAndTimesSends() {
     SdkProducer<String, String> producer = kafka.strings()
-        .meterRegistry(registry, Tags.of("app", "billing")).build();
+        .metrics(registry, Tags.of("app", "billing")).build();
     var ok = producer.send("orders", "a", "1");
     kafka.mock.completeNext();
     ok.join();
@@ -54,7 +54,7 @@ class MetricsTest {
         return 42.0;
       }
     });
-    SdkProducer<String, String> producer = kafka.strings().meterRegistry(registry).build();
+    SdkProducer<String, String> producer = kafka.strings().metrics(registry, Tags.empty()).build();
 
     assertThat(registry.find("kafka.producer.record.send.total").meters()).isNotEmpty();
     producer.close(Duration.ofSeconds(5));

@@ -2,6 +2,7 @@ package dev.kafkasdk.producer;
 
 import dev.kafkasdk.core.config.ClusterSettings;
 import dev.kafkasdk.core.config.ProducerSettings;
+import dev.kafkasdk.core.serde.Serdes;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.MockProducer;

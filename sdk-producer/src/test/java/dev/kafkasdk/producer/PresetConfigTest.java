@@ -6,6 +6,7 @@ import dev.kafkasdk.core.config.KafkaSdkConfig;
 import dev.kafkasdk.core.config.Origin;
 import dev.kafkasdk.core.config.ProducerPreset;
 import dev.kafkasdk.core.config.ProducerSettings;
+import dev.kafkasdk.core.serde.Serdes;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;

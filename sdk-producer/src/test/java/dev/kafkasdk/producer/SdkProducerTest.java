@@ -8,6 +8,7 @@ import dev.kafkasdk.core.FatalKafkaSdkException;
 import dev.kafkasdk.core.KafkaSdkException;
 import dev.kafkasdk.core.RetriableKafkaSdkException;
 import dev.kafkasdk.core.config.ByteSize;
+import dev.kafkasdk.core.serde.Serdes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -198,8 +199,8 @@ class SdkProducerTest {
 
     await().atMost(Duration.ofSeconds(5)).until(() -> callbackThread.get() != null
         && futureThread.get() != null);
-    assertThat(futureThread.get()).isEqualTo("kafka-sdk-producer-" + producer.clientId()
-        + "-completions");
+    assertThat(futureThread.get()).isEqualTo(producer.clientId() + "-completions")
+        .startsWith("kafka-sdk-producer-orders-");
     assertThat(callbackThread.get()).isEqualTo(futureThread.get());
   }
 

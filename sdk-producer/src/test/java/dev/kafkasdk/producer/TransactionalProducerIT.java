@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.kafkasdk.core.FatalKafkaSdkException;
 import dev.kafkasdk.core.config.ProducerSettings;
+import dev.kafkasdk.core.serde.Serdes;
 import dev.kafkasdk.test.KafkaBroker;
 import dev.kafkasdk.test.KafkaCluster;
 import java.time.Duration;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kafkasdk.core.ConfigException;
 import dev.kafkasdk.core.FatalKafkaSdkException;
 import dev.kafkasdk.core.KafkaSdkException;
+import dev.kafkasdk.core.serde.Serdes;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;

@@ -7,6 +7,8 @@ package dev.kafkasdk.test;
  * {@link EmbeddedKafkaOptions#backend()}, and can be overridden for a whole run with the system
  * property {@value #SYSTEM_PROPERTY}. Setting {@value #BOOTSTRAP_SERVERS_PROPERTY} turns
  * {@link #AUTO} into {@link #EXTERNAL}. The full rule is described on {@link EmbeddedKafka}.
+ *
+ * @since 0.1
  */
 public enum Backend {
     /** In-process broker for one node, one child JVM per node for more than one node. */

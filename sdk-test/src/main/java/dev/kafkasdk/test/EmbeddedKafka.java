@@ -25,6 +25,8 @@ import dev.kafkasdk.test.internal.Clusters;
  *
  * <p>Threading and ownership: the methods are thread-safe; every call starts an independent
  * cluster that the caller must {@linkplain KafkaCluster#close() close}.
+ *
+ * @since 0.1
  */
 public final class EmbeddedKafka {
 

@@ -16,6 +16,8 @@ import java.util.Set;
  * other options); {@link Builder#build()} checks every value and reports all problems at once.
  *
  * <p>Instances are immutable and safe to share between threads.
+ *
+ * @since 0.1
  */
 public final class EmbeddedKafkaOptions {
 

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>The cluster is started before the first {@code @BeforeAll} method and stopped after the last
  * {@code @AfterAll} method of the class. {@code @Nested} classes without their own annotation share
  * the enclosing class's cluster. Test classes that run in parallel each get their own cluster.
+ * @since 0.1
  */
 @Documented
 @Inherited

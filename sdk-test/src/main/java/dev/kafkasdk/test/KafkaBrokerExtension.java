@@ -20,6 +20,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * class's cluster. Registered through {@code @KafkaBroker}; registering it with
  * {@code @ExtendWith} alone gives a cluster with default options. Thread-safe: classes running in
  * parallel get separate clusters.
+ *
+ * @since 0.1
  */
 public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A running Kafka cluster for tests, with helpers that use real clients against it.
@@ -19,6 +20,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * <p>Threading: all methods are safe to call from several threads at once. The helper methods
  * block the calling thread until the broker answers or their timeout expires; they create short-
  * lived clients for each call, except for one shared admin client that {@link #close()} closes.
+ *
+ * @since 0.1
  */
 public interface KafkaCluster extends AutoCloseable {
 
@@ -131,7 +134,7 @@ public interface KafkaCluster extends AutoCloseable {
      * @return the acknowledged metadata
      * @throws KafkaTestKitException if the record is not acknowledged
      */
-    RecordMetadata produce(String topic, String key, String value);
+    RecordMetadata produce(String topic, @Nullable String key, @Nullable String value);
 
     /**
      * Sends records without keys and blocks until every one is acknowledged.

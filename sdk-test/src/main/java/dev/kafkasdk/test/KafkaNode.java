@@ -14,6 +14,8 @@ import java.time.Duration;
  * <p>Threading: a node may be used from any thread, but fault operations on the same node should
  * not race each other (for example {@code kill()} on one thread while {@code restart()} runs on
  * another); the node is owned by its cluster and becomes unusable when the cluster is closed.
+ *
+ * @since 0.1
  */
 public interface KafkaNode {
 

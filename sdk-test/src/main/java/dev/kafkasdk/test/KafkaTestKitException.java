@@ -4,6 +4,8 @@ package dev.kafkasdk.test;
  * The one unchecked exception of the test kit: a cluster that could not start, a topic that could
  * not be created, records that were not acknowledged or did not arrive in time, or invalid options.
  * The Kafka exception that caused it, if any, is kept as the {@linkplain #getCause() cause}.
+ *
+ * @since 0.1
  */
 public class KafkaTestKitException extends RuntimeException {
     private static final long serialVersionUID = 1L;

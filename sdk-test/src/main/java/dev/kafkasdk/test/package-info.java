@@ -6,5 +6,10 @@
  * JUnit. Nodes of a {@link dev.kafkasdk.test.Backend#CHILD_JVM} cluster can be killed, stopped and
  * restarted through {@link dev.kafkasdk.test.KafkaNode}. Every failure of the kit is a
  * {@link dev.kafkasdk.test.KafkaTestKitException}.
+ *
+ * @since 0.1
  */
+@NullMarked
 package dev.kafkasdk.test;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,11 +4,13 @@ import dev.kafkasdk.admin.AdminAuthorizationException;
 import dev.kafkasdk.admin.AdminAuthorizationException.ResourceType;
 import dev.kafkasdk.admin.AdminOptions;
 import dev.kafkasdk.core.KafkaSdkException;
+import dev.kafkasdk.core.metrics.SdkMetrics;
 import io.github.resilience4j.core.functions.CheckedSupplier;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
@@ -23,23 +25,44 @@ import org.apache.kafka.common.errors.TransactionalIdAuthorizationException;
 
 /**
  * Runs admin calls with a timeout per attempt and a Resilience4j {@link Retry} that retries Kafka
- * {@link RetriableException}s only, and turns failures into the SDK's exceptions. Thread-safe.
+ * {@link RetriableException}s only, and turns failures into the SDK's exceptions. Each call, its
+ * retries included, is timed by {@value #CALL_TIMER} with the tags {@code operation} (such as
+ * {@code describe-topics}), {@code outcome} ({@code success} or {@code failure}), {@code exception}
+ * ({@code none} or the simple class name of the Kafka failure) and {@code client.id}. Thread-safe.
  */
 public final class AdminCalls {
+
+    /** The timer of every admin call, with the SDK's {@code kafka.sdk.} prefix. */
+    public static final String CALL_TIMER = "kafka.sdk.admin.call";
 
     /** Extra time the client side waits beyond the request timeout, so Kafka's own timeout wins. */
     private static final long GRACE_MS = 1_000;
 
     private final AdminOptions options;
     private final Retry retry;
+    private final SdkMetrics metrics;
+    private final String clientId;
 
     /**
+     * Admin calls without metrics.
+     *
      * @param name the retry's name, shown in its events
      * @param options timeout and retry settings
      */
     public AdminCalls(String name, AdminOptions options) {
+        this(name, options, SdkMetrics.noop());
+    }
+
+    /**
+     * @param clientId the admin client's id: the retry's name and the {@code client.id} tag
+     * @param options timeout and retry settings
+     * @param metrics where each call is timed; {@link SdkMetrics#noop()} reads no clock
+     */
+    public AdminCalls(String clientId, AdminOptions options, SdkMetrics metrics) {
+        this.clientId = clientId;
+        this.metrics = metrics;
         this.options = options;
-        this.retry = Retry.of(name, RetryConfig.custom()
+        this.retry = Retry.of(clientId, RetryConfig.custom()
                 .maxAttempts(options.maxAttempts())
                 .waitDuration(options.retryBackoff())
                 .retryOnException(AdminCalls::isRetriable)
@@ -69,11 +92,32 @@ public final class AdminCalls {
      */
     public <T> T call(String operation, Target target, IntFunction<KafkaFuture<T>> call) {
         CheckedSupplier<T> attempt = () -> await(call.apply(timeoutMs()));
+        return timed(operation, target, attempt);
+    }
+
+    private <T> T timed(String operation, Target target, CheckedSupplier<T> attempt) {
+        long start = metrics.isEnabled() ? System.nanoTime() : 0L;
         try {
-            return Retry.decorateCheckedSupplier(retry, attempt).get();
+            T result = Retry.decorateCheckedSupplier(retry, attempt).get();
+            record(operation, start, null);
+            return result;
         } catch (Throwable failure) {
-            throw translate(operation, target, failure);
+            KafkaSdkException translated = translate(operation, target, failure);
+            record(operation, start, translated);
+            throw translated;
         }
+    }
+
+    private void record(String operation, long start, KafkaSdkException failure) {
+        if (!metrics.isEnabled()) {
+            return;
+        }
+        Throwable cause = failure == null ? null : failure.getCause() == null ? failure : failure.getCause();
+        metrics.timer(CALL_TIMER, "operation", operation.trim().replace(' ', '-').toLowerCase(Locale.ROOT),
+                        "outcome", failure == null ? "success" : "failure",
+                        "exception", cause == null ? "none" : cause.getClass().getSimpleName(),
+                        "client.id", clientId)
+                .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
 
     /**
@@ -103,11 +147,7 @@ public final class AdminCalls {
      */
     public <T> T run(String operation, Target target, Attempt<T> attempt) {
         CheckedSupplier<T> supplier = () -> attempt.run(timeoutMs());
-        try {
-            return Retry.decorateCheckedSupplier(retry, supplier).get();
-        } catch (Throwable failure) {
-            throw translate(operation, target, failure);
-        }
+        return timed(operation, target, supplier);
     }
 
     /**

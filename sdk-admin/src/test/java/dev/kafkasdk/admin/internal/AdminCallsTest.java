@@ -7,6 +7,10 @@ import dev.kafkasdk.admin.AdminAuthorizationException;
 import dev.kafkasdk.admin.AdminOptions;
 import dev.kafkasdk.core.KafkaSdkException;
 import dev.kafkasdk.core.RetriableKafkaSdkException;
+import dev.kafkasdk.core.metrics.SdkMetrics;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -98,5 +102,26 @@ class AdminCallsTest {
     void passesThePerAttemptTimeoutIntoTheRequest() {
         int seen = calls.call("x", Target.cluster(), KafkaFuture::completedFuture);
         assertThat(seen).isEqualTo(5_000);
+    }
+
+    @Test
+    void everyCallIsTimedOnceWithItsOperationOutcomeAndException() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        AdminCalls metered = new AdminCalls("admin-7", AdminOptions.builder().maxAttempts(3)
+                .retryBackoff(Duration.ofMillis(1)).build(), SdkMetrics.of(registry, Tags.of("app", "ops")));
+        AtomicInteger attempts = new AtomicInteger();
+
+        metered.call("describe cluster", Target.cluster(), timeout -> attempts.incrementAndGet() < 2
+                ? failed(new NotControllerException("moving")) : KafkaFuture.completedFuture("ok"));
+        assertThatThrownBy(() -> metered.call("create topics", Target.topics(List.of("bad topic")),
+                timeout -> failed(new InvalidTopicException("bad name"))));
+
+        Timer success = registry.get(AdminCalls.CALL_TIMER).tags("operation", "describe-cluster",
+                "outcome", "success", "exception", "none", "client.id", "admin-7", "app", "ops").timer();
+        Timer failure = registry.get(AdminCalls.CALL_TIMER).tags("operation", "create-topics",
+                "outcome", "failure", "exception", "InvalidTopicException").timer();
+        assertThat(success.count()).as("one timing per call, retries included").isEqualTo(1);
+        assertThat(failure.count()).isEqualTo(1);
+        assertThat(registry.getMeters()).hasSize(2);
     }
 }

@@ -1,13 +1,12 @@
 package dev.kafkasdk.consumer.internal;
 
 import dev.kafkasdk.consumer.CommitMode;
-import dev.kafkasdk.core.ConfigProblem;
+import dev.kafkasdk.core.config.ConsumerKeys;
 import dev.kafkasdk.core.config.ConsumerSettings;
+import dev.kafkasdk.core.internal.ClientNames;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -18,34 +17,31 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 public final class ClientProperties {
 
-  private static final AtomicInteger SEQUENCE = new AtomicInteger();
-
   /**
-   * The resolved properties and the typed values the SDK needs from them.
+   * The resolved properties and the typed values the SDK needs beside them.
    *
    * @param properties the kafka-clients properties, owned by the consumer
    * @param clientId the client id
+   * @param pollThreadName the name of the consumer's poll thread, unique in this JVM
    * @param maxPollInterval {@code max.poll.interval.ms}
    * @param maxPollRecords {@code max.poll.records}
    * @param sessionTimeout {@code session.timeout.ms} (the client's value, classic protocol)
    * @param heartbeatInterval {@code heartbeat.interval.ms} (the client's value, classic protocol)
    */
-  public record Resolved(Map<String, Object> properties, String clientId, Duration maxPollInterval, int maxPollRecords,
-      Duration sessionTimeout, Duration heartbeatInterval) {}
+  public record Resolved(Map<String, Object> properties, String clientId, String pollThreadName,
+      Duration maxPollInterval, int maxPollRecords, Duration sessionTimeout, Duration heartbeatInterval) {}
 
   private ClientProperties() {}
 
   /**
-   * Resolves the properties; problems are added to the list instead of thrown.
+   * Resolves the properties; the typed values come from the settings' key table, not from
+   * parsing the properties.
    *
-   * @param settings the settings
+   * @param settings the settings, already checked when built
    * @param mode the commit mode
-   * @param problems collects problems
-   * @param prefix the settings path prefix for problem reports
-   * @return the resolved values (meaningless if problems were added)
+   * @return the resolved values
    */
-  public static Resolved resolve(ConsumerSettings settings, CommitMode mode, List<ConfigProblem> problems,
-      String prefix) {
+  public static Resolved resolve(ConsumerSettings settings, CommitMode mode) {
     Map<String, Object> props = new HashMap<>(settings.toProperties());
     props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -58,21 +54,14 @@ public final class ClientProperties {
     if (mode instanceof CommitMode.Transactional) {
       props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     }
-    String clientId = settings.clientId().orElseGet(() -> "kafkasdk-consumer-"
-        + settings.groupId().map(g -> g + "-").orElse("") + SEQUENCE.incrementAndGet());
+    ClientNames.Name names = ClientNames.next("consumer", settings.name(), settings.clientId(),
+        settings.cluster().clientIdPrefix());
+    String clientId = names.clientId();
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
-    Map<String, Object> parsed;
-    try {
-      parsed = ConsumerConfig.configDef().parse(props);
-    } catch (org.apache.kafka.common.config.ConfigException e) {
-      problems.add(new ConfigProblem(prefix + "properties", String.valueOf(e.getMessage()),
-          "kafka-clients rejects the consumer properties"));
-      return new Resolved(props, clientId, Duration.ofMinutes(5), 500, Duration.ofSeconds(45), Duration.ofSeconds(3));
-    }
-    return new Resolved(props, clientId,
-        Duration.ofMillis(((Number) parsed.get(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG)).longValue()),
-        ((Number) parsed.get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG)).intValue(),
-        Duration.ofMillis(((Number) parsed.get(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG)).longValue()),
-        Duration.ofMillis(((Number) parsed.get(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG)).longValue()));
+    return new Resolved(props, clientId, names.thread("poll"),
+        settings.effective(ConsumerKeys.MAX_POLL_INTERVAL).orElseThrow(),
+        settings.effective(ConsumerKeys.MAX_POLL_RECORDS).orElseThrow(),
+        settings.effective(ConsumerKeys.SESSION_TIMEOUT).orElseThrow(),
+        settings.effective(ConsumerKeys.HEARTBEAT_INTERVAL).orElseThrow());
   }
 }

@@ -24,10 +24,10 @@ import org.slf4j.LoggerFactory;
 public final class DefaultSdkConsumer<K, V> implements SdkConsumer<K, V> {
 
   private static final Logger LOG = LoggerFactory.getLogger(DefaultSdkConsumer.class);
-  private static final Duration DEFAULT_CLOSE = Duration.ofSeconds(30);
   private static final Duration DEAD_LETTER_TIMEOUT = Duration.ofSeconds(30);
 
   private final ConsumerSpec<K, V> spec;
+  private final String pollThreadName;
   private final StateMachine state = new StateMachine();
   private final ShutdownControl shutdown = new ShutdownControl();
   private final CountDownLatch terminated = new CountDownLatch(1);
@@ -43,9 +43,11 @@ public final class DefaultSdkConsumer<K, V> implements SdkConsumer<K, V> {
    * Creates a consumer from a validated spec; nothing connects until {@link #start()}.
    *
    * @param spec the spec
+   * @param pollThreadName the poll thread's name, unique in this JVM
    */
-  public DefaultSdkConsumer(ConsumerSpec<K, V> spec) {
+  public DefaultSdkConsumer(ConsumerSpec<K, V> spec, String pollThreadName) {
     this.spec = spec;
+    this.pollThreadName = pollThreadName;
     this.liveness = new LivenessMonitor(spec, stats);
   }
 
@@ -70,7 +72,7 @@ public final class DefaultSdkConsumer<K, V> implements SdkConsumer<K, V> {
       clientMetrics = SdkMetrics.of(spec.registry(), spec.tags()).bindClientMetrics(consumer);
     }
     loop = buildLoop(consumer, metrics);
-    Thread pollThread = new Thread(loop, "kafkasdk-poll-" + spec.clientId());
+    Thread pollThread = new Thread(loop, pollThreadName);
     thread = pollThread;
     pollThread.start();
   }
@@ -116,7 +118,7 @@ public final class DefaultSdkConsumer<K, V> implements SdkConsumer<K, V> {
 
   @Override
   public void stop() {
-    requestStop(DEFAULT_CLOSE);
+    requestStop(DEFAULT_CLOSE_TIMEOUT);
   }
 
   private void requestStop(Duration budget) {

@@ -1,10 +1,10 @@
 package dev.kafkasdk.consumer.it;
 
 import dev.kafkasdk.consumer.CommitMode;
-import dev.kafkasdk.consumer.Deserializers;
 import dev.kafkasdk.consumer.OffsetStore;
 import dev.kafkasdk.consumer.SdkConsumer;
 import dev.kafkasdk.core.config.GroupProtocol;
+import dev.kafkasdk.core.serde.Serdes;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +42,7 @@ final class CrashWorkload {
       case TRANSACTIONAL -> CommitMode.transactional(sink);
     };
     return SdkConsumer.builder(ItSupport.settings(bootstrap, group, protocol).maxPollRecords(MAX_POLL_RECORDS).build(),
-            Deserializers.string(), Deserializers.string())
+            Serdes.string(), Serdes.string())
         .subscribe(topic)
         .commitMode(mode)
         .recordHandler(record -> {

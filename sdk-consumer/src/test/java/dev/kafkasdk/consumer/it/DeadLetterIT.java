@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.kafkasdk.consumer.CommitMode;
 import dev.kafkasdk.consumer.DeadLetterHeaders;
-import dev.kafkasdk.consumer.Deserializers;
 import dev.kafkasdk.consumer.FailureAction;
 import dev.kafkasdk.consumer.FailurePolicy;
 import dev.kafkasdk.consumer.SdkConsumer;
 import dev.kafkasdk.core.config.GroupProtocol;
+import dev.kafkasdk.core.serde.Serdes;
 import dev.kafkasdk.test.KafkaBroker;
 import dev.kafkasdk.test.KafkaCluster;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -46,7 +46,7 @@ class DeadLetterIT {
 
     try (SdkConsumer<String, Order> consumer = SdkConsumer.builder(
             ItSupport.settings(kafka.bootstrapServers(), topic + "-group", GroupProtocol.CLASSIC).build(),
-            Deserializers.string(), Deserializers.json(Order.class))
+            Serdes.string(), Serdes.json(Order.class))
         .subscribe(topic)
         .commitMode(CommitMode.syncPerBatch())
         .deadLettersToKafka()

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.kafkasdk.consumer.ConsumerState;
-import dev.kafkasdk.consumer.Deserializers;
 import dev.kafkasdk.consumer.LivenessReport;
 import dev.kafkasdk.consumer.SdkConsumer;
 import dev.kafkasdk.core.config.GroupProtocol;
+import dev.kafkasdk.core.serde.Serdes;
 import dev.kafkasdk.test.KafkaBroker;
 import dev.kafkasdk.test.KafkaCluster;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -47,7 +47,7 @@ class LivenessIT {
                 .maxPollRecords(RECORDS)
                 .maxPollInterval(Duration.ofSeconds(3))
                 .build(),
-            Deserializers.string(), Deserializers.string())
+            Serdes.string(), Serdes.string())
         .subscribe(topic)
         .metrics(registry, List.of())
         .recordHandler(record -> {

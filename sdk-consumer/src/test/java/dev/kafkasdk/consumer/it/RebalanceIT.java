@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.kafkasdk.consumer.CommitMode;
 import dev.kafkasdk.consumer.ConsumerState;
-import dev.kafkasdk.consumer.Deserializers;
 import dev.kafkasdk.consumer.SdkConsumer;
 import dev.kafkasdk.core.config.GroupProtocol;
+import dev.kafkasdk.core.serde.Serdes;
 import dev.kafkasdk.test.KafkaBroker;
 import dev.kafkasdk.test.KafkaCluster;
 import io.micrometer.core.instrument.Tags;
@@ -76,7 +76,7 @@ class RebalanceIT {
   private static SdkConsumer<String, String> member(KafkaCluster kafka, String topic, String group,
       GroupProtocol protocol, Queue<String> seen, SimpleMeterRegistry registry) {
     return SdkConsumer.builder(ItSupport.settings(kafka.bootstrapServers(), group, protocol).build(),
-            Deserializers.string(), Deserializers.string())
+            Serdes.string(), Serdes.string())
         .subscribe(topic)
         .commitMode(CommitMode.syncPerBatch())
         .metrics(registry, Tags.of("member", Integer.toString(System.identityHashCode(seen))))

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.kafkasdk.consumer.CommitMode;
 import dev.kafkasdk.consumer.ConsumerState;
-import dev.kafkasdk.consumer.Deserializers;
 import dev.kafkasdk.consumer.SdkConsumer;
 import dev.kafkasdk.consumer.StartPosition;
 import dev.kafkasdk.consumer.StartPositionStrategy;
@@ -13,6 +12,7 @@ import dev.kafkasdk.consumer.Subscription;
 import dev.kafkasdk.core.KafkaSdkException;
 import dev.kafkasdk.core.config.GroupProtocol;
 import dev.kafkasdk.core.config.OffsetReset;
+import dev.kafkasdk.core.serde.Serdes;
 import dev.kafkasdk.test.KafkaBroker;
 import dev.kafkasdk.test.KafkaCluster;
 import java.time.Duration;
@@ -53,7 +53,7 @@ class SeekIT {
     Queue<String> seen = new ConcurrentLinkedQueue<>();
     try (SdkConsumer<String, String> consumer = SdkConsumer.builder(
             ItSupport.settings(kafka.bootstrapServers(), topic + "-group", protocol).build(),
-            Deserializers.string(), Deserializers.string())
+            Serdes.string(), Serdes.string())
         .subscribe(topic)
         .startPosition(StartPositionStrategy.once(StartPosition.timestamp(T0.plusMillis(5500))))
         .recordHandler(record -> seen.add(record.value()))
@@ -72,7 +72,7 @@ class SeekIT {
     Queue<String> seen = new ConcurrentLinkedQueue<>();
     try (SdkConsumer<String, String> consumer = SdkConsumer.builder(
             ItSupport.settings(kafka.bootstrapServers(), null, GroupProtocol.CLASSIC).build(),
-            Deserializers.string(), Deserializers.string())
+            Serdes.string(), Serdes.string())
         .subscribe(Subscription.assignAll(topic))
         .commitMode(CommitMode.none())
         .recordHandler(record -> seen.add(record.value()))
@@ -90,7 +90,7 @@ class SeekIT {
     Queue<String> seen = new ConcurrentLinkedQueue<>();
     SdkConsumer<String, String> consumer = SdkConsumer.builder(
             ItSupport.settings(kafka.bootstrapServers(), null, GroupProtocol.CLASSIC).build(),
-            Deserializers.string(), Deserializers.string())
+            Serdes.string(), Serdes.string())
         .assign(new TopicPartition(topic, 0))
         .commitMode(CommitMode.none())
         .startPosition(StartPositionStrategy.always(StartPosition.window(T0.plusSeconds(2), T0.plusSeconds(5))))
@@ -110,7 +110,7 @@ class SeekIT {
     Queue<String> seen = new ConcurrentLinkedQueue<>();
     try (SdkConsumer<String, String> consumer = SdkConsumer.builder(
             ItSupport.settings(kafka.bootstrapServers(), null, GroupProtocol.CLASSIC).build(),
-            Deserializers.string(), Deserializers.string())
+            Serdes.string(), Serdes.string())
         .assign(partition)
         .commitMode(CommitMode.none())
         .startPosition(StartPositionStrategy.always(StartPosition.end()))
@@ -137,7 +137,7 @@ class SeekIT {
     SdkConsumer<String, String> consumer = SdkConsumer.builder(
             ItSupport.settings(kafka.bootstrapServers(), topic + "-group", GroupProtocol.CLASSIC)
                 .autoOffsetReset(OffsetReset.NONE).build(),
-            Deserializers.string(), Deserializers.string())
+            Serdes.string(), Serdes.string())
         .subscribe(topic)
         .recordHandler(record -> { })
         .build();

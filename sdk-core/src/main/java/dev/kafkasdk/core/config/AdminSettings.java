@@ -1,29 +1,23 @@
 package dev.kafkasdk.core.config;
 
-import dev.kafkasdk.core.ConfigException;
-import dev.kafkasdk.core.config.internal.AdminRules;
-import dev.kafkasdk.core.config.internal.DescribeTable;
-import dev.kafkasdk.core.config.internal.KafkaKeys;
+import dev.kafkasdk.core.config.internal.Problems;
 import dev.kafkasdk.core.config.internal.PropertyTable;
 
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
+
+import static dev.kafkasdk.core.config.AdminKeys.CLIENT_ID;
+import static dev.kafkasdk.core.config.AdminKeys.DEFAULT_API_TIMEOUT;
+import static dev.kafkasdk.core.config.AdminKeys.REQUEST_TIMEOUT;
 
 /**
- * The settings of one named admin client. Immutable and thread-safe; always valid once built.
+ * The settings of one named admin client; its keys are declared once in {@link AdminKeys}.
+ * Immutable and thread-safe; always valid once built.
  */
-public final class AdminSettings {
+public final class AdminSettings extends ClientSettings {
 
-    private final ClientValues v;
-    private volatile PropertyTable table;
-
-    private AdminSettings(ClientValues values) {
-        this.v = values;
+    private AdminSettings(Values values) {
+        super(values);
     }
 
     /**
@@ -42,7 +36,7 @@ public final class AdminSettings {
      * @return a new builder; values set on it have origin {@link Origin#CODE}
      */
     public static Builder builder() {
-        return new Builder(new ClientValues());
+        return new Builder(new Values());
     }
 
     /**
@@ -55,181 +49,59 @@ public final class AdminSettings {
         return new Builder(base.v.copy());
     }
 
-    /** @return the admin client's name in the configuration */
-    public String name() {
-        return v.name;
+    @Override
+    KeyTable<?> table() {
+        return AdminKeys.TABLE;
     }
 
-    /** @return the cluster it connects to */
-    public ClusterSettings cluster() {
-        return v.cluster;
+    @Override
+    void crossField(PropertyTable table, String prefix, Problems p) {
+        AdminKeys.crossField(this, prefix, p);
     }
 
     /** @return {@code request.timeout.ms}, or empty (30 s) */
     public Optional<Duration> requestTimeout() {
-        return v.get("request-timeout", Duration.class);
+        return get(REQUEST_TIMEOUT);
     }
 
     /** @return {@code default.api.timeout.ms}, or empty (60 s) */
     public Optional<Duration> defaultApiTimeout() {
-        return v.get("default-api-timeout", Duration.class);
+        return get(DEFAULT_API_TIMEOUT);
     }
 
     /** @return {@code client.id}: explicit, else {@code <client-id-prefix>-<name>}, else empty */
     public Optional<String> clientId() {
-        return v.get("client-id", String.class).or(() -> v.cluster.clientIdPrefix().map(p -> p + "-" + v.name));
-    }
-
-    /** @return the raw kafka-clients properties, applied last */
-    public Map<String, String> properties() {
-        return Collections.unmodifiableSortedMap(new TreeMap<>(v.raw));
+        return get(CLIENT_ID);
     }
 
     /**
-     * Where each explicitly set value came from, keyed by file key; raw properties as
-     * {@code properties.<key>}.
-     *
-     * @return an unmodifiable map
+     * Builds {@link AdminSettings}: {@link #set(SettingKey, Object)} sets any key of
+     * {@link AdminKeys}. Setting a value to {@code null} clears it. Not thread-safe.
      */
-    public Map<String, Origin> origins() {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(v.origins));
-    }
+    public static final class Builder extends ClientBuilder<AdminSettings, Builder> {
 
-    /**
-     * The exact properties to create an {@code Admin} client with.
-     *
-     * @return a new modifiable map the caller owns; it holds secrets: do not log it
-     */
-    public Map<String, Object> toProperties() {
-        return table().toMap();
-    }
-
-    /**
-     * Where the effective value of a kafka-clients key came from.
-     *
-     * @param kafkaKey e.g. {@code request.timeout.ms}
-     * @return its origin; {@link Origin#DEFAULT} if nobody set it
-     */
-    public Origin origin(String kafkaKey) {
-        return table().get(kafkaKey).map(PropertyTable.Entry::origin).orElse(Origin.DEFAULT);
-    }
-
-    /**
-     * A table of every effective property with values (secrets masked) and origins.
-     *
-     * @return multi-line text
-     */
-    public String describe() {
-        return DescribeTable.render("admin '" + v.name + "'", table(), KafkaKeys.Client.ADMIN, AdminRules.TYPED_KEYS,
-                "");
-    }
-
-    /**
-     * Compares name, cluster and every value; origins are not compared.
-     *
-     * @param o another object
-     * @return whether equal
-     */
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof AdminSettings a && v.sameValues(a.v);
-    }
-
-    /** @return a hash of name, cluster and values */
-    @Override
-    public int hashCode() {
-        return v.valuesHash();
-    }
-
-    /** @return the name and effective properties with secrets masked */
-    @Override
-    public String toString() {
-        return "AdminSettings[name=" + v.name + ", properties=" + table().toMaskedMap() + "]";
-    }
-
-    private PropertyTable table() {
-        PropertyTable t = table;
-        if (t == null) {
-            t = AdminRules.render(this);
-            table = t;
-        }
-        return t;
-    }
-
-    /** Builds {@link AdminSettings}. Setting a value to {@code null} clears it. Not thread-safe. */
-    public static final class Builder {
-        private final ClientValues v;
-
-        private Builder(ClientValues values) {
-            this.v = values;
+        private Builder(Values values) {
+            super(values, AdminKeys.TABLE);
         }
 
-        /**
-         * Sets the origin recorded for values set after this call ({@link Origin#CODE} until changed).
-         *
-         * @param origin the origin
-         * @return this builder
-         */
-        public Builder origin(Origin origin) {
-            v.origin = Objects.requireNonNull(origin, "origin");
-            return this;
-        }
-
-        /** Sets the admin client's name (default {@code default}); returns this builder. */
-        public Builder name(String name) {
-            v.name = Objects.requireNonNull(name, "name");
-            return this;
-        }
-
-        /** Sets the cluster to connect to (required); returns this builder. */
-        public Builder cluster(ClusterSettings cluster) {
-            v.cluster = cluster;
-            return this;
+        @Override
+        AdminSettings create(Values values) {
+            return new AdminSettings(values);
         }
 
         /** Sets {@code request.timeout.ms}; returns this builder. */
         public Builder requestTimeout(Duration timeout) {
-            v.set("request-timeout", timeout);
-            return this;
+            return set(REQUEST_TIMEOUT, timeout);
         }
 
         /** Sets {@code default.api.timeout.ms}, at least the request timeout; returns this builder. */
         public Builder defaultApiTimeout(Duration timeout) {
-            v.set("default-api-timeout", timeout);
-            return this;
+            return set(DEFAULT_API_TIMEOUT, timeout);
         }
 
         /** Sets {@code client.id}; returns this builder. */
         public Builder clientId(String clientId) {
-            v.set("client-id", clientId);
-            return this;
-        }
-
-        /**
-         * Sets a raw kafka-clients property, applied after every typed setting. The key must be an
-         * admin config of kafka-clients and must not repeat a typed setting.
-         *
-         * @param key   an {@code AdminClientConfig} key
-         * @param value its value as text; {@code null} removes it
-         * @return this builder
-         */
-        public Builder property(String key, String value) {
-            v.raw(key, value, "properties");
-            return this;
-        }
-
-        /**
-         * Checks and builds the settings.
-         *
-         * @return the settings
-         * @throws ConfigException listing every problem, with paths {@code admins.<name>.<key>}
-         */
-        public AdminSettings build() {
-            ClientValues values = v.copy();
-            values.requireCluster("admins");
-            AdminSettings settings = new AdminSettings(values);
-            AdminRules.check(settings);
-            return settings;
+            return set(CLIENT_ID, clientId);
         }
     }
 }

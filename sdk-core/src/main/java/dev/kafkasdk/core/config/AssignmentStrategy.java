@@ -32,6 +32,15 @@ public enum AssignmentStrategy {
     }
 
     /**
+     * The name used in configuration files.
+     *
+     * @return e.g. {@code cooperative-sticky}
+     */
+    public String shortName() {
+        return shortName;
+    }
+
+    /**
      * The assignor class name kafka-clients expects.
      *
      * @return e.g. {@code org.apache.kafka.clients.consumer.CooperativeStickyAssignor}

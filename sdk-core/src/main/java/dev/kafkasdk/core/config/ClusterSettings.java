@@ -1,33 +1,24 @@
 package dev.kafkasdk.core.config;
 
 import dev.kafkasdk.core.ConfigException;
-import dev.kafkasdk.core.config.internal.ClusterRules;
 import dev.kafkasdk.core.config.internal.Problems;
 
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+
+import static dev.kafkasdk.core.config.ClusterKeys.BOOTSTRAP_SERVERS;
+import static dev.kafkasdk.core.config.ClusterKeys.CLIENT_ID_PREFIX;
 
 /**
  * The connection every client of a configuration shares: bootstrap servers, the client id
- * prefix and security. Immutable and thread-safe; always valid once built.
+ * prefix and security; its keys are declared once in {@link ClusterKeys}. Immutable and
+ * thread-safe; always valid once built.
  */
-public final class ClusterSettings {
+public final class ClusterSettings extends TypedSettings {
 
-    private final List<String> bootstrapServers;
-    private final String clientIdPrefix;
-    private final SecuritySettings security;
-    private final Map<String, Origin> origins;
-
-    private ClusterSettings(Builder b) {
-        this.bootstrapServers = List.copyOf(b.bootstrapServers);
-        this.clientIdPrefix = b.clientIdPrefix;
-        this.security = b.security;
-        this.origins = Collections.unmodifiableMap(new LinkedHashMap<>(b.origins));
+    private ClusterSettings(Values values) {
+        super(values);
     }
 
     /**
@@ -47,7 +38,7 @@ public final class ClusterSettings {
      * @return a new builder; values set on it have origin {@link Origin#CODE}
      */
     public static Builder builder() {
-        return new Builder();
+        return new Builder(new Values());
     }
 
     /**
@@ -57,21 +48,21 @@ public final class ClusterSettings {
      * @return a new builder
      */
     public static Builder from(ClusterSettings base) {
-        Builder b = new Builder();
-        b.bootstrapServers = base.bootstrapServers;
-        b.clientIdPrefix = base.clientIdPrefix;
-        b.security = base.security;
-        b.origins.putAll(base.origins);
-        return b;
+        return new Builder(base.v.copy());
+    }
+
+    @Override
+    KeyTable<?> table() {
+        return ClusterKeys.TABLE;
     }
 
     /**
      * The bootstrap servers ({@code bootstrap.servers}).
      *
-     * @return the {@code host:port} pairs, never empty
+     * @return the {@code host:port} pairs, never empty once built
      */
     public List<String> bootstrapServers() {
-        return bootstrapServers;
+        return get(BOOTSTRAP_SERVERS).orElse(List.of());
     }
 
     /**
@@ -81,7 +72,7 @@ public final class ClusterSettings {
      * @return the prefix, or empty (kafka-clients then generates ids)
      */
     public Optional<String> clientIdPrefix() {
-        return Optional.ofNullable(clientIdPrefix);
+        return get(CLIENT_ID_PREFIX);
     }
 
     /**
@@ -90,73 +81,14 @@ public final class ClusterSettings {
      * @return the settings; {@link SecuritySettings#none()} when unset
      */
     public SecuritySettings security() {
-        return security;
-    }
-
-    /**
-     * Where each explicitly set value came from, keyed by file key ({@code bootstrap-servers},
-     * {@code client-id-prefix}).
-     *
-     * @return an unmodifiable map
-     */
-    public Map<String, Origin> origins() {
-        return origins;
-    }
-
-    /**
-     * Compares every value; origins are not compared.
-     *
-     * @param o another object
-     * @return whether equal
-     */
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ClusterSettings c && bootstrapServers.equals(c.bootstrapServers)
-                && Objects.equals(clientIdPrefix, c.clientIdPrefix) && security.equals(c.security);
-    }
-
-    /**
-     * A hash of every value.
-     *
-     * @return the hash code
-     */
-    @Override
-    public int hashCode() {
-        return Objects.hash(bootstrapServers, clientIdPrefix, security);
-    }
-
-    /**
-     * A description with secrets masked.
-     *
-     * @return the description
-     */
-    @Override
-    public String toString() {
-        return "ClusterSettings[bootstrapServers=" + bootstrapServers + ", clientIdPrefix=" + clientIdPrefix
-                + ", security=" + security + "]";
+        return section("security", SecuritySettings.class).orElse(SecuritySettings.none());
     }
 
     /** Builds {@link ClusterSettings}. Not thread-safe. */
-    public static final class Builder {
-        private List<String> bootstrapServers = List.of();
-        private String clientIdPrefix;
-        private SecuritySettings security = SecuritySettings.none();
-        private Origin origin = Origin.CODE;
-        private final Map<String, Origin> origins = new LinkedHashMap<>();
+    public static final class Builder extends TypedSettings.Builder<ClusterSettings, Builder> {
 
-        private Builder() {
-        }
-
-        /**
-         * Sets the origin recorded for values set after this call ({@link Origin#CODE} until
-         * changed).
-         *
-         * @param origin the origin
-         * @return this builder
-         */
-        public Builder origin(Origin origin) {
-            this.origin = Objects.requireNonNull(origin, "origin");
-            return this;
+        private Builder(Values values) {
+            super(values, ClusterKeys.TABLE);
         }
 
         /**
@@ -177,9 +109,7 @@ public final class ClusterSettings {
          * @return this builder
          */
         public Builder bootstrapServers(List<String> servers) {
-            this.bootstrapServers = List.copyOf(servers);
-            origins.put("bootstrap-servers", origin);
-            return this;
+            return set(BOOTSTRAP_SERVERS, List.copyOf(servers));
         }
 
         /**
@@ -189,13 +119,7 @@ public final class ClusterSettings {
          * @return this builder
          */
         public Builder clientIdPrefix(String prefix) {
-            this.clientIdPrefix = prefix;
-            if (prefix == null) {
-                origins.remove("client-id-prefix");
-            } else {
-                origins.put("client-id-prefix", origin);
-            }
-            return this;
+            return set(CLIENT_ID_PREFIX, prefix);
         }
 
         /**
@@ -205,8 +129,7 @@ public final class ClusterSettings {
          * @return this builder
          */
         public Builder security(SecuritySettings security) {
-            this.security = security == null ? SecuritySettings.none() : security;
-            return this;
+            return section("security", security == null || security.equals(SecuritySettings.none()) ? null : security);
         }
 
         /**
@@ -216,8 +139,9 @@ public final class ClusterSettings {
          * @throws ConfigException listing every problem: missing or malformed bootstrap servers,
          *                         incomplete or contradictory security settings
          */
+        @Override
         public ClusterSettings build() {
-            ClusterSettings settings = new ClusterSettings(this);
+            ClusterSettings settings = new ClusterSettings(v.copy());
             Problems problems = new Problems();
             ClusterRules.check(settings, problems);
             problems.throwIfAny();

@@ -1,8 +1,8 @@
 package dev.kafkasdk.core.config;
 
 import dev.kafkasdk.core.ConfigException;
-import dev.kafkasdk.core.config.internal.ClusterRenderer;
 import dev.kafkasdk.core.config.internal.ConfigLoading;
+import dev.kafkasdk.core.config.internal.Limits;
 import dev.kafkasdk.core.config.internal.Problems;
 import dev.kafkasdk.core.config.internal.PropertyTable;
 import dev.kafkasdk.core.config.internal.Suggestions;
@@ -167,7 +167,7 @@ public final class KafkaSdkConfig {
                 .append(t.partitions().isPresent() ? t.partitions().getAsInt() : "(broker default)")
                 .append(" replication-factor=")
                 .append(t.replicationFactor().isPresent() ? t.replicationFactor().getAsInt() : "(broker default)")
-                .append(" configs=").append(t.toTopicConfigs()));
+                .append(" configs=").append(Limits.shortenValues(t.toTopicConfigs())));
         return sb.append('\n').toString();
     }
 
@@ -259,7 +259,11 @@ public final class KafkaSdkConfig {
          * @throws ConfigException with every problem found
          */
         public KafkaSdkConfig load() {
-            return ConfigLoading.load(List.copyOf(sources), environment);
+            Problems problems = new Problems();
+            KafkaSdkConfig config = DocumentBinder.bind(ConfigLoading.load(List.copyOf(sources), environment,
+                    ConfigSchema.ROOT, problems), problems);
+            problems.throwIfAny();
+            return config;
         }
     }
 

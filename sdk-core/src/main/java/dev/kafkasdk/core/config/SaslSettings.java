@@ -1,38 +1,26 @@
 package dev.kafkasdk.core.config;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
+import static dev.kafkasdk.core.config.ClusterKeys.SASL_CLIENT_ID;
+import static dev.kafkasdk.core.config.ClusterKeys.SASL_CLIENT_SECRET;
+import static dev.kafkasdk.core.config.ClusterKeys.SASL_MECHANISM;
+import static dev.kafkasdk.core.config.ClusterKeys.SASL_PASSWORD;
+import static dev.kafkasdk.core.config.ClusterKeys.SASL_SCOPE;
+import static dev.kafkasdk.core.config.ClusterKeys.SASL_TOKEN_ENDPOINT_URL;
+import static dev.kafkasdk.core.config.ClusterKeys.SASL_USERNAME;
+
 /**
- * SASL authentication: the mechanism and its credentials. PLAIN and SCRAM use
- * {@code username} and {@code password}; OAUTHBEARER uses the client-credentials grant
- * with {@code token-endpoint-url}, {@code client-id}, {@code client-secret} and an optional
- * {@code scope}. Immutable and thread-safe. Checked when the enclosing
- * {@link ClusterSettings} is built.
+ * SASL authentication: the mechanism and its credentials; its keys are declared once in
+ * {@link ClusterKeys}. PLAIN and SCRAM use {@code username} and {@code password}; OAUTHBEARER
+ * uses the client-credentials grant with {@code token-endpoint-url}, {@code client-id},
+ * {@code client-secret} and an optional {@code scope}. Immutable and thread-safe. Checked when
+ * the enclosing {@link ClusterSettings} is built.
  */
-public final class SaslSettings {
+public final class SaslSettings extends TypedSettings {
 
-    private final SaslMechanism mechanism;
-    private final String username;
-    private final Secret password;
-    private final String tokenEndpointUrl;
-    private final String clientId;
-    private final Secret clientSecret;
-    private final String scope;
-    private final Map<String, Origin> origins;
-
-    private SaslSettings(Builder b) {
-        this.mechanism = b.mechanism;
-        this.username = b.username;
-        this.password = b.password;
-        this.tokenEndpointUrl = b.tokenEndpointUrl;
-        this.clientId = b.clientId;
-        this.clientSecret = b.clientSecret;
-        this.scope = b.scope;
-        this.origins = Collections.unmodifiableMap(new LinkedHashMap<>(b.origins));
+    private SaslSettings(Values values) {
+        super(values);
     }
 
     /**
@@ -41,7 +29,7 @@ public final class SaslSettings {
      * @return a new builder; values set on it have origin {@link Origin#CODE}
      */
     public static Builder builder() {
-        return new Builder();
+        return new Builder(new Values());
     }
 
     /**
@@ -51,43 +39,27 @@ public final class SaslSettings {
      * @return a new builder
      */
     public static Builder from(SaslSettings base) {
-        Builder b = new Builder();
-        b.mechanism = base.mechanism;
-        b.username = base.username;
-        b.password = base.password;
-        b.tokenEndpointUrl = base.tokenEndpointUrl;
-        b.clientId = base.clientId;
-        b.clientSecret = base.clientSecret;
-        b.scope = base.scope;
-        b.origins.putAll(base.origins);
-        return b;
+        return new Builder(base.v.copy());
     }
 
-    /**
-     * The mechanism ({@code sasl.mechanism}).
-     *
-     * @return the mechanism, or empty
-     */
+    @Override
+    KeyTable<?> table() {
+        return ClusterKeys.SASL;
+    }
+
+    /** @return the mechanism ({@code sasl.mechanism}), or empty */
     public Optional<SaslMechanism> mechanism() {
-        return Optional.ofNullable(mechanism);
+        return get(SASL_MECHANISM);
     }
 
-    /**
-     * The PLAIN/SCRAM user name.
-     *
-     * @return the user, or empty
-     */
+    /** @return the PLAIN/SCRAM user name, or empty */
     public Optional<String> username() {
-        return Optional.ofNullable(username);
+        return get(SASL_USERNAME);
     }
 
-    /**
-     * The PLAIN/SCRAM password.
-     *
-     * @return the password, or empty
-     */
+    /** @return the PLAIN/SCRAM password, or empty */
     public Optional<Secret> password() {
-        return Optional.ofNullable(password);
+        return get(SASL_PASSWORD);
     }
 
     /**
@@ -98,45 +70,22 @@ public final class SaslSettings {
      * @return the URL, or empty
      */
     public Optional<String> tokenEndpointUrl() {
-        return Optional.ofNullable(tokenEndpointUrl);
+        return get(SASL_TOKEN_ENDPOINT_URL);
     }
 
-    /**
-     * The OAuth client id ({@code sasl.oauthbearer.client.credentials.client.id}).
-     *
-     * @return the client id, or empty
-     */
+    /** @return the OAuth client id ({@code sasl.oauthbearer.client.credentials.client.id}), or empty */
     public Optional<String> clientId() {
-        return Optional.ofNullable(clientId);
+        return get(SASL_CLIENT_ID);
     }
 
-    /**
-     * The OAuth client secret ({@code sasl.oauthbearer.client.credentials.client.secret}).
-     *
-     * @return the secret, or empty
-     */
+    /** @return the OAuth client secret ({@code sasl.oauthbearer.client.credentials.client.secret}), or empty */
     public Optional<Secret> clientSecret() {
-        return Optional.ofNullable(clientSecret);
+        return get(SASL_CLIENT_SECRET);
     }
 
-    /**
-     * The OAuth scope ({@code sasl.oauthbearer.scope}).
-     *
-     * @return the scope, or empty
-     */
+    /** @return the OAuth scope ({@code sasl.oauthbearer.scope}), or empty */
     public Optional<String> scope() {
-        return Optional.ofNullable(scope);
-    }
-
-    /**
-     * Where each explicitly set value came from, keyed by file key ({@code mechanism},
-     * {@code username}, {@code password}, {@code token-endpoint-url}, {@code client-id},
-     * {@code client-secret}, {@code scope}).
-     *
-     * @return an unmodifiable map
-     */
-    public Map<String, Origin> origins() {
-        return origins;
+        return get(SASL_SCOPE);
     }
 
     /**
@@ -145,144 +94,49 @@ public final class SaslSettings {
      * @return {@code true} if every value is empty
      */
     public boolean isEmpty() {
-        return mechanism == null && username == null && password == null && tokenEndpointUrl == null
-                && clientId == null && clientSecret == null && scope == null;
+        return noValues();
     }
 
-    /**
-     * Compares every value; origins are not compared.
-     *
-     * @param o another object
-     * @return whether equal
-     */
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof SaslSettings s && mechanism == s.mechanism && Objects.equals(username, s.username)
-                && Objects.equals(password, s.password) && Objects.equals(tokenEndpointUrl, s.tokenEndpointUrl)
-                && Objects.equals(clientId, s.clientId) && Objects.equals(clientSecret, s.clientSecret)
-                && Objects.equals(scope, s.scope);
-    }
+    /** Builds {@link SaslSettings}; setting a value to {@code null} clears it. Not thread-safe. */
+    public static final class Builder extends TypedSettings.Builder<SaslSettings, Builder> {
 
-    /** @return a hash of every value */
-    @Override
-    public int hashCode() {
-        return Objects.hash(mechanism, username, password, tokenEndpointUrl, clientId, clientSecret, scope);
-    }
-
-    /**
-     * A description with secrets masked.
-     *
-     * @return the description
-     */
-    @Override
-    public String toString() {
-        return "SaslSettings[mechanism=" + mechanism + ", username=" + username + ", password=" + password
-                + ", tokenEndpointUrl=" + tokenEndpointUrl + ", clientId=" + clientId + ", clientSecret="
-                + clientSecret + ", scope=" + scope + "]";
-    }
-
-    /** Builds {@link SaslSettings}. Not thread-safe. */
-    public static final class Builder {
-        private SaslMechanism mechanism;
-        private String username;
-        private Secret password;
-        private String tokenEndpointUrl;
-        private String clientId;
-        private Secret clientSecret;
-        private String scope;
-        private Origin origin = Origin.CODE;
-        private final Map<String, Origin> origins = new LinkedHashMap<>();
-
-        private Builder() {
+        private Builder(Values values) {
+            super(values, ClusterKeys.SASL);
         }
 
-        /**
-         * Sets the origin recorded for values set after this call ({@link Origin#CODE} until
-         * changed).
-         *
-         * @param origin the origin
-         * @return this builder
-         */
-        public Builder origin(Origin origin) {
-            this.origin = Objects.requireNonNull(origin, "origin");
-            return this;
-        }
-
-        /**
-         * Sets the mechanism.
-         *
-         * @param mechanism the mechanism; {@code null} clears it
-         * @return this builder
-         */
+        /** Sets the mechanism; returns this builder. */
         public Builder mechanism(SaslMechanism mechanism) {
-            this.mechanism = mark("mechanism", mechanism);
-            return this;
+            return set(SASL_MECHANISM, mechanism);
         }
 
-        /**
-         * Sets the PLAIN/SCRAM user name.
-         *
-         * @param username the user; {@code null} clears it
-         * @return this builder
-         */
+        /** Sets the PLAIN/SCRAM user name; returns this builder. */
         public Builder username(String username) {
-            this.username = mark("username", username);
-            return this;
+            return set(SASL_USERNAME, username);
         }
 
-        /**
-         * Sets the PLAIN/SCRAM password.
-         *
-         * @param password the password; {@code null} clears it
-         * @return this builder
-         */
+        /** Sets the PLAIN/SCRAM password; returns this builder. */
         public Builder password(Secret password) {
-            this.password = mark("password", password);
-            return this;
+            return set(SASL_PASSWORD, password);
         }
 
-        /**
-         * Sets the OAuth token endpoint.
-         *
-         * @param url an {@code https://} (or {@code http://}, {@code file:}) URL; {@code null} clears it
-         * @return this builder
-         */
+        /** Sets the OAuth token endpoint: an https://, http:// or file: URL; returns this builder. */
         public Builder tokenEndpointUrl(String url) {
-            this.tokenEndpointUrl = mark("token-endpoint-url", url);
-            return this;
+            return set(SASL_TOKEN_ENDPOINT_URL, url);
         }
 
-        /**
-         * Sets the OAuth client id.
-         *
-         * @param clientId the client id; {@code null} clears it
-         * @return this builder
-         */
+        /** Sets the OAuth client id; returns this builder. */
         public Builder clientId(String clientId) {
-            this.clientId = mark("client-id", clientId);
-            return this;
+            return set(SASL_CLIENT_ID, clientId);
         }
 
-        /**
-         * Sets the OAuth client secret.
-         *
-         * @param clientSecret the secret; {@code null} clears it
-         * @return this builder
-         */
+        /** Sets the OAuth client secret; returns this builder. */
         public Builder clientSecret(Secret clientSecret) {
-            this.clientSecret = mark("client-secret", clientSecret);
-            return this;
+            return set(SASL_CLIENT_SECRET, clientSecret);
         }
 
-        /**
-         * Sets the OAuth scope.
-         *
-         * @param scope the scope; {@code null} clears it
-         * @return this builder
-         */
+        /** Sets the OAuth scope; returns this builder. */
         public Builder scope(String scope) {
-            this.scope = mark("scope", scope);
-            return this;
+            return set(SASL_SCOPE, scope);
         }
 
         /**
@@ -290,17 +144,9 @@ public final class SaslSettings {
          *
          * @return the settings
          */
+        @Override
         public SaslSettings build() {
-            return new SaslSettings(this);
-        }
-
-        private <T> T mark(String key, T value) {
-            if (value == null) {
-                origins.remove(key);
-            } else {
-                origins.put(key, origin);
-            }
-            return value;
+            return new SaslSettings(v.copy());
         }
     }
 }

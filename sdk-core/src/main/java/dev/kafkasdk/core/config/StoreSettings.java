@@ -1,102 +1,66 @@
 package dev.kafkasdk.core.config;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
+import static dev.kafkasdk.core.config.ClusterKeys.STORE_KEY_PASSWORD;
+import static dev.kafkasdk.core.config.ClusterKeys.STORE_LOCATION;
+import static dev.kafkasdk.core.config.ClusterKeys.STORE_PASSWORD;
+import static dev.kafkasdk.core.config.ClusterKeys.STORE_TYPE;
+
 /**
- * A TLS key store or trust store ({@code ssl.truststore.*} / {@code ssl.keystore.*}).
- * Immutable and thread-safe. Checked when the enclosing {@link ClusterSettings} is built:
- * a password or type without a location is an error, and so is a key store without a
- * password (unless its type is PEM).
+ * A TLS key store or trust store ({@code ssl.truststore.*} / {@code ssl.keystore.*}); its keys
+ * are declared once in {@link ClusterKeys}. Immutable and thread-safe. Checked when the
+ * enclosing {@link ClusterSettings} is built: a password or type without a location is an
+ * error, and so is a key store without a password (unless its type is PEM).
  */
-public final class StoreSettings {
+public final class StoreSettings extends TypedSettings {
 
-    private final String location;
-    private final Secret password;
-    private final Secret keyPassword;
-    private final String type;
-    private final Map<String, Origin> origins;
-
-    private StoreSettings(Builder b) {
-        this.location = b.location;
-        this.password = b.password;
-        this.keyPassword = b.keyPassword;
-        this.type = b.type;
-        this.origins = Collections.unmodifiableMap(new LinkedHashMap<>(b.origins));
+    private StoreSettings(Values values) {
+        super(values);
     }
 
     /**
-     * Starts an empty store.
+     * Starts empty store settings.
      *
      * @return a new builder; values set on it have origin {@link Origin#CODE}
      */
     public static Builder builder() {
-        return new Builder();
+        return new Builder(new Values());
     }
 
     /**
-     * Starts from a copy of an existing store.
+     * Starts from a copy of existing settings.
      *
-     * @param base the store to copy, origins included
+     * @param base the settings to copy, origins included
      * @return a new builder
      */
     public static Builder from(StoreSettings base) {
-        Builder b = new Builder();
-        b.location = base.location;
-        b.password = base.password;
-        b.keyPassword = base.keyPassword;
-        b.type = base.type;
-        b.origins.putAll(base.origins);
-        return b;
+        return new Builder(base.v.copy());
     }
 
-    /**
-     * The store file ({@code ssl.*store.location}).
-     *
-     * @return the path, or empty
-     */
+    @Override
+    KeyTable<?> table() {
+        return ClusterKeys.STORE;
+    }
+
+    /** @return the store file ({@code ssl.truststore.location} / {@code ssl.keystore.location}), or empty */
     public Optional<String> location() {
-        return Optional.ofNullable(location);
+        return get(STORE_LOCATION);
     }
 
-    /**
-     * The store password ({@code ssl.*store.password}).
-     *
-     * @return the password, or empty
-     */
+    /** @return the store password, or empty */
     public Optional<Secret> password() {
-        return Optional.ofNullable(password);
+        return get(STORE_PASSWORD);
     }
 
-    /**
-     * The private key password of a key store ({@code ssl.key.password}).
-     *
-     * @return the password, or empty
-     */
+    /** @return the private key's password ({@code ssl.key.password}, keystore only), or empty */
     public Optional<Secret> keyPassword() {
-        return Optional.ofNullable(keyPassword);
+        return get(STORE_KEY_PASSWORD);
     }
 
-    /**
-     * The store type ({@code JKS}, {@code PKCS12}, {@code PEM}).
-     *
-     * @return the type, or empty for kafka-clients' default (JKS)
-     */
+    /** @return the store type (JKS, PKCS12, PEM), or empty for kafka-clients' default */
     public Optional<String> type() {
-        return Optional.ofNullable(type);
-    }
-
-    /**
-     * Where each explicitly set value came from, keyed by file key ({@code location},
-     * {@code password}, {@code key-password}, {@code type}).
-     *
-     * @return an unmodifiable map
-     */
-    public Map<String, Origin> origins() {
-        return origins;
+        return get(STORE_TYPE);
     }
 
     /**
@@ -105,123 +69,44 @@ public final class StoreSettings {
      * @return {@code true} if every value is empty
      */
     public boolean isEmpty() {
-        return location == null && password == null && keyPassword == null && type == null;
+        return noValues();
     }
 
-    /**
-     * Compares every value; origins are not compared.
-     *
-     * @param o another object
-     * @return whether equal
-     */
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof StoreSettings s && Objects.equals(location, s.location)
-                && Objects.equals(password, s.password) && Objects.equals(keyPassword, s.keyPassword)
-                && Objects.equals(type, s.type);
-    }
+    /** Builds {@link StoreSettings}; setting a value to {@code null} clears it. Not thread-safe. */
+    public static final class Builder extends TypedSettings.Builder<StoreSettings, Builder> {
 
-    /** @return a hash of every value */
-    @Override
-    public int hashCode() {
-        return Objects.hash(location, password, keyPassword, type);
-    }
-
-    /**
-     * A description with passwords masked.
-     *
-     * @return e.g. {@code StoreSettings[location=/etc/kafka/ts.p12, password=******, type=PKCS12]}
-     */
-    @Override
-    public String toString() {
-        return "StoreSettings[location=" + location + ", password=" + password + ", keyPassword=" + keyPassword
-                + ", type=" + type + "]";
-    }
-
-    /** Builds {@link StoreSettings}. Not thread-safe. */
-    public static final class Builder {
-        private String location;
-        private Secret password;
-        private Secret keyPassword;
-        private String type;
-        private Origin origin = Origin.CODE;
-        private final Map<String, Origin> origins = new LinkedHashMap<>();
-
-        private Builder() {
+        private Builder(Values values) {
+            super(values, ClusterKeys.STORE);
         }
 
-        /**
-         * Sets the origin recorded for values set after this call ({@link Origin#CODE} until
-         * changed). Loaders use it; application code rarely needs it.
-         *
-         * @param origin the origin
-         * @return this builder
-         */
-        public Builder origin(Origin origin) {
-            this.origin = Objects.requireNonNull(origin, "origin");
-            return this;
-        }
-
-        /**
-         * Sets the store file.
-         *
-         * @param location a path; {@code null} clears it
-         * @return this builder
-         */
+        /** Sets the store file; returns this builder. */
         public Builder location(String location) {
-            this.location = mark("location", location);
-            return this;
+            return set(STORE_LOCATION, location);
         }
 
-        /**
-         * Sets the store password.
-         *
-         * @param password the password; {@code null} clears it
-         * @return this builder
-         */
+        /** Sets the store password; returns this builder. */
         public Builder password(Secret password) {
-            this.password = mark("password", password);
-            return this;
+            return set(STORE_PASSWORD, password);
         }
 
-        /**
-         * Sets the private key password (key stores only).
-         *
-         * @param keyPassword the password; {@code null} clears it
-         * @return this builder
-         */
+        /** Sets the private key's password (keystore only); returns this builder. */
         public Builder keyPassword(Secret keyPassword) {
-            this.keyPassword = mark("key-password", keyPassword);
-            return this;
+            return set(STORE_KEY_PASSWORD, keyPassword);
         }
 
-        /**
-         * Sets the store type.
-         *
-         * @param type {@code JKS}, {@code PKCS12} or {@code PEM}; {@code null} clears it
-         * @return this builder
-         */
+        /** Sets the store type; returns this builder. */
         public Builder type(String type) {
-            this.type = mark("type", type);
-            return this;
+            return set(STORE_TYPE, type);
         }
 
         /**
-         * Builds the store. It is checked when a {@link ClusterSettings} using it is built.
+         * Builds the settings. They are checked when a {@link ClusterSettings} using them is built.
          *
-         * @return the store
+         * @return the settings
          */
+        @Override
         public StoreSettings build() {
-            return new StoreSettings(this);
-        }
-
-        private <T> T mark(String key, T value) {
-            if (value == null) {
-                origins.remove(key);
-            } else {
-                origins.put(key, origin);
-            }
-            return value;
+            return new StoreSettings(v.copy());
         }
     }
 }

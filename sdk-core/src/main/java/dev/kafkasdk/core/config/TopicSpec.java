@@ -1,7 +1,9 @@
 package dev.kafkasdk.core.config;
 
 import dev.kafkasdk.core.ConfigException;
-import dev.kafkasdk.core.config.internal.TopicRules;
+import dev.kafkasdk.core.config.internal.Checks;
+import dev.kafkasdk.core.config.internal.KafkaKeys;
+import dev.kafkasdk.core.config.internal.Problems;
 
 import java.time.Duration;
 import java.util.Collections;
@@ -12,18 +14,27 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 
+import static dev.kafkasdk.core.config.TopicKeys.CLEANUP_POLICY;
+import static dev.kafkasdk.core.config.TopicKeys.COMPRESSION_TYPE;
+import static dev.kafkasdk.core.config.TopicKeys.MAX_MESSAGE_BYTES;
+import static dev.kafkasdk.core.config.TopicKeys.MIN_INSYNC_REPLICAS;
+import static dev.kafkasdk.core.config.TopicKeys.PARTITIONS;
+import static dev.kafkasdk.core.config.TopicKeys.REPLICATION_FACTOR;
+import static dev.kafkasdk.core.config.TopicKeys.RETENTION;
+import static dev.kafkasdk.core.config.TopicKeys.RETENTION_BYTES;
+import static dev.kafkasdk.core.config.TopicKeys.UNCLEAN_LEADER_ELECTION;
+
 /**
- * The desired shape of one topic: partitions, replication and topic configs. Unset values
- * are left to the broker's defaults. Raw {@link #configs()} must be topic config names
- * ({@code TopicConfig}) and may not repeat a typed setting. Immutable and thread-safe;
- * always valid once built.
+ * The desired shape of one topic: partitions, replication and topic configs; its keys are
+ * declared once in {@link TopicKeys}. Unset values are left to the broker's defaults. Raw
+ * {@link #configs()} must be topic config names ({@code TopicConfig}) and may not repeat a
+ * typed setting. Not a client: it has no cluster. Immutable and thread-safe; always valid
+ * once built.
  */
-public final class TopicSpec {
+public final class TopicSpec extends TypedSettings {
 
-    private final ClientValues v;
-
-    private TopicSpec(ClientValues values) {
-        this.v = values;
+    private TopicSpec(Values values) {
+        super(values);
     }
 
     /**
@@ -33,7 +44,7 @@ public final class TopicSpec {
      * @return a new builder; values set on it have origin {@link Origin#CODE}
      */
     public static Builder builder(String name) {
-        return new Builder(new ClientValues()).name(name);
+        return new Builder(new Values()).name(name);
     }
 
     /**
@@ -46,6 +57,11 @@ public final class TopicSpec {
         return new Builder(base.v.copy());
     }
 
+    @Override
+    KeyTable<?> table() {
+        return TopicKeys.TABLE;
+    }
+
     /** @return the topic name */
     public String name() {
         return v.name;
@@ -53,62 +69,52 @@ public final class TopicSpec {
 
     /** @return the partition count, or empty for the broker default */
     public OptionalInt partitions() {
-        return v.get("partitions", Integer.class).map(OptionalInt::of).orElse(OptionalInt.empty());
+        return get(PARTITIONS).map(OptionalInt::of).orElse(OptionalInt.empty());
     }
 
     /** @return the replication factor (1 to 32767; {@code NewTopic} takes it as a short), or empty for the broker default */
     public OptionalInt replicationFactor() {
-        return v.get("replication-factor", Integer.class).map(OptionalInt::of).orElse(OptionalInt.empty());
+        return get(REPLICATION_FACTOR).map(OptionalInt::of).orElse(OptionalInt.empty());
     }
 
     /** @return {@code min.insync.replicas}, or empty */
     public OptionalInt minInsyncReplicas() {
-        return v.get("min-insync-replicas", Integer.class).map(OptionalInt::of).orElse(OptionalInt.empty());
+        return get(MIN_INSYNC_REPLICAS).map(OptionalInt::of).orElse(OptionalInt.empty());
     }
 
     /** @return {@code retention.ms}, or empty */
     public Optional<Duration> retention() {
-        return v.get("retention", Duration.class);
+        return get(RETENTION);
     }
 
     /** @return {@code retention.bytes} per partition, or empty */
     public Optional<ByteSize> retentionBytes() {
-        return v.get("retention-bytes", ByteSize.class);
+        return get(RETENTION_BYTES);
     }
 
     /** @return {@code cleanup.policy}, or empty */
     public Optional<CleanupPolicy> cleanupPolicy() {
-        return v.get("cleanup-policy", CleanupPolicy.class);
+        return get(CLEANUP_POLICY);
     }
 
     /** @return {@code compression.type}, or empty */
     public Optional<TopicCompression> compressionType() {
-        return v.get("compression-type", TopicCompression.class);
+        return get(COMPRESSION_TYPE);
     }
 
     /** @return {@code max.message.bytes}, or empty */
     public Optional<ByteSize> maxMessageBytes() {
-        return v.get("max-message-bytes", ByteSize.class);
+        return get(MAX_MESSAGE_BYTES);
     }
 
     /** @return {@code unclean.leader.election.enable}, or empty */
     public Optional<Boolean> uncleanLeaderElection() {
-        return v.get("unclean-leader-election", Boolean.class);
+        return get(UNCLEAN_LEADER_ELECTION);
     }
 
     /** @return the raw topic configs */
     public Map<String, String> configs() {
         return Collections.unmodifiableSortedMap(new TreeMap<>(v.raw));
-    }
-
-    /**
-     * Where each explicitly set value came from, keyed by file key; raw configs as
-     * {@code configs.<key>}.
-     *
-     * @return an unmodifiable map
-     */
-    public Map<String, Origin> origins() {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(v.origins));
     }
 
     /**
@@ -118,50 +124,55 @@ public final class TopicSpec {
      * @return a new sorted, modifiable map the caller owns
      */
     public Map<String, String> toTopicConfigs() {
-        return TopicRules.render(this);
+        Map<String, String> configs = new TreeMap<>(typedConfigs());
+        configs.putAll(v.raw);
+        return configs;
     }
 
-    /**
-     * Compares name and every value; origins are not compared.
-     *
-     * @param o another object
-     * @return whether equal
-     */
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof TopicSpec t && v.sameValues(t.v);
-    }
-
-    /** @return a hash of name and values */
-    @Override
-    public int hashCode() {
-        return v.valuesHash();
+    private Map<String, String> typedConfigs() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (SettingKey<?> key : table().keys()) {
+            key.kafkaKey().ifPresent(k -> explicit(key).ifPresent(value -> m.put(k, key.render(value))));
+        }
+        return m;
     }
 
     /** @return the name, partitions, replication factor and configs */
     @Override
     public String toString() {
-        return "TopicSpec[name=" + v.name + ", partitions=" + v.values.get("partitions") + ", replicationFactor="
-                + v.values.get("replication-factor") + ", configs=" + toTopicConfigs() + "]";
+        return "TopicSpec[name=" + v.name + ", partitions=" + v.values.get(PARTITIONS) + ", replicationFactor="
+                + v.values.get(REPLICATION_FACTOR) + ", configs=" + toTopicConfigs() + "]";
     }
 
-    /** Builds {@link TopicSpec}. Setting a value to {@code null} clears it. Not thread-safe. */
-    public static final class Builder {
-        private final ClientValues v;
-
-        private Builder(ClientValues values) {
-            this.v = values;
+    private void check() {
+        Problems p = new Problems();
+        String prefix = "topics." + v.name + ".";
+        if (v.name.isBlank()) {
+            p.invalid("topics", v.name, "is not a valid topic name");
         }
+        checkKeys(p, prefix);
+        TopicKeys.crossField(this, prefix, p);
+        Map<String, String> typed = typedConfigs();
+        v.raw.forEach((key, value) -> {
+            String path = prefix + "configs." + key;
+            if (!KafkaKeys.topicConfigNames().contains(key)) {
+                p.missing(path, "unknown topic config" + Checks.didYouMean(key, KafkaKeys.topicConfigNames(), "topic"));
+            } else if (typed.containsKey(key)) {
+                p.missing(path, "conflicts with the typed setting for " + key + " on topics." + v.name
+                        + "; keep only one of them");
+            }
+        });
+        p.throwIfAny();
+    }
 
-        /**
-         * Sets the origin recorded for values set after this call ({@link Origin#CODE} until changed).
-         *
-         * @param origin the origin
-         * @return this builder
-         */
-        public Builder origin(Origin origin) {
-            v.origin = Objects.requireNonNull(origin, "origin");
-            return this;
+    /**
+     * Builds {@link TopicSpec}: {@link #set(SettingKey, Object)} sets any key of
+     * {@link TopicKeys}. Setting a value to {@code null} clears it. Not thread-safe.
+     */
+    public static final class Builder extends TypedSettings.Builder<TopicSpec, Builder> {
+
+        private Builder(Values values) {
+            super(values, TopicKeys.TABLE);
         }
 
         /** Sets the topic name; returns this builder. */
@@ -172,47 +183,47 @@ public final class TopicSpec {
 
         /** Sets at least 1; returns this builder. */
         public Builder partitions(Integer partitions) {
-            return set("partitions", partitions);
+            return set(PARTITIONS, partitions);
         }
 
         /** Sets 1 to 32767; returns this builder. */
         public Builder replicationFactor(Integer replicationFactor) {
-            return set("replication-factor", replicationFactor);
+            return set(REPLICATION_FACTOR, replicationFactor);
         }
 
         /** Sets at least 1, at most the replication factor; returns this builder. */
         public Builder minInsyncReplicas(Integer minInsyncReplicas) {
-            return set("min-insync-replicas", minInsyncReplicas);
+            return set(MIN_INSYNC_REPLICAS, minInsyncReplicas);
         }
 
         /** Sets {@code retention.ms}; returns this builder. */
         public Builder retention(Duration retention) {
-            return set("retention", retention);
+            return set(RETENTION, retention);
         }
 
         /** Sets {@code retention.bytes}; returns this builder. */
         public Builder retentionBytes(ByteSize retentionBytes) {
-            return set("retention-bytes", retentionBytes);
+            return set(RETENTION_BYTES, retentionBytes);
         }
 
         /** Sets {@code cleanup.policy}; returns this builder. */
         public Builder cleanupPolicy(CleanupPolicy policy) {
-            return set("cleanup-policy", policy);
+            return set(CLEANUP_POLICY, policy);
         }
 
         /** Sets {@code compression.type}; returns this builder. */
         public Builder compressionType(TopicCompression compression) {
-            return set("compression-type", compression);
+            return set(COMPRESSION_TYPE, compression);
         }
 
         /** Sets {@code max.message.bytes}; returns this builder. */
         public Builder maxMessageBytes(ByteSize maxMessageBytes) {
-            return set("max-message-bytes", maxMessageBytes);
+            return set(MAX_MESSAGE_BYTES, maxMessageBytes);
         }
 
         /** Sets {@code unclean.leader.election.enable}: availability over durability; returns this builder. */
         public Builder uncleanLeaderElection(Boolean enable) {
-            return set("unclean-leader-election", enable);
+            return set(UNCLEAN_LEADER_ELECTION, enable);
         }
 
         /**
@@ -233,15 +244,11 @@ public final class TopicSpec {
          * @return the spec
          * @throws ConfigException listing every problem, with paths {@code topics.<name>.<key>}
          */
+        @Override
         public TopicSpec build() {
             TopicSpec spec = new TopicSpec(v.copy());
-            TopicRules.check(spec);
+            spec.check();
             return spec;
-        }
-
-        private Builder set(String key, Object value) {
-            v.set(key, value);
-            return this;
         }
     }
 }

@@ -18,6 +18,8 @@ import org.apache.kafka.clients.producer.Producer;
  *
  * <p>Ownership: the registry belongs to the caller. The SDK never closes it, not even when a
  * client or binding is closed. Implementations are thread-safe.
+ *
+ * @since 0.1
  */
 public interface SdkMetrics {
 

@@ -18,8 +18,8 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * A Jackson-backed serde, shared by the producer's {@code Serdes.json(...)} and the consumer's
- * {@code Deserializers.json(...)} so that both sides read and write JSON the same way. The writer
+ * A Jackson-backed serde, behind {@link Serdes#json(Class)}, so that producer and consumer read
+ * and write JSON the same way. The writer
  * and reader are resolved once for the target type, so each call does no type lookup.
  * Thread-safe. A caller's {@link ObjectMapper} is used as it is, never reconfigured.
  *
@@ -28,6 +28,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * producer added. A {@code null} value, and on the reading side an empty one, is {@code null}.
  *
  * @param <T> the value type
+ * @since 0.1
  */
 public final class JsonSerde<T> implements Serde<T> {
 

@@ -22,6 +22,7 @@ import org.apache.kafka.common.TopicPartition;
  *
  * @param <K> the key type of the output records
  * @param <V> the value type of the output records
+ * @since 0.1
  */
 public interface TransactionalSink<K, V> {
 

@@ -109,11 +109,10 @@ final class CompletionExecutor {
   /**
    * The SDK's own completion thread for one producer, started by the first completion.
    *
-   * @param clientId the producer's client id, used in the thread name
+   * @param threadName the name of the completion thread
    * @return an executor this SDK stops on close
    */
-  static CompletionExecutor owned(String clientId) {
-    String threadName = "kafka-sdk-producer-" + clientId + "-completions";
+  static CompletionExecutor owned(String threadName) {
     return new CompletionExecutor(null, threadName, threadName);
   }
 
@@ -353,19 +352,20 @@ final class CompletionExecutor {
    * executor. Completions that arrive later run on the thread that reports them.
    *
    * @param timeout how long to wait for queued completions
+   * @return false if the owned thread is still running its queue after the timeout
    */
-  void shutdown(Duration timeout) {
+  boolean shutdown(Duration timeout) {
     if (ownedThread == null) {
-      return;
+      return true;
     }
     stopping = true;
     if (STATE.compareAndSet(this, UNSTARTED, SHARED)) {
       stopOwnedThread();
-      return;
+      return true;
     }
     LockSupport.unpark(ownedThread);
     if (isCompletionThread()) {
-      return;
+      return true;
     }
     try {
       ownedThread.join(Math.max(1, timeout.toMillis()));
@@ -375,6 +375,8 @@ final class CompletionExecutor {
     if (ownedThread.isAlive()) {
       LOG.warn("Completion thread {} did not finish its queued callbacks within {}; "
           + "they still run on that daemon thread.", description, timeout);
+      return false;
     }
+    return true;
   }
 }

@@ -35,6 +35,7 @@ public class DefaultSdkProducer<K, V> implements SdkProducer<K, V> {
   private final SendContext context;
   private final AutoCloseable clientMetrics;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile boolean closedInTime;
 
   DefaultSdkProducer(ProducerParts<K, V> parts) {
     this.clientId = parts.clientId();
@@ -182,27 +183,27 @@ public class DefaultSdkProducer<K, V> implements SdkProducer<K, V> {
   }
 
   @Override
-  public void close() {
-    close(DEFAULT_CLOSE_TIMEOUT);
-  }
-
-  @Override
-  public void close(Duration timeout) {
+  public boolean close(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
     if (!closed.compareAndSet(false, true)) {
-      return;
+      return closedInTime;
     }
     long deadline = System.nanoTime() + timeout.toNanos();
+    boolean clean = false;
     try {
       kafka.close(timeout);
+      // kafka-clients force-closes (failing what is unsent) once the timeout is spent
+      clean = deadline - System.nanoTime() > 0;
     } catch (RuntimeException e) {
       LOG.warn("Closing producer {} failed", clientId, e);
     } finally {
       closeClientMetrics();
       long remaining = Math.max(0, deadline - System.nanoTime());
-      context.executor().shutdown(Duration.ofNanos(Math.max(remaining,
+      clean &= context.executor().shutdown(Duration.ofNanos(Math.max(remaining,
           TimeUnit.MILLISECONDS.toNanos(100))));
+      closedInTime = clean;
     }
+    return clean;
   }
 
   private void closeClientMetrics() {

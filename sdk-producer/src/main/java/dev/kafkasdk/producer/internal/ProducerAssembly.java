@@ -1,12 +1,12 @@
 package dev.kafkasdk.producer.internal;
 
-import dev.kafkasdk.core.ConfigException;
 import dev.kafkasdk.core.KafkaSdkException;
+import dev.kafkasdk.core.internal.ClientNames;
 import dev.kafkasdk.producer.SdkProducer;
 import dev.kafkasdk.producer.TransactionalProducer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Optional;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -20,7 +20,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class ProducerAssembly {
 
-  private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
   private ProducerAssembly() {
   }
@@ -56,13 +55,14 @@ public final class ProducerAssembly {
   private static <K, V> ProducerParts<K, V> parts(ProducerOptions<K, V> options) {
     Map<String, Object> properties = options.settings().toProperties();
     Object configuredId = properties.get(ProducerConfig.CLIENT_ID_CONFIG);
-    String clientId = configuredId != null && !configuredId.toString().isBlank()
-        ? configuredId.toString()
-        : "kafka-sdk-" + options.settings().name() + "-" + SEQUENCE.incrementAndGet();
+    ClientNames.Name names = ClientNames.next("producer", options.settings().name(),
+        Optional.ofNullable(configuredId).map(Object::toString),
+        options.settings().cluster().clientIdPrefix());
+    String clientId = names.clientId();
     properties.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
     properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    ProducerLimits limits = limits(properties, options);
+    ProducerLimits limits = ProducerLimits.from(options.settings());
     FailureTranslator failures = new FailureTranslator(clientId, limits);
     Producer<byte[], byte[]> kafka = createClient(options, properties, clientId);
 
@@ -73,7 +73,7 @@ public final class ProducerAssembly {
       clientMetrics = options.metrics().bindClientMetrics(kafka);
     }
     CompletionExecutor executor = options.completionExecutor() == null
-        ? CompletionExecutor.owned(clientId)
+        ? CompletionExecutor.owned(names.thread("completions"))
         : CompletionExecutor.callerOwned(options.completionExecutor());
     InFlightLimiter limiter = options.maxInFlight() > 0
         ? InFlightLimiter.of(options.maxInFlight(), limits.maxBlockMs())
@@ -83,15 +83,6 @@ public final class ProducerAssembly {
     RecordEncoder<K, V> encoder = new RecordEncoder<>(options.keySerde().serializer(),
         options.valueSerde().serializer(), failures, limits);
     return new ProducerParts<>(clientId, kafka, encoder, context, clientMetrics);
-  }
-
-  private static ProducerLimits limits(Map<String, Object> properties, ProducerOptions<?, ?> o) {
-    try {
-      return ProducerLimits.from(properties);
-    } catch (org.apache.kafka.common.config.ConfigException e) {
-      throw new ConfigException("producers." + o.settings().name(), String.valueOf(e.getMessage()),
-          "kafka-clients rejected the producer configuration");
-    }
   }
 
   private static Producer<byte[], byte[]> createClient(ProducerOptions<?, ?> options,

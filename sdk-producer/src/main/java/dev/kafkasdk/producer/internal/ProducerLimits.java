@@ -1,12 +1,12 @@
 package dev.kafkasdk.producer.internal;
 
-import java.util.Map;
-import org.apache.kafka.clients.producer.ProducerConfig;
+import dev.kafkasdk.core.config.ProducerKeys;
+import dev.kafkasdk.core.config.ProducerSettings;
 
 /**
  * The effective values of the producer settings that the SDK's own checks and messages name,
- * parsed from the exact properties handed to kafka-clients (so presets, overrides and
- * kafka-clients defaults all count).
+ * read typed from the settings' key table (so presets, raw properties and kafka-clients
+ * defaults all count).
  *
  * @param maxRequestSize {@code max.request.size} in bytes
  * @param bufferMemory {@code buffer.memory} in bytes
@@ -21,13 +21,12 @@ record ProducerLimits(
     int deliveryTimeoutMs,
     String transactionalId) {
 
-  static ProducerLimits from(Map<String, Object> kafkaProperties) {
-    Map<String, Object> parsed = ProducerConfig.configDef().parse(kafkaProperties);
+  static ProducerLimits from(ProducerSettings settings) {
     return new ProducerLimits(
-        (Integer) parsed.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
-        (Long) parsed.get(ProducerConfig.BUFFER_MEMORY_CONFIG),
-        (Long) parsed.get(ProducerConfig.MAX_BLOCK_MS_CONFIG),
-        (Integer) parsed.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG),
-        (String) parsed.get(ProducerConfig.TRANSACTIONAL_ID_CONFIG));
+        Math.toIntExact(settings.effective(ProducerKeys.MAX_REQUEST_SIZE).orElseThrow().toBytes()),
+        settings.effective(ProducerKeys.BUFFER_MEMORY).orElseThrow().toBytes(),
+        settings.effective(ProducerKeys.MAX_BLOCK).orElseThrow().toMillis(),
+        Math.toIntExact(settings.effective(ProducerKeys.DELIVERY_TIMEOUT).orElseThrow().toMillis()),
+        settings.effective(ProducerKeys.TRANSACTIONAL_ID).orElse(null));
   }
 }

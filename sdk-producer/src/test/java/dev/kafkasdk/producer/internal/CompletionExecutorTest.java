@@ -56,7 +56,7 @@ class CompletionExecutorTest {
 
   @Test
   void everyTaskFromManyThreadsRunsOnceAndInEachThreadsOrderOnTheOwnedThread() throws Exception {
-    CompletionExecutor executor = CompletionExecutor.owned("queue-test");
+    CompletionExecutor executor = CompletionExecutor.owned("kafka-sdk-producer-queue-test-completions");
     try {
       assertEveryTaskRunsOnceInOrder(executor);
     } finally {
@@ -83,7 +83,7 @@ class CompletionExecutorTest {
 
   @Test
   void theOwnedThreadIsWokenForEveryTaskThatArrivesWhileItParks() throws Exception {
-    CompletionExecutor executor = CompletionExecutor.owned("wake-test");
+    CompletionExecutor executor = CompletionExecutor.owned("kafka-sdk-producer-wake-test-completions");
     try {
       // one task at a time, each queued after the thread has run out of work: a lost wake-up
       // leaves a task waiting forever
@@ -103,7 +103,7 @@ class CompletionExecutorTest {
 
   @Test
   void tasksQueuedWhileAndAfterTheOwnedThreadStopsAllRunOnce() throws Exception {
-    CompletionExecutor executor = CompletionExecutor.owned("stop-test");
+    CompletionExecutor executor = CompletionExecutor.owned("kafka-sdk-producer-stop-test-completions");
     assertEveryTaskRunsOnceInOrder(executor, () -> executor.shutdown(Duration.ofSeconds(5)));
     // after the stop, a task runs on the thread that queues it
     AtomicReference<Thread> ranOn = new AtomicReference<>();
@@ -113,7 +113,7 @@ class CompletionExecutorTest {
 
   @Test
   void aCallbackThatThrowsAnErrorIsLoggedAndTheThreadRunsEveryOtherTaskOnce() throws Exception {
-    CompletionExecutor executor = CompletionExecutor.owned("error-test");
+    CompletionExecutor executor = CompletionExecutor.owned("kafka-sdk-producer-error-test-completions");
     try {
       AtomicLong before = new AtomicLong();
       AtomicLong after = new AtomicLong();
@@ -150,7 +150,7 @@ class CompletionExecutorTest {
 
   @Test
   void aThreadThatSawTheOwnedThreadUnstartedDoesNotDrainBesideIt() throws Exception {
-    CompletionExecutor executor = CompletionExecutor.owned("stale-start");
+    CompletionExecutor executor = CompletionExecutor.owned("kafka-sdk-producer-stale-start-completions");
     try {
       CountDownLatch running = new CountDownLatch(1);
       CountDownLatch release = new CountDownLatch(1);
@@ -188,7 +188,7 @@ class CompletionExecutorTest {
 
   @Test
   void aProducerClosedBeforeAnyCompletionNeverStartsItsThread() {
-    CompletionExecutor executor = CompletionExecutor.owned("unstarted-test");
+    CompletionExecutor executor = CompletionExecutor.owned("kafka-sdk-producer-unstarted-test-completions");
     executor.shutdown(Duration.ofSeconds(1));
     AtomicReference<Thread> ranOn = new AtomicReference<>();
     executor.execute(task(() -> ranOn.set(Thread.currentThread())));
@@ -199,7 +199,7 @@ class CompletionExecutorTest {
 
   @Test
   void awaitQueuedReturnsOnlyAfterEarlierTasksRan() throws Exception {
-    CompletionExecutor executor = CompletionExecutor.owned("await-test");
+    CompletionExecutor executor = CompletionExecutor.owned("kafka-sdk-producer-await-test-completions");
     try {
       CountDownLatch release = new CountDownLatch(1);
       AtomicLong finished = new AtomicLong();

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kafkasdk.core.config.ClusterSettings;
 import dev.kafkasdk.core.config.ProducerSettings;
+import dev.kafkasdk.core.serde.Serdes;
 import dev.kafkasdk.producer.CircuitBreakerSettings;
 import dev.kafkasdk.producer.SdkProducer;
-import dev.kafkasdk.producer.Serdes;
 import dev.kafkasdk.core.metrics.SdkMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.MockProducer;
@@ -60,7 +60,7 @@ class ProducerAssemblyTest {
     SdkProducer<String, String> first = ProducerAssembly.plain(options(null, null));
     SdkProducer<String, String> second = ProducerAssembly.plain(options(null, null));
     try {
-      assertThat(first.clientId()).startsWith("kafka-sdk-orders-")
+      assertThat(first.clientId()).startsWith("kafka-sdk-producer-orders-")
           .isNotEqualTo(second.clientId());
     } finally {
       first.close();

@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * Range checks and raw-property checks shared by the settings rules. Not part of the API.
  */
-final class Checks {
+public final class Checks {
 
     private static final long INT_MAX = Integer.MAX_VALUE;
 
@@ -61,7 +61,7 @@ final class Checks {
      * Raw properties: each key must be known to the client, its value must parse as the key's
      * type, and it must not repeat an explicitly set typed setting.
      */
-    static void raw(Problems p, KafkaKeys.Client client, String prefix, Map<String, String> raw, PropertyTable table) {
+    public static void raw(Problems p, KafkaKeys.Client client, String prefix, Map<String, String> raw, PropertyTable table) {
         raw.forEach((key, value) -> {
             String path = prefix + "properties." + key;
             ConfigDef.Type type = client.type(key);
@@ -78,7 +78,7 @@ final class Checks {
         }
     }
 
-    static String didYouMean(String key, Set<String> names, String label) {
+    public static String didYouMean(String key, Set<String> names, String label) {
         String suggestion = Suggestions.didYouMean(key, names);
         return suggestion.isEmpty() ? "; see the " + label + " configs in the kafka-clients documentation" : suggestion;
     }
@@ -93,7 +93,7 @@ final class Checks {
             }
         } catch (ConfigException e) {
             p.invalid(path, value, "is not a valid value for " + key + " (" + type.name().toLowerCase()
-                    + ")" + Optional.ofNullable(e.getMessage()).map(m -> ": " + m).orElse(""));
+                    + ")" + Optional.ofNullable(e.getMessage()).map(m -> ": " + Limits.shorten(m)).orElse(""));
         }
     }
 }

@@ -1,11 +1,13 @@
 package dev.kafkasdk.core.config.internal;
 
 import dev.kafkasdk.core.ConfigException;
-import dev.kafkasdk.core.config.ClusterSettings;
-import dev.kafkasdk.core.config.KafkaSdkConfig;
 import dev.kafkasdk.core.config.Origin;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,9 +16,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Loads configuration documents: read each source, merge them (later sources win, maps merge
+ * Loads configuration documents: read each source (at most {@link Limits#MAX_DOCUMENT_SIZE},
+ * strict UTF-8, a leading byte order mark dropped; each format within the same {@link Limits}
+ * and rejecting a key set twice), merge them (later sources win, maps merge
  * deeply), apply {@code KAFKA_SDK_...} overrides, substitute {@code ${ENV}}, check the keys
- * against the schema, then bind and build every section. Problems from every step are
+ * against the schema; the config package then binds the result through its key tables. Problems from every step are
  * gathered into one {@link ConfigException}; only unreadable or malformed documents stop
  * the load early. Not part of the API.
  */
@@ -60,49 +64,30 @@ public final class ConfigLoading {
     public record Source(String name, Format format, Path file, String text) {
     }
 
-    private static final ClusterSettings PLACEHOLDER = ClusterSettings.of("placeholder.invalid:9092");
-
     private ConfigLoading() {
     }
 
     /**
-     * Loads and validates.
+     * Reads, merges, overrides, substitutes and checks the documents against the schema.
      *
-     * @param sources the documents, in increasing precedence
-     * @param env     the environment for substitution and overrides
-     * @return the configuration
-     * @throws ConfigException with every problem found
+     * @param sources  the documents, in increasing precedence
+     * @param env      the environment for substitution and overrides
+     * @param schema   the schema, derived from the key tables
+     * @param problems collects the problems of the later steps
+     * @return the merged document, to be bound by the caller
+     * @throws ConfigException when a document cannot be read or parsed
      */
-    public static KafkaSdkConfig load(List<Source> sources, Map<String, String> env) {
-        Problems problems = new Problems();
+    public static DocNode.MapNode load(List<Source> sources, Map<String, String> env, Schema.Section schema,
+                                       Problems problems) {
         DocNode.MapNode root = new DocNode.MapNode(Origin.FILE);
         for (Source source : sources) {
             read(source, problems).ifPresent(doc -> merge(root, doc));
         }
         problems.throwIfAny();
-        EnvOverrides.apply(root, env, problems);
+        EnvOverrides.apply(root, env, schema, problems);
         EnvSubstitution.apply(root, env, problems);
-        SchemaChecker.check(root, problems);
-        KafkaSdkConfig config = bind(root, problems);
-        problems.throwIfAny();
-        return config;
-    }
-
-    private static KafkaSdkConfig bind(DocNode.MapNode root, Problems problems) {
-        Fields doc = new Fields(root, "", problems);
-        ClusterSettings cluster = ClusterBinder.bind(doc.child("cluster"), problems).orElse(PLACEHOLDER);
-        KafkaSdkConfig.Builder b = KafkaSdkConfig.builder().cluster(cluster);
-        Fields producers = doc.child("producers");
-        producers.names().forEach(n -> SettingsBinder.producer(n, producers.child(n), cluster, problems)
-                .ifPresent(b::producer));
-        Fields consumers = doc.child("consumers");
-        consumers.names().forEach(n -> SettingsBinder.consumer(n, consumers.child(n), cluster, problems)
-                .ifPresent(b::consumer));
-        Fields admins = doc.child("admins");
-        admins.names().forEach(n -> SettingsBinder.admin(n, admins.child(n), cluster, problems).ifPresent(b::admin));
-        Fields topics = doc.child("topics");
-        topics.names().forEach(n -> SettingsBinder.topic(n, topics.child(n), problems).ifPresent(b::topic));
-        return problems.isEmpty() ? b.build() : null;
+        SchemaChecker.check(root, schema, problems);
+        return root;
     }
 
     private static Optional<DocNode.MapNode> read(Source source, Problems problems) {
@@ -111,21 +96,55 @@ public final class ConfigLoading {
             problems.missing(source.name(), "has an unknown extension; use .yaml, .yml, .json or .properties");
             return Optional.empty();
         }
-        String text = source.text();
-        if (text == null) {
-            try {
-                text = Files.readString(source.file());
-            } catch (IOException e) {
-                problems.missing(source.name(), "cannot be read: " + e.getClass().getSimpleName() + " "
-                        + Optional.ofNullable(e.getMessage()).orElse(""));
-                return Optional.empty();
-            }
+        Optional<String> text = source.text() == null ? readFile(source, problems) : Optional.of(source.text());
+        if (text.isEmpty()) {
+            return Optional.empty();
         }
-        return switch (format.get()) {
-            case YAML -> JacksonReader.read(source.name(), text, true, problems);
-            case JSON -> JacksonReader.read(source.name(), text, false, problems);
-            case PROPERTIES -> Optional.of(PropertiesReader.read(source.name(), text, problems));
+        if (text.get().length() > Limits.MAX_DOCUMENT_SIZE) {
+            problems.missing(source.name(), "holds " + text.get().length() + " characters; a configuration document "
+                    + "holds at most " + Limits.MAX_DOCUMENT_SIZE + " (1 MiB)");
+            return Optional.empty();
+        }
+        return parse(source.name(), format.get(), stripByteOrderMark(text.get()), problems);
+    }
+
+    private static Optional<DocNode.MapNode> parse(String name, Format format, String text, Problems problems) {
+        return switch (format) {
+            case YAML -> JacksonReader.read(name, text, true, problems);
+            case JSON -> JacksonReader.read(name, text, false, problems);
+            case PROPERTIES -> Optional.of(PropertiesReader.read(name, text, problems));
         };
+    }
+
+    /**
+     * Reads at most {@link Limits#MAX_DOCUMENT_SIZE} bytes of a file, so that neither a huge file
+     * nor an endless one ({@code /dev/zero}) is read whole, and decodes them as strict UTF-8.
+     */
+    private static Optional<String> readFile(Source source, Problems problems) {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(source.file())) {
+            bytes = in.readNBytes(Limits.MAX_DOCUMENT_SIZE + 1);
+        } catch (IOException | RuntimeException e) {
+            problems.missing(source.name(), "cannot be read: " + e.getClass().getSimpleName() + " "
+                    + Limits.shorten(Optional.ofNullable(e.getMessage()).orElse("")));
+            return Optional.empty();
+        }
+        if (bytes.length > Limits.MAX_DOCUMENT_SIZE) {
+            problems.missing(source.name(), "is larger than " + Limits.MAX_DOCUMENT_SIZE + " bytes (1 MiB), the "
+                    + "largest configuration file read");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException e) {
+            problems.missing(source.name(), "is not valid UTF-8 text");
+            return Optional.empty();
+        }
+    }
+
+    /** A UTF-8 byte order mark is dropped in every format (Java keeps it as U+FEFF). */
+    private static String stripByteOrderMark(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     private static void merge(DocNode.MapNode target, DocNode.MapNode source) {

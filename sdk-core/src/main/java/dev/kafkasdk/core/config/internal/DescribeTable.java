@@ -9,8 +9,8 @@ import java.util.TreeMap;
 
 /**
  * Renders a client's effective properties as a text table of key, value and origin, with
- * kafka-clients defaults for the typed keys nobody set. Secrets are masked. Not part of
- * the API.
+ * kafka-clients defaults for the typed keys nobody set. Secrets are masked and long values
+ * shortened, so no row is wider than about {@link Limits#SHOWN_LENGTH}. Not part of the API.
  */
 public final class DescribeTable {
 
@@ -32,7 +32,7 @@ public final class DescribeTable {
         TreeMap<String, String[]> rows = new TreeMap<>();
         for (PropertyTable.Entry e : table.entries()) {
             String origin = e.origin() == Origin.PRESET ? "PRESET(" + presetName + ")" : e.origin().name();
-            rows.put(e.key(), new String[] {e.key(), e.shownValue(), origin});
+            rows.put(e.key(), new String[] {Limits.shorten(e.key()), e.shownValue(), origin});
         }
         for (String key : typedKeys) {
             if (!rows.containsKey(key)) {

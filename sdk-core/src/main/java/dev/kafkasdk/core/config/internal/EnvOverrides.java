@@ -27,15 +27,16 @@ final class EnvOverrides {
     private EnvOverrides() {
     }
 
-    static void apply(DocNode.MapNode root, Map<String, String> env, Problems problems) {
+    static void apply(DocNode.MapNode root, Map<String, String> env, Schema.Section schema, Problems problems) {
         env.keySet().stream().filter(k -> k.startsWith(PREFIX)).sorted()
-                .forEach(var -> applyOne(root, var, env.get(var), problems));
+                .forEach(var -> applyOne(root, schema, var, env.get(var), problems));
     }
 
-    private static void applyOne(DocNode.MapNode root, String var, String value, Problems problems) {
+    private static void applyOne(DocNode.MapNode root, Schema.Section schema, String var, String value,
+                                 Problems problems) {
         String[] tokens = Arrays.stream(var.substring(PREFIX.length()).toLowerCase(Locale.ROOT).split("_"))
                 .filter(t -> !t.isEmpty()).toArray(String[]::new);
-        Optional<List<String>> path = resolve(Schema.ROOT, root, tokens, 0);
+        Optional<List<String>> path = resolve(schema, root, tokens, 0);
         if (path.isPresent()) {
             set(root, path.get(), value, var);
             return;
@@ -45,7 +46,7 @@ final class EnvOverrides {
             guesses.add(String.join("_", Arrays.copyOfRange(tokens, 1, j)).toUpperCase(Locale.ROOT));
         }
         List<String> candidates = new ArrayList<>();
-        candidates(Schema.ROOT, root, PREFIX.substring(0, PREFIX.length() - 1), guesses, candidates);
+        candidates(schema, root, PREFIX.substring(0, PREFIX.length() - 1), guesses, candidates);
         Optional<String> closest = Suggestions.closest(var, candidates);
         boolean secret = looksSecret(var) || closest.map(EnvOverrides::looksSecret).orElse(false);
         problems.add(var, secret ? Secret.MASK : value, "matches no setting" + closest.map(c -> "; did you mean " + c

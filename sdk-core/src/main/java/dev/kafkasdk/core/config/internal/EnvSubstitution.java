@@ -65,7 +65,7 @@ final class EnvSubstitution {
                 int colon = expr.indexOf(':');
                 String name = colon < 0 ? expr : expr.substring(0, colon);
                 if (!NAME.matcher(name).matches()) {
-                    problems.add(path, text, "has ${" + expr + "}, which does not start with a variable name; write "
+                    problems.add(path, text, "has ${" + Limits.shorten(expr, 60) + "}, which does not start with a variable name; write "
                             + "${NAME} or ${NAME:default}");
                     problems.suppressFurther(path);
                     return null;

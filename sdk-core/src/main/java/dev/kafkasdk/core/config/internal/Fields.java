@@ -18,10 +18,10 @@ import java.util.function.Function;
  * reason) for each value that does not parse. Nodes of the wrong kind are skipped: the
  * {@link SchemaChecker} reports them. Not part of the API.
  */
-final class Fields {
+public final class Fields {
 
     /** Receives a raw entry: origin, key, value. */
-    interface RawSink {
+    public interface RawSink {
         void accept(Origin origin, String key, String value);
     }
 
@@ -29,26 +29,26 @@ final class Fields {
     private final String path;
     private final Problems problems;
 
-    Fields(DocNode node, String path, Problems problems) {
+    public Fields(DocNode node, String path, Problems problems) {
         this.map = node instanceof DocNode.MapNode m ? m : new DocNode.MapNode(Origin.FILE);
         this.path = path;
         this.problems = problems;
     }
 
-    Fields child(String key) {
+    public Fields child(String key) {
         return new Fields(map.entries().get(key), path(key), problems);
     }
 
-    Set<String> names() {
+    public Set<String> names() {
         return map.entries().keySet();
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         DocNode n = map.entries().get(key);
         return n != null && !(n instanceof DocNode.Scalar s && s.text() == null);
     }
 
-    <T> void value(String key, Function<String, T> parser, BiConsumer<Origin, T> sink) {
+    public <T> void value(String key, Function<String, T> parser, BiConsumer<Origin, T> sink) {
         if (map.entries().get(key) instanceof DocNode.Scalar s && s.text() != null) {
             try {
                 sink.accept(s.origin(), parser.apply(s.text()));
@@ -58,32 +58,32 @@ final class Fields {
         }
     }
 
-    void text(String key, BiConsumer<Origin, String> sink) {
+    public void text(String key, BiConsumer<Origin, String> sink) {
         value(key, Function.identity(), sink);
     }
 
-    void secret(String key, BiConsumer<Origin, Secret> sink) {
+    public void secret(String key, BiConsumer<Origin, Secret> sink) {
         value(key, Secret::of, sink);
     }
 
-    void bool(String key, BiConsumer<Origin, Boolean> sink) {
+    public void bool(String key, BiConsumer<Origin, Boolean> sink) {
         value(key, Fields::parseBoolean, sink);
     }
 
-    void integer(String key, BiConsumer<Origin, Integer> sink) {
+    public void integer(String key, BiConsumer<Origin, Integer> sink) {
         value(key, Fields::parseInt, sink);
     }
 
-    void duration(String key, BiConsumer<Origin, Duration> sink) {
+    public void duration(String key, BiConsumer<Origin, Duration> sink) {
         value(key, Durations::parse, sink);
     }
 
-    void size(String key, BiConsumer<Origin, ByteSize> sink) {
+    public void size(String key, BiConsumer<Origin, ByteSize> sink) {
         value(key, ByteSize::parse, sink);
     }
 
     /** A value that may be a list or a comma-separated string. */
-    void list(String key, BiConsumer<Origin, List<String>> sink) {
+    public void list(String key, BiConsumer<Origin, List<String>> sink) {
         DocNode n = map.entries().get(key);
         if (n instanceof DocNode.Scalar s && s.text() != null) {
             sink.accept(s.origin(), List.of(s.text().split(",", -1)).stream().map(String::trim)
@@ -99,7 +99,7 @@ final class Fields {
         }
     }
 
-    void raw(String key, RawSink sink) {
+    public void raw(String key, RawSink sink) {
         if (map.entries().get(key) instanceof DocNode.MapNode m) {
             for (Map.Entry<String, DocNode> e : m.entries().entrySet()) {
                 if (e.getValue() instanceof DocNode.Scalar s && s.text() != null) {
@@ -113,7 +113,7 @@ final class Fields {
         return path.isEmpty() ? key : path + "." + key;
     }
 
-    private static boolean parseBoolean(String text) {
+    public static boolean parseBoolean(String text) {
         String t = text.trim();
         if (t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false")) {
             return Boolean.parseBoolean(t);
@@ -121,7 +121,7 @@ final class Fields {
         throw new IllegalArgumentException("'" + text + "' is not a boolean; use true or false");
     }
 
-    private static int parseInt(String text) {
+    public static int parseInt(String text) {
         String t = text.trim();
         if (!t.matches("[-+]?\\d+")) {
             throw new IllegalArgumentException("'" + text + "' is not a whole number; e.g. 6");

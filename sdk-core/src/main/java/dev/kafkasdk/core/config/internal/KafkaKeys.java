@@ -102,6 +102,18 @@ public final class KafkaKeys {
         }
 
         /**
+         * The kafka-clients default of a key as kafka-clients holds it ({@code Long},
+         * {@code Integer}, {@code String}, {@code List}, ...).
+         *
+         * @param key a kafka-clients key
+         * @return the default, or {@code null} when there is none
+         */
+        public Object defaultObject(String key) {
+            ConfigDef.ConfigKey k = def.configKeys().get(key);
+            return k == null || k.defaultValue == ConfigDef.NO_DEFAULT_VALUE ? null : k.defaultValue;
+        }
+
+        /**
          * The kafka-clients default of a numeric key.
          *
          * @param key a key of type INT or LONG

@@ -12,10 +12,19 @@ import java.util.Set;
 
 /**
  * Collects configuration problems so that every one is reported at once. Values at secret
- * paths are masked on the way in. Not thread-safe. Not part of the API.
+ * paths are masked and long values shortened on the way in; past 200 problems the rest are only
+ * counted, so that a broken file of 1 MiB cannot make a message of many megabytes. Not thread-safe. Not part of the API.
  */
 public final class Problems {
 
+    /** A safety net: no reason or path runs longer, whatever value it quotes. */
+    private static final int MAX_REASON = 2000;
+
+    /** A safety net: past this many problems, the rest are only counted. */
+    private static final int MAX_PROBLEMS = 200;
+
+    private int dropped;
+    private String firstDroppedPath;
     private final List<ConfigProblem> list = new ArrayList<>();
     private final Set<String> suppressed = new HashSet<>();
 
@@ -73,8 +82,16 @@ public final class Problems {
     }
 
     private void record(ConfigProblem problem) {
-        if (!suppressed.contains(problem.path())) {
-            list.add(problem);
+        if (suppressed.contains(problem.path())) {
+            return;
+        }
+        if (list.size() >= MAX_PROBLEMS) {
+            if (dropped++ == 0) {
+                firstDroppedPath = Limits.shorten(problem.path());
+            }
+        } else {
+            list.add(new ConfigProblem(Limits.shorten(problem.path(), MAX_REASON), problem.value(),
+                    Limits.shorten(problem.reason(), MAX_REASON)));
         }
     }
 
@@ -102,12 +119,18 @@ public final class Problems {
      * @throws ConfigException with every problem
      */
     public void throwIfAny() {
+        if (dropped > 0) {
+            List<ConfigProblem> all = new ArrayList<>(list);
+            all.add(new ConfigProblem(firstDroppedPath, null, "and " + dropped + " more problems from here on, not "
+                    + "listed; fix the ones above first"));
+            throw new ConfigException(all);
+        }
         if (!list.isEmpty()) {
             throw new ConfigException(list);
         }
     }
 
     private static String mask(String path, String value) {
-        return value != null && SecretPaths.isSecret(path) ? Secret.MASK : value;
+        return value != null && SecretPaths.isSecret(path) ? Secret.MASK : Limits.shorten(value);
     }
 }

@@ -2,7 +2,10 @@ package dev.kafkasdk.core.config.internal;
 
 import dev.kafkasdk.core.config.Origin;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,6 +26,7 @@ final class PropertiesReader {
     static DocNode.MapNode read(String name, String text, Problems problems) {
         DocNode.MapNode root = new DocNode.MapNode(Origin.FILE);
         List<String> lines = text.lines().toList();
+        Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             int lineNo = i + 1;
             StringBuilder logical = new StringBuilder(stripLeading(lines.get(i)));
@@ -33,12 +37,20 @@ final class PropertiesReader {
                 logical.setLength(logical.length() - 1);
                 logical.append(stripLeading(lines.get(++i)));
             }
-            parseLine(name + ":" + lineNo, logical.toString(), root, problems);
+            parseLine(name + ":" + lineNo, logical.toString(), root, problems).ifPresent(key -> {
+                Integer first = seen.putIfAbsent(key, lineNo);
+                if (first != null) {
+                    problems.missing(name + ":" + lineNo, "is not valid properties: Duplicate field '"
+                            + Limits.shorten(key.substring(key.lastIndexOf('.') + 1)) + "' (" + Limits.shorten(key)
+                            + " is set twice, first on line " + first + ")");
+                }
+            });
         }
         return root;
     }
 
-    private static void parseLine(String where, String line, DocNode.MapNode root, Problems problems) {
+    /** Parses one logical line into the tree; returns its key when it was well formed. */
+    private static Optional<String> parseLine(String where, String line, DocNode.MapNode root, Problems problems) {
         int sep = separator(line);
         String rawKey = sep < 0 ? line : line.substring(0, sep);
         String rest = sep < 0 ? "" : line.substring(sep + 1);
@@ -51,9 +63,15 @@ final class PropertiesReader {
         try {
             String key = unescape(rawKey.strip());
             String value = unescape(stripLeading(rest));
+            if (value.length() > Limits.MAX_VALUE_LENGTH) {
+                problems.missing(Limits.shorten(key), Limits.valueTooLong(value.length()));
+                return Optional.empty();
+            }
             insert(where, key, value, root, problems);
+            return Optional.of(key);
         } catch (IllegalArgumentException e) {
             problems.missing(where, "is not a valid properties line: " + e.getMessage());
+            return Optional.empty();
         }
     }
 
@@ -63,18 +81,29 @@ final class PropertiesReader {
             return;
         }
         String[] parts = key.split("\\.", -1);
+        boolean raw = parts.length > 3 && RAW_SECTIONS.contains(parts[2]);
+        if ((raw ? 4 : parts.length) > Limits.MAX_DEPTH) {
+            problems.missing(Limits.shorten(key), Limits.tooDeep());
+            return;
+        }
         DocNode.MapNode node = root;
         for (int i = 0; i < parts.length; i++) {
             if (parts[i].isEmpty()) {
-                problems.missing(where, "is not a valid properties line: '" + key + "' has an empty path segment");
+                problems.missing(where, "is not a valid properties line: '" + Limits.shorten(key)
+                        + "' has an empty path segment");
                 return;
             }
             boolean rawRest = i == 3 && RAW_SECTIONS.contains(parts[2]);
             String segment = rawRest ? String.join(".", List.of(parts).subList(3, parts.length)) : parts[i];
+            if (segment.length() > Limits.MAX_KEY_LENGTH) {
+                problems.missing(Limits.shorten(key), Limits.keyTooLong(segment.length()));
+                return;
+            }
             if (rawRest || i == parts.length - 1) {
                 DocNode previous = node.entries().get(segment);
                 if (previous instanceof DocNode.MapNode) {
-                    problems.missing(where, "'" + key + "' is set as a value but also has keys below it");
+                    problems.missing(where, "'" + Limits.shorten(key)
+                            + "' is set as a value but also has keys below it");
                     return;
                 }
                 node.entries().put(segment, new DocNode.Scalar(value, Origin.FILE, null));
@@ -82,8 +111,8 @@ final class PropertiesReader {
             }
             DocNode child = node.entries().computeIfAbsent(segment, k -> new DocNode.MapNode(Origin.FILE));
             if (!(child instanceof DocNode.MapNode map)) {
-                problems.missing(where, "'" + key + "' has keys below '" + String.join(".",
-                        List.of(parts).subList(0, i + 1)) + "', which is also set as a value");
+                problems.missing(where, "'" + Limits.shorten(key) + "' has keys below '" + Limits.shorten(String.join(
+                        ".", List.of(parts).subList(0, i + 1))) + "', which is also set as a value");
                 return;
             }
             node = map;

@@ -30,12 +30,12 @@ public final class PropertyTable {
      */
     public record Entry(String key, String value, Origin origin, String setting, boolean secret) {
         /**
-         * The value, masked when secret.
+         * The value, masked when secret and shortened when long.
          *
          * @return the value to show
          */
         public String shownValue() {
-            return secret ? Secret.MASK : value;
+            return secret ? Secret.MASK : Limits.shorten(value);
         }
     }
 

@@ -12,8 +12,8 @@ final class SchemaChecker {
     private SchemaChecker() {
     }
 
-    static void check(DocNode.MapNode root, Problems problems) {
-        section(root, Schema.ROOT, "", problems);
+    static void check(DocNode.MapNode root, Schema.Section schema, Problems problems) {
+        section(root, schema, "", problems);
     }
 
     private static void check(DocNode node, Schema.Node schema, String path, Problems problems) {

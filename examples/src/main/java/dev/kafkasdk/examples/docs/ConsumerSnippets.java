@@ -1,0 +1,40 @@
+package dev.kafkasdk.examples.docs;
+
+import dev.kafkasdk.consumer.CommitMode;
+import dev.kafkasdk.consumer.FailureAction;
+import dev.kafkasdk.consumer.FailurePolicy;
+import dev.kafkasdk.consumer.SdkConsumer;
+import dev.kafkasdk.core.config.KafkaSdkConfig;
+import dev.kafkasdk.examples.Order;
+import dev.kafkasdk.core.serde.Serdes;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/** The Java blocks of {@code docs/consumer.md}, compiled; {@code DocsSnippetsTest} keeps the copies equal. */
+final class ConsumerSnippets {
+
+    private ConsumerSnippets() {}
+
+    static void consume(Consumer<Order> orders, MeterRegistry meterRegistry, Runnable untilShutdown) {
+        // tag::consume[]
+        KafkaSdkConfig config = KafkaSdkConfig.load(Path.of("kafka.yaml"));
+        SdkConsumer<String, Order> consumer = SdkConsumer.builder(config.consumer("orders"),
+                        Serdes.string(), Serdes.json(Order.class))
+                .subscribe("orders")
+                .recordHandler(record -> orders.accept(record.value()))  // or .batchHandler(batch -> ...)
+                .commitMode(CommitMode.syncPerBatch())
+                .failurePolicy(FailurePolicy.builder().maxAttempts(5)
+                        .backoff(Duration.ofMillis(200), 2.0, Duration.ofSeconds(30))
+                        .onExhausted(FailureAction.DEAD_LETTER).build())
+                .deadLettersToKafka()                                      // <topic>.DLT
+                .metrics(meterRegistry, Tags.of("app", "billing"))
+                .build();
+        consumer.start();
+        untilShutdown.run();
+        consumer.close(Duration.ofSeconds(10));   // finish or abandon the round, commit, close
+        // end::consume[]
+    }
+}

@@ -1,0 +1,67 @@
+package dev.kafkasdk.core;
+
+import java.time.Duration;
+
+/**
+ * What every SDK client ({@code SdkProducer}, {@code SdkConsumer}, {@code SdkAdmin}) has in
+ * common: one convention for creation, names and closing.
+ *
+ * <p><b>Creation.</b> Each client type has a static {@code create(settings, ...)} for the common
+ * case and a {@code builder(settings, ...)} for everything else; {@code create(...)} is exactly
+ * {@code builder(...).build()}. Every builder takes metrics the same way,
+ * {@code metrics(MeterRegistry, Iterable<Tag>)}; without it nothing is measured.
+ *
+ * <p><b>Lifecycle.</b> A producer and an admin are usable as soon as they are built
+ * (kafka-clients connects lazily); they have no {@code start()}. A consumer runs user code on a
+ * thread of its own, so it is built stopped and begins with {@code start()}; its
+ * {@code stop()} asks it to stop and returns at once. On every client {@link #close(Duration)}
+ * stops the client, waits up to the timeout for its own work to finish, releases everything
+ * the client created, and returns whether that happened within the timeout. It is idempotent
+ * (a later call does not close twice) and never closes what the caller passed in (meter
+ * registries, executors, circuit breakers, serdes, an admin client given to
+ * {@code SdkAdmin.wrap}); kafka-clients clients made by a builder's {@code clientFactory} are the
+ * SDK's and are closed. {@link #close()} is {@code close(DEFAULT_CLOSE_TIMEOUT)}.
+ *
+ * <p><b>Names.</b> Each client gets a per-JVM sequence number {@code n} for its kind and settings
+ * name. Its threads are named {@code kafka-sdk-<kind>-<name>-<n>-<role>} (for example
+ * {@code kafka-sdk-consumer-orders-2-poll}), so two clients built from the same settings never
+ * share a thread name. Its {@code client.id} is, in this order: the settings' explicit
+ * {@code client-id}, used verbatim (broker quotas and logs key on it, so it is never altered);
+ * {@code <client-id-prefix>-<name>-<n>} when the cluster sets a prefix; otherwise
+ * {@code kafka-sdk-<kind>-<name>-<n>}. Only an explicit {@code client-id} can be shared by two
+ * clients.
+ *
+ * @since 0.1
+ */
+public interface SdkClient extends AutoCloseable {
+
+    /**
+     * The timeout of {@link #close()} for every client: how long closing waits for buffered
+     * records, a handler's round in flight or an admin call before giving up.
+     */
+    Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    /**
+     * The {@code client.id} of the underlying kafka-clients client, also used in exception
+     * context, log lines and meter tags.
+     *
+     * @return the client id
+     */
+    String clientId();
+
+    /**
+     * Stops the client and releases what it created, waiting up to the timeout; see the type's
+     * documentation. Idempotent.
+     *
+     * @param timeout the longest wait; {@link Duration#ZERO} closes without waiting
+     * @return {@code true} if everything finished within the timeout, {@code false} if work was
+     *     abandoned or is still finishing on a daemon thread
+     */
+    boolean close(Duration timeout);
+
+    /** Same as {@code close(DEFAULT_CLOSE_TIMEOUT)}, ignoring its result. */
+    @Override
+    default void close() {
+        close(DEFAULT_CLOSE_TIMEOUT);
+    }
+}
