@@ -35,6 +35,7 @@ public final class EmbeddedKafkaOptions {
     private final Duration startupTimeout;
     private final Duration operationTimeout;
     private final String externalBootstrapServers;
+    private final SecurityOptions security;
 
     private EmbeddedKafkaOptions(Builder builder) {
         this.nodes = builder.nodes;
@@ -44,6 +45,7 @@ public final class EmbeddedKafkaOptions {
         this.startupTimeout = builder.startupTimeout;
         this.operationTimeout = builder.operationTimeout;
         this.externalBootstrapServers = builder.externalBootstrapServers;
+        this.security = builder.security;
     }
 
     /**
@@ -79,7 +81,8 @@ public final class EmbeddedKafkaOptions {
                 .brokerProperties(base.brokerProperties)
                 .defaultPartitions(base.defaultPartitions)
                 .startupTimeout(base.startupTimeout)
-                .operationTimeout(base.operationTimeout);
+                .operationTimeout(base.operationTimeout)
+                .security(base.security);
         builder.externalBootstrapServers = base.externalBootstrapServers;
         return builder;
     }
@@ -149,9 +152,18 @@ public final class EmbeddedKafkaOptions {
         return Optional.ofNullable(externalBootstrapServers);
     }
 
+    /**
+     * The secured listeners, users and ACL enforcement; {@link SecurityOptions#none()} by default.
+     *
+     * @return the security options
+     */
+    public SecurityOptions security() {
+        return security;
+    }
+
     @Override
     public String toString() {
-        return "EmbeddedKafkaOptions{nodes=" + nodes + ", backend=" + backend
+        return "EmbeddedKafkaOptions{nodes=" + nodes + ", security=" + security + ", backend=" + backend
                 + ", brokerProperties=" + brokerProperties + ", defaultPartitions=" + defaultPartitions
                 + ", startupTimeout=" + startupTimeout + ", operationTimeout=" + operationTimeout
                 + ", externalBootstrapServers=" + externalBootstrapServers + '}';
@@ -168,8 +180,21 @@ public final class EmbeddedKafkaOptions {
         private Duration startupTimeout = Duration.ofSeconds(120);
         private Duration operationTimeout = Duration.ofSeconds(30);
         private String externalBootstrapServers;
+        private SecurityOptions security = SecurityOptions.none();
 
         private Builder() {
+        }
+
+        /**
+         * Sets the secured listeners, users and ACL enforcement; needs the {@link Backend#IN_PROCESS}
+         * or {@link Backend#CHILD_JVM} backend.
+         *
+         * @param security the security options
+         * @return this builder
+         */
+        public Builder security(SecurityOptions security) {
+            this.security = security;
+            return this;
         }
 
         /**
@@ -284,6 +309,11 @@ public final class EmbeddedKafkaOptions {
             }
             if (operationTimeout == null || operationTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
                 problems.add("operationTimeout=" + operationTimeout + ": must be at least 1 second");
+            }
+            if (security == null) {
+                problems.add("security=null: use SecurityOptions.none() for no security");
+            } else if (security.enabled() && (backend == Backend.EXTERNAL || backend == Backend.TESTCONTAINERS)) {
+                problems.add("security with backend=" + backend + ": secured listeners need IN_PROCESS, CHILD_JVM or AUTO");
             }
             if (externalBootstrapServers != null && externalBootstrapServers.isBlank()) {
                 problems.add("externalBootstrapServers is blank: give host:port[,host:port...] or leave it unset");

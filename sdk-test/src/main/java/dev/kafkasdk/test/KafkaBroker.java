@@ -74,4 +74,11 @@ public @interface KafkaBroker {
      * @return the start-up timeout in seconds
      */
     int startupTimeoutSeconds() default 120;
+
+    /**
+     * Secured listeners, users and ACLs; the default opens none. See {@link KafkaSecurity}.
+     *
+     * @return the security settings
+     */
+    KafkaSecurity security() default @KafkaSecurity;
 }

@@ -192,6 +192,19 @@ public interface KafkaCluster extends AutoCloseable {
     Map<String, Object> consumerProperties();
 
     /**
+     * The secured listeners, users and ACL helpers of a cluster started with {@link KafkaSecurity}
+     * (or {@link SecurityOptions}). {@link #bootstrapServers()} and the helpers of this interface
+     * keep using the kit's own PLAINTEXT listener.
+     *
+     * @return the cluster's security
+     * @throws IllegalStateException if the cluster has no secured listener
+     */
+    default ClusterSecurity security() {
+        throw new IllegalStateException("This cluster has no secured listener; start it with"
+                + " @KafkaBroker(security = @KafkaSecurity(listeners = ...)) or EmbeddedKafkaOptions.builder().security(...)");
+    }
+
+    /**
      * Stops the nodes the kit started (all together, with {@code SIGKILL} for child JVMs, as the data
      * is thrown away), deletes their data directories and closes the kit's admin client. Idempotent.
      * Clients the caller created from the property maps are not closed.

@@ -1,6 +1,7 @@
 package dev.kafkasdk.test.internal;
 
 import dev.kafkasdk.test.Backend;
+import dev.kafkasdk.test.ClusterSecurity;
 import dev.kafkasdk.test.EmbeddedKafkaOptions;
 import dev.kafkasdk.test.KafkaCluster;
 import dev.kafkasdk.test.KafkaNode;
@@ -26,6 +27,7 @@ abstract class BaseCluster implements KafkaCluster {
     private final TopicAdmin topicAdmin;
     private final RecordIo recordIo;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile ClusterSecurity security;
 
     BaseCluster(Backend backend, String bootstrapServers, EmbeddedKafkaOptions options) {
         this.backend = backend;
@@ -40,6 +42,17 @@ abstract class BaseCluster implements KafkaCluster {
 
     final TopicAdmin topicAdmin() {
         return topicAdmin;
+    }
+
+    /** Makes {@link #security()} available; called once by a backend that opened secured listeners. */
+    final void secure(SecurityMaterial material, List<BrokerConfig.NodeAddress> addresses) {
+        this.security = new DefaultClusterSecurity(material, addresses, topicAdmin, options.operationTimeout());
+    }
+
+    @Override
+    public ClusterSecurity security() {
+        ClusterSecurity current = security;
+        return current != null ? current : KafkaCluster.super.security();
     }
 
     final boolean isClosed() {

@@ -40,17 +40,26 @@ final class ChildJvmCluster extends BaseCluster {
      * first) and waits until all serve.
      */
     static ChildJvmCluster start(EmbeddedKafkaOptions options) {
-        List<BrokerConfig.NodeAddress> addresses = BrokerConfig.allocate(options.nodes());
+        List<BrokerConfig.NodeAddress> addresses = BrokerConfig.allocate(options.nodes(), options.security().listeners());
         Path root = TempDirs.create("kafka-sdk-test-cluster-");
         String clusterId = Uuid.randomUuid().toString();
         ChildJvmCluster cluster;
         try {
+            SecurityMaterial security = options.security().enabled()
+                    ? SecurityMaterial.generate(options.security(), root) : null;
             for (BrokerConfig.NodeAddress address : addresses) {
                 Path dir = Files.createDirectories(nodeDir(root, address));
-                StorageFormatter.write(BrokerConfig.forNode(address, addresses, dir.resolve("data"), options),
-                        ChildJvmNode.propertiesFile(dir));
+                Path propertiesFile = ChildJvmNode.propertiesFile(dir);
+                StorageFormatter.write(BrokerConfig.forNode(address, addresses, dir.resolve("data"), options, security),
+                        propertiesFile);
+                if (security != null) {
+                    StorageFormatter.writeFormatArguments(propertiesFile, security.scramFormatArguments());
+                }
             }
             cluster = new ChildJvmCluster(addresses, root, clusterId, JvmClasspath.resolve(), options);
+            if (security != null) {
+                cluster.secure(security, addresses);
+            }
         } catch (IOException | RuntimeException e) {
             TempDirs.deleteRecursively(root);
             throw e instanceof KafkaTestKitException ? (KafkaTestKitException) e

@@ -33,19 +33,25 @@ final class InProcessCluster extends BaseCluster {
 
     /** Formats a fresh data directory, starts the server and waits until it serves. */
     static InProcessCluster start(EmbeddedKafkaOptions options) {
-        List<BrokerConfig.NodeAddress> addresses = BrokerConfig.allocate(1);
+        List<BrokerConfig.NodeAddress> addresses = BrokerConfig.allocate(1, options.security().listeners());
         BrokerConfig.NodeAddress address = addresses.get(0);
         Path root = TempDirs.create("kafka-sdk-test-inprocess-");
-        Properties props = BrokerConfig.forNode(address, addresses, root.resolve("data"), options);
         KafkaRaftServer server = null;
         ExitGuard.acquire();
         try {
+            SecurityMaterial security = options.security().enabled()
+                    ? SecurityMaterial.generate(options.security(), root) : null;
+            Properties props = BrokerConfig.forNode(address, addresses, root.resolve("data"), options, security);
             Path propertiesFile = root.resolve("server.properties");
             StorageFormatter.write(props, propertiesFile);
-            StorageFormatter.format(propertiesFile, Uuid.randomUuid().toString());
+            StorageFormatter.format(propertiesFile, Uuid.randomUuid().toString(),
+                    security == null ? List.of() : security.scramFormatArguments());
             server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             server.startup();
             InProcessCluster cluster = new InProcessCluster(address, root, server, options);
+            if (security != null) {
+                cluster.secure(security, addresses);
+            }
             awaitServing(cluster, options);
             return cluster;
         } catch (RuntimeException e) {
