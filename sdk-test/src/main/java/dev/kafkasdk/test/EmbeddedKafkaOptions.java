@@ -36,6 +36,7 @@ public final class EmbeddedKafkaOptions {
     private final Duration operationTimeout;
     private final String externalBootstrapServers;
     private final SecurityOptions security;
+    private final boolean faultProxy;
 
     private EmbeddedKafkaOptions(Builder builder) {
         this.nodes = builder.nodes;
@@ -46,6 +47,7 @@ public final class EmbeddedKafkaOptions {
         this.operationTimeout = builder.operationTimeout;
         this.externalBootstrapServers = builder.externalBootstrapServers;
         this.security = builder.security;
+        this.faultProxy = builder.faultProxy;
     }
 
     /**
@@ -82,7 +84,8 @@ public final class EmbeddedKafkaOptions {
                 .defaultPartitions(base.defaultPartitions)
                 .startupTimeout(base.startupTimeout)
                 .operationTimeout(base.operationTimeout)
-                .security(base.security);
+                .security(base.security)
+                .faultProxy(base.faultProxy);
         builder.externalBootstrapServers = base.externalBootstrapServers;
         return builder;
     }
@@ -161,9 +164,19 @@ public final class EmbeddedKafkaOptions {
         return security;
     }
 
+    /**
+     * Whether every node gets a fault-injecting TCP proxy in front of an extra PLAINTEXT listener
+     * (see {@link NetworkFaults}).
+     *
+     * @return {@code true} if the proxies run
+     */
+    public boolean faultProxy() {
+        return faultProxy;
+    }
+
     @Override
     public String toString() {
-        return "EmbeddedKafkaOptions{nodes=" + nodes + ", security=" + security + ", backend=" + backend
+        return "EmbeddedKafkaOptions{nodes=" + nodes + ", security=" + security + ", faultProxy=" + faultProxy + ", backend=" + backend
                 + ", brokerProperties=" + brokerProperties + ", defaultPartitions=" + defaultPartitions
                 + ", startupTimeout=" + startupTimeout + ", operationTimeout=" + operationTimeout
                 + ", externalBootstrapServers=" + externalBootstrapServers + '}';
@@ -181,8 +194,21 @@ public final class EmbeddedKafkaOptions {
         private Duration operationTimeout = Duration.ofSeconds(30);
         private String externalBootstrapServers;
         private SecurityOptions security = SecurityOptions.none();
+        private boolean faultProxy;
 
         private Builder() {
+        }
+
+        /**
+         * Puts a fault-injecting TCP proxy in front of every node; needs the {@link Backend#IN_PROCESS}
+         * or {@link Backend#CHILD_JVM} backend.
+         *
+         * @param enabled {@code true} to start the proxies
+         * @return this builder
+         */
+        public Builder faultProxy(boolean enabled) {
+            this.faultProxy = enabled;
+            return this;
         }
 
         /**
@@ -314,6 +340,9 @@ public final class EmbeddedKafkaOptions {
                 problems.add("security=null: use SecurityOptions.none() for no security");
             } else if (security.enabled() && (backend == Backend.EXTERNAL || backend == Backend.TESTCONTAINERS)) {
                 problems.add("security with backend=" + backend + ": secured listeners need IN_PROCESS, CHILD_JVM or AUTO");
+            }
+            if (faultProxy && (backend == Backend.EXTERNAL || backend == Backend.TESTCONTAINERS)) {
+                problems.add("faultProxy=true with backend=" + backend + ": the proxies need IN_PROCESS, CHILD_JVM or AUTO");
             }
             if (externalBootstrapServers != null && externalBootstrapServers.isBlank()) {
                 problems.add("externalBootstrapServers is blank: give host:port[,host:port...] or leave it unset");

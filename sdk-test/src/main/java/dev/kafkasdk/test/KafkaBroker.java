@@ -81,4 +81,13 @@ public @interface KafkaBroker {
      * @return the security settings
      */
     KafkaSecurity security() default @KafkaSecurity;
+
+    /**
+     * Whether to put a fault-injecting TCP proxy in front of every node: clients that bootstrap from
+     * {@link KafkaCluster#proxiedBootstrapServers()} can then be slowed, black-holed, refused or
+     * reset per node through {@link KafkaCluster#network(int)}.
+     *
+     * @return {@code true} to start the proxies
+     */
+    boolean faultProxy() default false;
 }

@@ -16,6 +16,8 @@ import java.util.stream.IntStream;
  */
 final class BrokerConfig {
 
+    /** The listener that each node's fault proxy forwards to. */
+    static final String PROXIED_LISTENER = "PROXIED";
     /** The kit's own listener: its helpers and inter-broker traffic. */
     static final String KIT_LISTENER = "PLAINTEXT";
     /** The controller quorum's listener. */
@@ -51,15 +53,16 @@ final class BrokerConfig {
 
     /** Allocates free client and controller ports for {@code nodes} nodes with ids from 0. */
     static List<NodeAddress> allocate(int nodes) {
-        return allocate(nodes, List.of());
+        return allocate(nodes, List.of(), false);
     }
 
     /**
-     * Allocates free client and controller ports, and one port for each of the secured listeners,
-     * for {@code nodes} nodes with ids from 0.
+     * Allocates free client and controller ports, one port for each of the secured listeners, and
+     * (with {@code proxied}) a listener port and its proxy's port, for {@code nodes} nodes with ids
+     * from 0.
      */
-    static List<NodeAddress> allocate(int nodes, java.util.Collection<SecuredListener> secured) {
-        int perNode = 2 + secured.size();
+    static List<NodeAddress> allocate(int nodes, java.util.Collection<SecuredListener> secured, boolean proxied) {
+        int perNode = 2 + secured.size() + (proxied ? 2 : 0);
         int[] ports = FreePorts.allocate(perNode * nodes);
         return IntStream.range(0, nodes).mapToObj(i -> {
             int base = perNode * i;
@@ -68,6 +71,9 @@ final class BrokerConfig {
             for (SecuredListener listener : secured) {
                 extras.add(new ExtraListener(listener.listenerName(), listener.securityProtocol(), ports[next], ports[next]));
                 next++;
+            }
+            if (proxied) {
+                extras.add(new ExtraListener(PROXIED_LISTENER, "PLAINTEXT", ports[next], ports[next + 1]));
             }
             return new NodeAddress(i, ports[base], ports[base + 1], List.copyOf(extras));
         }).collect(Collectors.toUnmodifiableList());

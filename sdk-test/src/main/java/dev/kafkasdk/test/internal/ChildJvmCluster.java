@@ -40,7 +40,8 @@ final class ChildJvmCluster extends BaseCluster {
      * first) and waits until all serve.
      */
     static ChildJvmCluster start(EmbeddedKafkaOptions options) {
-        List<BrokerConfig.NodeAddress> addresses = BrokerConfig.allocate(options.nodes(), options.security().listeners());
+        List<BrokerConfig.NodeAddress> addresses = BrokerConfig.allocate(options.nodes(), options.security().listeners(),
+                options.faultProxy());
         Path root = TempDirs.create("kafka-sdk-test-cluster-");
         String clusterId = Uuid.randomUuid().toString();
         ChildJvmCluster cluster;
@@ -68,6 +69,9 @@ final class ChildJvmCluster extends BaseCluster {
         try {
             cluster.childNodes.forEach(ChildJvmNode::launch);
             cluster.awaitAllServing(options.startupTimeout());
+            if (options.faultProxy()) {
+                cluster.startProxies(addresses);
+            }
             return cluster;
         } catch (RuntimeException e) {
             throw cluster.abort(e);

@@ -97,6 +97,20 @@ final class ChildJvmNode implements KafkaNode {
     }
 
     @Override
+    public synchronized void pause() {
+        ChildProcess current = requireRunning("pause");
+        current.signal("STOP");
+        LOG.info("Paused node {} (process {}) with SIGSTOP", address.id(), current.pid());
+    }
+
+    @Override
+    public synchronized void resume() {
+        ChildProcess current = requireRunning("resume");
+        current.signal("CONT");
+        LOG.info("Resumed node {} (process {}) with SIGCONT", address.id(), current.pid());
+    }
+
+    @Override
     public synchronized void restart() {
         if (isAlive()) {
             throw new IllegalStateException("Node " + address.id() + " is still running; kill() or stop() it before restart()");

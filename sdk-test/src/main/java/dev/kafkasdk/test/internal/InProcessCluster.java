@@ -33,7 +33,8 @@ final class InProcessCluster extends BaseCluster {
 
     /** Formats a fresh data directory, starts the server and waits until it serves. */
     static InProcessCluster start(EmbeddedKafkaOptions options) {
-        List<BrokerConfig.NodeAddress> addresses = BrokerConfig.allocate(1, options.security().listeners());
+        List<BrokerConfig.NodeAddress> addresses = BrokerConfig.allocate(1, options.security().listeners(),
+                options.faultProxy());
         BrokerConfig.NodeAddress address = addresses.get(0);
         Path root = TempDirs.create("kafka-sdk-test-inprocess-");
         KafkaRaftServer server = null;
@@ -53,6 +54,9 @@ final class InProcessCluster extends BaseCluster {
                 cluster.secure(security, addresses);
             }
             awaitServing(cluster, options);
+            if (options.faultProxy()) {
+                cluster.startProxies(addresses);
+            }
             return cluster;
         } catch (RuntimeException e) {
             stopQuietly(server, e);
