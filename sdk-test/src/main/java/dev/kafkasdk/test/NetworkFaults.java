@@ -54,7 +54,9 @@ public interface NetworkFaults {
     void resetConnections();
 
     /**
-     * Removes every fault; connections opened meanwhile keep working, black-holed bytes stay lost.
+     * Removes every fault. Connections that lost bytes to a black hole are reset (their byte
+     * stream has a gap, as after a partition long enough to end a TCP connection); every other
+     * connection keeps working.
      */
     void heal();
 

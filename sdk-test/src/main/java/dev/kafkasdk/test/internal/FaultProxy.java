@@ -118,6 +118,8 @@ final class FaultProxy implements NetworkFaults, AutoCloseable {
     private final class Link {
         private final Socket client;
         private final Socket upstream;
+        /** Set once bytes of this connection were dropped: its byte stream has a gap and cannot be healed. */
+        private volatile boolean broken;
 
         Link(Socket client, Socket upstream) {
             this.client = client;
@@ -148,6 +150,7 @@ final class FaultProxy implements NetworkFaults, AutoCloseable {
                         break;
                     }
                     if (faults.blackhole) {
+                        broken = true;
                         continue;
                     }
                     long due = Math.max(lastDue, System.nanoTime() + faults.nextDelayNanos());
@@ -235,6 +238,8 @@ final class FaultProxy implements NetworkFaults, AutoCloseable {
         toBroker.clear();
         toClient.clear();
         refusing = false;
+        // a connection that lost bytes would resume mid-frame; a real partition that long ends it
+        links.stream().filter(link -> link.broken).forEach(Link::reset);
         LOG.info("Fault proxy {}: healed", name);
     }
 
