@@ -28,9 +28,11 @@ public final class ClientSecurity {
     private final Path truststore;
     private final Path keystore;
     private final String storePassword;
+    private final String tokenEndpointUrl;
 
     /**
-     * Creates the settings; the kit calls this, tests use {@link ClusterSecurity#client}.
+     * Creates the settings for a mechanism other than OAUTHBEARER; the kit calls this, tests use
+     * {@link ClusterSecurity#client}.
      *
      * @param listener         the listener
      * @param mechanism        the SASL mechanism, {@code null} on TLS-only listeners
@@ -43,6 +45,26 @@ public final class ClientSecurity {
      */
     public ClientSecurity(SecuredListener listener, Sasl mechanism, String user, String bootstrapServers,
                           String password, Path truststore, Path keystore, String storePassword) {
+        this(listener, mechanism, user, bootstrapServers, password, truststore, keystore, storePassword, null);
+    }
+
+    /**
+     * Creates the settings; the kit calls this, tests use {@link ClusterSecurity#client}.
+     *
+     * @param listener         the listener
+     * @param mechanism        the SASL mechanism, {@code null} on TLS-only listeners
+     * @param user             the user name (the OAuth client id for OAUTHBEARER)
+     * @param bootstrapServers the listener's addresses
+     * @param password         the SASL password (the OAuth client secret), {@code null} on TLS-only listeners
+     * @param truststore       the trust store, {@code null} on {@link SecuredListener#SASL_PLAINTEXT}
+     * @param keystore         the client key store, {@code null} unless the client presents a certificate
+     * @param storePassword    the password of both stores and of the key
+     * @param tokenEndpointUrl the identity provider's token endpoint, {@code null} unless OAUTHBEARER
+     */
+    public ClientSecurity(SecuredListener listener, Sasl mechanism, String user, String bootstrapServers,
+                          String password, Path truststore, Path keystore, String storePassword,
+                          String tokenEndpointUrl) {
+        this.tokenEndpointUrl = tokenEndpointUrl;
         this.listener = Objects.requireNonNull(listener, "listener");
         this.mechanism = mechanism;
         this.user = Objects.requireNonNull(user, "user");
@@ -145,7 +167,7 @@ public final class ClientSecurity {
             throw new IllegalStateException(listener + " does not use SASL; there is no password to replace");
         }
         return new ClientSecurity(listener, mechanism, user, bootstrapServers, otherPassword, truststore, keystore,
-                storePassword);
+                storePassword, tokenEndpointUrl);
     }
 
     /**
@@ -161,7 +183,7 @@ public final class ClientSecurity {
             throw new IllegalStateException(listener + " does not use SASL; there are no credentials to replace");
         }
         return new ClientSecurity(listener, mechanism, otherUser, bootstrapServers, otherPassword, truststore, keystore,
-                storePassword);
+                storePassword, tokenEndpointUrl);
     }
 
     /**
@@ -177,7 +199,7 @@ public final class ClientSecurity {
             throw new IllegalStateException(listener + " does not use TLS; there is no trust store to replace");
         }
         return new ClientSecurity(listener, mechanism, user, bootstrapServers, password, otherTruststore, keystore,
-                storePassword);
+                storePassword, tokenEndpointUrl);
     }
 
     /**
@@ -187,7 +209,7 @@ public final class ClientSecurity {
      */
     public ClientSecurity withoutKeystore() {
         return new ClientSecurity(listener, mechanism, user, bootstrapServers, password, truststore, null,
-                storePassword);
+                storePassword, tokenEndpointUrl);
     }
 
     /**
@@ -200,7 +222,15 @@ public final class ClientSecurity {
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("bootstrap.servers", bootstrapServers);
         props.put("security.protocol", listener.securityProtocol());
-        if (mechanism != null) {
+        if (mechanism == Sasl.OAUTHBEARER) {
+            props.put("sasl.mechanism", mechanism.mechanismName());
+            props.put("sasl.jaas.config", "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;");
+            props.put("sasl.login.callback.handler.class",
+                    "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginCallbackHandler");
+            props.put("sasl.oauthbearer.token.endpoint.url", tokenEndpointUrl);
+            props.put("sasl.oauthbearer.client.credentials.client.id", user);
+            props.put("sasl.oauthbearer.client.credentials.client.secret", password);
+        } else if (mechanism != null) {
             props.put("sasl.mechanism", mechanism.mechanismName());
             String module = mechanism == Sasl.PLAIN ? "org.apache.kafka.common.security.plain.PlainLoginModule"
                     : "org.apache.kafka.common.security.scram.ScramLoginModule";
@@ -248,7 +278,13 @@ public final class ClientSecurity {
         y.append("  bootstrap-servers: ").append(quote(bootstrapServers)).append('\n');
         y.append("  security:\n");
         y.append("    protocol: ").append(listener.securityProtocol()).append('\n');
-        if (mechanism != null) {
+        if (mechanism == Sasl.OAUTHBEARER) {
+            y.append("    sasl:\n");
+            y.append("      mechanism: OAUTHBEARER\n");
+            y.append("      token-endpoint-url: ").append(quote(tokenEndpointUrl)).append('\n');
+            y.append("      client-id: ").append(quote(user)).append('\n');
+            y.append("      client-secret: ").append(quote(password)).append('\n');
+        } else if (mechanism != null) {
             y.append("    sasl:\n");
             y.append("      mechanism: ").append(mechanism.mechanismName()).append('\n');
             y.append("      username: ").append(quote(user)).append('\n');

@@ -88,6 +88,14 @@ public interface ClusterSecurity {
     ClientSecurity client(SecuredListener listener, Sasl mechanism, String user);
 
     /**
+     * How many tokens the kit's OAuth identity provider has issued (each client login and each
+     * token refresh asks for one).
+     *
+     * @return the count; 0 without {@link KafkaSecurity#oauth()}
+     */
+    long issuedTokens();
+
+    /**
      * A PKCS12 trust store holding a CA that did not sign the brokers' certificates, for
      * "untrusted server certificate" tests; its password is {@link #storePassword()}.
      *

@@ -69,4 +69,21 @@ public @interface KafkaSecurity {
      * @return the super user's name
      */
     String superUser() default "admin";
+
+    /**
+     * Whether the SASL listeners also accept OAUTHBEARER: the kit then runs an OAuth identity provider
+     * on 127.0.0.1 (token and JWKS endpoints), the brokers validate its RS256 tokens with Kafka's
+     * {@code OAuthBearerValidatorCallbackHandler}, and the kit adds both URLs to the system property
+     * {@code org.apache.kafka.sasl.oauthbearer.allowed.urls}.
+     *
+     * @return {@code true} to enable OAUTHBEARER
+     */
+    boolean oauth() default false;
+
+    /**
+     * Lifetime of the identity provider's tokens, for token-refresh tests.
+     *
+     * @return the lifetime in seconds, at least 5
+     */
+    int tokenLifetimeSeconds() default 3600;
 }

@@ -17,18 +17,25 @@ import java.util.regex.Pattern;
 public final class SecurityOptions {
 
     private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final SecurityOptions NONE = new SecurityOptions(Set.of(), Set.of(), false, "admin");
+    private static final java.time.Duration DEFAULT_TOKEN_LIFETIME = java.time.Duration.ofHours(1);
+    private static final SecurityOptions NONE = new SecurityOptions(Set.of(), Set.of(), false, "admin", false,
+            DEFAULT_TOKEN_LIFETIME);
 
     private final Set<SecuredListener> listeners;
     private final Set<String> users;
     private final boolean authorizer;
     private final String superUser;
+    private final boolean oauth;
+    private final java.time.Duration tokenLifetime;
 
-    private SecurityOptions(Set<SecuredListener> listeners, Set<String> users, boolean authorizer, String superUser) {
+    private SecurityOptions(Set<SecuredListener> listeners, Set<String> users, boolean authorizer, String superUser,
+                            boolean oauth, java.time.Duration tokenLifetime) {
         this.listeners = listeners;
         this.users = users;
         this.authorizer = authorizer;
         this.superUser = superUser;
+        this.oauth = oauth;
+        this.tokenLifetime = tokenLifetime;
     }
 
     /**
@@ -86,6 +93,24 @@ public final class SecurityOptions {
     }
 
     /**
+     * Whether SASL listeners also accept OAUTHBEARER tokens from the kit's identity provider.
+     *
+     * @return {@code true} if OAUTHBEARER is enabled
+     */
+    public boolean oauth() {
+        return oauth;
+    }
+
+    /**
+     * Lifetime of the identity provider's tokens.
+     *
+     * @return the lifetime
+     */
+    public java.time.Duration tokenLifetime() {
+        return tokenLifetime;
+    }
+
+    /**
      * Whether any secured listener is requested.
      *
      * @return {@code true} if the cluster is secured
@@ -97,7 +122,7 @@ public final class SecurityOptions {
     @Override
     public String toString() {
         return "SecurityOptions{listeners=" + listeners + ", users=" + users + ", authorizer=" + authorizer
-                + ", superUser=" + superUser + '}';
+                + ", superUser=" + superUser + ", oauth=" + oauth + ", tokenLifetime=" + tokenLifetime + '}';
     }
 
     /** Mutable builder of {@link SecurityOptions}; not thread-safe. */
@@ -106,8 +131,32 @@ public final class SecurityOptions {
         private final List<String> users = new ArrayList<>();
         private boolean authorizer;
         private String superUser = "admin";
+        private boolean oauth;
+        private java.time.Duration tokenLifetime = DEFAULT_TOKEN_LIFETIME;
 
         private Builder() {
+        }
+
+        /**
+         * Enables OAUTHBEARER on the SASL listeners, with the kit's identity provider.
+         *
+         * @param enabled {@code true} to enable it
+         * @return this builder
+         */
+        public Builder oauth(boolean enabled) {
+            this.oauth = enabled;
+            return this;
+        }
+
+        /**
+         * Sets the lifetime of the identity provider's tokens.
+         *
+         * @param lifetime at least 5 seconds
+         * @return this builder
+         */
+        public Builder tokenLifetime(java.time.Duration lifetime) {
+            this.tokenLifetime = lifetime;
+            return this;
         }
 
         /**
@@ -177,6 +226,12 @@ public final class SecurityOptions {
                 problems.add("security.users/authorizer set but security.listeners is empty: add a SecuredListener"
                         + " such as SASL_SSL, or drop the users and the authorizer");
             }
+            if (oauth && listeners.stream().noneMatch(l -> l != null && l.usesSasl())) {
+                problems.add("security.oauth=true needs a SASL listener: add SecuredListener.SASL_SSL or SASL_PLAINTEXT");
+            }
+            if (tokenLifetime == null || tokenLifetime.compareTo(java.time.Duration.ofSeconds(5)) < 0) {
+                problems.add("security.tokenLifetime=" + tokenLifetime + ": must be at least 5 seconds");
+            }
             if (!problems.isEmpty()) {
                 throw new KafkaTestKitException("Invalid Kafka test cluster security: " + String.join("; ", problems));
             }
@@ -186,7 +241,7 @@ public final class SecurityOptions {
             Set<SecuredListener> set = EnumSet.noneOf(SecuredListener.class);
             set.addAll(listeners);
             return new SecurityOptions(Collections.unmodifiableSet(set), Collections.unmodifiableSet(all),
-                    authorizer, Objects.requireNonNull(superUser));
+                    authorizer, Objects.requireNonNull(superUser), oauth, tokenLifetime);
         }
     }
 }

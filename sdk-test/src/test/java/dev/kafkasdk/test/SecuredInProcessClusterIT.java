@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 @KafkaBroker(security = @KafkaSecurity(
         listeners = {SecuredListener.SSL, SecuredListener.MUTUAL_TLS, SecuredListener.SASL_PLAINTEXT, SecuredListener.SASL_SSL},
         users = {"alice", "bob"},
-        authorizer = true))
+        authorizer = true,
+        oauth = true))
 class SecuredInProcessClusterIT {
 
     static Stream<Arguments> superUserClients() {
@@ -33,7 +34,8 @@ class SecuredInProcessClusterIT {
                 Arguments.of(SecuredListener.SASL_PLAINTEXT, Sasl.PLAIN),
                 Arguments.of(SecuredListener.SASL_PLAINTEXT, Sasl.SCRAM_SHA_256),
                 Arguments.of(SecuredListener.SASL_SSL, Sasl.SCRAM_SHA_512),
-                Arguments.of(SecuredListener.SASL_SSL, Sasl.PLAIN));
+                Arguments.of(SecuredListener.SASL_SSL, Sasl.PLAIN),
+                Arguments.of(SecuredListener.SASL_SSL, Sasl.OAUTHBEARER));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -88,13 +90,32 @@ class SecuredInProcessClusterIT {
     void aWrongPasswordFailsAuthenticationOnEveryMechanism(KafkaCluster kafka) {
         String topic = kafka.uniqueTopicName("wrong-password");
         kafka.createTopic(topic);
-        for (Sasl mechanism : Sasl.values()) {
+        for (Sasl mechanism : List.of(Sasl.PLAIN, Sasl.SCRAM_SHA_256, Sasl.SCRAM_SHA_512)) {
             ClientSecurity wrong = kafka.security().client(SecuredListener.SASL_SSL, mechanism, "bob")
                     .withPassword("not-" + kafka.security().password("bob"));
             assertThatThrownBy(() -> SecureClients.produce(wrong, topic, "x"))
                     .as(mechanism.name())
                     .isInstanceOf(SaslAuthenticationException.class);
         }
+    }
+
+    @Test
+    void oauthTokensCarryTheUserSoAclsApplyAndABadClientSecretGetsNoToken(KafkaCluster kafka) throws Exception {
+        String topic = kafka.uniqueTopicName("oauth");
+        kafka.createTopic(topic);
+        ClientSecurity bob = kafka.security().client(SecuredListener.SASL_PLAINTEXT, Sasl.OAUTHBEARER, "bob");
+        long tokensBefore = kafka.security().issuedTokens();
+
+        assertThatThrownBy(() -> SecureClients.produce(bob, topic, "denied"))
+                .isInstanceOf(TopicAuthorizationException.class);
+        kafka.security().grant("bob", ResourceType.TOPIC, topic, AclOperation.WRITE, AclOperation.DESCRIBE);
+        SecureClients.produce(bob, topic, "bob's token");
+
+        assertThat(kafka.security().issuedTokens()).isGreaterThan(tokensBefore);
+        // the client logs in (fetches its first token) while it is constructed
+        assertThatThrownBy(() -> SecureClients.produce(bob.withPassword("not-bobs-secret"), topic, "x"))
+                .isInstanceOf(org.apache.kafka.common.KafkaException.class)
+                .hasMessageContaining("Failed to construct kafka producer");
     }
 
     @Test

@@ -51,6 +51,8 @@ public final class AnnotationOptions {
                 .users(security.users())
                 .authorizer(security.authorizer())
                 .superUser(security.superUser())
+                .oauth(security.oauth())
+                .tokenLifetime(Duration.ofSeconds(security.tokenLifetimeSeconds()))
                 .build();
     }
 

@@ -29,6 +29,7 @@ abstract class BaseCluster implements KafkaCluster {
     private final RecordIo recordIo;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile ClusterSecurity security;
+    private volatile SecurityMaterial material;
     private final Map<Integer, FaultProxy> proxies = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile String proxiedBootstrapServers;
 
@@ -49,6 +50,7 @@ abstract class BaseCluster implements KafkaCluster {
 
     /** Makes {@link #security()} available; called once by a backend that opened secured listeners. */
     final void secure(SecurityMaterial material, List<BrokerConfig.NodeAddress> addresses) {
+        this.material = material;
         this.security = new DefaultClusterSecurity(material, addresses, topicAdmin, options.operationTimeout());
     }
 
@@ -208,7 +210,14 @@ abstract class BaseCluster implements KafkaCluster {
                 proxies.values().forEach(FaultProxy::close);
                 topicAdmin.close();
             } finally {
-                shutdownNodes();
+                try {
+                    shutdownNodes();
+                } finally {
+                    SecurityMaterial current = material;
+                    if (current != null) {
+                        current.close();
+                    }
+                }
             }
         }
     }

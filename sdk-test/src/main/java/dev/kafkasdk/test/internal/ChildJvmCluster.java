@@ -25,12 +25,12 @@ final class ChildJvmCluster extends BaseCluster {
     private volatile boolean keepData;
 
     private ChildJvmCluster(List<BrokerConfig.NodeAddress> addresses, Path root, String clusterId,
-                            List<String> classpath, EmbeddedKafkaOptions options) {
+                            List<String> classpath, EmbeddedKafkaOptions options, List<String> jvmOptions) {
         super(Backend.CHILD_JVM, BrokerConfig.bootstrapServers(addresses), options);
         this.root = root;
         List<ChildJvmNode> nodes = new ArrayList<>();
         for (BrokerConfig.NodeAddress address : addresses) {
-            nodes.add(new ChildJvmNode(address, nodeDir(root, address), clusterId, classpath, topicAdmin()));
+            nodes.add(new ChildJvmNode(address, nodeDir(root, address), clusterId, classpath, topicAdmin(), jvmOptions));
         }
         this.childNodes = List.copyOf(nodes);
     }
@@ -45,9 +45,9 @@ final class ChildJvmCluster extends BaseCluster {
         Path root = TempDirs.create("kafka-sdk-test-cluster-");
         String clusterId = Uuid.randomUuid().toString();
         ChildJvmCluster cluster;
+        SecurityMaterial security = null;
         try {
-            SecurityMaterial security = options.security().enabled()
-                    ? SecurityMaterial.generate(options.security(), root) : null;
+            security = options.security().enabled() ? SecurityMaterial.generate(options.security(), root) : null;
             for (BrokerConfig.NodeAddress address : addresses) {
                 Path dir = Files.createDirectories(nodeDir(root, address));
                 Path propertiesFile = ChildJvmNode.propertiesFile(dir);
@@ -57,11 +57,15 @@ final class ChildJvmCluster extends BaseCluster {
                     StorageFormatter.writeFormatArguments(propertiesFile, security.scramFormatArguments());
                 }
             }
-            cluster = new ChildJvmCluster(addresses, root, clusterId, JvmClasspath.resolve(), options);
+            cluster = new ChildJvmCluster(addresses, root, clusterId, JvmClasspath.resolve(), options,
+                    security == null ? List.of() : security.jvmOptions());
             if (security != null) {
                 cluster.secure(security, addresses);
             }
         } catch (IOException | RuntimeException e) {
+            if (security != null) {
+                security.close();
+            }
             TempDirs.deleteRecursively(root);
             throw e instanceof KafkaTestKitException ? (KafkaTestKitException) e
                     : new KafkaTestKitException("Could not prepare the child JVM cluster in " + root + ": " + e, e);

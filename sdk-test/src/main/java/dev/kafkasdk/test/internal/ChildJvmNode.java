@@ -29,9 +29,12 @@ final class ChildJvmNode implements KafkaNode {
     private final String clusterId;
     private final List<String> classpath;
     private final TopicAdmin admin;
+    private final List<String> extraJvmOptions;
     private volatile ChildProcess process;
 
-    ChildJvmNode(BrokerConfig.NodeAddress address, Path dir, String clusterId, List<String> classpath, TopicAdmin admin) {
+    ChildJvmNode(BrokerConfig.NodeAddress address, Path dir, String clusterId, List<String> classpath, TopicAdmin admin,
+                 List<String> extraJvmOptions) {
+        this.extraJvmOptions = List.copyOf(extraJvmOptions);
         this.address = address;
         this.dir = dir;
         this.clusterId = clusterId;
@@ -49,6 +52,7 @@ final class ChildJvmNode implements KafkaNode {
 
     synchronized void launch() {
         List<String> arguments = new ArrayList<>(JVM_OPTIONS);
+        arguments.addAll(extraJvmOptions);
         arguments.add("-Dkafka.sdk.test.node.id=" + address.id());
         arguments.add("-cp");
         arguments.add(String.join(File.pathSeparator, classpath));

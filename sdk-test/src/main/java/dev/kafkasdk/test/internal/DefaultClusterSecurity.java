@@ -94,6 +94,11 @@ final class DefaultClusterSecurity implements ClusterSecurity {
     }
 
     @Override
+    public long issuedTokens() {
+        return material.issuedTokens();
+    }
+
+    @Override
     public Path untrustedTruststore() {
         return material.untrustedTruststore();
     }

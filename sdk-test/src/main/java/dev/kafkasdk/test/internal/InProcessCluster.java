@@ -38,10 +38,10 @@ final class InProcessCluster extends BaseCluster {
         BrokerConfig.NodeAddress address = addresses.get(0);
         Path root = TempDirs.create("kafka-sdk-test-inprocess-");
         KafkaRaftServer server = null;
+        SecurityMaterial security = null;
         ExitGuard.acquire();
         try {
-            SecurityMaterial security = options.security().enabled()
-                    ? SecurityMaterial.generate(options.security(), root) : null;
+            security = options.security().enabled() ? SecurityMaterial.generate(options.security(), root) : null;
             Properties props = BrokerConfig.forNode(address, addresses, root.resolve("data"), options, security);
             Path propertiesFile = root.resolve("server.properties");
             StorageFormatter.write(props, propertiesFile);
@@ -60,6 +60,9 @@ final class InProcessCluster extends BaseCluster {
             return cluster;
         } catch (RuntimeException e) {
             stopQuietly(server, e);
+            if (security != null) {
+                security.close();
+            }
             ExitGuard.release();
             deleteQuietly(root, e);
             throw e instanceof KafkaTestKitException ? e

@@ -24,12 +24,18 @@ import java.util.stream.Collectors;
  * and random passwords. Renders the brokers' security settings and the storage tool's
  * {@code --add-scram} arguments. Thread-safe.
  */
-final class SecurityMaterial {
+final class SecurityMaterial implements AutoCloseable {
+
+    /** The kafka-clients 4 system property listing the OAuth URLs clients and brokers may call. */
+    static final String ALLOWED_URLS_PROPERTY = "org.apache.kafka.sasl.oauthbearer.allowed.urls";
 
     static final String PRINCIPAL_MAPPING_RULES = "RULE:^CN=([^,]+)$/$1/,DEFAULT";
     private static final String AUTHORIZER = "org.apache.kafka.metadata.authorizer.StandardAuthorizer";
     private static final String PLAIN_MODULE = "org.apache.kafka.common.security.plain.PlainLoginModule";
     private static final String SCRAM_MODULE = "org.apache.kafka.common.security.scram.ScramLoginModule";
+    private static final String OAUTH_MODULE = "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule";
+    private static final String OAUTH_VALIDATOR =
+            "org.apache.kafka.common.security.oauthbearer.OAuthBearerValidatorCallbackHandler";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789".toCharArray();
 
@@ -38,6 +44,7 @@ final class SecurityMaterial {
     private final String storePassword;
     private final Map<String, String> passwords;
     private final Map<String, Path> clientKeystores;
+    private volatile IdentityProvider identityProvider;
 
     private SecurityMaterial(SecurityOptions options, Path dir, String storePassword, Map<String, String> passwords,
                              Map<String, Path> clientKeystores) {
@@ -72,7 +79,45 @@ final class SecurityMaterial {
             CertificateAuthority.writeKeyStore(keystore, user, ca.issue(user, List.of(), List.of()), pw);
             keystores.put(user, keystore);
         }
-        return new SecurityMaterial(options, dir, storePassword, passwords, Map.copyOf(keystores));
+        SecurityMaterial material = new SecurityMaterial(options, dir, storePassword, passwords, Map.copyOf(keystores));
+        if (options.oauth()) {
+            material.identityProvider = IdentityProvider.start(passwords::get, options.tokenLifetime());
+            allowUrls(material.identityProvider.tokenEndpointUrl(), material.identityProvider.jwksEndpointUrl());
+        }
+        return material;
+    }
+
+    /** Adds URLs to this JVM's OAuth allow-list, keeping what is there (other clusters, the user's own). */
+    private static synchronized void allowUrls(String... urls) {
+        String current = System.getProperty(ALLOWED_URLS_PROPERTY, "");
+        StringBuilder value = new StringBuilder(current);
+        for (String url : urls) {
+            if (!List.of(current.split(",")).contains(url)) {
+                value.append(value.length() == 0 ? "" : ",").append(url);
+            }
+        }
+        System.setProperty(ALLOWED_URLS_PROPERTY, value.toString());
+    }
+
+    /** JVM options a child broker needs: the OAuth allow-list with the identity provider's JWKS URL. */
+    List<String> jvmOptions() {
+        IdentityProvider idp = identityProvider;
+        return idp == null ? List.of()
+                : List.of("-D" + ALLOWED_URLS_PROPERTY + "=" + idp.jwksEndpointUrl() + "," + idp.tokenEndpointUrl());
+    }
+
+    /** Tokens the identity provider has issued; 0 without OAUTHBEARER. */
+    long issuedTokens() {
+        IdentityProvider idp = identityProvider;
+        return idp == null ? 0 : idp.issuedTokens();
+    }
+
+    @Override
+    public void close() {
+        IdentityProvider idp = identityProvider;
+        if (idp != null) {
+            idp.close();
+        }
     }
 
     static String randomSecret() {
@@ -128,7 +173,8 @@ final class SecurityMaterial {
         if (options.listeners().contains(SecuredListener.MUTUAL_TLS)) {
             p.setProperty(listenerKey(SecuredListener.MUTUAL_TLS, "ssl.client.auth"), "required");
         }
-        String mechanisms = Arrays.stream(Sasl.values()).map(Sasl::mechanismName).collect(Collectors.joining(","));
+        String mechanisms = Arrays.stream(Sasl.values()).filter(m -> m != Sasl.OAUTHBEARER || options.oauth())
+                .map(Sasl::mechanismName).collect(Collectors.joining(","));
         p.setProperty("sasl.enabled.mechanisms", mechanisms);
         for (SecuredListener listener : options.listeners()) {
             if (!listener.usesSasl()) {
@@ -138,6 +184,16 @@ final class SecurityMaterial {
             p.setProperty(listenerKey(listener, "plain.sasl.jaas.config"), plainJaas());
             p.setProperty(listenerKey(listener, "scram-sha-256.sasl.jaas.config"), SCRAM_MODULE + " required;");
             p.setProperty(listenerKey(listener, "scram-sha-512.sasl.jaas.config"), SCRAM_MODULE + " required;");
+            if (options.oauth()) {
+                p.setProperty(listenerKey(listener, "oauthbearer.sasl.jaas.config"), OAUTH_MODULE + " required;");
+                p.setProperty(listenerKey(listener, "oauthbearer.sasl.server.callback.handler.class"), OAUTH_VALIDATOR);
+            }
+        }
+        IdentityProvider idp = identityProvider;
+        if (idp != null) {
+            p.setProperty("sasl.oauthbearer.jwks.endpoint.url", idp.jwksEndpointUrl());
+            p.setProperty("sasl.oauthbearer.expected.audience", IdentityProvider.AUDIENCE);
+            p.setProperty("sasl.oauthbearer.expected.issuer", IdentityProvider.ISSUER);
         }
         if (options.authorizer()) {
             p.setProperty("authorizer.class.name", AUTHORIZER);
@@ -182,6 +238,9 @@ final class SecurityMaterial {
         if (listener.usesSasl() && mechanism == null) {
             throw new IllegalArgumentException(listener + " needs a SASL mechanism, one of " + List.of(Sasl.values()));
         }
+        if (mechanism == Sasl.OAUTHBEARER && identityProvider == null) {
+            throw new IllegalArgumentException("OAUTHBEARER needs @KafkaSecurity(oauth = true)");
+        }
         if (!listener.usesSasl() && mechanism != null) {
             throw new IllegalArgumentException(listener + " does not use SASL; call client(listener, user)");
         }
@@ -192,6 +251,6 @@ final class SecurityMaterial {
         }
         return new ClientSecurity(listener, mechanism, user, bootstrapServers,
                 listener.usesSasl() ? password : null, listener.usesTls() ? truststore() : null, keystore,
-                storePassword);
+                storePassword, mechanism == Sasl.OAUTHBEARER ? identityProvider.tokenEndpointUrl() : null);
     }
 }
