@@ -47,6 +47,15 @@ class SecurityOptionsTest {
     }
 
     @Test
+    void oauthNeedsASaslListenerAndAUsableTokenLifetime() {
+        assertThatThrownBy(() -> SecurityOptions.builder().listeners(SecuredListener.SSL).oauth(true)
+                .tokenLifetime(java.time.Duration.ofSeconds(2)).build())
+                .isInstanceOf(KafkaTestKitException.class)
+                .hasMessageContaining("security.oauth=true needs a SASL listener")
+                .hasMessageContaining("security.tokenLifetime=PT2S: must be at least 5 seconds");
+    }
+
+    @Test
     void aBadAnnotationFailsNamingTheClass() {
         assertThatThrownBy(() -> AnnotationOptions.toOptions(Broken.class.getAnnotation(KafkaBroker.class), Broken.class))
                 .isInstanceOf(KafkaTestKitException.class)

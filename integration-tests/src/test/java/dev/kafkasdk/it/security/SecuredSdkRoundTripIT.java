@@ -34,7 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 @KafkaBroker(security = @KafkaSecurity(
         listeners = {SecuredListener.SSL, SecuredListener.MUTUAL_TLS, SecuredListener.SASL_PLAINTEXT, SecuredListener.SASL_SSL},
         users = "alice",
-        authorizer = true))
+        authorizer = true,
+        oauth = true))
 class SecuredSdkRoundTripIT {
 
     static Stream<Arguments> listenersAndMechanisms() {
@@ -44,7 +45,8 @@ class SecuredSdkRoundTripIT {
                 Arguments.of(SecuredListener.SASL_PLAINTEXT, Sasl.PLAIN, "alice"),
                 Arguments.of(SecuredListener.SASL_PLAINTEXT, Sasl.SCRAM_SHA_256, "alice"),
                 Arguments.of(SecuredListener.SASL_SSL, Sasl.SCRAM_SHA_512, "alice"),
-                Arguments.of(SecuredListener.SASL_SSL, Sasl.PLAIN, "alice"));
+                Arguments.of(SecuredListener.SASL_SSL, Sasl.PLAIN, "alice"),
+                Arguments.of(SecuredListener.SASL_SSL, Sasl.OAUTHBEARER, "alice"));
     }
 
     @ParameterizedTest(name = "{0} {1} as {2}")

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
 @KafkaBroker(security = @KafkaSecurity(
         listeners = {SecuredListener.SSL, SecuredListener.MUTUAL_TLS, SecuredListener.SASL_SSL},
         users = {"alice", "mallory"},
-        authorizer = true))
+        authorizer = true,
+        oauth = true))
 class SecurityFailuresIT {
 
     private static Throwable sendFailure(ClientSecurity client, String topic) throws Exception {
@@ -148,6 +149,21 @@ class SecurityFailuresIT {
                 assertThat(failure.toString()).doesNotContain(secret);
             }
         }
+    }
+
+    @Test
+    void aWrongOauthClientSecretFailsWhenTheProducerIsCreated(KafkaCluster kafka) {
+        ClientSecurity wrong = kafka.security().client(SecuredListener.SASL_SSL, Sasl.OAUTHBEARER, "alice")
+                .withPassword("Wrong-Client-Secret-1");
+        KafkaSdkConfig config = SecuredSdkClients.config(wrong, "unused");
+        long started = System.nanoTime();
+
+        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> SecuredSdkClients.producer(config).close());
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(SecuredSdkClients.BOUND.plusSeconds(1));
+        assertThat(failure).isNotNull();
+        assertThat(failure.toString()).doesNotContain("Wrong-Client-Secret-1", kafka.security().password("alice"));
+        org.slf4j.LoggerFactory.getLogger(SecurityFailuresIT.class).info("wrong OAuth client secret: {}", failure.toString());
     }
 
     @Test
