@@ -24,6 +24,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.resource.ResourceType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +39,24 @@ import org.junit.jupiter.api.Test;
         authorizer = true,
         oauth = true))
 class SecurityFailuresIT {
+
+    private static final LogCapture LOGS = new LogCapture();
+
+    @BeforeAll
+    static void captureLogs() {
+        LOGS.start();
+    }
+
+    /** Everything the SDK, kafka-clients and the broker logged while these tests ran holds no secret. */
+    @AfterAll
+    static void noSecretReachedTheLogs(KafkaCluster kafka) {
+        String logged = LOGS.stop();
+        assertThat(logged).as("captured log output").isNotEmpty();
+        for (String user : kafka.security().users()) {
+            assertThat(logged).as("log output vs the password of " + user).doesNotContain(kafka.security().password(user));
+        }
+        assertThat(logged).doesNotContain(kafka.security().storePassword(), "Wrong-Client-Secret-1", "Nobody-Secret-123");
+    }
 
     private static Throwable sendFailure(ClientSecurity client, String topic) throws Exception {
         KafkaSdkConfig config = SecuredSdkClients.config(client, topic + "-group");
