@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kafkasdk.admin.ApplyResult;
 import dev.kafkasdk.admin.HealthReport;
 import dev.kafkasdk.admin.SdkAdmin;
+import dev.kafkasdk.admin.cli.KafkaSdkAdminCli;
 import dev.kafkasdk.core.config.KafkaSdkConfig;
 import dev.kafkasdk.core.config.SaslMechanism;
 import dev.kafkasdk.core.config.SecurityProtocol;
@@ -15,6 +16,10 @@ import dev.kafkasdk.test.KafkaCluster;
 import dev.kafkasdk.test.KafkaSecurity;
 import dev.kafkasdk.test.Sasl;
 import dev.kafkasdk.test.SecuredListener;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -22,6 +27,7 @@ import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourceType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -70,6 +76,31 @@ class SecuredSdkRoundTripIT {
         }
         assertThat(SecuredSdkClients.sendAll(config, topic, values)).hasSize(20);
         assertThat(SecuredSdkClients.consume(config, topic, 20)).containsExactlyInAnyOrderElementsOf(values);
+    }
+
+    @Test
+    void theClisClusterHealthRunsOverSaslSslAndAWrongPasswordExitsWithAnErrorWithoutTheSecret(
+            KafkaCluster kafka, @TempDir Path dir) throws Exception {
+        ClientSecurity admin = kafka.security().client(SecuredListener.SASL_SSL, Sasl.SCRAM_SHA_512,
+                kafka.security().superUser());
+        Path good = Files.writeString(dir.resolve("good.yaml"), admin.sdkClusterYaml());
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), admin.withPassword("Not-The-Password-9").sdkClusterYaml());
+
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int healthy = KafkaSdkAdminCli.run(new PrintWriter(out), new PrintWriter(err), "cluster", "health", "-c", good.toString());
+        assertThat(healthy).as(out + " " + err).isZero();
+        assertThat(out.toString()).isNotBlank();
+
+        StringWriter badOut = new StringWriter();
+        StringWriter badErr = new StringWriter();
+        long started = System.nanoTime();
+        int refused = KafkaSdkAdminCli.run(new PrintWriter(badOut), new PrintWriter(badErr), "cluster", "health", "-c",
+                bad.toString());
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(30));
+        assertThat(refused).as(badOut + " " + badErr).isNotZero();
+        assertThat(badOut.toString() + badErr).contains("SCRAM-SHA-512")
+                .doesNotContain("Not-The-Password-9", kafka.security().password("admin"));
     }
 
     @Test
