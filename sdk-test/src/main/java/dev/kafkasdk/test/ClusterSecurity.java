@@ -149,7 +149,8 @@ public interface ClusterSecurity {
 
     /**
      * Removes ALLOW ACLs that {@link #grant} created (literal pattern) and waits until the broker no
-     * longer lists them.
+     * longer lists them. The brokers' authorizers apply the change from the metadata log a moment
+     * later, so a request sent right after this returns may still be allowed.
      *
      * @param user         the principal's user name
      * @param resourceType the resource type
