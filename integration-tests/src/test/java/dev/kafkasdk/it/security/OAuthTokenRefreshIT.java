@@ -22,16 +22,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tokens that live 10 s, and brokers that make every connection re-authenticate after 5 s
+ * Tokens that live 6 s, and brokers that make every connection re-authenticate after 3 s
  * ({@code connections.max.reauth.ms}): an SDK producer and consumer keep working across several
  * token refreshes and re-authentications, and the checker finds nothing lost.
  */
-@KafkaBroker(brokerProperties = "connections.max.reauth.ms=5000", security = @KafkaSecurity(
-        listeners = SecuredListener.SASL_SSL, users = "alice", oauth = true, tokenLifetimeSeconds = 10))
+@KafkaBroker(brokerProperties = "connections.max.reauth.ms=3000", security = @KafkaSecurity(
+        listeners = SecuredListener.SASL_SSL, users = "alice", oauth = true, tokenLifetimeSeconds = 6))
 class OAuthTokenRefreshIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(OAuthTokenRefreshIT.class);
-    private static final Duration RUN = Duration.ofSeconds(25);
+    private static final Duration RUN = Duration.ofSeconds(18);
 
     @Test
     void producerAndConsumerOutliveSeveralShortLivedTokens(KafkaCluster kafka) throws Exception {
@@ -68,8 +68,8 @@ class OAuthTokenRefreshIT {
         LOG.info("token refresh over {} s: {} tokens issued; {}", RUN.toSeconds(), tokens, report);
         assertThat(report.isClean()).as(report.toString()).isTrue();
         assertThat(report.acknowledged()).isGreaterThan(100);
-        // two clients log in once each; anything more is a refresh. Every send succeeding for 2.5 token
-        // lifetimes while the broker re-authenticates each connection every 5 s is the real proof.
+        // two clients log in once each; anything more is a refresh. Every send succeeding for 3 token
+        // lifetimes while the broker re-authenticates each connection every 3 s is the real proof.
         assertThat(tokens).as("tokens issued").isGreaterThan(2);
     }
 }
