@@ -37,6 +37,8 @@ public final class EmbeddedKafkaOptions {
     private final Duration startupTimeout;
     private final Duration operationTimeout;
     private final String externalBootstrapServers;
+    private final SecurityOptions security;
+    private final boolean faultProxy;
 
     private EmbeddedKafkaOptions(Builder builder) {
         this.nodes = builder.nodes;
@@ -46,6 +48,8 @@ public final class EmbeddedKafkaOptions {
         this.startupTimeout = builder.startupTimeout;
         this.operationTimeout = builder.operationTimeout;
         this.externalBootstrapServers = builder.externalBootstrapServers;
+        this.security = builder.security;
+        this.faultProxy = builder.faultProxy;
     }
 
     /**
@@ -81,7 +85,9 @@ public final class EmbeddedKafkaOptions {
                 .brokerProperties(base.brokerProperties)
                 .defaultPartitions(base.defaultPartitions)
                 .startupTimeout(base.startupTimeout)
-                .operationTimeout(base.operationTimeout);
+                .operationTimeout(base.operationTimeout)
+                .security(base.security)
+                .faultProxy(base.faultProxy);
         builder.externalBootstrapServers = base.externalBootstrapServers;
         return builder;
     }
@@ -151,9 +157,28 @@ public final class EmbeddedKafkaOptions {
         return Optional.ofNullable(externalBootstrapServers);
     }
 
+    /**
+     * The secured listeners, users and ACL enforcement; {@link SecurityOptions#none()} by default.
+     *
+     * @return the security options
+     */
+    public SecurityOptions security() {
+        return security;
+    }
+
+    /**
+     * Whether every node gets a fault-injecting TCP proxy in front of an extra PLAINTEXT listener
+     * (see {@link NetworkFaults}).
+     *
+     * @return {@code true} if the proxies run
+     */
+    public boolean faultProxy() {
+        return faultProxy;
+    }
+
     @Override
     public String toString() {
-        return "EmbeddedKafkaOptions{nodes=" + nodes + ", backend=" + backend
+        return "EmbeddedKafkaOptions{nodes=" + nodes + ", security=" + security + ", faultProxy=" + faultProxy + ", backend=" + backend
                 + ", brokerProperties=" + brokerProperties + ", defaultPartitions=" + defaultPartitions
                 + ", startupTimeout=" + startupTimeout + ", operationTimeout=" + operationTimeout
                 + ", externalBootstrapServers=" + externalBootstrapServers + '}';
@@ -170,8 +195,34 @@ public final class EmbeddedKafkaOptions {
         private Duration startupTimeout = Duration.ofSeconds(120);
         private Duration operationTimeout = Duration.ofSeconds(30);
         private String externalBootstrapServers;
+        private SecurityOptions security = SecurityOptions.none();
+        private boolean faultProxy;
 
         private Builder() {
+        }
+
+        /**
+         * Puts a fault-injecting TCP proxy in front of every node; needs the {@link Backend#IN_PROCESS}
+         * or {@link Backend#CHILD_JVM} backend.
+         *
+         * @param enabled {@code true} to start the proxies
+         * @return this builder
+         */
+        public Builder faultProxy(boolean enabled) {
+            this.faultProxy = enabled;
+            return this;
+        }
+
+        /**
+         * Sets the secured listeners, users and ACL enforcement; needs the {@link Backend#IN_PROCESS}
+         * or {@link Backend#CHILD_JVM} backend.
+         *
+         * @param security the security options
+         * @return this builder
+         */
+        public Builder security(SecurityOptions security) {
+            this.security = security;
+            return this;
         }
 
         /**
@@ -286,6 +337,14 @@ public final class EmbeddedKafkaOptions {
             }
             if (operationTimeout == null || operationTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
                 problems.add("operationTimeout=" + operationTimeout + ": must be at least 1 second");
+            }
+            if (security == null) {
+                problems.add("security=null: use SecurityOptions.none() for no security");
+            } else if (security.enabled() && (backend == Backend.EXTERNAL || backend == Backend.TESTCONTAINERS)) {
+                problems.add("security with backend=" + backend + ": secured listeners need IN_PROCESS, CHILD_JVM or AUTO");
+            }
+            if (faultProxy && (backend == Backend.EXTERNAL || backend == Backend.TESTCONTAINERS)) {
+                problems.add("faultProxy=true with backend=" + backend + ": the proxies need IN_PROCESS, CHILD_JVM or AUTO");
             }
             if (externalBootstrapServers != null && externalBootstrapServers.isBlank()) {
                 problems.add("externalBootstrapServers is blank: give host:port[,host:port...] or leave it unset");

@@ -75,4 +75,20 @@ public @interface KafkaBroker {
      * @return the start-up timeout in seconds
      */
     int startupTimeoutSeconds() default 120;
+
+    /**
+     * Secured listeners, users and ACLs; the default opens none. See {@link KafkaSecurity}.
+     *
+     * @return the security settings
+     */
+    KafkaSecurity security() default @KafkaSecurity;
+
+    /**
+     * Whether to put a fault-injecting TCP proxy in front of every node: clients that bootstrap from
+     * {@link KafkaCluster#proxiedBootstrapServers()} can then be slowed, black-holed, refused or
+     * reset per node through {@link KafkaCluster#network(int)}.
+     *
+     * @return {@code true} to start the proxies
+     */
+    boolean faultProxy() default false;
 }

@@ -25,6 +25,10 @@ import org.jspecify.annotations.Nullable;
  */
 public interface KafkaCluster extends AutoCloseable {
 
+    /** Why {@link #proxiedBootstrapServers()} and {@link #network(int)} fail without proxies. */
+    String NO_PROXY = "This cluster has no fault proxies; start it with @KafkaBroker(faultProxy = true)"
+            + " or EmbeddedKafkaOptions.builder().faultProxy(true)";
+
     /**
      * The {@code bootstrap.servers} value for clients, e.g. {@code 127.0.0.1:40123,127.0.0.1:40125}.
      *
@@ -193,6 +197,64 @@ public interface KafkaCluster extends AutoCloseable {
      * @return a new mutable map owned by the caller
      */
     Map<String, Object> consumerProperties();
+
+    /**
+     * The secured listeners, users and ACL helpers of a cluster started with {@link KafkaSecurity}
+     * (or {@link SecurityOptions}). {@link #bootstrapServers()} and the helpers of this interface
+     * keep using the kit's own PLAINTEXT listener.
+     *
+     * @return the cluster's security
+     * @throws IllegalStateException if the cluster has no secured listener
+     */
+    default ClusterSecurity security() {
+        throw new IllegalStateException("This cluster has no secured listener; start it with"
+                + " @KafkaBroker(security = @KafkaSecurity(listeners = ...)) or EmbeddedKafkaOptions.builder().security(...)");
+    }
+
+    /**
+     * The {@code bootstrap.servers} of the proxied listener: clients that use it reach each node
+     * through that node's fault proxy (see {@link NetworkFaults}).
+     *
+     * @return the comma-separated proxy addresses
+     * @throws IllegalStateException unless the cluster was started with {@link KafkaBroker#faultProxy()}
+     */
+    default String proxiedBootstrapServers() {
+        throw new IllegalStateException(NO_PROXY);
+    }
+
+    /**
+     * The network faults of one node's proxy.
+     *
+     * @param nodeId the node id
+     * @return the node's proxy
+     * @throws IllegalStateException    unless the cluster was started with {@link KafkaBroker#faultProxy()}
+     * @throws IllegalArgumentException if there is no such node
+     */
+    default NetworkFaults network(int nodeId) {
+        throw new IllegalStateException(NO_PROXY);
+    }
+
+    /**
+     * Makes {@code nodeId} the leader of a partition: reorders the replicas so that it is the
+     * preferred replica, runs a preferred leader election and waits until the metadata shows the new
+     * leader. The node must already be a replica of the partition and in its ISR.
+     *
+     * @param topic     the topic
+     * @param partition the partition
+     * @param nodeId    the node that should lead
+     * @throws KafkaTestKitException if the node is not an in-sync replica or the move does not finish in time
+     */
+    void moveLeader(String topic, int partition, int nodeId);
+
+    /**
+     * The current leader of a partition.
+     *
+     * @param topic     the topic
+     * @param partition the partition
+     * @return the leader's node id
+     * @throws KafkaTestKitException if the partition has no leader or the metadata cannot be read in time
+     */
+    int leaderOf(String topic, int partition);
 
     /**
      * Stops the nodes the kit started (all together, with {@code SIGKILL} for child JVMs, as the data

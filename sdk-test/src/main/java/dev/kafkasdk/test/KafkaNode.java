@@ -72,6 +72,28 @@ public interface KafkaNode {
     void restart();
 
     /**
+     * Freezes the node's JVM with {@code SIGSTOP}: its sockets stay open but it answers nothing (like
+     * a long GC pause or a hung host); the cluster fences it after {@code broker.session.timeout.ms}.
+     * A paused node can still be killed; {@link #stop()} waits for {@link #resume()}.
+     *
+     * @throws UnsupportedOperationException unless the backend is {@link Backend#CHILD_JVM}
+     * @throws IllegalStateException         if the node is not running
+     */
+    default void pause() {
+        throw new UnsupportedOperationException("pause() needs the CHILD_JVM backend");
+    }
+
+    /**
+     * Lets a {@linkplain #pause() paused} node run again with {@code SIGCONT}.
+     *
+     * @throws UnsupportedOperationException unless the backend is {@link Backend#CHILD_JVM}
+     * @throws IllegalStateException         if the node is not running
+     */
+    default void resume() {
+        throw new UnsupportedOperationException("resume() needs the CHILD_JVM backend");
+    }
+
+    /**
      * Blocks until the node is registered (and not fenced) in the cluster metadata and accepts
      * connections on its client listener.
      *

@@ -4,6 +4,7 @@ import dev.kafkasdk.admin.AdminAuthorizationException;
 import dev.kafkasdk.admin.AdminAuthorizationException.ResourceType;
 import dev.kafkasdk.admin.AdminOptions;
 import dev.kafkasdk.core.KafkaSdkException;
+import dev.kafkasdk.core.internal.AuthenticationHints;
 import dev.kafkasdk.core.metrics.SdkMetrics;
 import io.github.resilience4j.core.functions.CheckedSupplier;
 import io.github.resilience4j.retry.Retry;
@@ -203,7 +204,8 @@ public final class AdminCalls {
         }
         String what = target.names().isEmpty() ? "" : " (" + target.type().name().toLowerCase(java.util.Locale.ROOT)
                 + " " + String.join(", ", target.names()) + ")";
-        return KafkaSdkException.builder("failed to " + operation + what + ": " + cause.getMessage())
+        return KafkaSdkException.builder("failed to " + operation + what + ": " + cause.getMessage()
+                        + AuthenticationHints.hint(cause))
                 .topic(target.type() == ResourceType.TOPIC && target.names().size() == 1 ? target.names().get(0) : null)
                 .cause(cause)
                 .build();

@@ -1,5 +1,6 @@
 package dev.kafkasdk.producer.internal;
 
+import dev.kafkasdk.core.internal.AuthenticationHints;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.ApiException;
 import org.apache.kafka.common.errors.AuthorizationException;
@@ -54,6 +55,6 @@ final class KafkaErrors {
         || cause instanceof TransactionAbortableException) {
       return "; abort the transaction and run it again";
     }
-    return "";
+    return AuthenticationHints.hint(cause);
   }
 }

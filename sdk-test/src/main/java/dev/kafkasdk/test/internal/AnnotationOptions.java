@@ -2,6 +2,8 @@ package dev.kafkasdk.test.internal;
 
 import dev.kafkasdk.test.EmbeddedKafkaOptions;
 import dev.kafkasdk.test.KafkaBroker;
+import dev.kafkasdk.test.KafkaSecurity;
+import dev.kafkasdk.test.SecurityOptions;
 import dev.kafkasdk.test.KafkaTestKitException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,10 +37,23 @@ public final class AnnotationOptions {
                     .brokerProperties(parse(annotation.brokerProperties()))
                     .defaultPartitions(annotation.partitions())
                     .startupTimeout(Duration.ofSeconds(annotation.startupTimeoutSeconds()))
+                    .security(security(annotation.security()))
+                    .faultProxy(annotation.faultProxy())
                     .build();
         } catch (KafkaTestKitException e) {
             throw new KafkaTestKitException("@KafkaBroker on " + testClass.getName() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static SecurityOptions security(KafkaSecurity security) {
+        return SecurityOptions.builder()
+                .listeners(security.listeners())
+                .users(security.users())
+                .authorizer(security.authorizer())
+                .superUser(security.superUser())
+                .oauth(security.oauth())
+                .tokenLifetime(Duration.ofSeconds(security.tokenLifetimeSeconds()))
+                .build();
     }
 
     /**

@@ -1,9 +1,11 @@
 package dev.kafkasdk.test.internal;
 
 import dev.kafkasdk.test.Backend;
+import dev.kafkasdk.test.ClusterSecurity;
 import dev.kafkasdk.test.EmbeddedKafkaOptions;
 import dev.kafkasdk.test.KafkaCluster;
 import dev.kafkasdk.test.KafkaNode;
+import dev.kafkasdk.test.NetworkFaults;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,10 @@ abstract class BaseCluster implements KafkaCluster {
     private final TopicAdmin topicAdmin;
     private final RecordIo recordIo;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile ClusterSecurity security;
+    private volatile SecurityMaterial material;
+    private final Map<Integer, FaultProxy> proxies = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile String proxiedBootstrapServers;
 
     BaseCluster(Backend backend, String bootstrapServers, EmbeddedKafkaOptions options) {
         this.backend = backend;
@@ -40,6 +46,59 @@ abstract class BaseCluster implements KafkaCluster {
 
     final TopicAdmin topicAdmin() {
         return topicAdmin;
+    }
+
+    /** Makes {@link #security()} available; called once by a backend that opened secured listeners. */
+    final void secure(SecurityMaterial material, List<BrokerConfig.NodeAddress> addresses) {
+        this.material = material;
+        this.security = new DefaultClusterSecurity(material, addresses, topicAdmin, options.operationTimeout());
+    }
+
+    /** Starts one fault proxy per node in front of its proxied listener; called once by a backend. */
+    final void startProxies(List<BrokerConfig.NodeAddress> addresses) {
+        for (BrokerConfig.NodeAddress address : addresses) {
+            BrokerConfig.ExtraListener proxied = address.extra(BrokerConfig.PROXIED_LISTENER).orElseThrow();
+            proxies.put(address.id(), FaultProxy.start("node-" + address.id(), proxied.advertisedPort(), proxied.bindPort()));
+        }
+        proxiedBootstrapServers = BrokerConfig.bootstrapServers(addresses, BrokerConfig.PROXIED_LISTENER);
+    }
+
+    @Override
+    public String proxiedBootstrapServers() {
+        String servers = proxiedBootstrapServers;
+        if (servers == null) {
+            throw new IllegalStateException(NO_PROXY);
+        }
+        return servers;
+    }
+
+    @Override
+    public NetworkFaults network(int nodeId) {
+        if (proxiedBootstrapServers == null) {
+            throw new IllegalStateException(NO_PROXY);
+        }
+        FaultProxy proxy = proxies.get(nodeId);
+        if (proxy == null) {
+            throw new IllegalArgumentException("No node with id " + nodeId + "; the nodes are " + proxies.keySet());
+        }
+        return proxy;
+    }
+
+    @Override
+    public final void moveLeader(String topic, int partition, int nodeId) {
+        node(nodeId);
+        topicAdmin.moveLeader(topic, partition, nodeId);
+    }
+
+    @Override
+    public final int leaderOf(String topic, int partition) {
+        return topicAdmin.leaderOf(topic, partition);
+    }
+
+    @Override
+    public ClusterSecurity security() {
+        ClusterSecurity current = security;
+        return current != null ? current : KafkaCluster.super.security();
     }
 
     final boolean isClosed() {
@@ -148,9 +207,17 @@ abstract class BaseCluster implements KafkaCluster {
     public final void close() {
         if (closed.compareAndSet(false, true)) {
             try {
+                proxies.values().forEach(FaultProxy::close);
                 topicAdmin.close();
             } finally {
-                shutdownNodes();
+                try {
+                    shutdownNodes();
+                } finally {
+                    SecurityMaterial current = material;
+                    if (current != null) {
+                        current.close();
+                    }
+                }
             }
         }
     }

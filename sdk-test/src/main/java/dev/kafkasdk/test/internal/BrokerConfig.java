@@ -1,8 +1,11 @@
 package dev.kafkasdk.test.internal;
 
 import dev.kafkasdk.test.EmbeddedKafkaOptions;
+import dev.kafkasdk.test.SecuredListener;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -13,10 +16,35 @@ import java.util.stream.IntStream;
  */
 final class BrokerConfig {
 
+    /** The listener that each node's fault proxy forwards to. */
+    static final String PROXIED_LISTENER = "PROXIED";
+    /** The kit's own listener: its helpers and inter-broker traffic. */
+    static final String KIT_LISTENER = "PLAINTEXT";
+    /** The controller quorum's listener. */
+    static final String CONTROLLER_LISTENER = "CONTROLLER";
+
+    /**
+     * A listener beside the kit's own: bound on {@code bindPort}, advertised to clients on
+     * {@code advertisedPort} (the same port, or a fault proxy's in front of it).
+     */
+    record ExtraListener(String name, String securityProtocol, int bindPort, int advertisedPort) {
+        String advertisedAddress() {
+            return "127.0.0.1:" + advertisedPort;
+        }
+    }
+
     /** Where one node listens. */
-    record NodeAddress(int id, int brokerPort, int controllerPort) {
+    record NodeAddress(int id, int brokerPort, int controllerPort, List<ExtraListener> extraListeners) {
+        NodeAddress(int id, int brokerPort, int controllerPort) {
+            this(id, brokerPort, controllerPort, List.of());
+        }
+
         String bootstrapAddress() {
             return "127.0.0.1:" + brokerPort;
+        }
+
+        Optional<ExtraListener> extra(String name) {
+            return extraListeners.stream().filter(l -> l.name().equals(name)).findFirst();
         }
     }
 
@@ -25,10 +53,36 @@ final class BrokerConfig {
 
     /** Allocates free client and controller ports for {@code nodes} nodes with ids from 0. */
     static List<NodeAddress> allocate(int nodes) {
-        int[] ports = FreePorts.allocate(2 * nodes);
-        return IntStream.range(0, nodes)
-                .mapToObj(i -> new NodeAddress(i, ports[2 * i], ports[2 * i + 1]))
-                .collect(Collectors.toUnmodifiableList());
+        return allocate(nodes, List.of(), false);
+    }
+
+    /**
+     * Allocates free client and controller ports, one port for each of the secured listeners, and
+     * (with {@code proxied}) a listener port and its proxy's port, for {@code nodes} nodes with ids
+     * from 0.
+     */
+    static List<NodeAddress> allocate(int nodes, java.util.Collection<SecuredListener> secured, boolean proxied) {
+        int perNode = 2 + secured.size() + (proxied ? 2 : 0);
+        int[] ports = FreePorts.allocate(perNode * nodes);
+        return IntStream.range(0, nodes).mapToObj(i -> {
+            int base = perNode * i;
+            List<ExtraListener> extras = new ArrayList<>();
+            int next = base + 2;
+            for (SecuredListener listener : secured) {
+                extras.add(new ExtraListener(listener.listenerName(), listener.securityProtocol(), ports[next], ports[next]));
+                next++;
+            }
+            if (proxied) {
+                extras.add(new ExtraListener(PROXIED_LISTENER, "PLAINTEXT", ports[next], ports[next + 1]));
+            }
+            return new NodeAddress(i, ports[base], ports[base + 1], List.copyOf(extras));
+        }).collect(Collectors.toUnmodifiableList());
+    }
+
+    /** The comma-separated advertised addresses of one extra listener on every node. */
+    static String bootstrapServers(List<NodeAddress> cluster, String listenerName) {
+        return cluster.stream().map(a -> a.extra(listenerName).orElseThrow().advertisedAddress())
+                .collect(Collectors.joining(","));
     }
 
     static String bootstrapServers(List<NodeAddress> cluster) {
@@ -40,6 +94,16 @@ final class BrokerConfig {
      * the caller's overrides from {@code options}.
      */
     static Properties forNode(NodeAddress self, List<NodeAddress> cluster, Path dataDir, EmbeddedKafkaOptions options) {
+        return forNode(self, cluster, dataDir, options, null);
+    }
+
+    /**
+     * The configuration of {@code self} as {@link #forNode(NodeAddress, List, Path, EmbeddedKafkaOptions)},
+     * plus its extra listeners and, when {@code security} is not {@code null}, the TLS, SASL and
+     * authorizer settings.
+     */
+    static Properties forNode(NodeAddress self, List<NodeAddress> cluster, Path dataDir, EmbeddedKafkaOptions options,
+                              SecurityMaterial security) {
         int n = cluster.size();
         String replicas = Integer.toString(n);
         String minIsr = Integer.toString(Math.min(n, 2));
@@ -49,12 +113,20 @@ final class BrokerConfig {
         p.setProperty("controller.quorum.voters", cluster.stream()
                 .map(a -> a.id() + "@127.0.0.1:" + a.controllerPort())
                 .collect(Collectors.joining(",")));
-        p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + self.brokerPort()
+        StringBuilder listeners = new StringBuilder("PLAINTEXT://127.0.0.1:" + self.brokerPort()
                 + ",CONTROLLER://127.0.0.1:" + self.controllerPort());
-        p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + self.brokerPort());
-        p.setProperty("controller.listener.names", "CONTROLLER");
-        p.setProperty("inter.broker.listener.name", "PLAINTEXT");
-        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        StringBuilder advertised = new StringBuilder("PLAINTEXT://127.0.0.1:" + self.brokerPort());
+        StringBuilder protocols = new StringBuilder("PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        for (ExtraListener extra : self.extraListeners()) {
+            listeners.append(',').append(extra.name()).append("://127.0.0.1:").append(extra.bindPort());
+            advertised.append(',').append(extra.name()).append("://").append(extra.advertisedAddress());
+            protocols.append(',').append(extra.name()).append(':').append(extra.securityProtocol());
+        }
+        p.setProperty("listeners", listeners.toString());
+        p.setProperty("advertised.listeners", advertised.toString());
+        p.setProperty("controller.listener.names", CONTROLLER_LISTENER);
+        p.setProperty("inter.broker.listener.name", KIT_LISTENER);
+        p.setProperty("listener.security.protocol.map", protocols.toString());
         p.setProperty("log.dirs", dataDir.toAbsolutePath().toString());
 
         p.setProperty("offsets.topic.replication.factor", replicas);
@@ -72,6 +144,9 @@ final class BrokerConfig {
         p.setProperty("broker.session.timeout.ms", "3000");
         p.setProperty("broker.heartbeat.interval.ms", "500");
 
+        if (security != null) {
+            security.applyTo(p);
+        }
         options.brokerProperties().forEach((key, value) -> p.setProperty(key.trim(), value));
         return p;
     }

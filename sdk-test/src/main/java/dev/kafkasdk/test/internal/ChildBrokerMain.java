@@ -23,7 +23,8 @@ public final class ChildBrokerMain {
             throw new IllegalArgumentException("usage: ChildBrokerMain <cluster id> <server.properties>");
         }
         ParentWatchdog.start();
-        StorageFormatter.format(Path.of(args[1]), args[0]);
+        Path properties = Path.of(args[1]);
+        StorageFormatter.format(properties, args[0], StorageFormatter.readFormatArguments(properties));
         kafka.Kafka.main(new String[] {args[1]});
     }
 }

@@ -25,12 +25,12 @@ final class ChildJvmCluster extends BaseCluster {
     private volatile boolean keepData;
 
     private ChildJvmCluster(List<BrokerConfig.NodeAddress> addresses, Path root, String clusterId,
-                            List<String> classpath, EmbeddedKafkaOptions options) {
+                            List<String> classpath, EmbeddedKafkaOptions options, List<String> jvmOptions) {
         super(Backend.CHILD_JVM, BrokerConfig.bootstrapServers(addresses), options);
         this.root = root;
         List<ChildJvmNode> nodes = new ArrayList<>();
         for (BrokerConfig.NodeAddress address : addresses) {
-            nodes.add(new ChildJvmNode(address, nodeDir(root, address), clusterId, classpath, topicAdmin()));
+            nodes.add(new ChildJvmNode(address, nodeDir(root, address), clusterId, classpath, topicAdmin(), jvmOptions));
         }
         this.childNodes = List.copyOf(nodes);
     }
@@ -40,18 +40,32 @@ final class ChildJvmCluster extends BaseCluster {
      * first) and waits until all serve.
      */
     static ChildJvmCluster start(EmbeddedKafkaOptions options) {
-        List<BrokerConfig.NodeAddress> addresses = BrokerConfig.allocate(options.nodes());
+        List<BrokerConfig.NodeAddress> addresses = BrokerConfig.allocate(options.nodes(), options.security().listeners(),
+                options.faultProxy());
         Path root = TempDirs.create("kafka-sdk-test-cluster-");
         String clusterId = Uuid.randomUuid().toString();
         ChildJvmCluster cluster;
+        SecurityMaterial security = null;
         try {
+            security = options.security().enabled() ? SecurityMaterial.generate(options.security(), root) : null;
             for (BrokerConfig.NodeAddress address : addresses) {
                 Path dir = Files.createDirectories(nodeDir(root, address));
-                StorageFormatter.write(BrokerConfig.forNode(address, addresses, dir.resolve("data"), options),
-                        ChildJvmNode.propertiesFile(dir));
+                Path propertiesFile = ChildJvmNode.propertiesFile(dir);
+                StorageFormatter.write(BrokerConfig.forNode(address, addresses, dir.resolve("data"), options, security),
+                        propertiesFile);
+                if (security != null) {
+                    StorageFormatter.writeFormatArguments(propertiesFile, security.scramFormatArguments());
+                }
             }
-            cluster = new ChildJvmCluster(addresses, root, clusterId, JvmClasspath.resolve(), options);
+            cluster = new ChildJvmCluster(addresses, root, clusterId, JvmClasspath.resolve(), options,
+                    security == null ? List.of() : security.jvmOptions());
+            if (security != null) {
+                cluster.secure(security, addresses);
+            }
         } catch (IOException | RuntimeException e) {
+            if (security != null) {
+                security.close();
+            }
             TempDirs.deleteRecursively(root);
             throw e instanceof KafkaTestKitException ? (KafkaTestKitException) e
                     : new KafkaTestKitException("Could not prepare the child JVM cluster in " + root + ": " + e, e);
@@ -59,6 +73,9 @@ final class ChildJvmCluster extends BaseCluster {
         try {
             cluster.childNodes.forEach(ChildJvmNode::launch);
             cluster.awaitAllServing(options.startupTimeout());
+            if (options.faultProxy()) {
+                cluster.startProxies(addresses);
+            }
             return cluster;
         } catch (RuntimeException e) {
             throw cluster.abort(e);

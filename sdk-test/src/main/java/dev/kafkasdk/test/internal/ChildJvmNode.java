@@ -29,9 +29,12 @@ final class ChildJvmNode implements KafkaNode {
     private final String clusterId;
     private final List<String> classpath;
     private final TopicAdmin admin;
+    private final List<String> extraJvmOptions;
     private volatile ChildProcess process;
 
-    ChildJvmNode(BrokerConfig.NodeAddress address, Path dir, String clusterId, List<String> classpath, TopicAdmin admin) {
+    ChildJvmNode(BrokerConfig.NodeAddress address, Path dir, String clusterId, List<String> classpath, TopicAdmin admin,
+                 List<String> extraJvmOptions) {
+        this.extraJvmOptions = List.copyOf(extraJvmOptions);
         this.address = address;
         this.dir = dir;
         this.clusterId = clusterId;
@@ -49,6 +52,7 @@ final class ChildJvmNode implements KafkaNode {
 
     synchronized void launch() {
         List<String> arguments = new ArrayList<>(JVM_OPTIONS);
+        arguments.addAll(extraJvmOptions);
         arguments.add("-Dkafka.sdk.test.node.id=" + address.id());
         arguments.add("-cp");
         arguments.add(String.join(File.pathSeparator, classpath));
@@ -94,6 +98,20 @@ final class ChildJvmNode implements KafkaNode {
                     + " s of SIGTERM and was killed; see " + logFile());
         }
         LOG.info("Stopped node {} (process {}), exit status {}", address.id(), current.pid(), current.exitCode().orElse(-1));
+    }
+
+    @Override
+    public synchronized void pause() {
+        ChildProcess current = requireRunning("pause");
+        current.signal("STOP");
+        LOG.info("Paused node {} (process {}) with SIGSTOP", address.id(), current.pid());
+    }
+
+    @Override
+    public synchronized void resume() {
+        ChildProcess current = requireRunning("resume");
+        current.signal("CONT");
+        LOG.info("Resumed node {} (process {}) with SIGCONT", address.id(), current.pid());
     }
 
     @Override

@@ -101,6 +101,22 @@ final class ChildProcess {
         return false;
     }
 
+    /** Sends a signal such as {@code STOP} or {@code CONT} with the operating system's {@code kill} command. */
+    void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid())).redirectErrorStream(true).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new KafkaTestKitException("kill -" + name + " " + pid() + " failed: "
+                        + new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim());
+            }
+        } catch (IOException e) {
+            throw new KafkaTestKitException("Could not run kill -" + name + " " + pid(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaTestKitException("Interrupted while sending SIG" + name + " to " + pid(), e);
+        }
+    }
+
     /** Waits up to {@code timeout} for the process to exit; {@code true} if it has. */
     boolean awaitExit(Duration timeout) {
         try {

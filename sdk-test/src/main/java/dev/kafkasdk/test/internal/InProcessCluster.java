@@ -33,23 +33,36 @@ final class InProcessCluster extends BaseCluster {
 
     /** Formats a fresh data directory, starts the server and waits until it serves. */
     static InProcessCluster start(EmbeddedKafkaOptions options) {
-        List<BrokerConfig.NodeAddress> addresses = BrokerConfig.allocate(1);
+        List<BrokerConfig.NodeAddress> addresses = BrokerConfig.allocate(1, options.security().listeners(),
+                options.faultProxy());
         BrokerConfig.NodeAddress address = addresses.get(0);
         Path root = TempDirs.create("kafka-sdk-test-inprocess-");
-        Properties props = BrokerConfig.forNode(address, addresses, root.resolve("data"), options);
         KafkaRaftServer server = null;
+        SecurityMaterial security = null;
         ExitGuard.acquire();
         try {
+            security = options.security().enabled() ? SecurityMaterial.generate(options.security(), root) : null;
+            Properties props = BrokerConfig.forNode(address, addresses, root.resolve("data"), options, security);
             Path propertiesFile = root.resolve("server.properties");
             StorageFormatter.write(props, propertiesFile);
-            StorageFormatter.format(propertiesFile, Uuid.randomUuid().toString());
+            StorageFormatter.format(propertiesFile, Uuid.randomUuid().toString(),
+                    security == null ? List.of() : security.scramFormatArguments());
             server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             server.startup();
             InProcessCluster cluster = new InProcessCluster(address, root, server, options);
+            if (security != null) {
+                cluster.secure(security, addresses);
+            }
             awaitServing(cluster, options);
+            if (options.faultProxy()) {
+                cluster.startProxies(addresses);
+            }
             return cluster;
         } catch (RuntimeException e) {
             stopQuietly(server, e);
+            if (security != null) {
+                security.close();
+            }
             ExitGuard.release();
             deleteQuietly(root, e);
             throw e instanceof KafkaTestKitException ? e

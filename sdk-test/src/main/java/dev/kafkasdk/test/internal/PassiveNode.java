@@ -58,6 +58,16 @@ final class PassiveNode implements KafkaNode {
     }
 
     @Override
+    public void pause() {
+        throw unsupported("pause()");
+    }
+
+    @Override
+    public void resume() {
+        throw unsupported("resume()");
+    }
+
+    @Override
     public void awaitServing(Duration timeout) {
         Poller.await("node " + id + " (" + bootstrapAddress() + ") to serve", timeout,
                 () -> ServingProbe.isServing(admin, id, host, port));

@@ -11,13 +11,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewPartitionReassignment;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.ElectionType;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.errors.ElectionNotNeededException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.internals.Topic;
 
@@ -100,6 +103,62 @@ final class TopicAdmin implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new KafkaTestKitException("Interrupted while waiting for topic " + name, e);
         }
+    }
+
+    /** The partition's leader; fails if it has none or the metadata cannot be read in time. */
+    int leaderOf(String topic, int partition) {
+        TopicPartitionInfo info = partitionInfo(topic, partition);
+        if (info.leader() == null || info.leader().isEmpty()) {
+            throw new KafkaTestKitException("Partition " + topic + "-" + partition + " has no leader");
+        }
+        return info.leader().id();
+    }
+
+    private TopicPartitionInfo partitionInfo(String topic, int partition) {
+        TopicDescription description = get(admin().describeTopics(List.of(topic)).allTopicNames(), timeout,
+                "describe topic " + topic).get(topic);
+        return description.partitions().stream().filter(p -> p.partition() == partition).findFirst()
+                .orElseThrow(() -> new KafkaTestKitException("Topic " + topic + " has no partition " + partition));
+    }
+
+    /**
+     * Puts {@code nodeId} first in the partition's replica list (a reassignment that keeps the
+     * replica set), runs a preferred leader election and waits until the node leads.
+     */
+    void moveLeader(String topic, int partition, int nodeId) {
+        TopicPartition tp = new TopicPartition(topic, partition);
+        TopicPartitionInfo info = partitionInfo(topic, partition);
+        if (info.isr().stream().noneMatch(n -> n.id() == nodeId)) {
+            throw new KafkaTestKitException("Node " + nodeId + " is not an in-sync replica of " + tp + " (ISR "
+                    + info.isr().stream().map(Node::id).toList() + "); it cannot become the leader");
+        }
+        if (info.leader() != null && info.leader().id() == nodeId) {
+            return;
+        }
+        List<Integer> order = new java.util.ArrayList<>();
+        order.add(nodeId);
+        info.replicas().stream().map(Node::id).filter(id -> id != nodeId).forEach(order::add);
+        get(admin().alterPartitionReassignments(Map.of(tp, Optional.of(new NewPartitionReassignment(order)))).all(),
+                timeout, "reorder the replicas of " + tp + " to " + order);
+        Poller.await("the reassignment of " + tp + " to finish", timeout, () ->
+                get(admin().listPartitionReassignments(java.util.Set.of(tp)).reassignments(), timeout,
+                        "list reassignments").isEmpty()
+                        && partitionInfo(topic, partition).replicas().get(0).id() == nodeId);
+        Poller.await("node " + nodeId + " to lead " + tp, timeout, () -> {
+            try {
+                admin().electLeaders(ElectionType.PREFERRED, java.util.Set.of(tp)).all().get(5, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof ElectionNotNeededException)) {
+                    throw new IllegalStateException("preferred leader election failed", e.getCause());
+                }
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("preferred leader election timed out", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new KafkaTestKitException("Interrupted while electing a leader", e);
+            }
+            return leaderOf(topic, partition) == nodeId;
+        });
     }
 
     /** The topic's description, or empty if the cluster does not know the topic (yet). */

@@ -1,0 +1,89 @@
+package dev.kafkasdk.test;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Secured listeners, users and ACLs of a test cluster, as the {@link KafkaBroker#security()}
+ * attribute:
+ *
+ * <pre>{@code
+ * @KafkaBroker(security = @KafkaSecurity(
+ *         listeners = {SecuredListener.SASL_SSL, SecuredListener.MUTUAL_TLS},
+ *         users = {"alice", "bob"},
+ *         authorizer = true))
+ * class PaymentsSecurityIT {
+ *     @Test
+ *     void aliceWrites(KafkaCluster kafka) {
+ *         ClientSecurity alice = kafka.security().client(SecuredListener.SASL_SSL, Sasl.SCRAM_SHA_256, "alice");
+ *         kafka.security().grant("alice", ResourceType.TOPIC, "payments", AclOperation.WRITE);
+ *         // alice.properties() for kafka-clients, alice.sdkClusterYaml() for the SDK's config loader
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>The kit generates everything at start-up, in the cluster's temporary directory: a CA, a broker
+ * certificate for {@code 127.0.0.1} and {@code localhost}, a client certificate per user, PKCS12
+ * stores, and a random password per user (PLAIN users in the listeners' JAAS list, SCRAM-SHA-256
+ * and SCRAM-SHA-512 credentials added when the storage is formatted). Nothing is checked in.
+ *
+ * <p>The kit's own PLAINTEXT listener ({@link KafkaCluster#bootstrapServers()}) stays open for the
+ * kit's helpers and for inter-broker traffic; with {@link #authorizer()} its principal is a super
+ * user. Tests of security use the secured listeners through {@link ClusterSecurity}.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({})
+public @interface KafkaSecurity {
+
+    /**
+     * The secured listeners to open; none (the default) means no security at all.
+     *
+     * @return the listeners
+     */
+    SecuredListener[] listeners() default {};
+
+    /**
+     * Users to create (besides {@link #superUser()}), each with a generated password and a client
+     * certificate whose CN is the user name. Names use letters, digits, {@code .}, {@code _} and
+     * {@code -}.
+     *
+     * @return the user names
+     */
+    String[] users() default {};
+
+    /**
+     * Whether to enable the KRaft {@code StandardAuthorizer}: then every principal other than
+     * {@link #superUser()} (and the kit itself) needs ACLs, granted with
+     * {@link ClusterSecurity#grant}.
+     *
+     * @return {@code true} to enforce ACLs
+     */
+    boolean authorizer() default false;
+
+    /**
+     * The super user, created like the other users and named in {@code super.users}.
+     *
+     * @return the super user's name
+     */
+    String superUser() default "admin";
+
+    /**
+     * Whether the SASL listeners also accept OAUTHBEARER: the kit then runs an OAuth identity provider
+     * on 127.0.0.1 (token and JWKS endpoints), the brokers validate its RS256 tokens with Kafka's
+     * {@code OAuthBearerValidatorCallbackHandler}, and the kit adds both URLs to the system property
+     * {@code org.apache.kafka.sasl.oauthbearer.allowed.urls}.
+     *
+     * @return {@code true} to enable OAUTHBEARER
+     */
+    boolean oauth() default false;
+
+    /**
+     * Lifetime of the identity provider's tokens, for token-refresh tests.
+     *
+     * @return the lifetime in seconds, at least 5
+     */
+    int tokenLifetimeSeconds() default 3600;
+}

@@ -1,0 +1,247 @@
+package dev.kafkasdk.test;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Immutable security options of a test cluster: the secured listeners, the users, the super user
+ * and whether ACLs are enforced. The programmatic twin of {@link KafkaSecurity}; build with
+ * {@link #builder()}. {@link #none()} (the default) opens no secured listener. Thread-safe.
+ */
+public final class SecurityOptions {
+
+    private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final java.time.Duration DEFAULT_TOKEN_LIFETIME = java.time.Duration.ofHours(1);
+    private static final SecurityOptions NONE = new SecurityOptions(Set.of(), Set.of(), false, "admin", false,
+            DEFAULT_TOKEN_LIFETIME);
+
+    private final Set<SecuredListener> listeners;
+    private final Set<String> users;
+    private final boolean authorizer;
+    private final String superUser;
+    private final boolean oauth;
+    private final java.time.Duration tokenLifetime;
+
+    private SecurityOptions(Set<SecuredListener> listeners, Set<String> users, boolean authorizer, String superUser,
+                            boolean oauth, java.time.Duration tokenLifetime) {
+        this.listeners = listeners;
+        this.users = users;
+        this.authorizer = authorizer;
+        this.superUser = superUser;
+        this.oauth = oauth;
+        this.tokenLifetime = tokenLifetime;
+    }
+
+    /**
+     * No secured listener: the cluster speaks PLAINTEXT only.
+     *
+     * @return the shared instance
+     */
+    public static SecurityOptions none() {
+        return NONE;
+    }
+
+    /**
+     * A builder with no listener, no user, no authorizer and super user {@code admin}.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The secured listeners.
+     *
+     * @return an unmodifiable set, empty for no security
+     */
+    public Set<SecuredListener> listeners() {
+        return listeners;
+    }
+
+    /**
+     * Every user the kit creates, the super user first.
+     *
+     * @return an unmodifiable set in creation order; empty when there is no secured listener
+     */
+    public Set<String> users() {
+        return users;
+    }
+
+    /**
+     * Whether the {@code StandardAuthorizer} enforces ACLs.
+     *
+     * @return {@code true} if ACLs are enforced
+     */
+    public boolean authorizer() {
+        return authorizer;
+    }
+
+    /**
+     * The super user's name.
+     *
+     * @return the name
+     */
+    public String superUser() {
+        return superUser;
+    }
+
+    /**
+     * Whether SASL listeners also accept OAUTHBEARER tokens from the kit's identity provider.
+     *
+     * @return {@code true} if OAUTHBEARER is enabled
+     */
+    public boolean oauth() {
+        return oauth;
+    }
+
+    /**
+     * Lifetime of the identity provider's tokens.
+     *
+     * @return the lifetime
+     */
+    public java.time.Duration tokenLifetime() {
+        return tokenLifetime;
+    }
+
+    /**
+     * Whether any secured listener is requested.
+     *
+     * @return {@code true} if the cluster is secured
+     */
+    public boolean enabled() {
+        return !listeners.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return "SecurityOptions{listeners=" + listeners + ", users=" + users + ", authorizer=" + authorizer
+                + ", superUser=" + superUser + ", oauth=" + oauth + ", tokenLifetime=" + tokenLifetime + '}';
+    }
+
+    /** Mutable builder of {@link SecurityOptions}; not thread-safe. */
+    public static final class Builder {
+        private final List<SecuredListener> listeners = new ArrayList<>();
+        private final List<String> users = new ArrayList<>();
+        private boolean authorizer;
+        private String superUser = "admin";
+        private boolean oauth;
+        private java.time.Duration tokenLifetime = DEFAULT_TOKEN_LIFETIME;
+
+        private Builder() {
+        }
+
+        /**
+         * Enables OAUTHBEARER on the SASL listeners, with the kit's identity provider.
+         *
+         * @param enabled {@code true} to enable it
+         * @return this builder
+         */
+        public Builder oauth(boolean enabled) {
+            this.oauth = enabled;
+            return this;
+        }
+
+        /**
+         * Sets the lifetime of the identity provider's tokens.
+         *
+         * @param lifetime at least 5 seconds
+         * @return this builder
+         */
+        public Builder tokenLifetime(java.time.Duration lifetime) {
+            this.tokenLifetime = lifetime;
+            return this;
+        }
+
+        /**
+         * Adds secured listeners.
+         *
+         * @param added the listeners
+         * @return this builder
+         */
+        public Builder listeners(SecuredListener... added) {
+            listeners.addAll(List.of(added));
+            return this;
+        }
+
+        /**
+         * Adds users.
+         *
+         * @param added user names of letters, digits, {@code .}, {@code _} and {@code -}
+         * @return this builder
+         */
+        public Builder users(String... added) {
+            users.addAll(List.of(added));
+            return this;
+        }
+
+        /**
+         * Enables or disables the {@code StandardAuthorizer}.
+         *
+         * @param enabled {@code true} to enforce ACLs
+         * @return this builder
+         */
+        public Builder authorizer(boolean enabled) {
+            this.authorizer = enabled;
+            return this;
+        }
+
+        /**
+         * Sets the super user's name.
+         *
+         * @param name a user name
+         * @return this builder
+         */
+        public Builder superUser(String name) {
+            this.superUser = name;
+            return this;
+        }
+
+        /**
+         * Checks every value and builds the options.
+         *
+         * @return the options
+         * @throws KafkaTestKitException naming every invalid value and what would be valid
+         */
+        public SecurityOptions build() {
+            List<String> problems = new ArrayList<>();
+            if (listeners.contains(null)) {
+                problems.add("security.listeners contains null: use " + List.of(SecuredListener.values()));
+            }
+            Set<String> all = new LinkedHashSet<>();
+            all.add(superUser);
+            all.addAll(users);
+            for (String user : all) {
+                if (user == null || !USER_NAME.matcher(user).matches()) {
+                    problems.add("security user '" + user + "': must be 1 to 64 letters, digits, '.', '_' or '-'");
+                }
+            }
+            if (listeners.isEmpty() && (!users.isEmpty() || authorizer)) {
+                problems.add("security.users/authorizer set but security.listeners is empty: add a SecuredListener"
+                        + " such as SASL_SSL, or drop the users and the authorizer");
+            }
+            if (oauth && listeners.stream().noneMatch(l -> l != null && l.usesSasl())) {
+                problems.add("security.oauth=true needs a SASL listener: add SecuredListener.SASL_SSL or SASL_PLAINTEXT");
+            }
+            if (tokenLifetime == null || tokenLifetime.compareTo(java.time.Duration.ofSeconds(5)) < 0) {
+                problems.add("security.tokenLifetime=" + tokenLifetime + ": must be at least 5 seconds");
+            }
+            if (!problems.isEmpty()) {
+                throw new KafkaTestKitException("Invalid Kafka test cluster security: " + String.join("; ", problems));
+            }
+            if (listeners.isEmpty()) {
+                return NONE;
+            }
+            Set<SecuredListener> set = EnumSet.noneOf(SecuredListener.class);
+            set.addAll(listeners);
+            return new SecurityOptions(Collections.unmodifiableSet(set), Collections.unmodifiableSet(all),
+                    authorizer, Objects.requireNonNull(superUser), oauth, tokenLifetime);
+        }
+    }
+}
