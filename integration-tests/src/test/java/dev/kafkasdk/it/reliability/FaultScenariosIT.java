@@ -102,6 +102,7 @@ class FaultScenariosIT {
         }
     }
 
+    // tag::blackhole[]
     @Test
     void aBlackHoledBrokerHealsWithoutLossAndTheConsumerResumes(KafkaCluster cluster) throws Exception {
         String topic = topic(cluster, "blackhole");
@@ -117,6 +118,7 @@ class FaultScenariosIT {
             assertThat(load.maxAckMillis()).as("the black hole stalled acknowledgements").isGreaterThan(2_000);
         }
     }
+    // end::blackhole[]
 
     @Test
     void latencyOnEveryBrokerLosesNothing(KafkaCluster cluster) throws Exception {
