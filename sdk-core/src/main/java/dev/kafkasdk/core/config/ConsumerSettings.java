@@ -176,6 +176,40 @@ public final class ConsumerSettings {
         return v.get("client-id", String.class).or(() -> v.cluster.clientIdPrefix().map(p -> p + "-" + v.name));
     }
 
+    // --- concurrent processing (issue 13); not kafka-clients properties, read by sdk-consumer ---
+
+    /** @return {@code ordering}: how records are ordered when handled concurrently; PARTITION unless set */
+    public Ordering ordering() {
+        return v.get("ordering", Ordering.class).orElse(Ordering.PARTITION);
+    }
+
+    /** @return {@code concurrency}: records handled at once across the consumer; 1 (sequential) unless set */
+    public int concurrency() {
+        return v.get("concurrency", Integer.class).orElse(1);
+    }
+
+    /**
+     * Records of one partition taken from Kafka and not yet completed (queued or running); when
+     * reached the partition is paused until it drains.
+     *
+     * @return {@code max-in-flight-per-partition}: explicit, else max(1000, 2 x concurrency)
+     */
+    public int maxInFlightPerPartition() {
+        return v.get("max-in-flight-per-partition", Integer.class).orElse(Math.max(1000, 2 * concurrency()));
+    }
+
+    /** @return {@code instances}: group members the SDK runs in this process from these settings; 1 unless set */
+    public int instances() {
+        return v.get("instances", Integer.class).orElse(1);
+    }
+
+    /** @return whether the consumer hands records to a worker pool (ordering not PARTITION, or concurrency above 1) */
+    public boolean concurrent() {
+        return ordering() != Ordering.PARTITION || concurrency() > 1;
+    }
+
+    // --- end of concurrent processing ---
+
     /** @return the raw kafka-clients properties, applied last */
     public Map<String, String> properties() {
         return Collections.unmodifiableSortedMap(new TreeMap<>(v.raw));
@@ -387,6 +421,30 @@ public final class ConsumerSettings {
         public Builder clientId(String clientId) {
             return set("client-id", clientId);
         }
+
+        // --- concurrent processing (issue 13) ---
+
+        /** Sets {@code ordering} (default PARTITION); returns this builder. */
+        public Builder ordering(Ordering ordering) {
+            return set("ordering", ordering);
+        }
+
+        /** Sets {@code concurrency}, 1 to 10,000 (default 1); returns this builder. */
+        public Builder concurrency(Integer concurrency) {
+            return set("concurrency", concurrency);
+        }
+
+        /** Sets {@code max-in-flight-per-partition}, at least 1; returns this builder. */
+        public Builder maxInFlightPerPartition(Integer max) {
+            return set("max-in-flight-per-partition", max);
+        }
+
+        /** Sets {@code instances}, 1 to 256 group members in this process (default 1); returns this builder. */
+        public Builder instances(Integer instances) {
+            return set("instances", instances);
+        }
+
+        // --- end of concurrent processing ---
 
         /**
          * Sets a raw kafka-clients property, applied after every typed setting. The key must be a

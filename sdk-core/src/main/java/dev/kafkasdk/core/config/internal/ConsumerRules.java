@@ -123,6 +123,7 @@ public final class ConsumerRules {
         Checks.size(p, prefix + "fetch-min-bytes", Optional.of(s.fetchMinBytes()), true, true);
         Checks.size(p, prefix + "fetch-max-bytes", Optional.of(s.fetchMaxBytes()), false, true);
         Checks.size(p, prefix + "max-partition-fetch-bytes", Optional.of(s.maxPartitionFetchBytes()), false, true);
+        checkConcurrency(s, prefix, p);
         PropertyTable table = render(s);
         Checks.raw(p, CLIENT, prefix, s.properties(), table);
         checkGroup(table, prefix, p);
@@ -135,6 +136,24 @@ public final class ConsumerRules {
             checkHeartbeat(table, prefix, p);
         }
         p.throwIfAny();
+    }
+
+    /** The concurrent-processing settings (issue 13): ranges and the need for a group when instances > 1. */
+    private static void checkConcurrency(ConsumerSettings s, String prefix, Problems p) {
+        int concurrency = s.concurrency();
+        if (concurrency < 1 || concurrency > 10_000) {
+            p.invalid(prefix + "concurrency", Integer.toString(concurrency), "must be 1 to 10000 (records handled "
+                    + "at once across the consumer)");
+        }
+        Checks.atLeast(p, prefix + "max-in-flight-per-partition", Optional.of(s.maxInFlightPerPartition()), 1);
+        int instances = s.instances();
+        if (instances < 1 || instances > 256) {
+            p.invalid(prefix + "instances", Integer.toString(instances), "must be 1 to 256 (group members in this "
+                    + "process)");
+        } else if (instances > 1 && s.groupId().isEmpty()) {
+            p.invalid(prefix + "instances", Integer.toString(instances), "needs a group-id: several instances share "
+                    + "the partitions through the group; set " + prefix + "group-id or instances: 1");
+        }
     }
 
     private static void checkGroup(PropertyTable table, String prefix, Problems p) {

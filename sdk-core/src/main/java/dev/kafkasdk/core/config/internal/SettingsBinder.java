@@ -12,6 +12,7 @@ import dev.kafkasdk.core.config.FetchPreset;
 import dev.kafkasdk.core.config.GroupProtocol;
 import dev.kafkasdk.core.config.IsolationLevel;
 import dev.kafkasdk.core.config.OffsetReset;
+import dev.kafkasdk.core.config.Ordering;
 import dev.kafkasdk.core.config.ProducerPreset;
 import dev.kafkasdk.core.config.ProducerSettings;
 import dev.kafkasdk.core.config.TopicCompression;
@@ -72,6 +73,10 @@ final class SettingsBinder {
         f.value("assignment-strategy", AssignmentStrategy::parse, (o, v) -> b.origin(o).assignmentStrategy(v));
         f.text("client-id", (o, v) -> b.origin(o).clientId(v));
         f.raw("properties", (o, k, v) -> b.origin(o).property(k, v));
+        f.value("ordering", Ordering::parse, (o, v) -> b.origin(o).ordering(v));
+        f.integer("concurrency", (o, v) -> b.origin(o).concurrency(v));
+        f.integer("max-in-flight-per-partition", (o, v) -> b.origin(o).maxInFlightPerPartition(v));
+        f.integer("instances", (o, v) -> b.origin(o).instances(v));
         return build(b::build, problems);
     }
 
