@@ -1,6 +1,8 @@
 package dev.kafkasdk.consumer;
 
 import dev.kafkasdk.consumer.internal.ClientProperties;
+import dev.kafkasdk.consumer.internal.CommitModes;
+import dev.kafkasdk.consumer.internal.ConcurrencySpec;
 import dev.kafkasdk.consumer.internal.ConsumerSpec;
 import dev.kafkasdk.consumer.internal.DefaultSdkConsumer;
 import dev.kafkasdk.core.ConfigException;
@@ -15,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -53,6 +57,7 @@ public final class SdkConsumerBuilder<K, V> {
   private int maxTaggedPartitions = 32;
   private Duration pollTimeout = Duration.ofMillis(250);
   private Function<Map<String, Object>, Consumer<byte[], byte[]>> clientFactory = KafkaConsumer::new;
+  private Executor executor;
 
   SdkConsumerBuilder(ConsumerSettings settings, Deserializer<K> keyDeserializer, Deserializer<V> valueDeserializer) {
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -255,6 +260,21 @@ public final class SdkConsumerBuilder<K, V> {
   }
 
   /**
+   * The executor that runs the handler when the settings ask for concurrent processing
+   * ({@code ordering} other than {@code partition}, or {@code concurrency} above 1). Without one the
+   * consumer uses virtual threads on Java 21+ and a pool of {@code concurrency} platform threads
+   * otherwise. The consumer never submits more than {@code concurrency} tasks at once and never shuts
+   * this executor down.
+   *
+   * @param executor the executor; ignored by a sequential consumer
+   * @return this builder
+   */
+  public SdkConsumerBuilder<K, V> executor(Executor executor) {
+    this.executor = Objects.requireNonNull(executor, "executor");
+    return this;
+  }
+
+  /**
    * Validates and builds the consumer; nothing connects until {@link SdkConsumer#start()}.
    *
    * @return the consumer
@@ -263,10 +283,12 @@ public final class SdkConsumerBuilder<K, V> {
   public SdkConsumer<K, V> build() {
     List<ConfigProblem> problems = new ArrayList<>();
     String prefix = "consumers." + settings.name() + ".";
-    CommitMode mode = commitMode != null ? commitMode : settings.enableAutoCommit() ? CommitMode.auto() : CommitMode.syncPerBatch();
+    CommitMode mode = commitMode != null ? commitMode : settings.enableAutoCommit() ? CommitMode.auto()
+        : settings.concurrent() ? CommitMode.async() : CommitMode.syncPerBatch();
     FailureAction poison = poisonAction != null ? poisonAction
         : (publisher != null || ownedDeadLetterNaming != null) ? FailureAction.DEAD_LETTER : FailureAction.SKIP;
     validate(problems, prefix, mode, poison);
+    validateConcurrent(problems, prefix, mode);
     ClientProperties.Resolved resolved = ClientProperties.resolve(settings, mode, problems, prefix);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -281,7 +303,44 @@ public final class SdkConsumerBuilder<K, V> {
         settings.groupId(), settings.groupProtocol(), resolved.maxPollInterval(), resolved.maxPollRecords(),
         resolved.sessionTimeout(), resolved.heartbeatInterval(), subscription, recordHandler, batchHandler,
         keyDeserializer, valueDeserializer, mode, failurePolicy, poison, dlt, owned, startPositions, liveness,
-        registry, tags, maxTaggedPartitions, pollTimeout, clientFactory));
+        registry, tags, maxTaggedPartitions, pollTimeout, clientFactory, concurrency()));
+  }
+
+  private ConcurrencySpec concurrency() {
+    if (!settings.concurrent()) {
+      return ConcurrencySpec.SEQUENTIAL;
+    }
+    return new ConcurrencySpec(true, settings.ordering(), settings.concurrency(), settings.maxInFlightPerPartition(),
+        executor, Duration.ofSeconds(1), OptionalInt.empty());
+  }
+
+  /** What concurrent processing cannot combine with; every problem names the setting to change. */
+  private void validateConcurrent(List<ConfigProblem> problems, String prefix, CommitMode mode) {
+    if (!settings.concurrent()) {
+      return;
+    }
+    String why = "ordering " + settings.ordering().value() + " with concurrency " + settings.concurrency();
+    if (batchHandler != null) {
+      problems.add(new ConfigProblem(prefix + "concurrency", Integer.toString(settings.concurrency()), why
+          + " runs a recordHandler on worker threads; a batchHandler needs ordering: partition and concurrency: 1"));
+    }
+    if (CommitModes.watermarkTarget(mode).isEmpty()) {
+      problems.add(new ConfigProblem("commitMode", CommitModes.describe(mode), why + " commits watermarks; use "
+          + "CommitMode.async() (the default), syncPerBatch() (periodic commitSync), external(store) or none()"));
+    }
+    OffsetStore store = CommitModes.store(mode);
+    if (store != null && !overridesStoreWatermarks(store)) {
+      problems.add(new ConfigProblem("commitMode", "external(" + store.getClass().getName() + ")", why
+          + " needs OffsetStore.storeWatermarks(...): the handler cannot store offsets that complete out of order"));
+    }
+  }
+
+  private static boolean overridesStoreWatermarks(OffsetStore store) {
+    try {
+      return store.getClass().getMethod("storeWatermarks", Map.class).getDeclaringClass() != OffsetStore.class;
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
   }
 
   private void validate(List<ConfigProblem> problems, String prefix, CommitMode mode, FailureAction poison) {
@@ -298,17 +357,16 @@ public final class SdkConsumerBuilder<K, V> {
       problems.add(new ConfigProblem(prefix + "group-id", "<none>",
           "subscribe needs a group id; set group-id or use assign(...) without a group"));
     }
-    boolean commitsToKafka = !(mode instanceof CommitMode.None)
-        && !(mode instanceof CommitMode.External external && !external.mirrorToKafka());
+    boolean commitsToKafka = CommitModes.commitsToKafka(mode);
     if (commitsToKafka && !hasGroup) {
       problems.add(new ConfigProblem(prefix + "group-id", "<none>", "commit mode " + describe(mode)
           + " commits to Kafka and needs a group id; set group-id, or use CommitMode.external(store) or CommitMode.none()"));
     }
-    if (settings.enableAutoCommit() && !(mode instanceof CommitMode.Auto)) {
+    if (settings.enableAutoCommit() && CommitModes.kind(mode) != CommitModes.Kind.AUTO) {
       problems.add(new ConfigProblem(prefix + "enable-auto-commit", "true", "conflicts with commit mode "
           + describe(mode) + "; set enable-auto-commit to false or use CommitMode.auto()"));
     }
-    if (mode instanceof CommitMode.Transactional
+    if (CommitModes.kind(mode) == CommitModes.Kind.TRANSACTIONAL
         && settings.isolationLevel().filter(l -> l == IsolationLevel.READ_UNCOMMITTED).isPresent()) {
       problems.add(new ConfigProblem(prefix + "isolation-level", "read_uncommitted",
           "the transactional commit mode reads with read_committed; remove the setting or set read_committed"));
@@ -327,6 +385,6 @@ public final class SdkConsumerBuilder<K, V> {
   }
 
   private static String describe(CommitMode mode) {
-    return mode.getClass().getSimpleName();
+    return CommitModes.describe(mode);
   }
 }
