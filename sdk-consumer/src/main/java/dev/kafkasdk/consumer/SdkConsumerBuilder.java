@@ -5,6 +5,7 @@ import dev.kafkasdk.consumer.internal.CommitModes;
 import dev.kafkasdk.consumer.internal.ConcurrencySpec;
 import dev.kafkasdk.consumer.internal.ConsumerSpec;
 import dev.kafkasdk.consumer.internal.DefaultSdkConsumer;
+import dev.kafkasdk.consumer.internal.GroupMembers;
 import dev.kafkasdk.core.ConfigException;
 import dev.kafkasdk.core.ConfigProblem;
 import dev.kafkasdk.core.config.ConsumerSettings;
@@ -275,7 +276,10 @@ public final class SdkConsumerBuilder<K, V> {
   }
 
   /**
-   * Validates and builds the consumer; nothing connects until {@link SdkConsumer#start()}.
+   * Validates and builds the consumer; nothing connects until {@link SdkConsumer#start()}. With the
+   * setting {@code instances: N} above 1 the result runs N members of the group in this process, each
+   * with its own client, poll thread, client id {@code <client id>-<i>} and meter tag
+   * {@code instance=<i>}; they share the handler, which must then be thread-safe.
    *
    * @return the consumer
    * @throws ConfigException listing every problem found
@@ -293,17 +297,33 @@ public final class SdkConsumerBuilder<K, V> {
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
+    int instances = settings.instances();
+    if (instances == 1) {
+      return member(resolved, resolved.clientId(), resolved.properties(), tags, mode, poison);
+    }
+    List<SdkConsumer<K, V>> members = new ArrayList<>();
+    for (int i = 1; i <= instances; i++) {
+      String id = resolved.clientId() + "-" + i;
+      Map<String, Object> props = new java.util.HashMap<>(resolved.properties());
+      props.put(org.apache.kafka.clients.consumer.ConsumerConfig.CLIENT_ID_CONFIG, id);
+      members.add(member(resolved, id, props, tags.and("instance", Integer.toString(i)), mode, poison));
+    }
+    return new GroupMembers<>(resolved.clientId(), members);
+  }
+
+  private SdkConsumer<K, V> member(ClientProperties.Resolved resolved, String clientId, Map<String, Object> props,
+      Tags memberTags, CommitMode mode, FailureAction poison) {
     DeadLetterPublisher dlt = publisher;
     boolean owned = false;
     if (dlt == null && ownedDeadLetterNaming != null) {
-      dlt = DeadLetterPublisher.kafka(resolved.properties(), ownedDeadLetterNaming);
+      dlt = DeadLetterPublisher.kafka(props, ownedDeadLetterNaming);
       owned = true;
     }
-    return new DefaultSdkConsumer<>(new ConsumerSpec<>(resolved.clientId(), resolved.properties(),
+    return new DefaultSdkConsumer<>(new ConsumerSpec<>(clientId, props,
         settings.groupId(), settings.groupProtocol(), resolved.maxPollInterval(), resolved.maxPollRecords(),
         resolved.sessionTimeout(), resolved.heartbeatInterval(), subscription, recordHandler, batchHandler,
         keyDeserializer, valueDeserializer, mode, failurePolicy, poison, dlt, owned, startPositions, liveness,
-        registry, tags, maxTaggedPartitions, pollTimeout, clientFactory, concurrency()));
+        registry, memberTags, maxTaggedPartitions, pollTimeout, clientFactory, concurrency()));
   }
 
   private ConcurrencySpec concurrency() {
@@ -353,6 +373,11 @@ public final class SdkConsumerBuilder<K, V> {
       problems.add(new ConfigProblem("subscription", "<none>", "call subscribe(...) or assign(...)"));
     }
     boolean hasGroup = settings.groupId().isPresent();
+    if (settings.instances() > 1 && subscription != null && !subscription.usesGroup()) {
+      problems.add(new ConfigProblem(prefix + "instances", Integer.toString(settings.instances()),
+          "several instances share partitions through the group; with assign(...) each would read the same "
+              + "partitions; use subscribe(...) or instances: 1"));
+    }
     if (subscription != null && subscription.usesGroup() && !hasGroup) {
       problems.add(new ConfigProblem(prefix + "group-id", "<none>",
           "subscribe needs a group id; set group-id or use assign(...) without a group"));
