@@ -40,6 +40,9 @@ import org.apache.kafka.common.serialization.Deserializer;
  */
 public final class SdkConsumerBuilder<K, V> {
 
+  /** How often a concurrent consumer commits its watermarks (plus on revocation and close). */
+  private static final Duration WATERMARK_COMMIT_INTERVAL = Duration.ofMillis(200);
+
   private final ConsumerSettings settings;
   private final Deserializer<K> keyDeserializer;
   private final Deserializer<V> valueDeserializer;
@@ -331,7 +334,7 @@ public final class SdkConsumerBuilder<K, V> {
       return ConcurrencySpec.SEQUENTIAL;
     }
     return new ConcurrencySpec(true, settings.ordering(), settings.concurrency(), settings.maxInFlightPerPartition(),
-        executor, Duration.ofSeconds(1), OptionalInt.empty());
+        executor, WATERMARK_COMMIT_INTERVAL, OptionalInt.empty());
   }
 
   /** What concurrent processing cannot combine with; every problem names the setting to change. */

@@ -218,6 +218,35 @@ class ConcurrentConsumerIT {
     assertThat(doneAt.get("bad-1")).as("the retrying key's next record waited for it").isGreaterThan(badFirst);
   }
 
+  @Test
+  void twoInstancesFromOneSettingsShareThePartitions(KafkaCluster kafka) {
+    String topic = kafka.uniqueTopicName("conc-instances");
+    kafka.createTopic(topic, 6);
+    Set<String> expected = produceKeyed(kafka, topic, "v", 600, 60);
+    Set<String> seen = ConcurrentHashMap.newKeySet();
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    ConsumerSettings settings = ItSupport.settings(kafka.bootstrapServers(), topic + "-g", GroupProtocol.CONSUMER)
+        .clientId(topic).ordering(Ordering.KEY).concurrency(4).instances(2).build();
+    try (SdkConsumer<String, String> consumer = SdkConsumer.builder(settings, Deserializers.string(),
+            Deserializers.string())
+        .subscribe(topic)
+        .metrics(registry, Tags.empty())
+        .recordHandler(r -> seen.add(r.value()))
+        .build()) {
+      consumer.start();
+      await().atMost(WAIT).until(() -> seen.containsAll(expected)
+          && List.of("1", "2").stream().allMatch(i -> registry.get("kafka.sdk.consumer.rebalances")
+              .tag("instance", i).tag("kind", "assigned").counter().count() >= 1));
+      expected.addAll(produceKeyed(kafka, topic, "w", 600, 60));
+      await().atMost(WAIT).until(() -> seen.containsAll(expected));
+      for (String instance : List.of("1", "2")) {
+        assertThat(registry.get("kafka.sdk.consumer.records.processed").tag("instance", instance)
+            .tag("client.id", topic + "-" + instance).counter().count()).as("instance %s", instance).isPositive();
+      }
+      assertThat(consumer.state()).isEqualTo(ConsumerState.RUNNING);
+    }
+  }
+
   // --- helpers ---
 
   /** A flag the crash-simulating client reads. */

@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.EnumSource;
     ItSupport.GROUP_TIMEOUTS_4})
 class ConcurrentCrashIT {
 
-  private static final int RECORDS = 20_000;
+  private static final int RECORDS = 40_000;
   private static final int KEYS = 1_000;
   private static final int CONCURRENCY = 64;
 
@@ -62,7 +62,8 @@ class ConcurrentCrashIT {
     WorkLog childLog = new WorkLog(dir.resolve("child.log"));
     Process child = startChild(kafka.bootstrapServers(), topic, group, protocol, dir.resolve("child.log"));
     try {
-      await().atMost(Duration.ofSeconds(90)).until(() -> childLog.read().size() >= RECORDS / 3 || !child.isAlive());
+      await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20))
+          .until(() -> childLog.read().size() >= RECORDS / 2 || !child.isAlive());
       assertThat(child.isAlive()).as("child consumer still running").isTrue();
     } finally {
       child.destroyForcibly();
@@ -82,10 +83,12 @@ class ConcurrentCrashIT {
     beforeCrash.forEach(e -> before.add(e.value()));
     long duplicates = after.stream().filter(e -> before.contains(e.value())).count();
     long lastMillis = beforeCrash.stream().mapToLong(WorkLog.Entry::millis).max().orElseThrow();
-    // a crash repeats what was running plus what completed after the last periodic commit (1 s)
-    long recent = beforeCrash.stream().filter(e -> e.millis() >= lastMillis - 2_000).count();
+    // a crash repeats what was running plus what completed after the last periodic commit (every 200 ms;
+    // 1 s allows for scheduling delays on a loaded machine)
+    long recent = beforeCrash.stream().filter(e -> e.millis() >= lastMillis - 1_000).count();
     System.out.printf("[concurrent-crash %s] handled before kill %d, after restart %d, duplicates %d, bound %d%n",
         protocol, beforeCrash.size(), after.size(), duplicates, recent + CONCURRENCY);
+    assertThat(beforeCrash.size()).as("the kill came mid-stream").isLessThan(RECORDS);
     assertThat(union(beforeCrash, restartLog)).as("no record lost").containsAll(values);
     assertThat(new HashSet<>(restartLog.values())).as("the restarted consumer handles each record once")
         .hasSize(after.size());
@@ -139,7 +142,7 @@ class ConcurrentCrashIT {
         .subscribe(topic)
         .commitMode(CommitMode.async())
         .recordHandler(record -> {
-          LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+          LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
           log.append(record.value(), new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
         })
         .build();
