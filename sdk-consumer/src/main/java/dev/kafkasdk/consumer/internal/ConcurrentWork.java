@@ -1,6 +1,5 @@
 package dev.kafkasdk.consumer.internal;
 
-import dev.kafkasdk.consumer.DeadLetter;
 import dev.kafkasdk.consumer.FailureAction;
 import dev.kafkasdk.consumer.RecordHandler;
 import dev.kafkasdk.core.config.Ordering;
@@ -43,19 +42,12 @@ final class ConcurrentWork<K, V> {
   private static final Logger LOG = LoggerFactory.getLogger(ConcurrentWork.class);
   private static final Object PARTITION_LANE = new Object();
 
-  private enum Outcome { COMPLETED, RETRY, STOPPED }
-
   private final Ordering ordering;
   private final int concurrency;
   private final int maxPerPartition;
   private final Executor executor;
   private final boolean ownsExecutor;
-  private final RecordHandler<K, V> handler;
-  private final RecordDecoder<K, V> decoder;
-  private final FailureResolver resolver;
-  private final FailureAction poisonAction;
-  private final FailureAction exhaustedAction;
-  private final Retry retry;
+  private final RecordRunner<K, V> runner;
   private final ConcurrencyMeters meters;
   private final Map<TopicPartition, PartitionWork> partitions = new HashMap<>();
   private final ArrayDeque<PartitionWork.Item> ready = new ArrayDeque<>();
@@ -75,12 +67,8 @@ final class ConcurrentWork<K, V> {
     this.maxPerPartition = maxPerPartition;
     this.executor = executor;
     this.ownsExecutor = ownsExecutor;
-    this.handler = handler;
-    this.decoder = decoder;
-    this.resolver = resolver;
-    this.poisonAction = poisonAction;
-    this.exhaustedAction = exhaustedAction;
-    this.retry = retry;
+    this.runner = new RecordRunner<>(ordering, handler, decoder, resolver, poisonAction, exhaustedAction, retry, meters,
+        this::fail);
     this.meters = meters;
     this.maxSpan = OffsetMetadataCodec.maxSpan(4096);
     meters.bind(this);
@@ -178,7 +166,7 @@ final class ConcurrentWork<K, V> {
         executor.execute(() -> runFrom(item));
       } catch (RejectedExecutionException e) {
         fail(new IllegalStateException("The worker executor rejected a record; it was shut down or is full", e));
-        finish(item, Outcome.STOPPED);
+        finish(item, RecordRunner.Outcome.STOPPED);
       }
     }
   }
@@ -187,55 +175,14 @@ final class ConcurrentWork<K, V> {
   private void runFrom(PartitionWork.Item first) {
     PartitionWork.Item item = first;
     while (item != null) {
-      Outcome outcome;
+      RecordRunner.Outcome outcome;
       try {
-        outcome = handle(item);
+        outcome = runner.run(item);
       } catch (Throwable e) {
         fail(e);
-        outcome = Outcome.STOPPED;
+        outcome = RecordRunner.Outcome.STOPPED;
       }
       item = finish(item, outcome);
-    }
-  }
-
-  private Outcome handle(PartitionWork.Item item) {
-    ConsumerRecord<byte[], byte[]> raw = item.raw;
-    long start = System.nanoTime();
-    meters.waited(start - item.readyNanos);
-    ConsumerRecord<K, V> record;
-    try {
-      record = decoder.decode(raw);
-    } catch (RecordDecoder.DecodeException e) {
-      return giveUp(item, DeadLetter.Reason.DESERIALIZATION, e, poisonAction);
-    }
-    try {
-      handler.handle(record);
-      meters.handled(System.nanoTime() - start);
-      return Outcome.COMPLETED;
-    } catch (Exception e) {
-      meters.handled(System.nanoTime() - start);
-      if (item.retry == null) {
-        item.retry = retry.asyncContext();
-      }
-      long delay = item.retry.onError(e);
-      if (delay < 0) {
-        return giveUp(item, DeadLetter.Reason.HANDLER, e, exhaustedAction);
-      }
-      item.retryDelayMillis = delay;
-      meters.retryScheduled();
-      LOG.warn("Handler failed on {}-{}@{}: {}; retrying in {} ms (only its {} waits)", raw.topic(), raw.partition(),
-          raw.offset(), e.toString(), delay, ordering == Ordering.PARTITION ? "partition" : "key");
-      return Outcome.RETRY;
-    }
-  }
-
-  private Outcome giveUp(PartitionWork.Item item, DeadLetter.Reason reason, Exception cause, FailureAction action) {
-    try {
-      resolver.giveUp(List.of(item.raw), reason, cause, action);
-      return Outcome.COMPLETED;
-    } catch (StopConsumerException e) {
-      fail(e.reason());
-      return Outcome.STOPPED;
     }
   }
 
@@ -249,7 +196,7 @@ final class ConcurrentWork<K, V> {
   }
 
   /** Books an item's outcome; returns the next item for this worker, or {@code null}. */
-  private PartitionWork.Item finish(PartitionWork.Item item, Outcome outcome) {
+  private PartitionWork.Item finish(PartitionWork.Item item, RecordRunner.Outcome outcome) {
     List<PartitionWork.Item> more = new ArrayList<>(2);
     PartitionWork.Item mine;
     synchronized (this) {
@@ -257,9 +204,9 @@ final class ConcurrentWork<K, V> {
       PartitionWork work = item.owner;
       work.running--;
       boolean live = partitions.get(work.partition) == work && !work.revoked;
-      if (outcome == Outcome.COMPLETED) {
+      if (outcome == RecordRunner.Outcome.COMPLETED) {
         completed(work, item, live);
-      } else if (outcome == Outcome.RETRY && live) {
+      } else if (outcome == RecordRunner.Outcome.RETRY && live) {
         scheduleRetry(item);
       }
       if (waiting > 0) {
