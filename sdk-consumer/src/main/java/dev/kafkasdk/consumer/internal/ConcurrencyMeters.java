@@ -7,12 +7,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * The meters of the concurrent modes, named {@code kafka.sdk.consumer.concurrent.*}: records running
- * ({@code in.flight}), taken and waiting ({@code queued}), completed beyond the watermarks, the wait of
+ * ({@code in.flight}), taken and waiting ({@code queued}, and {@code partition.queued} for at most
+ * {@code maxTaggedPartitions} partitions), completed beyond the watermarks, the wait of
  * a ready record for a worker ({@code key.wait}), back-pressure pauses, abandoned records and records
  * skipped because a previous owner completed them. Handler time, processed records and retries go to
  * the consumer's usual meters. Thread-safe; without a registry only the usual meters are fed.
@@ -29,11 +33,14 @@ final class ConcurrencyMeters {
   private final Counter pauses;
   private final Counter abandoned;
   private final Counter skipped;
+  private final int maxTaggedPartitions;
+  private final Map<TopicPartition, Gauge> partitionQueues = new HashMap<>();
 
-  ConcurrencyMeters(ConsumerMetrics metrics, MeterRegistry registry, Tags tags) {
+  ConcurrencyMeters(ConsumerMetrics metrics, MeterRegistry registry, Tags tags, int maxTaggedPartitions) {
     this.metrics = metrics;
     this.registry = registry;
     this.tags = tags;
+    this.maxTaggedPartitions = maxTaggedPartitions;
     if (registry == null) {
       keyWait = null;
       pauses = null;
@@ -59,6 +66,27 @@ final class ConcurrencyMeters {
     keep(Gauge.builder(PREFIX + "queued", work, w -> w.queued()).tags(tags).register(registry));
     keep(Gauge.builder(PREFIX + "completed.beyond.watermark", work, w -> w.completedBeyondWatermarks()).tags(tags)
         .register(registry));
+  }
+
+  /**
+   * Adds the per-partition queue gauge ({@code queued} with a {@code partition} tag) while fewer than
+   * the tag cap have one; the untagged total covers the rest.
+   */
+  synchronized void partitionAdded(TopicPartition partition, ConcurrentWork<?, ?> work) {
+    if (registry == null || partitionQueues.containsKey(partition) || partitionQueues.size() >= maxTaggedPartitions) {
+      return;
+    }
+    partitionQueues.put(partition, Gauge.builder(PREFIX + "partition.queued", work, w -> w.queued(partition))
+        .description("Records of the partition taken and not running yet").tags(tags)
+        .tag("topic", partition.topic()).tag("partition", Integer.toString(partition.partition()))
+        .register(registry));
+  }
+
+  synchronized void partitionRemoved(TopicPartition partition) {
+    Gauge gauge = partitionQueues.remove(partition);
+    if (gauge != null) {
+      registry.remove(gauge);
+    }
   }
 
   private <M extends Meter> M keep(M meter) {
@@ -101,9 +129,11 @@ final class ConcurrencyMeters {
     }
   }
 
-  void close() {
+  synchronized void close() {
     if (registry != null) {
       meters.forEach(registry::remove);
+      partitionQueues.values().forEach(registry::remove);
+      partitionQueues.clear();
     }
   }
 }

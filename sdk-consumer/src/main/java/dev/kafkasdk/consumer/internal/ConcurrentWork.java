@@ -94,7 +94,12 @@ final class ConcurrentWork<K, V> {
     synchronized (this) {
       long now = System.nanoTime();
       for (TopicPartition partition : polled.partitions()) {
-        PartitionWork work = partitions.computeIfAbsent(partition, PartitionWork::new);
+        PartitionWork work = partitions.get(partition);
+        if (work == null) {
+          work = new PartitionWork(partition);
+          partitions.put(partition, work);
+          meters.partitionAdded(partition, this);
+        }
         for (ConsumerRecord<byte[], byte[]> raw : polled.records(partition)) {
           take(work, raw, now);
         }
@@ -325,6 +330,7 @@ final class ConcurrentWork<K, V> {
     PartitionWork work = new PartitionWork(partition);
     work.completedByPreviousOwner(committed.offset(), OffsetMetadataCodec.decode(committed.metadata()));
     partitions.put(partition, work);
+    meters.partitionAdded(partition, this);
   }
 
   /**
@@ -351,7 +357,10 @@ final class ConcurrentWork<K, V> {
       ready.removeIf(item -> item.owner.revoked);
       awaitIdle(works, deadlineNanos);
       Map<TopicPartition, OffsetAndMetadata> result = commits(revoked);
-      revoked.forEach(partitions::remove);
+      for (TopicPartition partition : revoked) {
+        partitions.remove(partition);
+        meters.partitionRemoved(partition);
+      }
       return result;
     }
   }
@@ -408,6 +417,7 @@ final class ConcurrentWork<K, V> {
    */
   synchronized void forget(Collection<TopicPartition> lost) {
     for (TopicPartition partition : lost) {
+      meters.partitionRemoved(partition);
       PartitionWork work = partitions.remove(partition);
       if (work != null) {
         work.revoked = true;
@@ -439,6 +449,11 @@ final class ConcurrentWork<K, V> {
       total += work.incomplete.size();
     }
     return Math.max(0, total - running);
+  }
+
+  synchronized long queued(TopicPartition partition) {
+    PartitionWork work = partitions.get(partition);
+    return work == null ? 0 : Math.max(0, work.incomplete.size() - work.running);
   }
 
   synchronized long completedBeyondWatermarks() {

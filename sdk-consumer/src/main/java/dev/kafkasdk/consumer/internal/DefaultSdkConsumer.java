@@ -110,7 +110,7 @@ public final class DefaultSdkConsumer<K, V> implements SdkConsumer<K, V> {
     Executor executor = cs.executor() != null ? cs.executor()
         : WorkerExecutors.create(cs.concurrency(), spec.clientId(), true);
     ConcurrencyMeters concurrencyMeters = new ConcurrencyMeters(meters, spec.registry(),
-        spec.tags().and("client.id", spec.clientId()));
+        spec.tags().and("client.id", spec.clientId()), spec.maxTaggedPartitions());
     this.concurrencyMeters = concurrencyMeters;
     ConcurrentWork<K, V> work = new ConcurrentWork<>(cs.ordering(), cs.concurrency(), cs.maxInFlightPerPartition(),
         executor, cs.executor() == null, spec.recordHandler(), ctx.decoder, resolver, spec.poisonAction(),

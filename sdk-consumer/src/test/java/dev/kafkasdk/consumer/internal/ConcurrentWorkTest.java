@@ -47,7 +47,7 @@ class ConcurrentWorkTest {
         new RecordDecoder<>(strings, strings), new FailureResolver(null, ConsumerMetrics.noop(), "c",
         Duration.ofSeconds(1)), FailureAction.SKIP, FailureAction.SKIP,
         Retry.of("t", RetryConfig.custom().maxAttempts(1).build()),
-        new ConcurrencyMeters(ConsumerMetrics.noop(), null, Tags.empty()));
+        new ConcurrencyMeters(ConsumerMetrics.noop(), null, Tags.empty(), 32));
   }
 
   private static ConsumerRecords<byte[], byte[]> records(long from, int count, int keys) {

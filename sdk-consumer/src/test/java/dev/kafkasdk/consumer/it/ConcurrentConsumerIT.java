@@ -173,6 +173,9 @@ class ConcurrentConsumerIT {
       assertThat(registry.get("kafka.sdk.consumer.rebalances").tag("kind", "assigned").counter().count()).isOne();
       assertThat(registry.get("kafka.sdk.consumer.concurrent.pauses").counter().count())
           .as("full partitions were paused while the poll thread kept polling").isPositive();
+      assertThat(registry.get("kafka.sdk.consumer.concurrent.partition.queued").gauges())
+          .as("one queue-depth gauge per partition").hasSize(4);
+      assertThat(registry.get("kafka.sdk.consumer.concurrent.in.flight").gauge().value()).isBetween(0.0, 4.0);
     }
   }
 
