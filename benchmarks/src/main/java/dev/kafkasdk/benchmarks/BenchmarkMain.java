@@ -79,8 +79,10 @@ public final class BenchmarkMain {
         if (options.includes("slow-handler")) {
             String topic = cluster.uniqueTopicName("bench-slow-handler");
             cluster.createTopic(topic, 6);
-            tables.add(new SlowHandlerBenchmark(cluster.bootstrapServers(), topic)
-                    .run(Math.min(options.records(), SlowHandlerBenchmark.DEFAULT_RECORDS), options.rounds()));
+            SlowHandlerBenchmark slow = new SlowHandlerBenchmark(cluster.bootstrapServers(), topic);
+            long slowRecords = Math.min(options.records(), SlowHandlerBenchmark.DEFAULT_RECORDS);
+            tables.add(slow.run(slowRecords, options.rounds()));
+            tables.add(slow.runWithoutIo(slowRecords, options.rounds()));
         }
         if (options.includes("memory")) {
             tables.add(new MemoryBenchmark(cluster, cluster.uniqueTopicName("bench-memory"))

@@ -117,6 +117,45 @@ public final class SlowHandlerBenchmark {
         return table;
     }
 
+    /**
+     * The cost of concurrency when there is no I/O: the same topic read with a handler that only
+     * counts, by the sequential SDK consumer and by key mode at concurrency 64. Call after
+     * {@link #run}, which fills the topic.
+     *
+     * @param records records in the topic
+     * @param rounds timed rounds
+     * @return the table, key mode compared with the sequential consumer (target 0.8x)
+     * @throws InterruptedException if the calling thread is interrupted
+     */
+    public ResultTable runWithoutIo(long records, int rounds) throws InterruptedException {
+        String sequential = "SdkConsumer record handler (sequential), 0 ms handler";
+        String key = "SdkConsumer ordering key, concurrency 64, 0 ms handler";
+        ResultTable table = new ResultTable(String.format("No I/O: %,d records, 0 ms handler, 6 partitions, %,d keys;"
+                + " target: key mode >= 0.8x the sequential consumer", records, KEYS));
+        table.compare(key, sequential, 0.8);
+        runWithoutIo(sequential, records);
+        runWithoutIo(key, records);
+        for (int round = 1; round <= rounds; round++) {
+            for (String scenario : List.of(sequential, key)) {
+                long cpuBefore = ClientCpu.nanos();
+                long nanos = runWithoutIo(scenario, records);
+                Measurement m = new Measurement(scenario, round, records, nanos, ClientCpu.nanos() - cpuBefore);
+                System.out.printf("[no-io] round %d %-66s %,9.0f records/s %6.2f µs CPU/record%n", round, scenario,
+                        m.recordsPerSecond(), m.cpuMicrosPerRecord());
+                table.add(m);
+            }
+        }
+        return table;
+    }
+
+    private long runWithoutIo(String scenario, long records) throws InterruptedException {
+        ConsumerSettings settings = config.freshReader("bench-no-io");
+        if (scenario.contains("concurrency")) {
+            settings = concurrent(settings, Ordering.KEY);
+        }
+        return sdk(settings, records, new SlowHandler(records, false));
+    }
+
     /** One run's elapsed time, and the CPU time of the child JVM it ran in, if any. */
     private record Run(long nanos, long childCpuNanos) { }
 
@@ -161,7 +200,10 @@ public final class SlowHandlerBenchmark {
     }
 
     private long sdk(ConsumerSettings settings, long records) throws InterruptedException {
-        SlowHandler handler = new SlowHandler(records);
+        return sdk(settings, records, new SlowHandler(records));
+    }
+
+    private long sdk(ConsumerSettings settings, long records, SlowHandler handler) throws InterruptedException {
         try (SdkConsumer<String, String> consumer = SdkConsumer
                 .builder(settings, Deserializers.string(), Deserializers.string())
                 .subscribe(topic)
