@@ -24,6 +24,7 @@ final class SlowHandler {
     static final Duration IO_WAIT = Duration.ofMillis(2);
 
     private final long expected;
+    private final boolean io;
     private final AtomicLong first = new AtomicLong();
     private final AtomicLong last = new AtomicLong();
     private final Set<Long> handled = ConcurrentHashMap.newKeySet();
@@ -35,7 +36,18 @@ final class SlowHandler {
      * @param expected how many distinct records make the run complete
      */
     SlowHandler(long expected) {
+        this(expected, true);
+    }
+
+    /**
+     * Starts a run.
+     *
+     * @param expected how many distinct records make the run complete
+     * @param io whether each record waits {@link #IO_WAIT}; without it the handler only counts
+     */
+    SlowHandler(long expected, boolean io) {
         this.expected = expected;
+        this.io = io;
     }
 
     /**
@@ -45,7 +57,9 @@ final class SlowHandler {
      */
     void handle(ConsumerRecord<?, ?> record) {
         first.compareAndSet(0, System.nanoTime());
-        simulateIo();
+        if (io) {
+            simulateIo();
+        }
         if (handled.add(((long) record.partition() << 48) | record.offset()) && handled.size() == expected) {
             last.set(System.nanoTime());
             done.countDown();

@@ -3,6 +3,7 @@ package dev.kafkasdk.benchmarks;
 import dev.kafkasdk.consumer.CommitMode;
 import dev.kafkasdk.consumer.SdkConsumer;
 import dev.kafkasdk.core.config.ConsumerSettings;
+import dev.kafkasdk.core.config.Ordering;
 import dev.kafkasdk.core.serde.Serdes;
 import java.time.Duration;
 import java.util.List;
@@ -20,25 +21,37 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * poll loop, the SDK consumer and Confluent's Parallel Consumer read the same records, each run with
  * a fresh group, timed from the first record handed to a handler to the last one handled.
  *
- * <p>The plain loop handles records one by one and calls {@code commitSync()} after each poll. The
- * SDK consumer has no concurrent processing: its record handler runs on the poll thread, one record
- * after the other, and it commits after each batch ({@link CommitMode#syncPerBatch()}), so it is
- * measured that way. Parallel Consumer runs with key ordering and concurrency
+ * <p>The plain loop handles records one by one and calls {@code commitSync()} after each poll; the
+ * sequential SDK consumer runs its record handler on the poll thread and commits after each batch
+ * ({@link CommitMode#syncPerBatch()}). Those two run only up to {@value #SEQUENTIAL_MAX_RECORDS}
+ * records. The SDK's concurrent modes (ordering key, unordered and partition) run at concurrency
+ * {@value #CONCURRENCY} with asynchronous watermark commits, in this JVM with kafka-clients 4.4.
+ * Parallel Consumer runs with key ordering and concurrency
  * {@value ParallelConsumerRun#MAX_CONCURRENCY} ({@link ParallelConsumerRun}); it does not run with
  * kafka-clients 4.4, so it runs in a child JVM with kafka-clients 3.9.1 against the same broker
  * ({@link ParallelConsumerProcess}), where it warms up on one untimed read of its own, and its
- * row's CPU column adds that JVM's CPU time. All three use the SDK's BALANCED fetch preset. The
- * issue sets no target, so the table reports ratios only (each comparison is declared with target
- * 0).
+ * row's CPU column adds that JVM's CPU time. All use the SDK's BALANCED fetch preset. The SDK modes
+ * are compared with Parallel Consumer in the same round (paired ratios); the issue's target is SDK
+ * key mode at twice Parallel Consumer's throughput.
  */
 public final class SlowHandlerBenchmark {
 
-    /** Records per run when the caller does not ask for fewer; the plain loop needs about 7 s for them. */
-    public static final long DEFAULT_RECORDS = 3_000;
+    /** Records per run when the caller does not ask for fewer. */
+    public static final long DEFAULT_RECORDS = 30_000;
+
+    /**
+     * The one-record-at-a-time scenarios (plain loop, sequential SDK) need about 7 s per 3,000 records,
+     * so they run only when a run has at most this many records.
+     */
+    static final long SEQUENTIAL_MAX_RECORDS = 3_000;
 
     static final int KEYS = 1_000;
     static final String PLAIN_LOOP = "plain KafkaConsumer loop, one record at a time, commitSync per poll";
     static final String SDK_SEQUENTIAL = "SdkConsumer record handler (sequential), sync after each batch";
+    static final String SDK_KEY = "SdkConsumer ordering key, concurrency 64, async watermark commits";
+    static final String SDK_UNORDERED = "SdkConsumer ordering unordered, concurrency 64, async watermark commits";
+    static final String SDK_PARTITION = "SdkConsumer ordering partition, concurrency 64, async watermark commits";
+    static final int CONCURRENCY = 64;
     static final String PARALLEL_CONSUMER =
             "Parallel Consumer 0.5.3.3, KEY order, concurrency 64 (child JVM, kafka-clients 3.9.1)";
 
@@ -72,11 +85,21 @@ public final class SlowHandlerBenchmark {
      */
     public ResultTable run(long records, int rounds) throws InterruptedException {
         fill(records);
+        boolean sequential = records <= SEQUENTIAL_MAX_RECORDS;
         ResultTable table = new ResultTable(String.format("Slow handler: %,d records, %d ms simulated I/O each,"
-                + " 6 partitions, %,d keys; no target, ratios only", records, SlowHandler.IO_WAIT.toMillis(), KEYS));
-        table.compare(SDK_SEQUENTIAL, PLAIN_LOOP, 0);
-        table.compare(PARALLEL_CONSUMER, PLAIN_LOOP, 0);
-        List<String> scenarios = List.of(PLAIN_LOOP, SDK_SEQUENTIAL, PARALLEL_CONSUMER);
+                + " 6 partitions, %,d keys; target: SDK key mode >= 2x Parallel Consumer%s", records,
+                SlowHandler.IO_WAIT.toMillis(), KEYS, sequential ? "" : "; one-at-a-time loops left out above "
+                + SEQUENTIAL_MAX_RECORDS + " records"));
+        if (sequential) {
+            table.compare(SDK_SEQUENTIAL, PLAIN_LOOP, 0);
+            table.compare(PARALLEL_CONSUMER, PLAIN_LOOP, 0);
+        }
+        table.compare(SDK_KEY, PARALLEL_CONSUMER, 2.0);
+        table.compare(SDK_UNORDERED, PARALLEL_CONSUMER, 0);
+        table.compare(SDK_PARTITION, PARALLEL_CONSUMER, 0);
+        List<String> scenarios = sequential
+                ? List.of(PLAIN_LOOP, SDK_SEQUENTIAL, PARALLEL_CONSUMER, SDK_KEY, SDK_UNORDERED, SDK_PARTITION)
+                : List.of(PARALLEL_CONSUMER, SDK_KEY, SDK_UNORDERED, SDK_PARTITION);
         for (String scenario : scenarios) {
             runOnce(scenario, records);
         }
@@ -94,6 +117,45 @@ public final class SlowHandlerBenchmark {
         return table;
     }
 
+    /**
+     * The cost of concurrency when there is no I/O: the same topic read with a handler that only
+     * counts, by the sequential SDK consumer and by key mode at concurrency 64. Call after
+     * {@link #run}, which fills the topic.
+     *
+     * @param records records in the topic
+     * @param rounds timed rounds
+     * @return the table, key mode compared with the sequential consumer (target 0.8x)
+     * @throws InterruptedException if the calling thread is interrupted
+     */
+    public ResultTable runWithoutIo(long records, int rounds) throws InterruptedException {
+        String sequential = "SdkConsumer record handler (sequential), 0 ms handler";
+        String key = "SdkConsumer ordering key, concurrency 64, 0 ms handler";
+        ResultTable table = new ResultTable(String.format("No I/O: %,d records, 0 ms handler, 6 partitions, %,d keys;"
+                + " target: key mode >= 0.8x the sequential consumer", records, KEYS));
+        table.compare(key, sequential, 0.8);
+        runWithoutIo(sequential, records);
+        runWithoutIo(key, records);
+        for (int round = 1; round <= rounds; round++) {
+            for (String scenario : List.of(sequential, key)) {
+                long cpuBefore = ClientCpu.nanos();
+                long nanos = runWithoutIo(scenario, records);
+                Measurement m = new Measurement(scenario, round, records, nanos, ClientCpu.nanos() - cpuBefore);
+                System.out.printf("[no-io] round %d %-66s %,9.0f records/s %6.2f µs CPU/record%n", round, scenario,
+                        m.recordsPerSecond(), m.cpuMicrosPerRecord());
+                table.add(m);
+            }
+        }
+        return table;
+    }
+
+    private long runWithoutIo(String scenario, long records) throws InterruptedException {
+        ConsumerSettings settings = config.freshReader("bench-no-io");
+        if (scenario.contains("concurrency")) {
+            settings = concurrent(settings, Ordering.KEY);
+        }
+        return sdk(settings, records, new SlowHandler(records, false));
+    }
+
     /** One run's elapsed time, and the CPU time of the child JVM it ran in, if any. */
     private record Run(long nanos, long childCpuNanos) { }
 
@@ -102,6 +164,9 @@ public final class SlowHandlerBenchmark {
         return switch (scenario) {
             case PLAIN_LOOP -> new Run(plainLoop(settings, records), 0);
             case SDK_SEQUENTIAL -> new Run(sdk(settings, records), 0);
+            case SDK_KEY -> new Run(sdk(concurrent(settings, Ordering.KEY), records), 0);
+            case SDK_UNORDERED -> new Run(sdk(concurrent(settings, Ordering.UNORDERED), records), 0);
+            case SDK_PARTITION -> new Run(sdk(concurrent(settings, Ordering.PARTITION), records), 0);
             case PARALLEL_CONSUMER -> {
                 ParallelConsumerProcess.Result child = ParallelConsumerProcess.run(
                         settings.toProperties(), topic, records, RUN_TIMEOUT.multipliedBy(2));
@@ -130,12 +195,19 @@ public final class SlowHandlerBenchmark {
         return handler.nanos();
     }
 
+    private static ConsumerSettings concurrent(ConsumerSettings settings, Ordering ordering) {
+        return ConsumerSettings.from(settings).ordering(ordering).concurrency(CONCURRENCY).build();
+    }
+
     private long sdk(ConsumerSettings settings, long records) throws InterruptedException {
-        SlowHandler handler = new SlowHandler(records);
+        return sdk(settings, records, new SlowHandler(records));
+    }
+
+    private long sdk(ConsumerSettings settings, long records, SlowHandler handler) throws InterruptedException {
         try (SdkConsumer<String, String> consumer = SdkConsumer
                 .builder(settings, Serdes.string(), Serdes.string())
                 .subscribe(topic)
-                .commitMode(CommitMode.syncPerBatch())
+                .commitMode(settings.concurrent() ? CommitMode.async() : CommitMode.syncPerBatch())
                 .recordHandler(handler::handle)
                 .build()) {
             consumer.start();

@@ -29,4 +29,19 @@ public interface OffsetStore {
    *     unknown position
    */
   Map<TopicPartition, Long> load(Set<TopicPartition> partitions) throws Exception;
+
+  /**
+   * Stores the watermarks of a consumer that processes records concurrently (consumer settings
+   * {@code ordering}/{@code concurrency}): per partition, the lowest offset not yet completed, so
+   * every record below it is done. In concurrent modes the handler cannot store
+   * {@code record.offset() + 1} itself, since a later record may complete before an earlier one; the
+   * consumer calls this periodically, after draining on revocation and on close, on its poll thread.
+   * The builder rejects a concurrent consumer whose store does not implement it.
+   *
+   * @param watermarks the next offset to read per partition
+   * @throws Exception if the store fails; the consumer then stops
+   */
+  default void storeWatermarks(Map<TopicPartition, Long> watermarks) throws Exception {
+    throw new UnsupportedOperationException("This OffsetStore does not store watermarks");
+  }
 }

@@ -13,6 +13,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * <p>With {@link CommitMode.External} the handler stores {@code record.offset() + 1} for
  * {@code record.topic()}/{@code record.partition()} in the same transaction as its work.
  *
+ * <p>Concurrent modes (consumer settings {@code ordering} other than {@code partition}, or
+ * {@code concurrency} above 1): the handler runs on worker threads, several records at once, and
+ * must be thread-safe; records of one key ({@code key}) or one partition ({@code partition}) still
+ * run one at a time in offset order. With {@code external(store)} the consumer stores watermarks
+ * through {@link OffsetStore#storeWatermarks}; the handler stores no offsets. See
+ * {@code docs/concurrent-consumer.md}.
+ *
  * @param <K> the key type
  * @param <V> the value type
  * @since 0.1

@@ -31,7 +31,9 @@ import org.apache.kafka.common.serialization.Serde;
  * every call on the Kafka client run on the consumer's own poll thread, named
  * {@code kafka-sdk-consumer-<name>-<n>-poll}. Methods that act on the client ({@link #seek},
  * {@link #pause}, {@link #resume}) are queued and run between two polls; their futures complete
- * then. Do not block on those futures inside a handler: the poll thread would wait for itself.
+ * then. Do not block on those futures inside a handler: the poll thread would wait for itself. In
+ * concurrent modes (settings {@code ordering}/{@code concurrency}) the handler runs on worker
+ * threads instead and the poll thread never runs user code; see {@link RecordHandler}.
  *
  * <p>Ownership: the consumer closes what it creates (the Kafka client, its metrics binding, a
  * dead-letter publisher built by {@link SdkConsumerBuilder#deadLettersToKafka()}); it never closes

@@ -1,8 +1,11 @@
 package dev.kafkasdk.consumer;
 
 import dev.kafkasdk.consumer.internal.ClientProperties;
+import dev.kafkasdk.consumer.internal.CommitModes;
+import dev.kafkasdk.consumer.internal.ConcurrencySpec;
 import dev.kafkasdk.consumer.internal.ConsumerSpec;
 import dev.kafkasdk.consumer.internal.DefaultSdkConsumer;
+import dev.kafkasdk.consumer.internal.GroupMembers;
 import dev.kafkasdk.core.ConfigException;
 import dev.kafkasdk.core.ConfigProblem;
 import dev.kafkasdk.core.config.ConsumerSettings;
@@ -15,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -39,6 +44,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SdkConsumerBuilder<K, V> {
 
+  /** How often a concurrent consumer commits its watermarks (plus on revocation and close). */
+  private static final Duration WATERMARK_COMMIT_INTERVAL = Duration.ofMillis(200);
+
   private final ConsumerSettings settings;
   private final Deserializer<K> keyDeserializer;
   private final Deserializer<V> valueDeserializer;
@@ -57,6 +65,7 @@ public final class SdkConsumerBuilder<K, V> {
   private int maxTaggedPartitions = 32;
   private Duration pollTimeout = Duration.ofMillis(250);
   private Function<Map<String, Object>, Consumer<byte[], byte[]>> clientFactory = KafkaConsumer::new;
+  private Executor executor;
 
   SdkConsumerBuilder(ConsumerSettings settings, Deserializer<K> keyDeserializer, Deserializer<V> valueDeserializer) {
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -260,7 +269,25 @@ public final class SdkConsumerBuilder<K, V> {
   }
 
   /**
-   * Validates and builds the consumer; nothing connects until {@link SdkConsumer#start()}.
+   * The executor that runs the handler when the settings ask for concurrent processing
+   * ({@code ordering} other than {@code partition}, or {@code concurrency} above 1). Without one the
+   * consumer uses virtual threads on Java 21+ and a pool of {@code concurrency} platform threads
+   * otherwise. The consumer never submits more than {@code concurrency} tasks at once and never shuts
+   * this executor down.
+   *
+   * @param executor the executor; ignored by a sequential consumer
+   * @return this builder
+   */
+  public SdkConsumerBuilder<K, V> executor(Executor executor) {
+    this.executor = Objects.requireNonNull(executor, "executor");
+    return this;
+  }
+
+  /**
+   * Validates and builds the consumer; nothing connects until {@link SdkConsumer#start()}. With the
+   * setting {@code instances: N} above 1 the result runs N members of the group in this process, each
+   * with its own client, poll thread, client id {@code <client id>-<i>} and meter tag
+   * {@code instance=<i>}; they share the handler, which must then be thread-safe.
    *
    * @return the consumer
    * @throws ConfigException listing every problem found
@@ -268,25 +295,82 @@ public final class SdkConsumerBuilder<K, V> {
   public SdkConsumer<K, V> build() {
     List<ConfigProblem> problems = new ArrayList<>();
     String prefix = "consumers." + settings.name() + ".";
-    CommitMode mode = commitMode != null ? commitMode : settings.enableAutoCommit() ? CommitMode.auto() : CommitMode.syncPerBatch();
+    CommitMode mode = commitMode != null ? commitMode : settings.enableAutoCommit() ? CommitMode.auto()
+        : settings.concurrent() ? CommitMode.async() : CommitMode.syncPerBatch();
     FailureAction poison = poisonAction != null ? poisonAction
         : (publisher != null || ownedDeadLetterNaming != null) ? FailureAction.DEAD_LETTER : FailureAction.SKIP;
     validate(problems, prefix, mode, poison);
+    validateConcurrent(problems, prefix, mode);
     ClientProperties.Resolved resolved = ClientProperties.resolve(settings, mode);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
+    int instances = settings.instances();
+    if (instances == 1) {
+      return member(resolved, resolved.clientId(), resolved.properties(), tags, resolved.pollThreadName(), mode,
+          poison);
+    }
+    List<SdkConsumer<K, V>> members = new ArrayList<>();
+    for (int i = 1; i <= instances; i++) {
+      String id = resolved.clientId() + "-" + i;
+      Map<String, Object> props = new java.util.HashMap<>(resolved.properties());
+      props.put(org.apache.kafka.clients.consumer.ConsumerConfig.CLIENT_ID_CONFIG, id);
+      members.add(member(resolved, id, props, tags.and("instance", Integer.toString(i)),
+          resolved.pollThreadName() + "-" + i, mode, poison));
+    }
+    return new GroupMembers<>(resolved.clientId(), members);
+  }
+
+  private SdkConsumer<K, V> member(ClientProperties.Resolved resolved, String clientId, Map<String, Object> props,
+      Tags memberTags, String pollThreadName, CommitMode mode, FailureAction poison) {
     DeadLetterPublisher dlt = publisher;
     boolean owned = false;
     if (dlt == null && ownedDeadLetterNaming != null) {
-      dlt = DeadLetterPublisher.kafka(resolved.properties(), ownedDeadLetterNaming);
+      dlt = DeadLetterPublisher.kafka(props, ownedDeadLetterNaming);
       owned = true;
     }
-    return new DefaultSdkConsumer<>(new ConsumerSpec<>(resolved.clientId(), resolved.properties(),
+    return new DefaultSdkConsumer<>(new ConsumerSpec<>(clientId, props,
         settings.groupId(), settings.groupProtocol(), resolved.maxPollInterval(), resolved.maxPollRecords(),
         resolved.sessionTimeout(), resolved.heartbeatInterval(), subscription, recordHandler, batchHandler,
         keyDeserializer, valueDeserializer, mode, failurePolicy, poison, dlt, owned, startPositions, liveness,
-        registry, tags, maxTaggedPartitions, pollTimeout, clientFactory), resolved.pollThreadName());
+        registry, memberTags, maxTaggedPartitions, pollTimeout, clientFactory, concurrency()), pollThreadName);
+  }
+
+  private ConcurrencySpec concurrency() {
+    if (!settings.concurrent()) {
+      return ConcurrencySpec.SEQUENTIAL;
+    }
+    return new ConcurrencySpec(true, settings.ordering(), settings.concurrency(), settings.maxInFlightPerPartition(),
+        executor, WATERMARK_COMMIT_INTERVAL, OptionalInt.empty());
+  }
+
+  /** What concurrent processing cannot combine with; every problem names the setting to change. */
+  private void validateConcurrent(List<ConfigProblem> problems, String prefix, CommitMode mode) {
+    if (!settings.concurrent()) {
+      return;
+    }
+    String why = "ordering " + settings.ordering().value() + " with concurrency " + settings.concurrency();
+    if (batchHandler != null) {
+      problems.add(new ConfigProblem(prefix + "concurrency", Integer.toString(settings.concurrency()), why
+          + " runs a recordHandler on worker threads; a batchHandler needs ordering: partition and concurrency: 1"));
+    }
+    if (CommitModes.watermarkTarget(mode).isEmpty()) {
+      problems.add(new ConfigProblem("commitMode", CommitModes.describe(mode), why + " commits watermarks; use "
+          + "CommitMode.async() (the default), syncPerBatch() (periodic commitSync), external(store) or none()"));
+    }
+    OffsetStore store = CommitModes.store(mode);
+    if (store != null && !overridesStoreWatermarks(store)) {
+      problems.add(new ConfigProblem("commitMode", "external(" + store.getClass().getName() + ")", why
+          + " needs OffsetStore.storeWatermarks(...): the handler cannot store offsets that complete out of order"));
+    }
+  }
+
+  private static boolean overridesStoreWatermarks(OffsetStore store) {
+    try {
+      return store.getClass().getMethod("storeWatermarks", Map.class).getDeclaringClass() != OffsetStore.class;
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
   }
 
   private void validate(List<ConfigProblem> problems, String prefix, CommitMode mode, FailureAction poison) {
@@ -299,21 +383,25 @@ public final class SdkConsumerBuilder<K, V> {
       problems.add(new ConfigProblem("subscription", "<none>", "call subscribe(...) or assign(...)"));
     }
     boolean hasGroup = settings.groupId().isPresent();
+    if (settings.instances() > 1 && subscription != null && !subscription.usesGroup()) {
+      problems.add(new ConfigProblem(prefix + "instances", Integer.toString(settings.instances()),
+          "several instances share partitions through the group; with assign(...) each would read the same "
+              + "partitions; use subscribe(...) or instances: 1"));
+    }
     if (subscription != null && subscription.usesGroup() && !hasGroup) {
       problems.add(new ConfigProblem(prefix + "group-id", "<none>",
           "subscribe needs a group id; set group-id or use assign(...) without a group"));
     }
-    boolean commitsToKafka = !(mode instanceof CommitMode.None)
-        && !(mode instanceof CommitMode.External external && !external.mirrorToKafka());
+    boolean commitsToKafka = CommitModes.commitsToKafka(mode);
     if (commitsToKafka && !hasGroup) {
       problems.add(new ConfigProblem(prefix + "group-id", "<none>", "commit mode " + describe(mode)
           + " commits to Kafka and needs a group id; set group-id, or use CommitMode.external(store) or CommitMode.none()"));
     }
-    if (settings.enableAutoCommit() && !(mode instanceof CommitMode.Auto)) {
+    if (settings.enableAutoCommit() && CommitModes.kind(mode) != CommitModes.Kind.AUTO) {
       problems.add(new ConfigProblem(prefix + "enable-auto-commit", "true", "conflicts with commit mode "
           + describe(mode) + "; set enable-auto-commit to false or use CommitMode.auto()"));
     }
-    if (mode instanceof CommitMode.Transactional
+    if (CommitModes.kind(mode) == CommitModes.Kind.TRANSACTIONAL
         && settings.isolationLevel().filter(l -> l == IsolationLevel.READ_UNCOMMITTED).isPresent()) {
       problems.add(new ConfigProblem(prefix + "isolation-level", "read_uncommitted",
           "the transactional commit mode reads with read_committed; remove the setting or set read_committed"));
@@ -332,6 +420,6 @@ public final class SdkConsumerBuilder<K, V> {
   }
 
   private static String describe(CommitMode mode) {
-    return mode.getClass().getSimpleName();
+    return CommitModes.describe(mode);
   }
 }

@@ -2,12 +2,11 @@ package dev.kafkasdk.it.reliability;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.kafkasdk.core.serde.Serdes;
 import dev.kafkasdk.consumer.CommitMode;
-import dev.kafkasdk.consumer.Deserializers;
 import dev.kafkasdk.consumer.SdkConsumer;
 import dev.kafkasdk.core.config.KafkaSdkConfig;
 import dev.kafkasdk.producer.SdkProducer;
-import dev.kafkasdk.producer.Serdes;
 import dev.kafkasdk.test.DeliveryHistory;
 import java.time.Duration;
 import java.util.Map;
@@ -41,7 +40,7 @@ final class Load implements AutoCloseable {
     private Load(String topic, KafkaSdkConfig config) {
         this.topic = topic;
         this.producer = SdkProducer.create(config.producer("load"), Serdes.string(), Serdes.string());
-        this.consumer = SdkConsumer.builder(config.consumer("load"), Deserializers.string(), Deserializers.string())
+        this.consumer = SdkConsumer.builder(config.consumer("load"), Serdes.string(), Serdes.string())
                 .subscribe(topic)
                 .commitMode(CommitMode.syncPerBatch())
                 .recordHandler(r -> history.consumed(r.topic(), r.partition(), r.offset(), r.key(),

@@ -3,8 +3,8 @@ package dev.kafkasdk.it.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.kafkasdk.core.serde.Serdes;
 import dev.kafkasdk.consumer.CommitMode;
-import dev.kafkasdk.consumer.Deserializers;
 import dev.kafkasdk.consumer.SdkConsumer;
 import dev.kafkasdk.core.config.KafkaSdkConfig;
 import dev.kafkasdk.producer.SdkProducer;
@@ -44,7 +44,7 @@ class OAuthTokenRefreshIT {
 
         try (SdkProducer<String, String> producer = SecuredSdkClients.producer(config);
              SdkConsumer<String, String> consumer = SdkConsumer.builder(config.consumer("c"),
-                             Deserializers.string(), Deserializers.string())
+                             Serdes.string(), Serdes.string())
                      .subscribe(topic)
                      .commitMode(CommitMode.syncPerBatch())
                      .recordHandler(r -> history.consumed(r.topic(), r.partition(), r.offset(), r.key(),

@@ -2,13 +2,12 @@ package dev.kafkasdk.it.security;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.kafkasdk.core.serde.Serdes;
 import dev.kafkasdk.consumer.CommitMode;
-import dev.kafkasdk.consumer.Deserializers;
 import dev.kafkasdk.consumer.SdkConsumer;
 import dev.kafkasdk.core.config.KafkaSdkConfig;
 import dev.kafkasdk.producer.SdkProducer;
 import dev.kafkasdk.producer.SendResult;
-import dev.kafkasdk.producer.Serdes;
 import dev.kafkasdk.test.ClientSecurity;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -80,7 +79,7 @@ final class SecuredSdkClients {
     static List<String> consume(KafkaSdkConfig config, String topic, int expected) {
         Queue<String> seen = new ConcurrentLinkedQueue<>();
         try (SdkConsumer<String, String> consumer = SdkConsumer.builder(config.consumer("c"),
-                        Deserializers.string(), Deserializers.string())
+                        Serdes.string(), Serdes.string())
                 .subscribe(topic)
                 .commitMode(CommitMode.syncPerBatch())
                 .recordHandler(record -> seen.add(record.value()))

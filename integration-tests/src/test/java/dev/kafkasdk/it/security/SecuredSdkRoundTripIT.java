@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kafkasdk.admin.ApplyResult;
 import dev.kafkasdk.admin.HealthReport;
 import dev.kafkasdk.admin.SdkAdmin;
-import dev.kafkasdk.admin.cli.KafkaSdkAdminCli;
+import dev.kafkasdk.cli.KafkaSdkAdminCli;
 import dev.kafkasdk.core.config.KafkaSdkConfig;
 import dev.kafkasdk.core.config.SaslMechanism;
 import dev.kafkasdk.core.config.SecurityProtocol;

@@ -3,9 +3,9 @@ package dev.kafkasdk.it.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.kafkasdk.core.serde.Serdes;
 import dev.kafkasdk.admin.SdkAdmin;
 import dev.kafkasdk.consumer.ConsumerState;
-import dev.kafkasdk.consumer.Deserializers;
 import dev.kafkasdk.consumer.SdkConsumer;
 import dev.kafkasdk.core.FatalKafkaSdkException;
 import dev.kafkasdk.core.KafkaSdkException;
@@ -157,7 +157,7 @@ class SecurityFailuresIT {
         KafkaSdkConfig config = SecuredSdkClients.config(mallory, topic + "-group");
 
         try (SdkConsumer<String, String> consumer = SdkConsumer.builder(config.consumer("c"),
-                        Deserializers.string(), Deserializers.string())
+                        Serdes.string(), Serdes.string())
                 .subscribe(topic)
                 .recordHandler(record -> { })
                 .build()) {
@@ -183,7 +183,7 @@ class SecurityFailuresIT {
         java.util.Queue<String> seen = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
         try (SdkConsumer<String, String> consumer = SdkConsumer.builder(config.consumer("c"),
-                        Deserializers.string(), Deserializers.string())
+                        Serdes.string(), Serdes.string())
                 .subscribe(topic)
                 .recordHandler(record -> seen.add(record.value()))
                 .build()) {

@@ -45,13 +45,15 @@ public final class ClientProperties {
     Map<String, Object> props = new HashMap<>(settings.toProperties());
     props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-    if (mode instanceof CommitMode.Auto auto) {
+    CommitModes.Kind kind = CommitModes.kind(mode);
+    if (kind == CommitModes.Kind.AUTO) {
       props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "true");
-      auto.interval().ifPresent(d -> props.put(ConsumerConfig.AUTO_COMMIT_INTERVAL_MS_CONFIG, Long.toString(d.toMillis())));
+      CommitModes.autoCommitInterval(mode)
+          .ifPresent(d -> props.put(ConsumerConfig.AUTO_COMMIT_INTERVAL_MS_CONFIG, Long.toString(d.toMillis())));
     } else {
       props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     }
-    if (mode instanceof CommitMode.Transactional) {
+    if (kind == CommitModes.Kind.TRANSACTIONAL) {
       props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     }
     ClientNames.Name names = ClientNames.next("consumer", settings.name(), settings.clientId(),

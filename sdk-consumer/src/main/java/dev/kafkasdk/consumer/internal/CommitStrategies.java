@@ -14,25 +14,15 @@ final class CommitStrategies {
   private CommitStrategies() {}
 
   static CommitStrategy of(CommitMode mode, Consumer<byte[], byte[]> consumer, OffsetTracker tracker, Committer committer) {
-    if (mode instanceof CommitMode.Auto) {
-      return new Auto(tracker, committer);
-    }
-    if (mode instanceof CommitMode.SyncPerBatch) {
-      return new SyncPerBatch(tracker, committer);
-    }
-    if (mode instanceof CommitMode.SyncPerRecord) {
-      return new SyncPerRecord(tracker, committer);
-    }
-    if (mode instanceof CommitMode.Async) {
-      return new Async(tracker, committer);
-    }
-    if (mode instanceof CommitMode.External external) {
-      return new External(tracker, committer, external.mirrorToKafka());
-    }
-    if (mode instanceof CommitMode.Transactional transactional) {
-      return new Transactional(transactional.sink(), consumer, tracker);
-    }
-    return new NoCommit();
+    return switch (CommitModes.kind(mode)) {
+      case AUTO -> new Auto(tracker, committer);
+      case SYNC_PER_BATCH -> new SyncPerBatch(tracker, committer);
+      case SYNC_PER_RECORD -> new SyncPerRecord(tracker, committer);
+      case ASYNC -> new Async(tracker, committer);
+      case EXTERNAL -> new External(tracker, committer, ((CommitMode.External) mode).mirrorToKafka());
+      case TRANSACTIONAL -> new Transactional(((CommitMode.Transactional) mode).sink(), consumer, tracker);
+      case NONE -> new NoCommit();
+    };
   }
 
   /** Kafka commits inside poll; the SDK adds a synchronous commit on revocation. */

@@ -35,6 +35,13 @@ interface CommitStrategy {
    */
   void onRevoked(Collection<TopicPartition> partitions);
 
+  /**
+   * Partitions were assigned and positioned (concurrent modes read the committed metadata here).
+   *
+   * @param partitions the new partitions
+   */
+  default void onAssigned(Collection<TopicPartition> partitions) {}
+
   /** The consumer is closing: final commit of what completed. */
   void onClose();
 

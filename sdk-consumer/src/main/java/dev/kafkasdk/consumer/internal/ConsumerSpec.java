@@ -48,6 +48,7 @@ import org.apache.kafka.common.serialization.Deserializer;
  * @param maxTaggedPartitions how many partitions get their own lag gauge
  * @param pollTimeout the poll timeout
  * @param clientFactory creates the Kafka client from the properties
+ * @param concurrency concurrent processing, or {@link ConcurrencySpec#SEQUENTIAL}
  */
 public record ConsumerSpec<K, V>(
     String clientId,
@@ -74,4 +75,5 @@ public record ConsumerSpec<K, V>(
     Tags tags,
     int maxTaggedPartitions,
     Duration pollTimeout,
-    Function<Map<String, Object>, Consumer<byte[], byte[]>> clientFactory) {}
+    Function<Map<String, Object>, Consumer<byte[], byte[]>> clientFactory,
+    ConcurrencySpec concurrency) {}

@@ -1,6 +1,5 @@
 package dev.kafkasdk.consumer.internal;
 
-import dev.kafkasdk.consumer.CommitMode;
 import dev.kafkasdk.consumer.ConsumerState;
 import dev.kafkasdk.consumer.LivenessReport;
 import dev.kafkasdk.consumer.OffsetStore;
@@ -14,6 +13,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
@@ -25,6 +25,7 @@ public final class DefaultSdkConsumer<K, V> implements SdkConsumer<K, V> {
 
   private static final Logger LOG = LoggerFactory.getLogger(DefaultSdkConsumer.class);
   private static final Duration DEAD_LETTER_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration REVOKE_BUDGET = Duration.ofSeconds(10);
 
   private final ConsumerSpec<K, V> spec;
   private final String pollThreadName;
@@ -38,6 +39,7 @@ public final class DefaultSdkConsumer<K, V> implements SdkConsumer<K, V> {
   private volatile Thread thread;
   private volatile ConsumerMetrics metrics = ConsumerMetrics.noop();
   private volatile SdkMetrics.Binding clientMetrics;
+  private volatile ConcurrencyMeters concurrencyMeters;
 
   /**
    * Creates a consumer from a validated spec; nothing connects until {@link #start()}.
@@ -87,19 +89,54 @@ public final class DefaultSdkConsumer<K, V> implements SdkConsumer<K, V> {
     FailureResolver resolver = new FailureResolver(spec.publisher(), meters, spec.clientId(), DEAD_LETTER_TIMEOUT);
     PollBudget budget = new PollBudget(spec.maxPollInterval(), spec.maxPollRecords(), spec.liveness(), stats, meters);
     LoopContext<K, V> ctx = new LoopContext<>(client, new RecordDecoder<>(spec.keyDeserializer(),
-        spec.valueDeserializer()), tracker, retries, commits, spec.commitMode() instanceof CommitMode.Transactional,
+        spec.valueDeserializer()), tracker, retries, commits,
+        CommitModes.kind(spec.commitMode()) == CommitModes.Kind.TRANSACTIONAL,
         pauses, windows, resolver, spec.poisonAction(), spec.failurePolicy().onExhausted(), budget, meters,
         shutdown::abandon);
     RoundProcessor rounds = spec.recordHandler() != null
         ? new RecordRound<>(ctx, spec.recordHandler())
         : new BatchRound<>(ctx, spec.batchHandler());
-    OffsetStore store = spec.commitMode() instanceof CommitMode.External external ? external.store() : null;
+    if (spec.concurrency().enabled()) {
+      rounds = concurrent(ctx, client, tracker, resolver, meters);
+    }
+    OffsetStore store = CommitModes.store(spec.commitMode());
     RebalanceCallbacks callbacks = new RebalanceCallbacks(ctx, new PositionApplier(client, windows, Clock.systemUTC()),
         store, spec.startPositions(), state, spec.clientId());
     return new PollLoop(spec, ctx, rounds, callbacks, state, shutdown, liveness, this::release);
   }
 
+  /** The concurrent modes: a worker engine, watermark commits and the poll-thread round that feeds them. */
+  private RoundProcessor concurrent(LoopContext<K, V> ctx, Consumer<byte[], byte[]> client, OffsetTracker tracker,
+      FailureResolver resolver, ConsumerMetrics meters) {
+    ConcurrencySpec cs = spec.concurrency();
+    Executor executor = cs.executor() != null ? cs.executor()
+        : WorkerExecutors.create(cs.concurrency(), spec.clientId(), true);
+    ConcurrencyMeters concurrencyMeters = new ConcurrencyMeters(meters, spec.registry(),
+        spec.tags().and("client.id", spec.clientId()), spec.maxTaggedPartitions());
+    this.concurrencyMeters = concurrencyMeters;
+    ConcurrentWork<K, V> work = new ConcurrentWork<>(cs.ordering(), cs.concurrency(), cs.maxInFlightPerPartition(),
+        executor, cs.executor() == null, spec.recordHandler(), ctx.decoder, resolver, spec.poisonAction(),
+        spec.failurePolicy().onExhausted(), Retry.of(spec.clientId() + "-handler", spec.failurePolicy().retryConfig()),
+        concurrencyMeters);
+    WatermarkCommits.Target target = CommitModes.watermarkTarget(spec.commitMode()).orElseThrow();
+    Duration revokeBudget = spec.maxPollInterval().dividedBy(2).compareTo(REVOKE_BUDGET) < 0
+        ? spec.maxPollInterval().dividedBy(2) : REVOKE_BUDGET;
+    ctx.commits = new WatermarkCommits(work, client, tracker, meters, target, CommitModes.commitsToKafka(spec.commitMode()),
+        CommitModes.store(spec.commitMode()), cs.commitInterval(), revokeBudget, this::drainDeadline);
+    ctx.work = work;
+    return new ConcurrentRound(ctx, work, concurrencyMeters, spec.clientId(), () -> MetadataLimit.read(spec));
+  }
+
+  private long drainDeadline() {
+    long deadline = shutdown.drainDeadlineNanos();
+    return deadline == Long.MAX_VALUE ? System.nanoTime() + DEFAULT_CLOSE_TIMEOUT.toNanos() / 2 : deadline;
+  }
+
   private void release() {
+    ConcurrencyMeters concurrent = concurrencyMeters;
+    if (concurrent != null) {
+      concurrent.close();
+    }
     SdkMetrics.Binding bound = clientMetrics;
     if (bound != null) {
       bound.close();

@@ -13,7 +13,8 @@ final class LoopContext<K, V> {
   final RecordDecoder<K, V> decoder;
   final OffsetTracker tracker;
   final RetryTracker retries;
-  final CommitStrategy commits;
+  /** Replaced by the watermark commits in concurrent modes, before the loop starts. */
+  CommitStrategy commits;
   final boolean transactional;
   final PauseManager pauses;
   final WindowTracker windows;
@@ -23,6 +24,8 @@ final class LoopContext<K, V> {
   final PollBudget budget;
   final ConsumerMetrics metrics;
   final BooleanSupplier abandon;
+  /** The concurrent modes' engine, or {@code null} for the sequential loop. */
+  ConcurrentWork<K, V> work;
 
   LoopContext(Consumer<byte[], byte[]> consumer, RecordDecoder<K, V> decoder, OffsetTracker tracker,
       RetryTracker retries, CommitStrategy commits, boolean transactional, PauseManager pauses, WindowTracker windows,

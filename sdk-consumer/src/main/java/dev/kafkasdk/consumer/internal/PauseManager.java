@@ -18,6 +18,7 @@ final class PauseManager {
   private final RetryTracker retries;
   private final WindowTracker windows;
   private final Set<TopicPartition> retryPaused = new HashSet<>();
+  private final Set<TopicPartition> full = new HashSet<>();
   private boolean userPaused;
 
   PauseManager(Consumer<byte[], byte[]> consumer, RetryTracker retries, WindowTracker windows) {
@@ -65,6 +66,35 @@ final class PauseManager {
     }
   }
 
+  /**
+   * Concurrent modes' back-pressure: pauses partitions that became full, resumes those no longer full
+   * unless another reason holds them.
+   *
+   * @param nowFull the partitions whose queues are full
+   * @return how many partitions were newly paused
+   */
+  int backpressure(Set<TopicPartition> nowFull) {
+    if (nowFull.equals(full)) {
+      return 0;
+    }
+    List<TopicPartition> pause = new ArrayList<>(nowFull);
+    pause.removeAll(full);
+    List<TopicPartition> resume = new ArrayList<>(full);
+    resume.removeAll(nowFull);
+    full.clear();
+    full.addAll(nowFull);
+    if (!pause.isEmpty()) {
+      consumer.pause(pause);
+    }
+    if (!userPaused && !resume.isEmpty()) {
+      resume.removeAll(retryPaused);
+      resume.removeIf(windows::isFinished);
+      resume.retainAll(consumer.assignment());
+      consumer.resume(resume);
+    }
+    return pause.size();
+  }
+
   boolean hasRetryPaused() {
     return !retryPaused.isEmpty();
   }
@@ -77,6 +107,7 @@ final class PauseManager {
     } else {
       List<TopicPartition> resume = new ArrayList<>(assignment);
       resume.removeAll(retryPaused);
+      resume.removeAll(full);
       resume.removeIf(windows::isFinished);
       consumer.resume(resume);
     }
@@ -95,6 +126,7 @@ final class PauseManager {
    */
   void release(TopicPartition partition) {
     retryPaused.remove(partition);
+    full.remove(partition);
     if (!userPaused && !windows.isFinished(partition)) {
       consumer.resume(List.of(partition));
     }
@@ -102,5 +134,6 @@ final class PauseManager {
 
   void forget(Collection<TopicPartition> partitions) {
     retryPaused.removeAll(partitions);
+    full.removeAll(partitions);
   }
 }

@@ -1,6 +1,5 @@
 package dev.kafkasdk.consumer.internal;
 
-import dev.kafkasdk.consumer.CommitMode;
 import dev.kafkasdk.consumer.Subscription;
 import dev.kafkasdk.core.KafkaSdkException;
 import java.time.Duration;
@@ -107,6 +106,9 @@ final class PollLoop implements Runnable {
       throw new IllegalStateException(partition + " is not assigned to consumer " + spec.clientId());
     }
     ctx.retries.forget(List.of(partition));
+    if (ctx.work != null) {
+      ctx.work.forget(List.of(partition));
+    }
     callbacks.apply(java.util.Map.of(partition, position));
     ctx.pauses.release(partition);
   }
@@ -123,6 +125,7 @@ final class PollLoop implements Runnable {
 
   private void start() {
     liveness.checkAtStart();
+    rounds.begin();
     Subscription subscription = spec.subscription();
     Consumer<byte[], byte[]> consumer = ctx.consumer;
     if (subscription instanceof Subscription.Topics topics) {
@@ -175,6 +178,7 @@ final class PollLoop implements Runnable {
     } else {
       state.polled(!ctx.consumer.assignment().isEmpty(), ctx.pauses.userPaused());
     }
+    rounds.tick(returned);
     if (!ctx.windows.isEmpty()) {
       checkWindows();
     }
@@ -233,9 +237,7 @@ final class PollLoop implements Runnable {
   }
 
   private void updateLag() {
-    boolean committedKnown = !(spec.commitMode() instanceof CommitMode.Auto
-        || spec.commitMode() instanceof CommitMode.None
-        || (spec.commitMode() instanceof CommitMode.External e && !e.mirrorToKafka()));
+    boolean committedKnown = CommitModes.committedKnown(spec.commitMode());
     for (TopicPartition partition : ctx.consumer.assignment()) {
       OptionalLong lag = ctx.consumer.currentLag(partition);
       if (lag.isEmpty()) {

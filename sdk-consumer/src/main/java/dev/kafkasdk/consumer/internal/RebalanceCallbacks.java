@@ -77,6 +77,7 @@ final class RebalanceCallbacks implements ConsumerRebalanceListener {
       ctx.metrics.rebalance("assigned");
       LOG.info("Partitions assigned: {}", partitions);
       position(partitions);
+      ctx.commits.onAssigned(partitions);
       ctx.pauses.onAssigned(partitions);
     }
     state.assigned(ctx.pauses.userPaused());
@@ -128,6 +129,9 @@ final class RebalanceCallbacks implements ConsumerRebalanceListener {
   }
 
   private void forget(Collection<TopicPartition> partitions) {
+    if (ctx.work != null) {
+      ctx.work.forget(partitions);
+    }
     ctx.tracker.forget(partitions);
     ctx.retries.forget(partitions);
     ctx.windows.forget(partitions);

@@ -13,4 +13,15 @@ interface RoundProcessor {
    * @param pollReturnedNanos when that poll returned ({@link System#nanoTime()})
    */
   void process(ConsumerRecords<byte[], byte[]> polled, long pollReturnedNanos);
+
+  /** Runs once on the poll thread before the first poll. */
+  default void begin() {}
+
+  /**
+   * Runs after every poll, with or without records (concurrent modes: failures, pauses, periodic
+   * commits).
+   *
+   * @param nowNanos the current time
+   */
+  default void tick(long nowNanos) {}
 }

@@ -110,6 +110,24 @@ public final class ConsumerKeys {
             .computedDefault(ClientSettings::defaultClientId, "<client-id-prefix>-<name>")
             .doc("The client id brokers log and quote.");
 
+    /** How records are ordered when handled concurrently; SDK only, not rendered. */
+    public static final SettingKey<Ordering> ORDERING = TABLE.enumeration("ordering", null, Ordering.class,
+            Ordering::parse, Ordering::value).defaultValue(Ordering.PARTITION)
+            .doc("partition, key or unordered: which records may be handled at the same time.");
+    /** Records handled at once across the consumer; SDK only, not rendered. */
+    public static final SettingKey<Integer> CONCURRENCY = TABLE.integer("concurrency", null).atLeast(1)
+            .atMost(10_000, "records handled at once across the consumer").defaultValue(1)
+            .doc("Records handled at once across the consumer; 1 with ordering partition is the sequential loop.");
+    /** Records of one partition taken and not yet completed; SDK only, not rendered. */
+    public static final SettingKey<Integer> MAX_IN_FLIGHT_PER_PARTITION = TABLE.integer(
+            "max-in-flight-per-partition", null).atLeast(1)
+            .computedDefault(s -> Math.max(1000, 2 * ((ConsumerSettings) s).concurrency()), "max(1000, 2 x concurrency)")
+            .doc("Records of one partition queued or running; the partition pauses when it is reached.");
+    /** Group members the SDK runs in this process from these settings; SDK only, not rendered. */
+    public static final SettingKey<Integer> INSTANCES = TABLE.integer("instances", null).atLeast(1)
+            .atMost(256, "group members in this process").defaultValue(1)
+            .doc("Group members run in this process, each with its own poll thread and client id suffix.");
+
     private static final Map<String, String> BROKER_SIDE = Map.of(
             SESSION_TIMEOUT_MS_CONFIG, "the broker sets the session timeout for the group "
                     + "(group.consumer.session.timeout.ms)",
@@ -128,6 +146,10 @@ public final class ConsumerKeys {
     /** The consumer's cross-field rules: group id needs, KIP-848's forbidden keys, the heartbeat rule. */
     static void crossField(ConsumerSettings s, PropertyTable table, String prefix, Problems p) {
         checkGroup(s, table, prefix, p);
+        if (s.instances() > 1 && table.get(GROUP_ID_CONFIG).isEmpty()) {
+            p.invalid(prefix + "instances", Integer.toString(s.instances()), "needs a group-id: several instances "
+                    + "share the partitions through the group; set " + prefix + "group-id or instances: 1");
+        }
         if (s.groupProtocol() == GroupProtocol.CONSUMER) {
             BROKER_SIDE.keySet().stream().sorted().forEach(key -> table.get(key)
                     .filter(e -> e.origin().isExplicit())

@@ -131,6 +131,31 @@ public final class ConsumerSettings extends ClientSettings {
         return get(MAX_POLL_INTERVAL);
     }
 
+    /** @return {@code ordering}: how records are ordered when handled concurrently (default partition) */
+    public Ordering ordering() {
+        return effective(ConsumerKeys.ORDERING).orElseThrow();
+    }
+
+    /** @return {@code concurrency}: records handled at once across the consumer (default 1) */
+    public int concurrency() {
+        return effective(ConsumerKeys.CONCURRENCY).orElseThrow();
+    }
+
+    /** @return {@code max-in-flight-per-partition}: explicit, else max(1000, 2 x concurrency) */
+    public int maxInFlightPerPartition() {
+        return effective(ConsumerKeys.MAX_IN_FLIGHT_PER_PARTITION).orElseThrow();
+    }
+
+    /** @return {@code instances}: group members run in this process from these settings (default 1) */
+    public int instances() {
+        return effective(ConsumerKeys.INSTANCES).orElseThrow();
+    }
+
+    /** @return whether records go to a worker pool: ordering other than partition, or concurrency above 1 */
+    public boolean concurrent() {
+        return ordering() != Ordering.PARTITION || concurrency() > 1;
+    }
+
     /** @return {@code max.poll.records}: explicit, else the preset's */
     public int maxPollRecords() {
         return get(MAX_POLL_RECORDS).orElseThrow();
@@ -250,6 +275,26 @@ public final class ConsumerSettings extends ClientSettings {
         /** Sets {@code max.poll.records}, at least 1; returns this builder. */
         public Builder maxPollRecords(Integer records) {
             return set(MAX_POLL_RECORDS, records);
+        }
+
+        /** Sets {@code ordering} (default partition); returns this builder. */
+        public Builder ordering(Ordering ordering) {
+            return set(ConsumerKeys.ORDERING, ordering);
+        }
+
+        /** Sets {@code concurrency}, 1 to 10,000 (default 1); returns this builder. */
+        public Builder concurrency(Integer concurrency) {
+            return set(ConsumerKeys.CONCURRENCY, concurrency);
+        }
+
+        /** Sets {@code max-in-flight-per-partition}, at least 1; returns this builder. */
+        public Builder maxInFlightPerPartition(Integer max) {
+            return set(ConsumerKeys.MAX_IN_FLIGHT_PER_PARTITION, max);
+        }
+
+        /** Sets {@code instances}, 1 to 256 group members in this process (default 1); returns this builder. */
+        public Builder instances(Integer instances) {
+            return set(ConsumerKeys.INSTANCES, instances);
         }
 
         /** Sets {@code fetch.min.bytes}; returns this builder. */
