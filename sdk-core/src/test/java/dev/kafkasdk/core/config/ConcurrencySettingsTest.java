@@ -66,13 +66,13 @@ class ConcurrencySettingsTest {
 
         assertThat(e.problems()).anySatisfy(p -> {
             assertThat(p.path()).isEqualTo("consumers.billing.concurrency");
-            assertThat(p.reason()).contains("must be 1 to 10000");
+            assertThat(p.reason()).contains("must be at least 1");
         }).anySatisfy(p -> {
             assertThat(p.path()).isEqualTo("consumers.billing.max-in-flight-per-partition");
             assertThat(p.reason()).contains("at least 1");
         }).anySatisfy(p -> {
             assertThat(p.path()).isEqualTo("consumers.billing.instances");
-            assertThat(p.reason()).contains("must be 1 to 256");
+            assertThat(p.reason()).contains("is more than 256, group members in this process");
         });
     }
 
