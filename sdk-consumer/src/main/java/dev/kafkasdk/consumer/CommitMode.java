@@ -17,6 +17,25 @@ import java.util.Optional;
  * partition already. Records the consumer fetched but did not process are never committed: the SDK
  * seeks each partition back to its first unprocessed record before it polls again.
  *
+ * <table>
+ * <caption>The commit modes (docs/consumer.md shows this table; a test keeps the copy equal)</caption>
+ * <!-- tag::commit-modes[] -->
+ * <tr><th>Mode</th><th>What happens</th><th>Guarantee</th><th>Duplicate window after a crash</th></tr>
+ * <tr><td>{@code CommitMode.auto()} / {@code auto(interval)}</td><td>{@code enable.auto.commit}: the client commits processed positions inside {@code poll()} every interval; plus a sync commit on revoke</td><td>at least once</td><td>records processed since the last auto commit: ≤ interval × rate + one poll's records</td></tr>
+ * <tr><td>{@code syncPerBatch()} (default)</td><td>handler returns, then {@code commitSync} of exactly last offset + 1 per partition</td><td>at least once</td><td>the round in flight: ≤ {@code max.poll.records}</td></tr>
+ * <tr><td>{@code syncPerRecord()}</td><td>{@code commitSync} after every record</td><td>at least once</td><td>1 record</td></tr>
+ * <tr><td>{@code async()}</td><td>{@code commitAsync} per round, at most one in flight (else that round commits sync); {@code commitSync} on revoke and close</td><td>at least once</td><td>≤ 2 × {@code max.poll.records}</td></tr>
+ * <tr><td>{@code external(store)}</td><td>the handler stores {@code offset + 1} ({@code ConsumerBatch.nextOffsets()}) in its own DB transaction; on assignment the SDK seeks to {@code OffsetStore.load(...)}; nothing committed to Kafka ({@code .mirrored()} also commits async for lag tools)</td><td>exactly once for effects in that transaction</td><td>none</td></tr>
+ * <tr><td>{@code transactional(sink)}</td><td>per round: {@code beginTransaction}, handler sends through the {@code TransactionalSink}, {@code sendOffsetsToTransaction(offsets, groupMetadata())}, commit; reads {@code read_committed}; on failure abort and rewind every partition of the round to its last committed offset</td><td>exactly once for output and offsets</td><td>none in committed output</td></tr>
+ * <tr><td>{@code none()}</td><td>commits nothing (replays, reads without a group)</td><td>none across restarts</td><td>—</td></tr>
+ * <!-- end::commit-modes[] -->
+ * </table>
+ *
+ * <p>With concurrent processing ({@code ordering} other than {@code partition}, or {@code concurrency}
+ * above 1) only {@code async()} (the default there), {@code syncPerBatch()}, {@code external(store)} and
+ * {@code none()} apply: they commit per partition the lowest offset not yet completed, with the
+ * records completed beyond it in the commit metadata (see docs/concurrent-consumer.md).
+ *
  * @since 0.1
  */
 public sealed interface CommitMode

@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
 final class DocSnippets {
 
     private static final Pattern MARKER = Pattern.compile("^<!-- snippet: (\\S+?)(?:#(\\S+))? -->$");
+    private static final Pattern TABLE_MARKER = Pattern.compile("^<!-- table: (\\S+?)#(\\S+) -->$");
+    private static final Pattern CELL = Pattern.compile("<t[hd]>(.*?)</t[hd]>");
+    private static final Pattern CODE = Pattern.compile("\\{@code ([^}]*)}");
 
     record Result(int checked, List<String> problems) {}
 
@@ -32,6 +35,32 @@ final class DocSnippets {
         String name = root.relativize(page.toAbsolutePath().normalize()).toString();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
+            Matcher table = TABLE_MARKER.matcher(line);
+            if (table.matches()) {
+                int end = i + 1;
+                while (end < lines.size() && lines.get(end).startsWith("|")) {
+                    end++;
+                }
+                checked++;
+                String where = table.group(1) + "#" + table.group(2);
+                try {
+                    String expected = javadocTable(root, table.group(1), table.group(2));
+                    String actual = String.join("\n", lines.subList(i + 1, end));
+                    if (!actual.equals(expected)) {
+                        if (update) {
+                            lines.subList(i + 1, end).clear();
+                            lines.addAll(i + 1, List.of(expected.split("\n", -1)));
+                            changed = true;
+                        } else {
+                            problems.add(name + ":" + (i + 1) + ": table differs from " + where + "\n--- source\n"
+                                    + expected + "\n--- page\n" + actual);
+                        }
+                    }
+                } catch (MissingRegion e) {
+                    problems.add(name + ":" + (i + 1) + ": " + where + ": " + e.getMessage());
+                }
+                continue;
+            }
             if (!line.startsWith("```") || line.equals("```")) {
                 continue;
             }
@@ -101,6 +130,37 @@ final class DocSnippets {
             parts.add(String.join("\n", dedent(region(text, tag))));
         }
         return String.join("\n\n", parts);
+    }
+
+    /** A javadoc HTML table region ({@code <tr><th>..</th></tr>} rows) as a Markdown table. */
+    private static String javadocTable(Path root, String file, String tag) throws IOException {
+        Path source = root.resolve(file).normalize();
+        if (!source.startsWith(root.normalize())) {
+            throw new IllegalArgumentException("table path " + file + " leaves " + root);
+        }
+        if (!Files.isRegularFile(source)) {
+            throw new MissingRegion("no such file");
+        }
+        List<String> rows = new ArrayList<>();
+        for (String line : region(List.of(Files.readString(source, StandardCharsets.UTF_8).split("\n", -1)), tag)) {
+            String row = line.strip().replaceFirst("^\\*\\s?", "");
+            Matcher cell = CELL.matcher(row);
+            List<String> cells = new ArrayList<>();
+            while (cell.find()) {
+                cells.add(CODE.matcher(cell.group(1)).replaceAll("`$1`")
+                        .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"));
+            }
+            if (!cells.isEmpty()) {
+                rows.add("| " + String.join(" | ", cells) + " |");
+                if (rows.size() == 1) {
+                    rows.add("|" + " --- |".repeat(cells.size()));
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            throw new MissingRegion("region '" + tag + "' holds no <tr> rows");
+        }
+        return String.join("\n", rows);
     }
 
     private static List<String> region(List<String> text, String tag) {

@@ -97,6 +97,34 @@ class DocsSnippetsTest {
     }
 
     @Test
+    void aTableCopiedFromJavadocIsCheckedCellByCell(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("Modes.java"), """
+                /**
+                 * <table>
+                 * <!-- tag::modes[] -->
+                 * <tr><th>Mode</th><th>Window</th></tr>
+                 * <tr><td>{@code sync()}</td><td>&lt;= 1 record</td></tr>
+                 * <!-- end::modes[] -->
+                 * </table>
+                 */
+                interface Modes {}
+                """);
+        Path page = Files.writeString(dir.resolve("page.md"), """
+                <!-- table: Modes.java#modes -->
+                | Mode | Window |
+                | --- | --- |
+                | `sync()` | <= 2 records |
+                """);
+
+        DocSnippets.Result drifted = DocSnippets.check(dir, page, false);
+        DocSnippets.check(dir, page, true);
+
+        assertThat(drifted.problems()).singleElement().asString().contains("page.md:1").contains("<= 1 record");
+        assertThat(Files.readString(page)).contains("| `sync()` | <= 1 record |");
+        assertThat(DocSnippets.check(dir, page, false).problems()).isEmpty();
+    }
+
+    @Test
     void aSnippetPathMayNotLeaveTheRepository(@TempDir Path dir) throws IOException {
         Path page = Files.writeString(dir.resolve("page.md"), "<!-- snippet: ../x.java#a -->\n```java\nx\n```\n");
         assertThatThrownBy(() -> DocSnippets.check(dir.resolve("sub"), page, false))

@@ -75,7 +75,7 @@ class FaultScenariosIT {
             KafkaNode leader = cluster.node(cluster.leaderOf(topic, 0));
             long pausedAt = System.nanoTime();
             leader.pause();
-            await().pollDelay(Duration.ofSeconds(FULL ? 20 : 6)).atMost(Duration.ofSeconds(FULL ? 21 : 7)).until(() -> true);
+            load.awaitStalled(Duration.ofSeconds(FULL ? 20 : 2), WAIT);   // the pause holds while nothing is acked
             leader.resume();
             load.awaitAcknowledged(1_000, WAIT);
             LOG.info("pause of node {}: producer recovered {} ms after the pause began; max ack latency {} ms",
@@ -110,7 +110,7 @@ class FaultScenariosIT {
             load.awaitAcknowledged(1_000, WAIT);
             int victim = cluster.leaderOf(topic, 0);
             cluster.network(victim).blackhole(NetworkFaults.Direction.BOTH);
-            await().pollDelay(Duration.ofSeconds(FULL ? 15 : 5)).atMost(Duration.ofSeconds(FULL ? 16 : 6)).until(() -> true);
+            load.awaitStalled(Duration.ofSeconds(FULL ? 15 : 3), WAIT);   // hold it while nothing is acked
             cluster.network(victim).heal();
             load.awaitAcknowledged(1_000, WAIT);
 
@@ -128,7 +128,7 @@ class FaultScenariosIT {
             Duration delay = Duration.ofMillis(FULL ? 500 : 200);
             Duration jitter = Duration.ofMillis(FULL ? 200 : 100);
             cluster.nodes().forEach(n -> cluster.network(n.id()).latency(NetworkFaults.Direction.BOTH, delay, jitter));
-            await().pollDelay(Duration.ofSeconds(FULL ? 30 : 5)).atMost(Duration.ofSeconds(FULL ? 31 : 6)).until(() -> true);
+            load.awaitAcknowledged(FULL ? 3_000 : 300, WAIT);             // records acked through the latency
             cluster.nodes().forEach(n -> cluster.network(n.id()).heal());
             load.awaitAcknowledged(500, WAIT);
 

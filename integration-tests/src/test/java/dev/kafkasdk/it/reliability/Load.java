@@ -34,6 +34,7 @@ final class Load implements AutoCloseable {
     private final AtomicBoolean sending = new AtomicBoolean(true);
     private final AtomicInteger failedSends = new AtomicInteger();
     private final AtomicLong maxAckMillis = new AtomicLong();
+    private final AtomicLong lastAckNanos = new AtomicLong(System.nanoTime());
     private final AtomicLong sent = new AtomicLong();
     private final Thread sender;
 
@@ -89,7 +90,9 @@ final class Load implements AutoCloseable {
                 inFlight.release();
                 if (error == null) {
                     history.acknowledged(result.topic(), result.partition(), result.offset(), key, valueId);
-                    maxAckMillis.accumulateAndGet(Duration.ofNanos(System.nanoTime() - started).toMillis(), Math::max);
+                    long now = System.nanoTime();
+                    maxAckMillis.accumulateAndGet(Duration.ofNanos(now - started).toMillis(), Math::max);
+                    lastAckNanos.accumulateAndGet(now, Math::max);
                 } else {
                     failedSends.incrementAndGet();
                 }
@@ -134,6 +137,14 @@ final class Load implements AutoCloseable {
 
     long maxAckMillis() {
         return maxAckMillis.get();
+    }
+
+    /**
+     * Waits until no acknowledgement has arrived for {@code stall}: a fault injected before the call
+     * then holds for at least that long, measured on the load rather than on a clock.
+     */
+    void awaitStalled(Duration stall, Duration timeout) {
+        await().atMost(timeout).until(() -> System.nanoTime() - lastAckNanos.get() >= stall.toNanos());
     }
 
     @Override

@@ -57,7 +57,8 @@ class OAuthTokenRefreshIT {
                 String key = "k" + (id % 4);
                 var result = producer.send(topic, key, Long.toString(id)).get(15, TimeUnit.SECONDS);
                 history.acknowledged(result.topic(), result.partition(), result.offset(), key, valueId);
-                await().pollDelay(Duration.ofMillis(20)).atMost(Duration.ofSeconds(1)).until(() -> true);
+                // paced by delivery: the next send waits until this record was consumed
+                await().atMost(Duration.ofSeconds(15)).until(() -> history.consumedDistinct() > valueId);
             }
             int acknowledged = history.acknowledgedCount();
             await().atMost(Duration.ofSeconds(30)).until(() -> history.consumedDistinct() >= acknowledged);
