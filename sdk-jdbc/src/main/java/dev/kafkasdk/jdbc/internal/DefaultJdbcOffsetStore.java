@@ -139,7 +139,9 @@ public final class DefaultJdbcOffsetStore implements JdbcOffsetStore {
   public void createSchemaIfMissing(Connection connection) throws SQLException {
     try {
       JdbcDialect dialect = sql(connection).dialect();
-      if (dialect == JdbcDialect.GENERIC && tableExists(connection.getMetaData())) {
+      // looked up first even where IF NOT EXISTS would do: in H2 (and MySQL, Oracle) any DDL
+      // commits the caller's open transaction
+      if (tableExists(connection)) {
         return;
       }
       try (Statement create = connection.createStatement()) {
@@ -214,20 +216,40 @@ public final class DefaultJdbcOffsetStore implements JdbcOffsetStore {
     return offset;
   }
 
-  private boolean tableExists(DatabaseMetaData metadata) throws SQLException {
+  private boolean tableExists(Connection connection) throws SQLException {
+    DatabaseMetaData metadata = connection.getMetaData();
     String[] parts = table.sql().split("\\.");
-    String schema = parts.length == 2 ? parts[0] : null;
     String name = parts[parts.length - 1];
-    for (boolean upper : new boolean[] {false, true}) {
-      String s = schema == null ? null : upper ? schema.toUpperCase(Locale.ROOT) : schema.toLowerCase(Locale.ROOT);
-      String n = upper ? name.toUpperCase(Locale.ROOT) : name.toLowerCase(Locale.ROOT);
-      try (ResultSet rs = metadata.getTables(null, s, n, null)) {
-        if (rs.next()) {
-          return true;
+    // an unqualified name lives in the connection's current schema, not in any schema
+    String current = parts.length == 2 ? null : currentSchema(connection);
+    // unquoted names are stored upper case (H2, standard SQL), lower case (PostgreSQL) or as written
+    for (int spelling = 0; spelling < 3; spelling++) {
+      String schema = parts.length == 2 ? spelled(parts[0], spelling) : current;
+      try (ResultSet rs = metadata.getTables(null, schema, spelled(name, spelling), null)) {
+        while (rs.next()) {
+          if (rs.getString("TABLE_NAME").equalsIgnoreCase(name)) {
+            return true;
+          }
         }
       }
     }
     return false;
+  }
+
+  private static @Nullable String currentSchema(Connection connection) {
+    try {
+      return connection.getSchema();
+    } catch (SQLException | AbstractMethodError | UnsupportedOperationException e) {
+      return null;   // drivers older than JDBC 4.1 or without schemas: search every schema
+    }
+  }
+
+  private static String spelled(String identifier, int spelling) {
+    return switch (spelling) {
+      case 0 -> identifier;
+      case 1 -> identifier.toUpperCase(Locale.ROOT);
+      default -> identifier.toLowerCase(Locale.ROOT);
+    };
   }
 
   private OffsetSql sql(Connection connection) throws SQLException {
