@@ -7,6 +7,7 @@ import dev.kafkasdk.core.config.ConsumerSettings;
 import dev.kafkasdk.core.serde.Serdes;
 import dev.kafkasdk.jdbc.JdbcOffsetStore;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -59,14 +60,19 @@ public final class OrderLedger {
                 .batchHandler(batch -> {
                     try (Connection c = database.connect()) {
                         c.setAutoCommit(false);
-                        database.insert(c, batch.records());   // the work
-                        offsets.save(c, batch.nextOffsets());   // the position, in the same transaction
-                        c.commit();                             // both, or neither
+                        try {
+                            database.insert(c, batch.records());   // the work
+                            offsets.save(c, batch.nextOffsets());   // the position, in the same transaction
+                            c.commit();                             // both...
+                        } catch (SQLException | RuntimeException e) {
+                            c.rollback();                           // ...or neither; the SDK retries the batch
+                            throw e;
+                        }
                     }
-                    // end::handler[]
                     transactions.incrementAndGet();
                     stored.add(batch.count());
                 })
+                // end::handler[]
                 .build()) {
             ledger.start();
             stored.await(Duration.ofSeconds(60), ledger);
