@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresOffsetStoreIT {
 
-  private static final AtomicInteger DATABASES = new AtomicInteger();
+  private static final AtomicInteger SCHEMAS = new AtomicInteger();
   private PostgresServer server;
 
   @BeforeAll
@@ -39,7 +39,7 @@ class PostgresOffsetStoreIT {
   }
 
   ConnectionSource newPostgres() throws Exception {
-    return server.newDatabase("offsets_" + DATABASES.incrementAndGet());
+    return server.newSchema("offsets_" + SCHEMAS.incrementAndGet());
   }
 
   @Nested
@@ -89,9 +89,10 @@ class PostgresOffsetStoreIT {
     @Test
     void schemaQualifiedTable() throws Exception {
       try (Connection c = database.open()) {
-        c.createStatement().execute("CREATE SCHEMA kafka");
+        c.createStatement().execute("CREATE SCHEMA kafka_" + SCHEMAS.incrementAndGet());
       }
-      JdbcOffsetStore qualified = builder("billing").table("kafka.offsets").build();
+      String table = "kafka_" + SCHEMAS.get() + ".offsets";
+      JdbcOffsetStore qualified = builder("billing").table(table).build();
       qualified.createSchemaIfMissing();
       qualified.createSchemaIfMissing();
       inTransaction(c -> qualified.save(c, Map.of(ORDERS_0, 3L)));
