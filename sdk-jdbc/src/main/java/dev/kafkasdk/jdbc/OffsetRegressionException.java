@@ -19,10 +19,15 @@ public final class OffsetRegressionException extends SQLException {
 
   @Serial private static final long serialVersionUID = 1L;
 
+  /** The consumer group. */
   private final String groupId;
+  /** The partition's topic. */
   private final String topic;
+  /** The partition number. */
   private final int partition;
+  /** The next offset already stored. */
   private final long storedOffset;
+  /** The lower next offset that was refused. */
   private final long rejectedOffset;
 
   /**

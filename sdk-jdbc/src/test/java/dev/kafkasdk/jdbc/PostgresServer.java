@@ -107,9 +107,12 @@ final class PostgresServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException {
     try {
       pg("pg_ctl", "-D", data.toString(), "-m", "immediate", "-w", "stop");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while stopping PostgreSQL", e);
     } finally {
       try (Stream<Path> files = Files.walk(home)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> {
@@ -123,14 +126,14 @@ final class PostgresServer implements AutoCloseable {
     }
   }
 
-  private void pg(String binary, String... args) throws Exception {
+  private void pg(String binary, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(asUser);
     command.add(home.resolve("pg").resolve("bin").resolve(binary).toString());
     command.addAll(List.of(args));
     check(command, binary);
   }
 
-  private static void check(List<String> command, String what) throws Exception {
+  private static void check(List<String> command, String what) throws IOException, InterruptedException {
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!process.waitFor(90, TimeUnit.SECONDS) || process.exitValue() != 0) {
@@ -138,7 +141,7 @@ final class PostgresServer implements AutoCloseable {
     }
   }
 
-  private static int run(List<String> command) throws Exception {
+  private static int run(List<String> command) throws IOException, InterruptedException {
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     process.getInputStream().readAllBytes();
     return process.waitFor();
