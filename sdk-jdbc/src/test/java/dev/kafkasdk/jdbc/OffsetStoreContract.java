@@ -167,6 +167,27 @@ abstract class OffsetStoreContract {
   }
 
   @Test
+  void worksWithAPoolWhoseConnectionsAreNotInAutoCommitMode() throws Exception {
+    ConnectionSource pool = () -> {
+      Connection c = database.open();
+      c.setAutoCommit(false);
+      return c;
+    };
+    JdbcDialect dialect = forcedDialect();
+    JdbcOffsetStore.Builder builder = JdbcOffsetStore.builder(pool, "pooled").table("pooled_offsets");
+    JdbcOffsetStore pooled = (dialect == null ? builder : builder.dialect(dialect)).build();
+
+    pooled.createSchemaIfMissing();                     // committed by the store: visible elsewhere
+    try (Connection c = pool.open()) {
+      pooled.save(c, Map.of(ORDERS_0, 4L));
+      c.commit();
+    }
+
+    assertThat(pooled.load(Set.of(ORDERS_0))).containsEntry(ORDERS_0, 4L);
+    assertThat(pooled.loadAll()).containsEntry(ORDERS_0, 4L);
+  }
+
+  @Test
   void anEmptyMapOrAssignmentTouchesNothing() throws Exception {
     ConnectionSource refusing = () -> {
       throw new SQLException("must not connect");

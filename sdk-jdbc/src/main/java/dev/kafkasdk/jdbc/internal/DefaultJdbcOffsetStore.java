@@ -270,13 +270,23 @@ public final class DefaultJdbcOffsetStore implements JdbcOffsetStore {
     }
     try (connection) {
       boolean ownTransaction = !connection.getAutoCommit();
+      T result;
       try {
-        return work.run(connection);
-      } finally {
+        result = work.run(connection);
+      } catch (SQLException | RuntimeException e) {
         if (ownTransaction) {
-          connection.rollback();   // ends the read; a write was committed by the work itself
+          try {
+            connection.rollback();
+          } catch (SQLException rollback) {
+            e.addSuppressed(rollback);
+          }
         }
+        throw e;
       }
+      if (ownTransaction) {
+        connection.rollback();   // ends the read; a write was committed by the work itself
+      }
+      return result;
     }
   }
 
