@@ -5,6 +5,7 @@ import dev.kafkasdk.core.config.ConsumerSettings;
 import dev.kafkasdk.core.config.KafkaSdkConfig;
 import dev.kafkasdk.core.config.ProducerSettings;
 import dev.kafkasdk.core.config.TopicSpec;
+import dev.kafkasdk.jdbc.JdbcOffsetStore;
 import org.apache.kafka.common.TopicPartition;
 
 import java.time.Duration;
@@ -101,7 +102,7 @@ public final class Demo {
         String group = ledgerSettings.groupId().orElseThrow();
         OrderLedger.Result ledger = OrderLedger.run(ledgerSettings, topic, database, sent.acknowledged());
         long rows = database.queryLong("SELECT COUNT(*) FROM orders");
-        Map<TopicPartition, Long> stored = new JdbcOffsetStore(database, group).all();
+        Map<TopicPartition, Long> stored = JdbcOffsetStore.builder(database::connect, group).build().loadAll();
         Console.line("      H2: %d rows in orders, %d JDBC transactions; kafka_offsets %s", rows,
                 ledger.transactions(), stored);
 

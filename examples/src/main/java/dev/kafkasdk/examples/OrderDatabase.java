@@ -1,5 +1,7 @@
 package dev.kafkasdk.examples;
 
+import dev.kafkasdk.jdbc.JdbcDialect;
+import dev.kafkasdk.jdbc.JdbcOffsetStore;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.sql.Connection;
@@ -10,7 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The examples' database: an {@code orders} table and a {@code kafka_offsets} table, reached through
+ * The examples' database: an {@code orders} table and sdk-jdbc's {@code kafka_offsets} table, reached through
  * plain JDBC. The examples use an embedded H2 database; any JDBC database with {@code MERGE} works.
  *
  * <p>Every write method takes the caller's {@link Connection} so that the caller decides where the
@@ -62,9 +64,7 @@ public final class OrderDatabase {
             s.execute("CREATE TABLE IF NOT EXISTS orders (id VARCHAR(64) PRIMARY KEY, customer VARCHAR(64) NOT NULL,"
                     + " amount_cents BIGINT NOT NULL, kafka_topic VARCHAR(255) NOT NULL,"
                     + " kafka_partition INT NOT NULL, kafka_offset BIGINT NOT NULL)");
-            s.execute("CREATE TABLE IF NOT EXISTS kafka_offsets (group_id VARCHAR(255) NOT NULL,"
-                    + " topic VARCHAR(255) NOT NULL, partition_no INT NOT NULL, next_offset BIGINT NOT NULL,"
-                    + " PRIMARY KEY (group_id, topic, partition_no))");
+            s.execute(JdbcDialect.H2.createTableSql(JdbcOffsetStore.DEFAULT_TABLE));   // sdk-jdbc's table
         }
     }
 

@@ -5,7 +5,9 @@ import dev.kafkasdk.consumer.SdkConsumer;
 import dev.kafkasdk.core.config.ConsumerSettings;
 
 import dev.kafkasdk.core.serde.Serdes;
+import dev.kafkasdk.jdbc.JdbcOffsetStore;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -43,23 +45,34 @@ public final class OrderLedger {
      */
     public static Result run(ConsumerSettings settings, String topic, OrderDatabase database, long expected)
             throws Exception {
-        JdbcOffsetStore offsets = new JdbcOffsetStore(database, settings.groupId().orElseThrow());
+        // tag::exactly-once[]
+        JdbcOffsetStore offsets = JdbcOffsetStore.builder(database::connect, settings.groupId().orElseThrow())
+                .build();                                          // table kafka_offsets, dialect detected
+        offsets.createSchemaIfMissing();
+        // end::exactly-once[]
         Progress stored = new Progress("orders + offsets stored in one JDBC transaction", expected);
         AtomicInteger transactions = new AtomicInteger();
         try (SdkConsumer<String, Order> ledger = SdkConsumer.builder(settings, Serdes.string(),
                         Serdes.json(Order.class))
                 .subscribe(topic)
+                // tag::handler[]
                 .commitMode(CommitMode.external(offsets).mirrored())   // offsets in H2, mirrored to Kafka for lag tools
                 .batchHandler(batch -> {
                     try (Connection c = database.connect()) {
                         c.setAutoCommit(false);
-                        database.insert(c, batch.records());
-                        offsets.save(c, batch.nextOffsets());
-                        c.commit();
+                        try {
+                            database.insert(c, batch.records());   // the work
+                            offsets.save(c, batch.nextOffsets());   // the position, in the same transaction
+                            c.commit();                             // both...
+                        } catch (SQLException | RuntimeException e) {
+                            c.rollback();                           // ...or neither; the SDK retries the batch
+                            throw e;
+                        }
                     }
                     transactions.incrementAndGet();
                     stored.add(batch.count());
                 })
+                // end::handler[]
                 .build()) {
             ledger.start();
             stored.await(Duration.ofSeconds(60), ledger);
