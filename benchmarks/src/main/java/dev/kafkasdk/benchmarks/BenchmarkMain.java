@@ -31,8 +31,7 @@ public final class BenchmarkMain {
     /** The benchmarks {@code --only} can select, in the order they run. */
     static final List<String> BENCHMARKS = List.of("producer", "consumer", "slow-handler", "memory", "startup");
 
-    private BenchmarkMain() {
-    }
+    private BenchmarkMain() {}
 
     /**
      * Entry point.
@@ -67,14 +66,14 @@ public final class BenchmarkMain {
             tables.add(new ProducerBenchmark(cluster, cluster.uniqueTopicName("bench-producer"))
                     .run(options.records(), options.rounds()));
             // 1 KiB records: a fifth as many, so that a run moves about twice the bytes of a 100 B run
-            tables.add(new ProducerBenchmark(cluster, cluster.uniqueTopicName("bench-producer-1k"),
-                    1024).run(Math.max(1, options.records() / 5), options.rounds()));
+            tables.add(new ProducerBenchmark(cluster, cluster.uniqueTopicName("bench-producer-1k"), 1024)
+                    .run(Math.max(1, options.records() / 5), options.rounds()));
         }
         if (options.includes("consumer")) {
             String topic = cluster.uniqueTopicName("bench-consumer");
             cluster.createTopic(topic, 6);
-            tables.add(new ConsumerBenchmark(cluster.bootstrapServers(), topic)
-                    .run(options.records(), options.rounds()));
+            tables.add(
+                    new ConsumerBenchmark(cluster.bootstrapServers(), topic).run(options.records(), options.rounds()));
         }
         if (options.includes("slow-handler")) {
             String topic = cluster.uniqueTopicName("bench-slow-handler");
@@ -116,10 +115,16 @@ public final class BenchmarkMain {
     }
 
     private static String machine(Options options) {
-        return String.format("Run %s on %d cores, Java %s (%s), %s %s %s; %d rounds after one warm-up each.",
-                Instant.now().truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), System.getProperty("java.vm.name"), System.getProperty("os.name"),
-                System.getProperty("os.version"), System.getProperty("os.arch"), options.rounds());
+        return String.format(
+                "Run %s on %d cores, Java %s (%s), %s %s %s; %d rounds after one warm-up each.",
+                Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                System.getProperty("java.vm.name"),
+                System.getProperty("os.name"),
+                System.getProperty("os.version"),
+                System.getProperty("os.arch"),
+                options.rounds());
     }
 
     private static KafkaCluster startCluster(Options options) {
@@ -160,9 +165,11 @@ public final class BenchmarkMain {
                     case "--only" -> only = require(args[i], value);
                     case "--out" -> out = Path.of(require(args[i], value));
                     case "--bootstrap-servers" -> bootstrap = require(args[i], value);
-                    default -> throw new IllegalArgumentException("unknown argument '" + args[i]
-                            + "'; valid: --records N, --rounds R, --only " + String.join(",", BENCHMARKS) + ", --out FILE,"
-                            + " --bootstrap-servers HOST:PORT");
+                    default ->
+                        throw new IllegalArgumentException("unknown argument '" + args[i]
+                                + "'; valid: --records N, --rounds R, --only " + String.join(",", BENCHMARKS)
+                                + ", --out FILE,"
+                                + " --bootstrap-servers HOST:PORT");
                 }
                 i++;
             }
@@ -178,8 +185,11 @@ public final class BenchmarkMain {
         }
 
         boolean includes(String benchmark) {
-            return only == null || Set.copyOf(Arrays.stream(only.split(",")).map(String::trim).toList())
-                    .contains(benchmark);
+            return only == null
+                    || Set.copyOf(Arrays.stream(only.split(","))
+                                    .map(String::trim)
+                                    .toList())
+                            .contains(benchmark);
         }
 
         private static String require(String flag, String value) {

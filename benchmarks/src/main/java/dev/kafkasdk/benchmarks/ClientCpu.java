@@ -8,8 +8,7 @@ final class ClientCpu {
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
-    private ClientCpu() {
-    }
+    private ClientCpu() {}
 
     /**
      * The process CPU time in nanoseconds.

@@ -72,13 +72,18 @@ public final class ConsumerBenchmark {
      */
     public ResultTable run(long records, int rounds) throws InterruptedException {
         fill(records);
-        ResultTable table = new ResultTable(String.format(
-                "Consumer: %,d records of 100 B per run, BALANCED fetch preset, one broker", records));
+        ResultTable table = new ResultTable(
+                String.format("Consumer: %,d records of 100 B per run, BALANCED fetch preset, one broker", records));
         table.compare(SDK_SYNC_PER_BATCH, RAW_SYNC_PER_POLL, 0.9);
         table.compare(SDK_SYNC_PER_BATCH, SpringKafkaConsumerScenario.NAME, 1.0);
         table.compare(SDK_SYNC_PER_RECORD, RAW_SYNC_PER_RECORD, 0.9);
-        List<String> scenarios = List.of(PERF_CONSUMER, RAW_SYNC_PER_POLL, SDK_SYNC_PER_BATCH, RAW_SYNC_PER_RECORD,
-                SDK_SYNC_PER_RECORD, SpringKafkaConsumerScenario.NAME);
+        List<String> scenarios = List.of(
+                PERF_CONSUMER,
+                RAW_SYNC_PER_POLL,
+                SDK_SYNC_PER_BATCH,
+                RAW_SYNC_PER_RECORD,
+                SDK_SYNC_PER_RECORD,
+                SpringKafkaConsumerScenario.NAME);
         for (String scenario : scenarios) {
             runOnce(scenario, count(scenario, records));
         }
@@ -91,8 +96,9 @@ public final class ConsumerBenchmark {
                 long nanos = runOnce(scenario, count);
                 long read = perfRecords > 0 ? perfRecords : count;
                 Measurement m = new Measurement(scenario, round, read, nanos, ClientCpu.nanos() - cpuBefore);
-                System.out.printf("[consumer] round %d %-48s %,12.0f records/s %6.2f µs CPU/record%n", round,
-                        scenario, m.recordsPerSecond(), m.cpuMicrosPerRecord());
+                System.out.printf(
+                        "[consumer] round %d %-48s %,12.0f records/s %6.2f µs CPU/record%n",
+                        round, scenario, m.recordsPerSecond(), m.cpuMicrosPerRecord());
                 table.add(m);
             }
         }
@@ -111,7 +117,8 @@ public final class ConsumerBenchmark {
 
     private static long count(String scenario, long records) {
         return scenario.equals(RAW_SYNC_PER_RECORD) || scenario.equals(SDK_SYNC_PER_RECORD)
-                ? perRecordCount(records) : records;
+                ? perRecordCount(records)
+                : records;
     }
 
     private long runOnce(String scenario, long records) throws InterruptedException {
@@ -119,7 +126,8 @@ public final class ConsumerBenchmark {
         return switch (scenario) {
             case RAW_SYNC_PER_POLL -> raw(settings, records);
             case SDK_SYNC_PER_BATCH -> sdk(settings, records, false);
-            case SpringKafkaConsumerScenario.NAME -> SpringKafkaConsumerScenario.run(settings.toProperties(), topic, records);
+            case SpringKafkaConsumerScenario.NAME ->
+                SpringKafkaConsumerScenario.run(settings.toProperties(), topic, records);
             case PERF_CONSUMER -> perf(settings.groupId().orElseThrow(), records);
             case RAW_SYNC_PER_RECORD -> rawPerRecord(settings, records);
             case SDK_SYNC_PER_RECORD -> sdk(settings, records, true);
@@ -175,7 +183,8 @@ public final class ConsumerBenchmark {
                         last = System.nanoTime();
                         break;
                     }
-                    consumer.commitSync(Map.of(new TopicPartition(record.topic(), record.partition()),
+                    consumer.commitSync(Map.of(
+                            new TopicPartition(record.topic(), record.partition()),
                             new OffsetAndMetadata(record.offset() + 1)));
                 }
                 if (System.nanoTime() > deadline) {
@@ -201,8 +210,8 @@ public final class ConsumerBenchmark {
                 done.countDown();
             }
         };
-        SdkConsumerBuilder<byte[], byte[]> builder = SdkConsumer
-                .builder(settings, Serdes.byteArray(), Serdes.byteArray())
+        SdkConsumerBuilder<byte[], byte[]> builder = SdkConsumer.builder(
+                        settings, Serdes.byteArray(), Serdes.byteArray())
                 .subscribe(topic);
         if (perRecord) {
             builder.commitMode(CommitMode.syncPerRecord()).recordHandler(record -> handled.accept(1));
@@ -221,11 +230,17 @@ public final class ConsumerBenchmark {
     private void fill(long records) {
         // random letters, as the producer benchmark sends: a repeated byte compresses to almost nothing
         byte[][] values = ProducerBenchmark.randomPayloads(100);
-        Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.LINGER_MS_CONFIG, "20", ProducerConfig.BATCH_SIZE_CONFIG, "262144",
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        Map<String, Object> props = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.LINGER_MS_CONFIG,
+                "20",
+                ProducerConfig.BATCH_SIZE_CONFIG,
+                "262144",
+                ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                "lz4");
         try (KafkaProducer<byte[], byte[]> producer =
-                     new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+                new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (long i = 0; i < records; i++) {
                 producer.send(new ProducerRecord<>(topic, values[(int) (i % values.length)]));
             }

@@ -32,7 +32,7 @@ final class KafkaPerfTools {
             + " ms 99th");
 
     /** The producer tool's summary. */
-    record ProducerResult(long records, double recordsPerSecond, double p50Millis, double p99Millis) { }
+    record ProducerResult(long records, double recordsPerSecond, double p50Millis, double p99Millis) {}
 
     /**
      * The consumer tool's summary.
@@ -40,10 +40,9 @@ final class KafkaPerfTools {
      * @param records records consumed
      * @param fetchMillis time spent fetching, without the group join (the tool's {@code fetch.time.ms})
      */
-    record ConsumerResult(long records, long fetchMillis) { }
+    record ConsumerResult(long records, long fetchMillis) {}
 
-    private KafkaPerfTools() {
-    }
+    private KafkaPerfTools() {}
 
     /**
      * Sends {@code records} records of {@code recordBytes} random letters with no throughput limit.
@@ -55,11 +54,19 @@ final class KafkaPerfTools {
      * @param properties producer properties beyond {@code bootstrap.servers}
      * @return the parsed summary
      */
-    static ProducerResult producer(String bootstrapServers, String topic, long records, int recordBytes,
-                                   Map<String, String> properties) {
-        List<String> args = new ArrayList<>(List.of("--topic", topic, "--num-records", Long.toString(records),
-                "--record-size", Integer.toString(recordBytes), "--throughput", "-1",
-                "--bootstrap-server", bootstrapServers));
+    static ProducerResult producer(
+            String bootstrapServers, String topic, long records, int recordBytes, Map<String, String> properties) {
+        List<String> args = new ArrayList<>(List.of(
+                "--topic",
+                topic,
+                "--num-records",
+                Long.toString(records),
+                "--record-size",
+                Integer.toString(recordBytes),
+                "--throughput",
+                "-1",
+                "--bootstrap-server",
+                bootstrapServers));
         if (!properties.isEmpty()) {
             args.add("--command-property");
             properties.forEach((k, v) -> args.add(k + "=" + v));
@@ -69,8 +76,7 @@ final class KafkaPerfTools {
         if (!m.find()) {
             throw new IllegalStateException("no summary line in ProducerPerformance output:\n" + output);
         }
-        return new ProducerResult(Long.parseLong(m.group(1)), parse(m.group(2)), parse(m.group(3)),
-                parse(m.group(5)));
+        return new ProducerResult(Long.parseLong(m.group(1)), parse(m.group(2)), parse(m.group(3)), parse(m.group(5)));
     }
 
     /**
@@ -83,8 +89,19 @@ final class KafkaPerfTools {
      * @return the parsed summary
      */
     static ConsumerResult consumer(String bootstrapServers, String topic, String group, long records) {
-        String[] args = {"--bootstrap-server", bootstrapServers, "--topic", topic, "--group", group,
-            "--num-records", Long.toString(records), "--timeout", "60000", "--hide-header"};
+        String[] args = {
+            "--bootstrap-server",
+            bootstrapServers,
+            "--topic",
+            topic,
+            "--group",
+            group,
+            "--num-records",
+            Long.toString(records),
+            "--timeout",
+            "60000",
+            "--hide-header"
+        };
         String output = capture(() -> ConsumerPerformance.main(args));
         for (String line : output.split("\\R")) {
             String[] fields = line.split(", ");

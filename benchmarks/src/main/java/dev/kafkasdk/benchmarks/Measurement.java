@@ -16,8 +16,16 @@ package dev.kafkasdk.benchmarks;
  * @param heapAfterGcBytes heap in use after a full collection at the end of the run with the client
  *     still open, {@code -1} if not measured
  */
-public record Measurement(String scenario, int round, long records, long nanos, long cpuNanos,
-                          double p50Millis, double p99Millis, long allocatedBytes, long heapAfterGcBytes) {
+public record Measurement(
+        String scenario,
+        int round,
+        long records,
+        long nanos,
+        long cpuNanos,
+        double p50Millis,
+        double p99Millis,
+        long allocatedBytes,
+        long heapAfterGcBytes) {
 
     /**
      * A run without latency or memory figures.
@@ -43,8 +51,8 @@ public record Measurement(String scenario, int round, long records, long nanos, 
      * @param p50Millis median latency in milliseconds, {@code NaN} if not measured
      * @param p99Millis 99th percentile latency in milliseconds, {@code NaN} if not measured
      */
-    public Measurement(String scenario, int round, long records, long nanos, long cpuNanos,
-                       double p50Millis, double p99Millis) {
+    public Measurement(
+            String scenario, int round, long records, long nanos, long cpuNanos, double p50Millis, double p99Millis) {
         this(scenario, round, records, nanos, cpuNanos, p50Millis, p99Millis, -1, -1);
     }
 
@@ -56,8 +64,7 @@ public record Measurement(String scenario, int round, long records, long nanos, 
      * @return the copy
      */
     public Measurement withMemory(long allocated, long heapAfterGc) {
-        return new Measurement(scenario, round, records, nanos, cpuNanos, p50Millis, p99Millis, allocated,
-                heapAfterGc);
+        return new Measurement(scenario, round, records, nanos, cpuNanos, p50Millis, p99Millis, allocated, heapAfterGc);
     }
 
     /**

@@ -65,7 +65,8 @@ public final class MemoryBenchmark {
     public ResultTable run(long records, int rounds) throws InterruptedException {
         ResultTable table = new ResultTable(String.format(
                 "Memory: %,d records of 100 B per run, BALANCED presets, allocation from first send or poll to last"
-                        + " record, heap after GC with the client open", records));
+                        + " record, heap after GC with the client open",
+                records));
         List<String> scenarios = List.of(RAW_PRODUCER, SDK_PRODUCER, RAW_CONSUMER, SDK_CONSUMER);
         try (ScratchTopics topics = new ScratchTopics(cluster, topicPrefix)) {
             filled = topics.create();
@@ -76,8 +77,9 @@ public final class MemoryBenchmark {
             for (int round = 1; round <= rounds; round++) {
                 for (String scenario : scenarios) {
                     Measurement m = measure(topics, scenario, round, records);
-                    System.out.printf("[memory] round %d %-48s %,8.0f B/record %,7.1f MiB heap after GC%n", round,
-                            scenario, m.allocatedBytesPerRecord(), m.heapAfterGcBytes() / 1048576.0);
+                    System.out.printf(
+                            "[memory] round %d %-48s %,8.0f B/record %,7.1f MiB heap after GC%n",
+                            round, scenario, m.allocatedBytesPerRecord(), m.heapAfterGcBytes() / 1048576.0);
                     table.add(m);
                 }
             }
@@ -114,7 +116,8 @@ public final class MemoryBenchmark {
             ProducerBenchmark.Acks acks = new ProducerBenchmark.Acks(records, done);
             Window window = new Window();
             for (long i = 0; i < records; i++) {
-                producer.send(new ProducerRecord<>(topic, payloads[(int) (i % payloads.length)]),
+                producer.send(
+                        new ProducerRecord<>(topic, payloads[(int) (i % payloads.length)]),
                         (metadata, error) -> acks.record(error));
             }
             ProducerBenchmark.awaitAcks(done, acks);
@@ -124,12 +127,14 @@ public final class MemoryBenchmark {
 
     private Measurement sdkProducer(String scenario, int round, long records) throws InterruptedException {
         ProducerSettings settings = config.producer("balanced");
-        try (SdkProducer<byte[], byte[]> producer = SdkProducer.create(settings, Serdes.byteArray(), Serdes.byteArray())) {
+        try (SdkProducer<byte[], byte[]> producer =
+                SdkProducer.create(settings, Serdes.byteArray(), Serdes.byteArray())) {
             CountDownLatch done = new CountDownLatch(1);
             ProducerBenchmark.Acks acks = new ProducerBenchmark.Acks(records, done);
             Window window = new Window();
             for (long i = 0; i < records; i++) {
-                producer.send(OutgoingRecord.<byte[], byte[]>of(topic, payloads[(int) (i % payloads.length)]),
+                producer.send(
+                        OutgoingRecord.<byte[], byte[]>of(topic, payloads[(int) (i % payloads.length)]),
                         (result, error) -> acks.record(error));
             }
             ProducerBenchmark.awaitAcks(done, acks);
@@ -158,8 +163,8 @@ public final class MemoryBenchmark {
     private Measurement sdkConsumer(String scenario, int round, long records) throws InterruptedException {
         AtomicLong seen = new AtomicLong();
         CountDownLatch done = new CountDownLatch(1);
-        try (SdkConsumer<byte[], byte[]> consumer = SdkConsumer
-                .builder(consumerSettings(), Serdes.byteArray(), Serdes.byteArray())
+        try (SdkConsumer<byte[], byte[]> consumer = SdkConsumer.builder(
+                        consumerSettings(), Serdes.byteArray(), Serdes.byteArray())
                 .subscribe(filled)
                 .commitMode(CommitMode.syncPerBatch())
                 .batchHandler(batch -> {
@@ -187,7 +192,8 @@ public final class MemoryBenchmark {
             CountDownLatch done = new CountDownLatch(1);
             ProducerBenchmark.Acks acks = new ProducerBenchmark.Acks(records, done);
             for (long i = 0; i < records; i++) {
-                producer.send(new ProducerRecord<>(filled, payloads[(int) (i % payloads.length)]),
+                producer.send(
+                        new ProducerRecord<>(filled, payloads[(int) (i % payloads.length)]),
                         (metadata, error) -> acks.record(error));
             }
             ProducerBenchmark.awaitAcks(done, acks);
@@ -204,8 +210,8 @@ public final class MemoryBenchmark {
             long nanos = System.nanoTime() - start;
             long cpuNanos = ClientCpu.nanos() - cpu;
             long allocated = probe.allocatedBytes();
-            return new Measurement(scenario, round, records, nanos, cpuNanos).withMemory(allocated,
-                    MemoryProbe.heapAfterGc());
+            return new Measurement(scenario, round, records, nanos, cpuNanos)
+                    .withMemory(allocated, MemoryProbe.heapAfterGc());
         }
     }
 }

@@ -32,10 +32,9 @@ final class ParallelConsumerProcess {
      * @param nanos from the first record's start to the last record's end
      * @param cpuNanos CPU time the child JVM used in the timed run, all threads
      */
-    record Result(long nanos, long cpuNanos) { }
+    record Result(long nanos, long cpuNanos) {}
 
-    private ParallelConsumerProcess() {
-    }
+    private ParallelConsumerProcess() {}
 
     /**
      * Starts a child JVM that reads the topic once to warm up and once timed (see
@@ -65,7 +64,8 @@ final class ParallelConsumerProcess {
             }
             List<String> lines = Files.readAllLines(output);
             return lines.stream()
-                    .filter(line -> process.exitValue() == 0 && line.startsWith(ParallelConsumerRun.RESULT_PREFIX + " "))
+                    .filter(line ->
+                            process.exitValue() == 0 && line.startsWith(ParallelConsumerRun.RESULT_PREFIX + " "))
                     .map(line -> line.split(" "))
                     .map(parts -> new Result(Long.parseLong(parts[1]), Long.parseLong(parts[2])))
                     .findFirst()
@@ -89,10 +89,15 @@ final class ParallelConsumerProcess {
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms256m", "-Xmx512m", "-XX:+UseParallelGC",
-                "-cp", classes + File.pathSeparator + lib.resolve("*"),
+                "-Xms256m",
+                "-Xmx512m",
+                "-XX:+UseParallelGC",
+                "-cp",
+                classes + File.pathSeparator + lib.resolve("*"),
                 ParallelConsumerRun.class.getName(),
-                topic, Long.toString(records), String.valueOf(consumerProperties.get(ConsumerConfig.GROUP_ID_CONFIG))));
+                topic,
+                Long.toString(records),
+                String.valueOf(consumerProperties.get(ConsumerConfig.GROUP_ID_CONFIG))));
         consumerProperties.forEach((key, value) -> {
             if (!key.equals(ConsumerConfig.GROUP_ID_CONFIG)) {
                 command.add(key + "=" + value);
@@ -103,7 +108,11 @@ final class ParallelConsumerProcess {
 
     private static Path classesFolder() {
         try {
-            return Path.of(ParallelConsumerRun.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(ParallelConsumerRun.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate the benchmark classes", e);
         }

@@ -31,8 +31,7 @@ final class ParallelConsumerRun {
     /** Starts the line of standard output that carries the result. */
     static final String RESULT_PREFIX = "PARALLEL-CONSUMER-RESULT";
 
-    private ParallelConsumerRun() {
-    }
+    private ParallelConsumerRun() {}
 
     /**
      * Reads the topic twice with fresh groups, first untimed to warm this JVM up, then timed, and
@@ -81,8 +80,8 @@ final class ParallelConsumerRun {
     static long run(Map<String, Object> consumerProperties, String topic, long records, Duration timeout)
             throws InterruptedException {
         SlowHandler handler = new SlowHandler(records);
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-                consumerProperties, new StringDeserializer(), new StringDeserializer());
+        KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(consumerProperties, new StringDeserializer(), new StringDeserializer());
         ParallelConsumerOptions<String, String> options = ParallelConsumerOptions.<String, String>builder()
                 .consumer(consumer)
                 .ordering(ProcessingOrder.KEY)

@@ -48,8 +48,14 @@ public final class ProducerBenchmark {
 
     /** The tuned properties of Kafka's documented producer benchmark (see real-broker.md). */
     private static final Map<String, String> PERF_TUNED_PROPERTIES = Map.of(
-            ProducerConfig.LINGER_MS_CONFIG, "20", ProducerConfig.BATCH_SIZE_CONFIG, "262144",
-            ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4", ProducerConfig.BUFFER_MEMORY_CONFIG, "67108864");
+            ProducerConfig.LINGER_MS_CONFIG,
+            "20",
+            ProducerConfig.BATCH_SIZE_CONFIG,
+            "262144",
+            ProducerConfig.COMPRESSION_TYPE_CONFIG,
+            "lz4",
+            ProducerConfig.BUFFER_MEMORY_CONFIG,
+            "67108864");
 
     private final KafkaCluster cluster;
     private final String bootstrapServers;
@@ -106,9 +112,21 @@ public final class ProducerBenchmark {
         table.compare(SDK_BALANCED, SpringKafkaProducerScenario.NAME, 1.0);
         table.compare(SDK_DURABLE, RAW_DURABLE, 0.97);
         table.compare(SDK_FIRE_AND_FORGET, RAW_FIRE_AND_FORGET, 0.97);
-        List<String> scenarios = List.of(PERF_DEFAULTS, PERF_TUNED, RAW_DEFAULTS, RAW_LOW_LATENCY, SDK_LOW_LATENCY,
-                RAW_BALANCED, SDK_BALANCED, RAW_HIGH_THROUGHPUT, SDK_HIGH_THROUGHPUT, RAW_DURABLE, SDK_DURABLE,
-                RAW_FIRE_AND_FORGET, SDK_FIRE_AND_FORGET, SpringKafkaProducerScenario.NAME);
+        List<String> scenarios = List.of(
+                PERF_DEFAULTS,
+                PERF_TUNED,
+                RAW_DEFAULTS,
+                RAW_LOW_LATENCY,
+                SDK_LOW_LATENCY,
+                RAW_BALANCED,
+                SDK_BALANCED,
+                RAW_HIGH_THROUGHPUT,
+                SDK_HIGH_THROUGHPUT,
+                RAW_DURABLE,
+                SDK_DURABLE,
+                RAW_FIRE_AND_FORGET,
+                SDK_FIRE_AND_FORGET,
+                SpringKafkaProducerScenario.NAME);
         try (ScratchTopics topics = new ScratchTopics(cluster, topicPrefix)) {
             for (String scenario : scenarios) {
                 measure(topics, scenario, 0, records);
@@ -120,7 +138,8 @@ public final class ProducerBenchmark {
                 List<String> order = round % 2 == 1 ? scenarios : reversed(scenarios);
                 for (String scenario : order) {
                     Measurement m = measure(topics, scenario, round, records);
-                    System.out.printf("[producer %d B] round %d %-60s %,12.0f records/s p99 %7.1f ms %6.2f µs CPU/record%n",
+                    System.out.printf(
+                            "[producer %d B] round %d %-60s %,12.0f records/s p99 %7.1f ms %6.2f µs CPU/record%n",
                             recordBytes, round, scenario, m.recordsPerSecond(), m.p99Millis(), m.cpuMicrosPerRecord());
                     table.add(m);
                 }
@@ -143,8 +162,14 @@ public final class ProducerBenchmark {
         MemoryProbe.collectBeforeTimedRun();
         long cpuBefore = ClientCpu.nanos();
         long nanos = runOnce(scenario, records);
-        return new Measurement(scenario, round, records, nanos, ClientCpu.nanos() - cpuBefore,
-                latency.p50Millis(), latency.p99Millis());
+        return new Measurement(
+                scenario,
+                round,
+                records,
+                nanos,
+                ClientCpu.nanos() - cpuBefore,
+                latency.p50Millis(),
+                latency.p99Millis());
     }
 
     private long runOnce(String scenario, long records) throws InterruptedException {
@@ -162,8 +187,8 @@ public final class ProducerBenchmark {
             case SDK_DURABLE -> sdk(settings("durable"), records);
             case RAW_FIRE_AND_FORGET -> raw(settings("fire-and-forget").toProperties(), records);
             case SDK_FIRE_AND_FORGET -> sdk(settings("fire-and-forget"), records);
-            case SpringKafkaProducerScenario.NAME -> SpringKafkaProducerScenario.run(
-                    settings("balanced").toProperties(), topic, payloads, records, latency);
+            case SpringKafkaProducerScenario.NAME ->
+                SpringKafkaProducerScenario.run(settings("balanced").toProperties(), topic, payloads, records, latency);
             default -> throw new IllegalArgumentException("unknown scenario " + scenario);
         };
     }
@@ -185,7 +210,7 @@ public final class ProducerBenchmark {
         Acks acks = new Acks(records, done);
         long start;
         try (KafkaProducer<byte[], byte[]> producer =
-                     new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+                new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
             start = System.nanoTime();
             for (long i = 0; i < records; i++) {
                 long sent = latency.start();
@@ -203,7 +228,8 @@ public final class ProducerBenchmark {
         CountDownLatch done = new CountDownLatch(1);
         Acks acks = new Acks(records, done);
         long start;
-        try (SdkProducer<byte[], byte[]> producer = SdkProducer.create(settings, Serdes.byteArray(), Serdes.byteArray())) {
+        try (SdkProducer<byte[], byte[]> producer =
+                SdkProducer.create(settings, Serdes.byteArray(), Serdes.byteArray())) {
             start = System.nanoTime();
             for (long i = 0; i < records; i++) {
                 long sent = latency.start();

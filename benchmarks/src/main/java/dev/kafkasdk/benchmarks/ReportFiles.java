@@ -63,8 +63,7 @@ final class ReportFiles {
         }
     }
 
-    private ReportFiles() {
-    }
+    private ReportFiles() {}
 
     private static String join(ResultTable.Row row, Function<ResultTable.Verdict, String> field) {
         return row.verdicts().stream().map(field).collect(Collectors.joining(";"));
@@ -86,13 +85,27 @@ final class ReportFiles {
                 String pairedRatios = join(r, v -> number(v.pairedRatio(), "%.3f"));
                 String baselines = join(r, v -> v.comparison().baseline());
                 String targets = join(r, v -> number(v.comparison().target(), "%.2f"));
-                List<String> fields = List.of(table.title(), r.scenario(), Integer.toString(r.rounds()),
-                        Long.toString(r.records()), number(r.median(), "%.3f"), number(r.best(), "%.3f"),
-                        number(r.p50Millis(), "%.3f"), number(r.p99Millis(), "%.3f"),
+                List<String> fields = List.of(
+                        table.title(),
+                        r.scenario(),
+                        Integer.toString(r.rounds()),
+                        Long.toString(r.records()),
+                        number(r.median(), "%.3f"),
+                        number(r.best(), "%.3f"),
+                        number(r.p50Millis(), "%.3f"),
+                        number(r.p99Millis(), "%.3f"),
                         table.isDurations() ? "" : number(r.cpuMicrosPerRecord(), "%.3f"),
-                        ratios, pairedRatios, baselines, targets, r.met() == null ? "" : r.met().toString(),
-                        number(r.allocatedBytesPerRecord(), "%.1f"), number(r.heapAfterGcMebibytes(), "%.1f"), unit);
-                out.append(String.join(",", fields.stream().map(ReportFiles::quote).toList())).append('\n');
+                        ratios,
+                        pairedRatios,
+                        baselines,
+                        targets,
+                        r.met() == null ? "" : r.met().toString(),
+                        number(r.allocatedBytesPerRecord(), "%.1f"),
+                        number(r.heapAfterGcMebibytes(), "%.1f"),
+                        unit);
+                out.append(String.join(
+                                ",", fields.stream().map(ReportFiles::quote).toList()))
+                        .append('\n');
             }
         }
         return out.toString();
@@ -144,12 +157,17 @@ final class ReportFiles {
     private static CategoryChart chart(ResultTable table) {
         List<ResultTable.Row> rows = table.rows();
         boolean memory = rows.stream().anyMatch(r -> !Double.isNaN(r.allocatedBytesPerRecord()));
-        String axis = table.isDurations() ? "median seconds" : memory ? "allocated bytes per record (median)"
-                : "median records/s";
-        ToDoubleFunction<ResultTable.Row> value = memory ? ResultTable.Row::allocatedBytesPerRecord
-                : ResultTable.Row::median;
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(table.title())
-                .yAxisTitle(axis).build();
+        String axis = table.isDurations()
+                ? "median seconds"
+                : memory ? "allocated bytes per record (median)" : "median records/s";
+        ToDoubleFunction<ResultTable.Row> value =
+                memory ? ResultTable.Row::allocatedBytesPerRecord : ResultTable.Row::median;
+        CategoryChart chart = new CategoryChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title(table.title())
+                .yAxisTitle(axis)
+                .build();
         CategoryStyler styler = chart.getStyler();
         styler.setOverlapped(true);
         styler.setXAxisLabelRotation(15);
@@ -168,7 +186,10 @@ final class ReportFiles {
         styler.setPlotGridVerticalLinesVisible(false);
         List<String> labels = rows.stream().map(r -> label(r.scenario())).toList();
         if (table.isDurations()) {
-            chart.addSeries("embedded broker", labels, rows.stream().map(r -> value.applyAsDouble(r)).toList())
+            chart.addSeries(
+                            "embedded broker",
+                            labels,
+                            rows.stream().map(r -> value.applyAsDouble(r)).toList())
                     .setFillColor(SDK_COLOR);
             return chart;
         }
@@ -178,8 +199,12 @@ final class ReportFiles {
         return chart;
     }
 
-    private static void addSeries(CategoryChart chart, Kind kind, List<ResultTable.Row> rows,
-                                  List<String> labels, ToDoubleFunction<ResultTable.Row> value) {
+    private static void addSeries(
+            CategoryChart chart,
+            Kind kind,
+            List<ResultTable.Row> rows,
+            List<String> labels,
+            ToDoubleFunction<ResultTable.Row> value) {
         // one series per kind, null where a scenario is of another kind, overlapped: a coloured bar each
         List<Double> values = new ArrayList<>();
         boolean any = false;

@@ -25,7 +25,7 @@ public final class ResultTable {
     private final List<Comparison> comparisons = new ArrayList<>();
 
     /** A target ratio between two scenarios' median throughput. */
-    record Comparison(String scenario, String baseline, double target) { }
+    record Comparison(String scenario, String baseline, double target) {}
 
     /**
      * A comparison as measured.
@@ -63,9 +63,18 @@ public final class ResultTable {
      * @param heapAfterGcMebibytes median heap in use after GC
      * @param verdicts the row's declared comparisons (a scenario may have several baselines), as measured
      */
-    public record Row(String scenario, int rounds, long records, double median, double best, double p50Millis,
-                      double p99Millis, double cpuMicrosPerRecord, double allocatedBytesPerRecord,
-                      double heapAfterGcMebibytes, List<Verdict> verdicts) {
+    public record Row(
+            String scenario,
+            int rounds,
+            long records,
+            double median,
+            double best,
+            double p50Millis,
+            double p99Millis,
+            double cpuMicrosPerRecord,
+            double allocatedBytesPerRecord,
+            double heapAfterGcMebibytes,
+            List<Verdict> verdicts) {
 
         /**
          * Whether every comparison of the row reached its target.
@@ -107,7 +116,9 @@ public final class ResultTable {
      * @param measurement the run
      */
     public void add(Measurement measurement) {
-        byScenario.computeIfAbsent(measurement.scenario(), k -> new ArrayList<>()).add(measurement);
+        byScenario
+                .computeIfAbsent(measurement.scenario(), k -> new ArrayList<>())
+                .add(measurement);
     }
 
     /**
@@ -173,13 +184,26 @@ public final class ResultTable {
         List<Row> rows = new ArrayList<>();
         for (Map.Entry<String, List<Measurement>> e : byScenario.entrySet()) {
             List<Measurement> runs = e.getValue();
-            double best = runs.stream().mapToDouble(this::value)
-                    .reduce(durations ? Math::min : Math::max).orElse(Double.NaN);
-            List<Verdict> verdicts = comparisons.stream().filter(c -> c.scenario().equals(e.getKey()))
-                    .map(c -> new Verdict(c, ratio(c), pairedRatio(c))).toList();
-            rows.add(new Row(e.getKey(), runs.size(), runs.get(0).records(), median(e.getKey()), best,
-                    medianOf(runs, Measurement::p50Millis), medianOf(runs, Measurement::p99Millis),
-                    runs.stream().mapToDouble(Measurement::cpuMicrosPerRecord).average().orElse(Double.NaN),
+            double best = runs.stream()
+                    .mapToDouble(this::value)
+                    .reduce(durations ? Math::min : Math::max)
+                    .orElse(Double.NaN);
+            List<Verdict> verdicts = comparisons.stream()
+                    .filter(c -> c.scenario().equals(e.getKey()))
+                    .map(c -> new Verdict(c, ratio(c), pairedRatio(c)))
+                    .toList();
+            rows.add(new Row(
+                    e.getKey(),
+                    runs.size(),
+                    runs.get(0).records(),
+                    median(e.getKey()),
+                    best,
+                    medianOf(runs, Measurement::p50Millis),
+                    medianOf(runs, Measurement::p99Millis),
+                    runs.stream()
+                            .mapToDouble(Measurement::cpuMicrosPerRecord)
+                            .average()
+                            .orElse(Double.NaN),
                     medianOf(runs, Measurement::allocatedBytesPerRecord),
                     medianOf(runs, m -> m.heapAfterGcBytes() < 0 ? Double.NaN : m.heapAfterGcBytes() / 1048576.0),
                     verdicts));
@@ -197,8 +221,8 @@ public final class ResultTable {
         List<Row> rows = rows();
         if (durations) {
             out.append("| scenario | tries | median s | best s |\n|---|---:|---:|---:|\n");
-            rows.forEach(r -> out.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f |%n",
-                    r.scenario(), r.rounds(), r.median(), r.best())));
+            rows.forEach(r -> out.append(String.format(
+                    Locale.ROOT, "| %s | %d | %.2f | %.2f |%n", r.scenario(), r.rounds(), r.median(), r.best())));
             return out.toString();
         }
         boolean latency = rows.stream().anyMatch(r -> !Double.isNaN(r.p50Millis()));
@@ -208,26 +232,51 @@ public final class ResultTable {
                 .append(" client CPU µs/record |")
                 .append(memory ? " allocated B/record | heap after GC MiB |" : "")
                 .append(" vs baseline | target |\n");
-        out.append("|---|---:|---:|---:|---:|").append(latency ? "---:|---:|" : "").append("---:|")
-                .append(memory ? "---:|---:|" : "").append("---|---|\n");
+        out.append("|---|---:|---:|---:|---:|")
+                .append(latency ? "---:|---:|" : "")
+                .append("---:|")
+                .append(memory ? "---:|---:|" : "")
+                .append("---|---|\n");
         for (Row r : rows) {
-            out.append(String.format(Locale.ROOT, "| %s | %d | %,d | %,.0f | %,.0f |", r.scenario(), r.rounds(),
-                    r.records(), r.median(), r.best()));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %,d | %,.0f | %,.0f |",
+                    r.scenario(),
+                    r.rounds(),
+                    r.records(),
+                    r.median(),
+                    r.best()));
             if (latency) {
-                out.append(' ').append(number(r.p50Millis(), "%.1f")).append(" | ")
-                        .append(number(r.p99Millis(), "%.1f")).append(" |");
+                out.append(' ')
+                        .append(number(r.p50Millis(), "%.1f"))
+                        .append(" | ")
+                        .append(number(r.p99Millis(), "%.1f"))
+                        .append(" |");
             }
             out.append(String.format(Locale.ROOT, " %.2f |", r.cpuMicrosPerRecord()));
             if (memory) {
-                out.append(' ').append(number(r.allocatedBytesPerRecord(), "%,.0f")).append(" | ")
-                        .append(number(r.heapAfterGcMebibytes(), "%.1f")).append(" |");
+                out.append(' ')
+                        .append(number(r.allocatedBytesPerRecord(), "%,.0f"))
+                        .append(" | ")
+                        .append(number(r.heapAfterGcMebibytes(), "%.1f"))
+                        .append(" |");
             }
-            out.append(' ').append(r.verdicts().stream().map(v -> String.format(Locale.ROOT, "%.2fx %s%s", v.ratio(),
-                    v.comparison().baseline(), Double.isNaN(v.pairedRatio()) ? ""
-                            : String.format(Locale.ROOT, " (paired %.2fx)", v.pairedRatio())))
-                    .collect(Collectors.joining("<br>"))).append(" | ");
-            out.append(r.verdicts().stream().map(v -> String.format(Locale.ROOT, ">= %.2fx %s",
-                    v.comparison().target(), v.met() ? "met" : "MISSED")).collect(Collectors.joining("<br>")))
+            out.append(' ')
+                    .append(r.verdicts().stream()
+                            .map(v -> String.format(
+                                    Locale.ROOT,
+                                    "%.2fx %s%s",
+                                    v.ratio(),
+                                    v.comparison().baseline(),
+                                    Double.isNaN(v.pairedRatio())
+                                            ? ""
+                                            : String.format(Locale.ROOT, " (paired %.2fx)", v.pairedRatio())))
+                            .collect(Collectors.joining("<br>")))
+                    .append(" | ");
+            out.append(r.verdicts().stream()
+                            .map(v -> String.format(
+                                    Locale.ROOT, ">= %.2fx %s", v.comparison().target(), v.met() ? "met" : "MISSED"))
+                            .collect(Collectors.joining("<br>")))
                     .append(" |");
             out.append('\n');
         }
@@ -247,7 +296,9 @@ public final class ResultTable {
         byScenario.getOrDefault(c.baseline(), List.of()).forEach(m -> baseline.put(m.round(), value(m)));
         return median(byScenario.getOrDefault(c.scenario(), List.of()).stream()
                 .filter(m -> baseline.containsKey(m.round()))
-                .mapToDouble(m -> value(m) / baseline.get(m.round())).sorted().toArray());
+                .mapToDouble(m -> value(m) / baseline.get(m.round()))
+                .sorted()
+                .toArray());
     }
 
     private static String number(double value, String format) {
@@ -255,7 +306,11 @@ public final class ResultTable {
     }
 
     private static double medianOf(List<Measurement> runs, ToDoubleFunction<Measurement> figure) {
-        return median(runs.stream().mapToDouble(figure).filter(v -> !Double.isNaN(v)).sorted().toArray());
+        return median(runs.stream()
+                .mapToDouble(figure)
+                .filter(v -> !Double.isNaN(v))
+                .sorted()
+                .toArray());
     }
 
     /** The median of sorted values, or NaN for none. */

@@ -86,10 +86,13 @@ public final class SlowHandlerBenchmark {
     public ResultTable run(long records, int rounds) throws InterruptedException {
         fill(records);
         boolean sequential = records <= SEQUENTIAL_MAX_RECORDS;
-        ResultTable table = new ResultTable(String.format("Slow handler: %,d records, %d ms simulated I/O each,"
-                + " 6 partitions, %,d keys; target: SDK key mode >= 2x Parallel Consumer%s", records,
-                SlowHandler.IO_WAIT.toMillis(), KEYS, sequential ? "" : "; one-at-a-time loops left out above "
-                + SEQUENTIAL_MAX_RECORDS + " records"));
+        ResultTable table = new ResultTable(String.format(
+                "Slow handler: %,d records, %d ms simulated I/O each,"
+                        + " 6 partitions, %,d keys; target: SDK key mode >= 2x Parallel Consumer%s",
+                records,
+                SlowHandler.IO_WAIT.toMillis(),
+                KEYS,
+                sequential ? "" : "; one-at-a-time loops left out above " + SEQUENTIAL_MAX_RECORDS + " records"));
         if (sequential) {
             table.compare(SDK_SEQUENTIAL, PLAIN_LOOP, 0);
             table.compare(PARALLEL_CONSUMER, PLAIN_LOOP, 0);
@@ -107,10 +110,11 @@ public final class SlowHandlerBenchmark {
             for (String scenario : scenarios) {
                 long cpuBefore = ClientCpu.nanos();
                 Run run = runOnce(scenario, records);
-                Measurement m = new Measurement(scenario, round, records, run.nanos(),
-                        ClientCpu.nanos() - cpuBefore + run.childCpuNanos());
-                System.out.printf("[slow-handler] round %d %-66s %,9.0f records/s %6.2f µs CPU/record%n", round,
-                        scenario, m.recordsPerSecond(), m.cpuMicrosPerRecord());
+                Measurement m = new Measurement(
+                        scenario, round, records, run.nanos(), ClientCpu.nanos() - cpuBefore + run.childCpuNanos());
+                System.out.printf(
+                        "[slow-handler] round %d %-66s %,9.0f records/s %6.2f µs CPU/record%n",
+                        round, scenario, m.recordsPerSecond(), m.cpuMicrosPerRecord());
                 table.add(m);
             }
         }
@@ -130,8 +134,10 @@ public final class SlowHandlerBenchmark {
     public ResultTable runWithoutIo(long records, int rounds) throws InterruptedException {
         String sequential = "SdkConsumer record handler (sequential), 0 ms handler";
         String key = "SdkConsumer ordering key, concurrency 64, 0 ms handler";
-        ResultTable table = new ResultTable(String.format("No I/O: %,d records, 0 ms handler, 6 partitions, %,d keys;"
-                + " target: key mode >= 0.8x the sequential consumer", records, KEYS));
+        ResultTable table = new ResultTable(String.format(
+                "No I/O: %,d records, 0 ms handler, 6 partitions, %,d keys;"
+                        + " target: key mode >= 0.8x the sequential consumer",
+                records, KEYS));
         table.compare(key, sequential, 0.8);
         runWithoutIo(sequential, records);
         runWithoutIo(key, records);
@@ -140,8 +146,9 @@ public final class SlowHandlerBenchmark {
                 long cpuBefore = ClientCpu.nanos();
                 long nanos = runWithoutIo(scenario, records);
                 Measurement m = new Measurement(scenario, round, records, nanos, ClientCpu.nanos() - cpuBefore);
-                System.out.printf("[no-io] round %d %-66s %,9.0f records/s %6.2f µs CPU/record%n", round, scenario,
-                        m.recordsPerSecond(), m.cpuMicrosPerRecord());
+                System.out.printf(
+                        "[no-io] round %d %-66s %,9.0f records/s %6.2f µs CPU/record%n",
+                        round, scenario, m.recordsPerSecond(), m.cpuMicrosPerRecord());
                 table.add(m);
             }
         }
@@ -157,7 +164,7 @@ public final class SlowHandlerBenchmark {
     }
 
     /** One run's elapsed time, and the CPU time of the child JVM it ran in, if any. */
-    private record Run(long nanos, long childCpuNanos) { }
+    private record Run(long nanos, long childCpuNanos) {}
 
     private Run runOnce(String scenario, long records) throws InterruptedException {
         ConsumerSettings settings = config.freshReader("bench-slow");
@@ -178,8 +185,8 @@ public final class SlowHandlerBenchmark {
 
     private long plainLoop(ConsumerSettings settings, long records) {
         SlowHandler handler = new SlowHandler(records);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-                settings.toProperties(), new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(settings.toProperties(), new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
             while (handler.handled() < records) {
@@ -196,7 +203,10 @@ public final class SlowHandlerBenchmark {
     }
 
     private static ConsumerSettings concurrent(ConsumerSettings settings, Ordering ordering) {
-        return ConsumerSettings.from(settings).ordering(ordering).concurrency(CONCURRENCY).build();
+        return ConsumerSettings.from(settings)
+                .ordering(ordering)
+                .concurrency(CONCURRENCY)
+                .build();
     }
 
     private long sdk(ConsumerSettings settings, long records) throws InterruptedException {
@@ -204,8 +214,7 @@ public final class SlowHandlerBenchmark {
     }
 
     private long sdk(ConsumerSettings settings, long records, SlowHandler handler) throws InterruptedException {
-        try (SdkConsumer<String, String> consumer = SdkConsumer
-                .builder(settings, Serdes.string(), Serdes.string())
+        try (SdkConsumer<String, String> consumer = SdkConsumer.builder(settings, Serdes.string(), Serdes.string())
                 .subscribe(topic)
                 .commitMode(settings.concurrent() ? CommitMode.async() : CommitMode.syncPerBatch())
                 .recordHandler(handler::handle)
@@ -220,10 +229,10 @@ public final class SlowHandlerBenchmark {
 
     private void fill(long records) {
         String value = "x".repeat(100);
-        Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.LINGER_MS_CONFIG, "20");
+        Map<String, Object> props = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.LINGER_MS_CONFIG, "20");
         try (KafkaProducer<String, String> producer =
-                     new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             for (long i = 0; i < records; i++) {
                 producer.send(new ProducerRecord<>(topic, "key-" + (i % KEYS), value));
             }

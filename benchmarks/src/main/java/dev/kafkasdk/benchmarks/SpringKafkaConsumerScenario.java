@@ -28,8 +28,7 @@ final class SpringKafkaConsumerScenario {
     /** The scenario's row in the consumer table. */
     static final String NAME = "Spring listener container, AckMode.BATCH";
 
-    private SpringKafkaConsumerScenario() {
-    }
+    private SpringKafkaConsumerScenario() {}
 
     /**
      * Reads {@code records} records of {@code topic} from the group's starting position and stops
@@ -57,8 +56,8 @@ final class SpringKafkaConsumerScenario {
             }
         });
         ConcurrentMessageListenerContainer<byte[], byte[]> container = new ConcurrentMessageListenerContainer<>(
-                new DefaultKafkaConsumerFactory<>(new HashMap<>(properties),
-                        new ByteArrayDeserializer(), new ByteArrayDeserializer()),
+                new DefaultKafkaConsumerFactory<>(
+                        new HashMap<>(properties), new ByteArrayDeserializer(), new ByteArrayDeserializer()),
                 containerProperties);
         container.setConcurrency(1);
         container.start();

@@ -26,8 +26,7 @@ final class SpringKafkaProducerScenario {
     /** The scenario's row in the producer table. */
     static final String NAME = "Spring KafkaTemplate, BALANCED properties";
 
-    private SpringKafkaProducerScenario() {
-    }
+    private SpringKafkaProducerScenario() {}
 
     /**
      * Sends {@code records} values without keys and waits for every acknowledgement. Blocks the
@@ -42,8 +41,8 @@ final class SpringKafkaProducerScenario {
      * @throws InterruptedException if interrupted while waiting for acknowledgements
      * @throws IllegalStateException if any send failed, or not all were acknowledged in 10 minutes
      */
-    static long run(Map<String, Object> properties, String topic, byte[][] payloads, long records,
-            LatencyRecorder latency)
+    static long run(
+            Map<String, Object> properties, String topic, byte[][] payloads, long records, LatencyRecorder latency)
             throws InterruptedException {
         DefaultKafkaProducerFactory<byte[], byte[]> factory = new DefaultKafkaProducerFactory<>(
                 new HashMap<>(properties), new ByteArraySerializer(), new ByteArraySerializer());
@@ -54,11 +53,10 @@ final class SpringKafkaProducerScenario {
             long start = System.nanoTime();
             for (long i = 0; i < records; i++) {
                 long sent = latency.start();
-                template.send(topic, payloads[(int) (i % payloads.length)])
-                        .whenComplete((result, error) -> {
-                            latency.record(sent);
-                            completions.record(error);
-                        });
+                template.send(topic, payloads[(int) (i % payloads.length)]).whenComplete((result, error) -> {
+                    latency.record(sent);
+                    completions.record(error);
+                });
             }
             completions.await();
             return System.nanoTime() - start;

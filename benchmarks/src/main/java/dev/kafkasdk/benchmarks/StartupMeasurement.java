@@ -14,8 +14,7 @@ import java.util.Locale;
  */
 public final class StartupMeasurement {
 
-    private StartupMeasurement() {
-    }
+    private StartupMeasurement() {}
 
     /**
      * Entry point; the optional argument is how many times to start each cluster (default 3).
@@ -26,12 +25,22 @@ public final class StartupMeasurement {
         int repetitions = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         StringBuilder table = new StringBuilder("| cluster | run | start-up (s) |\n|---|---:|---:|\n");
         for (int run = 1; run <= repetitions; run++) {
-            table.append(row("1 node in-process" + (run == 1 ? " (first in JVM)" : ""), run,
-                    EmbeddedKafkaOptions.builder().backend(Backend.IN_PROCESS).nodes(1).build()));
+            table.append(row(
+                    "1 node in-process" + (run == 1 ? " (first in JVM)" : ""),
+                    run,
+                    EmbeddedKafkaOptions.builder()
+                            .backend(Backend.IN_PROCESS)
+                            .nodes(1)
+                            .build()));
         }
         for (int run = 1; run <= repetitions; run++) {
-            table.append(row("3 nodes in child JVMs", run,
-                    EmbeddedKafkaOptions.builder().backend(Backend.CHILD_JVM).nodes(3).build()));
+            table.append(row(
+                    "3 nodes in child JVMs",
+                    run,
+                    EmbeddedKafkaOptions.builder()
+                            .backend(Backend.CHILD_JVM)
+                            .nodes(3)
+                            .build()));
         }
         System.out.println(table);
     }
@@ -47,12 +56,22 @@ public final class StartupMeasurement {
     static ResultTable table(int tries) {
         ResultTable table = ResultTable.durations("Embedded broker start-up, from start() until it serves");
         for (int run = 1; run <= tries; run++) {
-            table.add(time("1 node in-process", run,
-                    EmbeddedKafkaOptions.builder().backend(Backend.IN_PROCESS).nodes(1).build()));
+            table.add(time(
+                    "1 node in-process",
+                    run,
+                    EmbeddedKafkaOptions.builder()
+                            .backend(Backend.IN_PROCESS)
+                            .nodes(1)
+                            .build()));
         }
         for (int run = 1; run <= tries; run++) {
-            table.add(time("1 node in a child JVM", run,
-                    EmbeddedKafkaOptions.builder().backend(Backend.CHILD_JVM).nodes(1).build()));
+            table.add(time(
+                    "1 node in a child JVM",
+                    run,
+                    EmbeddedKafkaOptions.builder()
+                            .backend(Backend.CHILD_JVM)
+                            .nodes(1)
+                            .build()));
         }
         return table;
     }
@@ -71,8 +90,8 @@ public final class StartupMeasurement {
         long start = System.nanoTime();
         try (KafkaCluster cluster = EmbeddedKafka.start(options)) {
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "[startup] %s run %d: %.2f s (%s)%n", name, run, seconds,
-                    cluster.bootstrapServers());
+            System.out.printf(
+                    Locale.ROOT, "[startup] %s run %d: %.2f s (%s)%n", name, run, seconds, cluster.bootstrapServers());
             return String.format(Locale.ROOT, "| %s | %d | %.2f |%n", name, run, seconds);
         }
     }

@@ -25,8 +25,8 @@ class BenchmarkHarnessIT {
     void everyScenarioRunsAgainstTheBrokerAndLandsInTheReport(KafkaCluster cluster, @TempDir Path dir)
             throws Exception {
         // slow-handler has its own smoke test (SlowHandlerBenchmarkIT): 2 ms a record is slow
-        BenchmarkMain.Options options = new BenchmarkMain.Options(2_000, 1, "producer,consumer,memory,startup",
-                dir.resolve("latest.md"), null);
+        BenchmarkMain.Options options =
+                new BenchmarkMain.Options(2_000, 1, "producer,consumer,memory,startup", dir.resolve("latest.md"), null);
 
         List<ResultTable> tables = BenchmarkMain.run(cluster, options);
         List<Path> files = BenchmarkMain.write(tables, options);
@@ -36,35 +36,54 @@ class BenchmarkHarnessIT {
         ResultTable consumer = find(tables, "Consumer:");
         ResultTable memory = find(tables, "Memory:");
         ResultTable startup = find(tables, "Embedded broker start-up");
-        assertThat(scenarios(producer)).containsExactly(ProducerBenchmark.PERF_DEFAULTS,
-                ProducerBenchmark.PERF_TUNED, ProducerBenchmark.RAW_DEFAULTS, ProducerBenchmark.RAW_LOW_LATENCY,
-                ProducerBenchmark.SDK_LOW_LATENCY, ProducerBenchmark.RAW_BALANCED, ProducerBenchmark.SDK_BALANCED,
-                ProducerBenchmark.RAW_HIGH_THROUGHPUT, ProducerBenchmark.SDK_HIGH_THROUGHPUT,
-                ProducerBenchmark.RAW_DURABLE, ProducerBenchmark.SDK_DURABLE, ProducerBenchmark.RAW_FIRE_AND_FORGET,
-                ProducerBenchmark.SDK_FIRE_AND_FORGET, SpringKafkaProducerScenario.NAME);
+        assertThat(scenarios(producer))
+                .containsExactly(
+                        ProducerBenchmark.PERF_DEFAULTS,
+                        ProducerBenchmark.PERF_TUNED,
+                        ProducerBenchmark.RAW_DEFAULTS,
+                        ProducerBenchmark.RAW_LOW_LATENCY,
+                        ProducerBenchmark.SDK_LOW_LATENCY,
+                        ProducerBenchmark.RAW_BALANCED,
+                        ProducerBenchmark.SDK_BALANCED,
+                        ProducerBenchmark.RAW_HIGH_THROUGHPUT,
+                        ProducerBenchmark.SDK_HIGH_THROUGHPUT,
+                        ProducerBenchmark.RAW_DURABLE,
+                        ProducerBenchmark.SDK_DURABLE,
+                        ProducerBenchmark.RAW_FIRE_AND_FORGET,
+                        ProducerBenchmark.SDK_FIRE_AND_FORGET,
+                        SpringKafkaProducerScenario.NAME);
         assertThat(scenarios(producer1k)).isEqualTo(scenarios(producer));
         assertThat(producer.rows()).allSatisfy(r -> {
             assertThat(r.median()).isPositive();
             assertThat(r.p99Millis()).as("p99 of %s", r.scenario()).isGreaterThanOrEqualTo(r.p50Millis());
         });
-        assertThat(scenarios(consumer)).containsExactly(ConsumerBenchmark.PERF_CONSUMER,
-                ConsumerBenchmark.RAW_SYNC_PER_POLL, ConsumerBenchmark.SDK_SYNC_PER_BATCH,
-                ConsumerBenchmark.RAW_SYNC_PER_RECORD, ConsumerBenchmark.SDK_SYNC_PER_RECORD,
-                SpringKafkaConsumerScenario.NAME);
+        assertThat(scenarios(consumer))
+                .containsExactly(
+                        ConsumerBenchmark.PERF_CONSUMER,
+                        ConsumerBenchmark.RAW_SYNC_PER_POLL,
+                        ConsumerBenchmark.SDK_SYNC_PER_BATCH,
+                        ConsumerBenchmark.RAW_SYNC_PER_RECORD,
+                        ConsumerBenchmark.SDK_SYNC_PER_RECORD,
+                        SpringKafkaConsumerScenario.NAME);
         assertThat(consumer.rows()).allSatisfy(r -> assertThat(r.median()).isPositive());
         // the SDK rows keep their raw-client targets beside the comparison with Spring Kafka
         assertThat(baselines(producer, ProducerBenchmark.SDK_BALANCED))
                 .containsExactly(ProducerBenchmark.RAW_BALANCED, SpringKafkaProducerScenario.NAME);
         assertThat(baselines(consumer, ConsumerBenchmark.SDK_SYNC_PER_BATCH))
                 .containsExactly(ConsumerBenchmark.RAW_SYNC_PER_POLL, SpringKafkaConsumerScenario.NAME);
-        assertThat(scenarios(memory)).containsExactly(MemoryBenchmark.RAW_PRODUCER,
-                MemoryBenchmark.SDK_PRODUCER, MemoryBenchmark.RAW_CONSUMER, MemoryBenchmark.SDK_CONSUMER);
+        assertThat(scenarios(memory))
+                .containsExactly(
+                        MemoryBenchmark.RAW_PRODUCER,
+                        MemoryBenchmark.SDK_PRODUCER,
+                        MemoryBenchmark.RAW_CONSUMER,
+                        MemoryBenchmark.SDK_CONSUMER);
         assertThat(memory.rows()).allSatisfy(r -> {
             assertThat(r.allocatedBytesPerRecord()).isPositive();
             assertThat(r.heapAfterGcMebibytes()).isPositive();
         });
         assertThat(startup.isDurations()).isTrue();
-        assertThat(startup.rows()).extracting(ResultTable.Row::scenario)
+        assertThat(startup.rows())
+                .extracting(ResultTable.Row::scenario)
                 .containsExactly("1 node in-process", "1 node in a child JVM");
 
         String markdown = Files.readString(files.get(0));
@@ -78,14 +97,22 @@ class BenchmarkHarnessIT {
     }
 
     private static ResultTable find(List<ResultTable> tables, String titleStart) {
-        return tables.stream().filter(t -> t.title().startsWith(titleStart)).findFirst()
+        return tables.stream()
+                .filter(t -> t.title().startsWith(titleStart))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no table titled '" + titleStart + "...' in "
                         + tables.stream().map(ResultTable::title).toList()));
     }
 
     private static List<String> baselines(ResultTable table, String scenario) {
-        return table.rows().stream().filter(r -> r.scenario().equals(scenario)).findFirst().orElseThrow()
-                .verdicts().stream().map(v -> v.comparison().baseline()).toList();
+        return table.rows().stream()
+                .filter(r -> r.scenario().equals(scenario))
+                .findFirst()
+                .orElseThrow()
+                .verdicts()
+                .stream()
+                .map(v -> v.comparison().baseline())
+                .toList();
     }
 
     private static List<String> scenarios(ResultTable table) {

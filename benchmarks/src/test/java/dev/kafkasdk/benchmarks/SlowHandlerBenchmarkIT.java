@@ -21,8 +21,12 @@ class SlowHandlerBenchmarkIT {
 
         ResultTable table = new SlowHandlerBenchmark(cluster.bootstrapServers(), topic).run(200, 1);
 
-        assertThat(table.toMarkdown()).contains(SlowHandlerBenchmark.PLAIN_LOOP,
-                SlowHandlerBenchmark.SDK_SEQUENTIAL, SlowHandlerBenchmark.PARALLEL_CONSUMER, "| 200 |");
+        assertThat(table.toMarkdown())
+                .contains(
+                        SlowHandlerBenchmark.PLAIN_LOOP,
+                        SlowHandlerBenchmark.SDK_SEQUENTIAL,
+                        SlowHandlerBenchmark.PARALLEL_CONSUMER,
+                        "| 200 |");
         assertThat(table.median(SlowHandlerBenchmark.PLAIN_LOOP)).isPositive();
         assertThat(table.median(SlowHandlerBenchmark.SDK_SEQUENTIAL)).isPositive();
         assertThat(table.median(SlowHandlerBenchmark.PARALLEL_CONSUMER)).isPositive();

@@ -6,7 +6,6 @@ import dev.kafkasdk.core.config.ProducerSettings;
 import dev.kafkasdk.core.serde.Serdes;
 import dev.kafkasdk.producer.OutgoingRecord;
 import dev.kafkasdk.producer.SdkProducer;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,8 +30,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class AsyncProducerExample {
 
-    private AsyncProducerExample() {
-    }
+    private AsyncProducerExample() {}
 
     /**
      * What one producer sent.
@@ -49,9 +47,18 @@ public final class AsyncProducerExample {
      * @param lastTimestamp the latest record timestamp the broker reported
      * @param firstFailure the first failure's message, or empty
      */
-    public record Result(String producer, ProducerPreset preset, int sent, int acknowledged, int failed,
-                         long p50Nanos, long p99Nanos, Duration elapsed, Map<Integer, Integer> perPartition,
-                         Instant lastTimestamp, String firstFailure) {
+    public record Result(
+            String producer,
+            ProducerPreset preset,
+            int sent,
+            int acknowledged,
+            int failed,
+            long p50Nanos,
+            long p99Nanos,
+            Duration elapsed,
+            Map<Integer, Integer> perPartition,
+            Instant lastTimestamp,
+            String firstFailure) {
 
         /** @return records per second over {@link #elapsed()} */
         public double recordsPerSecond() {
@@ -60,10 +67,20 @@ public final class AsyncProducerExample {
 
         /** @return one readable line */
         public String format() {
-            return String.format(Locale.ROOT, "%-15s %-15s %5d sent, %5d acked, %d failed | latency p50 %s p99 %s"
+            return String.format(
+                    Locale.ROOT,
+                    "%-15s %-15s %5d sent, %5d acked, %d failed | latency p50 %s p99 %s"
                             + " | %s, %.0f records/s | per partition %s%s",
-                    producer, preset, sent, acknowledged, failed, Console.millis(p50Nanos), Console.millis(p99Nanos),
-                    Console.format(elapsed), recordsPerSecond(), perPartition,
+                    producer,
+                    preset,
+                    sent,
+                    acknowledged,
+                    failed,
+                    Console.millis(p50Nanos),
+                    Console.millis(p99Nanos),
+                    Console.format(elapsed),
+                    recordsPerSecond(),
+                    perPartition,
                     firstFailure.isEmpty() ? "" : " | first failure: " + firstFailure);
         }
     }
@@ -80,11 +97,13 @@ public final class AsyncProducerExample {
             ExampleTopics.ensure(kafka.settings(), ExampleTopics.topic(topic, 3));
             int records = kafka.args().intOption("records", 2000);
             int first = 0;
-            for (ProducerPreset preset : List.of(ProducerPreset.LOW_LATENCY, ProducerPreset.BALANCED,
-                    ProducerPreset.HIGH_THROUGHPUT)) {
+            for (ProducerPreset preset :
+                    List.of(ProducerPreset.LOW_LATENCY, ProducerPreset.BALANCED, ProducerPreset.HIGH_THROUGHPUT)) {
                 ProducerSettings settings = ProducerSettings.builder()
                         .name(preset.name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                        .cluster(kafka.settings()).preset(preset).build();
+                        .cluster(kafka.settings())
+                        .preset(preset)
+                        .build();
                 Console.line(send(settings, topic, records, first).format());
                 first += records;
             }
@@ -113,8 +132,8 @@ public final class AsyncProducerExample {
         AtomicReference<KafkaSdkException> firstFailure = new AtomicReference<>();
         CountDownLatch callbacks = new CountDownLatch(records);
         Duration elapsed;
-        try (SdkProducer<String, Order> producer = SdkProducer.create(settings, Serdes.string(),
-                Serdes.json(Order.class))) {
+        try (SdkProducer<String, Order> producer =
+                SdkProducer.create(settings, Serdes.string(), Serdes.json(Order.class))) {
             long start = System.nanoTime();
             for (int i = 0; i < records; i++) {
                 Order order = Order.sample(firstOrder + i);
@@ -139,9 +158,17 @@ public final class AsyncProducerExample {
             }
             elapsed = Duration.ofNanos(System.nanoTime() - start);
         }
-        return new Result(settings.name(), settings.preset(), records, acked.get(), failed.get(),
-                latencies.percentile(50), latencies.percentile(99), elapsed,
-                new TreeMap<>(perPartition), Instant.ofEpochMilli(lastTimestamp.get()),
+        return new Result(
+                settings.name(),
+                settings.preset(),
+                records,
+                acked.get(),
+                failed.get(),
+                latencies.percentile(50),
+                latencies.percentile(99),
+                elapsed,
+                new TreeMap<>(perPartition),
+                Instant.ofEpochMilli(lastTimestamp.get()),
                 firstFailure.get() == null ? "" : firstFailure.get().getMessage());
     }
 }

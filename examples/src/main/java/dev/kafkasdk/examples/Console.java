@@ -9,8 +9,7 @@ import java.util.Locale;
  */
 public final class Console {
 
-    private Console() {
-    }
+    private Console() {}
 
     /**
      * Prints one formatted line ({@link Locale#ROOT}, so numbers read the same everywhere).

@@ -11,13 +11,12 @@ import dev.kafkasdk.core.config.OffsetReset;
 import dev.kafkasdk.core.config.ProducerPreset;
 import dev.kafkasdk.core.config.ProducerSettings;
 import dev.kafkasdk.core.serde.Serdes;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Commit to Kafka only after the database has the rows: the handler writes each batch (or each
@@ -52,13 +51,19 @@ public final class DatabaseCommitExample {
     public record Result(Granularity granularity, int sent, long rows, long transactions, long committed, long lag) {
         /** @return one readable line */
         public String format() {
-            return String.format(Locale.ROOT, "%s: sent %d, rows in H2 %d (%d JDBC transactions), committed "
-                    + "offsets %d, lag %d", granularity, sent, rows, transactions, committed, lag);
+            return String.format(
+                    Locale.ROOT,
+                    "%s: sent %d, rows in H2 %d (%d JDBC transactions), committed " + "offsets %d, lag %d",
+                    granularity,
+                    sent,
+                    rows,
+                    transactions,
+                    committed,
+                    lag);
         }
     }
 
-    private DatabaseCommitExample() {
-    }
+    private DatabaseCommitExample() {}
 
     /**
      * Runs the example with commits per batch against the cluster of the command line.
@@ -69,8 +74,13 @@ public final class DatabaseCommitExample {
     public static void main(String[] args) throws Exception {
         try (ExampleCluster kafka = ExampleCluster.start(args)) {
             OrderDatabase database = OrderDatabase.inMemory(kafka.name("examples-orders"));
-            Result result = run(kafka.settings(), kafka.name("examples.db-orders"), kafka.name("order-writer"),
-                    database, kafka.args().intOption("records", 2000), Granularity.PER_BATCH);
+            Result result = run(
+                    kafka.settings(),
+                    kafka.name("examples.db-orders"),
+                    kafka.name("order-writer"),
+                    database,
+                    kafka.args().intOption("records", 2000),
+                    Granularity.PER_BATCH);
             Console.line("%s", result.format());
             database.shutdown();
         }
@@ -88,21 +98,36 @@ public final class DatabaseCommitExample {
      * @return the result
      * @throws Exception if a step fails or does not finish within a minute
      */
-    public static Result run(ClusterSettings cluster, String topic, String groupId, OrderDatabase database,
-                             int records, Granularity granularity) throws Exception {
+    public static Result run(
+            ClusterSettings cluster,
+            String topic,
+            String groupId,
+            OrderDatabase database,
+            int records,
+            Granularity granularity)
+            throws Exception {
         database.createTables();
         ExampleTopics.ensure(cluster, ExampleTopics.topic(topic, 3));
-        ProducerSettings producer = ProducerSettings.builder().name("orders").cluster(cluster)
-                .preset(ProducerPreset.BALANCED).build();
+        ProducerSettings producer = ProducerSettings.builder()
+                .name("orders")
+                .cluster(cluster)
+                .preset(ProducerPreset.BALANCED)
+                .build();
         AsyncProducerExample.send(producer, topic, records, 0);
 
-        ConsumerSettings settings = ConsumerSettings.builder().name("order-writer").cluster(cluster)
-                .groupId(groupId).autoOffsetReset(OffsetReset.EARLIEST).maxPollRecords(250).build();
+        ConsumerSettings settings = ConsumerSettings.builder()
+                .name("order-writer")
+                .cluster(cluster)
+                .groupId(groupId)
+                .autoOffsetReset(OffsetReset.EARLIEST)
+                .maxPollRecords(250)
+                .build();
         Progress stored = new Progress("rows written, then offsets committed", records);
         AtomicLong transactions = new AtomicLong();
         // tag::commit-after-write[]
-        SdkConsumerBuilder<String, Order> builder = SdkConsumer.builder(settings, Serdes.string(),
-                Serdes.json(Order.class)).subscribe(topic);
+        SdkConsumerBuilder<String, Order> builder = SdkConsumer.builder(
+                        settings, Serdes.string(), Serdes.json(Order.class))
+                .subscribe(topic);
         if (granularity == Granularity.PER_BATCH) {
             builder.commitMode(CommitMode.syncPerBatch()).batchHandler(batch -> {
                 write(database, batch.records());
@@ -123,8 +148,13 @@ public final class DatabaseCommitExample {
         }
         GroupLag lag = LagReport.read(AdminSettings.defaults(cluster), groupId);
         long committed = LagReport.committedTotal(lag);
-        return new Result(granularity, records, database.queryLong("SELECT COUNT(*) FROM orders"),
-                transactions.get(), committed, lag.totalLag());
+        return new Result(
+                granularity,
+                records,
+                database.queryLong("SELECT COUNT(*) FROM orders"),
+                transactions.get(),
+                committed,
+                lag.totalLag());
     }
 
     /** One JDBC transaction; the SDK commits to Kafka only after this returns. */

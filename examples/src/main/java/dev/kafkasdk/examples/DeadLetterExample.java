@@ -19,9 +19,6 @@ import dev.kafkasdk.core.config.ProducerSettings;
 import dev.kafkasdk.core.serde.Serdes;
 import dev.kafkasdk.producer.SdkProducer;
 import dev.kafkasdk.producer.SendResult;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +30,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 
 /**
  * Poison pills and failing records go to a dead-letter topic instead of stopping the consumer:
@@ -61,9 +60,14 @@ public final class DeadLetterExample {
      * @param exceptionMessage the failure's message
      * @param value            the original value, unchanged
      */
-    public record DeadLetterView(String reason, String originalTopic, int originalPartition, long originalOffset,
-                                 String exceptionClass, String exceptionMessage, String value) {
-    }
+    public record DeadLetterView(
+            String reason,
+            String originalTopic,
+            int originalPartition,
+            long originalOffset,
+            String exceptionClass,
+            String exceptionMessage,
+            String value) {}
 
     /**
      * What happened.
@@ -76,18 +80,28 @@ public final class DeadLetterExample {
     public record Result(int valid, int processed, int retried, List<DeadLetterView> deadLetters) {
         /** @return a readable summary, one line per dead letter */
         public String format() {
-            StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                    "processed %d of %d valid orders (%d transient failure retried); %d dead letters:", processed,
-                    valid, retried, deadLetters.size()));
-            deadLetters.forEach(d -> out.append(String.format(Locale.ROOT, "%n      %s %s-%d@%d %s: %s | value %s",
-                    d.reason(), d.originalTopic(), d.originalPartition(), d.originalOffset(), d.exceptionClass(),
-                    abbreviate(d.exceptionMessage()), d.value())));
+            StringBuilder out = new StringBuilder(String.format(
+                    Locale.ROOT,
+                    "processed %d of %d valid orders (%d transient failure retried); %d dead letters:",
+                    processed,
+                    valid,
+                    retried,
+                    deadLetters.size()));
+            deadLetters.forEach(d -> out.append(String.format(
+                    Locale.ROOT,
+                    "%n      %s %s-%d@%d %s: %s | value %s",
+                    d.reason(),
+                    d.originalTopic(),
+                    d.originalPartition(),
+                    d.originalOffset(),
+                    d.exceptionClass(),
+                    abbreviate(d.exceptionMessage()),
+                    d.value())));
             return out.toString();
         }
     }
 
-    private DeadLetterExample() {
-    }
+    private DeadLetterExample() {}
 
     private static String abbreviate(String message) {
         String firstLine = message.lines().findFirst().orElse("");
@@ -102,7 +116,10 @@ public final class DeadLetterExample {
      */
     public static void main(String[] args) throws Exception {
         try (ExampleCluster kafka = ExampleCluster.start(args)) {
-            Result result = run(kafka.settings(), kafka.name("examples.payments"), kafka.name("payments"),
+            Result result = run(
+                    kafka.settings(),
+                    kafka.name("examples.payments"),
+                    kafka.name("payments"),
                     kafka.args().intOption("records", 50));
             Console.line("%s", result.format());
         }
@@ -125,33 +142,37 @@ public final class DeadLetterExample {
         Order invalid = new Order("order-refund-by-mistake", "ken", -500);
         sendInput(cluster, topic, valid, invalid);
 
-        PaymentHandler payments = new PaymentHandler(Order.sample(valid / 2).id(),
-                new Progress("orders processed", valid));
+        PaymentHandler payments =
+                new PaymentHandler(Order.sample(valid / 2).id(), new Progress("orders processed", valid));
         Progress deadLettered = new Progress("dead letters read back", POISON_PILLS.size() + 1);
         List<DeadLetterView> letters = Collections.synchronizedList(new ArrayList<>());
-        ConsumerSettings settings = ConsumerSettings.builder().name("payments").cluster(cluster).groupId(groupId)
-                .autoOffsetReset(OffsetReset.EARLIEST).build();
+        ConsumerSettings settings = ConsumerSettings.builder()
+                .name("payments")
+                .cluster(cluster)
+                .groupId(groupId)
+                .autoOffsetReset(OffsetReset.EARLIEST)
+                .build();
         // tag::dead-letters[]
         FailurePolicy policy = FailurePolicy.builder()
                 .maxAttempts(3)
                 .backoff(Duration.ofMillis(100), 2.0, Duration.ofSeconds(1))
-                .retryOn(e -> !(e instanceof IllegalArgumentException))   // invalid data: no point retrying
+                .retryOn(e -> !(e instanceof IllegalArgumentException)) // invalid data: no point retrying
                 .onExhausted(FailureAction.DEAD_LETTER)
                 .build();
-        try (SdkConsumer<String, Order> consumer = SdkConsumer.builder(settings, Serdes.string(),
-                        Serdes.json(Order.class))
-                .subscribe(topic)
-                .commitMode(CommitMode.syncPerBatch())
-                .failurePolicy(policy)
-                .onPoisonPill(FailureAction.DEAD_LETTER)
-                .deadLettersToKafka()                                        // to <topic>.DLT
-                .recordHandler(payments)
-                .build();
-        // end::dead-letters[]
-             SdkConsumer<byte[], byte[]> deadLetterReader = deadLetterReader(cluster, deadLetterTopic, record -> {
-                 letters.add(view(record));
-                 deadLettered.add(1);
-             })) {
+        try (SdkConsumer<String, Order> consumer = SdkConsumer.builder(
+                                settings, Serdes.string(), Serdes.json(Order.class))
+                        .subscribe(topic)
+                        .commitMode(CommitMode.syncPerBatch())
+                        .failurePolicy(policy)
+                        .onPoisonPill(FailureAction.DEAD_LETTER)
+                        .deadLettersToKafka() // to <topic>.DLT
+                        .recordHandler(payments)
+                        .build();
+                // end::dead-letters[]
+                SdkConsumer<byte[], byte[]> deadLetterReader = deadLetterReader(cluster, deadLetterTopic, record -> {
+                    letters.add(view(record));
+                    deadLettered.add(1);
+                })) {
             consumer.start();
             deadLetterReader.start();
             payments.processed.await(Duration.ofSeconds(60), consumer);
@@ -191,8 +212,11 @@ public final class DeadLetterExample {
 
     private static void sendInput(ClusterSettings cluster, String topic, int valid, Order invalid) throws Exception {
         ObjectMapper json = new ObjectMapper();
-        ProducerSettings settings = ProducerSettings.builder().name("payments-in").cluster(cluster)
-                .preset(ProducerPreset.BALANCED).build();
+        ProducerSettings settings = ProducerSettings.builder()
+                .name("payments-in")
+                .cluster(cluster)
+                .preset(ProducerPreset.BALANCED)
+                .build();
         List<CompletableFuture<SendResult>> sends = new ArrayList<>();
         try (SdkProducer<String, String> producer = SdkProducer.create(settings, Serdes.string(), Serdes.string())) {
             for (int i = 0; i < valid; i++) {
@@ -208,9 +232,12 @@ public final class DeadLetterExample {
         }
     }
 
-    private static SdkConsumer<byte[], byte[]> deadLetterReader(ClusterSettings cluster, String topic,
-                                                                RecordHandler<byte[], byte[]> handler) {
-        ConsumerSettings settings = ConsumerSettings.builder().name("dead-letter-reader").cluster(cluster).build();
+    private static SdkConsumer<byte[], byte[]> deadLetterReader(
+            ClusterSettings cluster, String topic, RecordHandler<byte[], byte[]> handler) {
+        ConsumerSettings settings = ConsumerSettings.builder()
+                .name("dead-letter-reader")
+                .cluster(cluster)
+                .build();
         return SdkConsumer.builder(settings, Serdes.byteArray(), Serdes.byteArray())
                 .subscribe(Subscription.assignAll(topic))
                 .startPosition(StartPositionStrategy.always(StartPosition.beginning()))
@@ -220,11 +247,13 @@ public final class DeadLetterExample {
     }
 
     private static DeadLetterView view(ConsumerRecord<byte[], byte[]> record) {
-        return new DeadLetterView(header(record, DeadLetterHeaders.REASON),
+        return new DeadLetterView(
+                header(record, DeadLetterHeaders.REASON),
                 header(record, DeadLetterHeaders.ORIGINAL_TOPIC),
                 Integer.parseInt(header(record, DeadLetterHeaders.ORIGINAL_PARTITION)),
                 Long.parseLong(header(record, DeadLetterHeaders.ORIGINAL_OFFSET)),
-                header(record, DeadLetterHeaders.EXCEPTION_CLASS), header(record, DeadLetterHeaders.EXCEPTION_MESSAGE),
+                header(record, DeadLetterHeaders.EXCEPTION_CLASS),
+                header(record, DeadLetterHeaders.EXCEPTION_MESSAGE),
                 record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8));
     }
 

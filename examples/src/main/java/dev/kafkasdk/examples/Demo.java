@@ -6,12 +6,11 @@ import dev.kafkasdk.core.config.KafkaSdkConfig;
 import dev.kafkasdk.core.config.ProducerSettings;
 import dev.kafkasdk.core.config.TopicSpec;
 import dev.kafkasdk.jdbc.JdbcOffsetStore;
-import org.apache.kafka.common.TopicPartition;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * The one-command demo ({@code ./demo}): everything driven by {@code demo.yaml}.
@@ -32,8 +31,7 @@ public final class Demo {
     private static final String TOPIC = "demo.orders";
     private static final int STEPS = 6;
 
-    private Demo() {
-    }
+    private Demo() {}
 
     /**
      * Runs the demo and exits with its status.
@@ -82,13 +80,17 @@ public final class Demo {
         int perPreset = kafka.args().intOption("records", 2000);
         step(1, "configuration: demo.yaml (run id %s)", kafka.runId());
         KafkaSdkConfig config = kafka.loadConfig("demo.yaml");
-        Console.line("      producers %s, consumers %s, topics %s", config.producers().keySet(),
-                config.consumers().keySet(), config.topics().keySet());
+        Console.line(
+                "      producers %s, consumers %s, topics %s",
+                config.producers().keySet(),
+                config.consumers().keySet(),
+                config.topics().keySet());
         String topic = kafka.name(TOPIC);
 
         step(2, "topics from the config, created with the admin module (plan + apply)");
         List<TopicSpec> topics = config.topics().values().stream()
-                .map(t -> TopicSpec.from(t).name(kafka.name(t.name())).build()).toList();
+                .map(t -> TopicSpec.from(t).name(kafka.name(t.name())).build())
+                .toList();
         ExampleTopics.ensure(config.admin(), topics);
 
         step(3, "producer presets: %d orders each, sent asynchronously, results in callbacks", perPreset);
@@ -98,33 +100,44 @@ public final class Demo {
         OrderDatabase database = OrderDatabase.inMemory("kafka-sdk-demo-" + kafka.runId());
         database.createTables();
         ConsumerSettings ledgerSettings = ConsumerSettings.from(config.consumer("ledger"))
-                .groupId(kafka.name(config.consumer("ledger").groupId().orElse("demo-ledger"))).build();
+                .groupId(kafka.name(config.consumer("ledger").groupId().orElse("demo-ledger")))
+                .build();
         String group = ledgerSettings.groupId().orElseThrow();
         OrderLedger.Result ledger = OrderLedger.run(ledgerSettings, topic, database, sent.acknowledged());
         long rows = database.queryLong("SELECT COUNT(*) FROM orders");
-        Map<TopicPartition, Long> stored = JdbcOffsetStore.builder(database::connect, group).build().loadAll();
-        Console.line("      H2: %d rows in orders, %d JDBC transactions; kafka_offsets %s", rows,
-                ledger.transactions(), stored);
+        Map<TopicPartition, Long> stored =
+                JdbcOffsetStore.builder(database::connect, group).build().loadAll();
+        Console.line(
+                "      H2: %d rows in orders, %d JDBC transactions; kafka_offsets %s",
+                rows, ledger.transactions(), stored);
 
         step(5, "replay with assign + seek: the records sent since %s", sent.replayFrom());
-        ReplayExample.Replay replay = ReplayExample.replay(config.consumer("replay"), topic, sent.replayFrom(),
-                sent.replayTo());
+        ReplayExample.Replay replay =
+                ReplayExample.replay(config.consumer("replay"), topic, sent.replayFrom(), sent.replayTo());
         Console.line("      %s", replay.format());
 
         step(6, "lag report for group %s (admin module)", group);
         GroupLag lag = LagReport.read(config.admin(), group);
         database.shutdown();
 
-        return new DemoSummary(config.producers().size(), (long) perPreset * config.producers().size(),
-                sent.acknowledged(), sent.failed(), ledger.consumed(), rows,
-                stored.values().stream().mapToLong(Long::longValue).sum(), LagReport.committedTotal(lag),
-                sent.replayFrom(), replay.replayed(), sent.afterReplayPoint(), lag.totalLag(),
+        return new DemoSummary(
+                config.producers().size(),
+                (long) perPreset * config.producers().size(),
+                sent.acknowledged(),
+                sent.failed(),
+                ledger.consumed(),
+                rows,
+                stored.values().stream().mapToLong(Long::longValue).sum(),
+                LagReport.committedTotal(lag),
+                sent.replayFrom(),
+                replay.replayed(),
+                sent.afterReplayPoint(),
+                lag.totalLag(),
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
     /** What step 3 sent; the replay point lies between the first preset's records and the rest. */
-    private record Sent(long acknowledged, long failed, Instant replayFrom, Instant replayTo, long afterReplayPoint) {
-    }
+    private record Sent(long acknowledged, long failed, Instant replayFrom, Instant replayTo, long afterReplayPoint) {}
 
     private static Sent sendWithEveryPreset(Map<String, ProducerSettings> producers, String topic, int perPreset)
             throws InterruptedException {

@@ -25,9 +25,20 @@ import java.util.Locale;
  * @param lag            the group's total lag at the end
  * @param elapsed        the demo's run time, broker start included
  */
-public record DemoSummary(int presets, long expectedSent, long sent, long failed, long consumed, long storedRows,
-                          long storedOffsets, long committed, Instant replayFrom, long replayed, long replayExpected,
-                          long lag, Duration elapsed) {
+public record DemoSummary(
+        int presets,
+        long expectedSent,
+        long sent,
+        long failed,
+        long consumed,
+        long storedRows,
+        long storedOffsets,
+        long committed,
+        Instant replayFrom,
+        long replayed,
+        long replayExpected,
+        long lag,
+        Duration elapsed) {
 
     /** @return every check that failed, empty when all numbers agree */
     public List<String> problems() {
@@ -51,7 +62,8 @@ public record DemoSummary(int presets, long expectedSent, long sent, long failed
     /** @return the summary table and the verdict */
     public String format() {
         String verdict = ok() ? "OK: every count matches" : "FAILED: " + String.join("; ", problems());
-        return String.join(String.format("%n"),
+        return String.join(
+                String.format("%n"),
                 "[demo] summary",
                 row("sent", sent, String.format(Locale.ROOT, "%d presets, %d failed", presets, failed)),
                 row("consumed", consumed, "by the ledger consumer"),

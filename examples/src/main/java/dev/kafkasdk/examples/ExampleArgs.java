@@ -77,15 +77,17 @@ public record ExampleArgs(Optional<String> bootstrapServers, Optional<Path> conf
 
     /** @return the usage text shared by every example */
     public static String usage() {
-        return String.join("\n", List.of(
-                "options:",
-                "  (none)                          start an embedded single-node Kafka broker (in-process, KRaft)",
-                "  --bootstrap-servers host:port   run against that cluster instead (PLAINTEXT)",
-                "  --config file.yaml              run against the cluster of an SDK config file (security included)",
-                "  --records N                     how many records to send",
-                "  --run-id ID                     suffix of topic and group names (default: random)",
-                "  --serve                         (metrics example) keep serving /metrics until Enter is pressed",
-                "  --help                          print this text"));
+        return String.join(
+                "\n",
+                List.of(
+                        "options:",
+                        "  (none)                          start an embedded single-node Kafka broker (in-process, KRaft)",
+                        "  --bootstrap-servers host:port   run against that cluster instead (PLAINTEXT)",
+                        "  --config file.yaml              run against the cluster of an SDK config file (security included)",
+                        "  --records N                     how many records to send",
+                        "  --run-id ID                     suffix of topic and group names (default: random)",
+                        "  --serve                         (metrics example) keep serving /metrics until Enter is pressed",
+                        "  --help                          print this text"));
     }
 
     /**

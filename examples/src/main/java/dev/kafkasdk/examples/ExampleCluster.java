@@ -7,8 +7,6 @@ import dev.kafkasdk.test.Backend;
 import dev.kafkasdk.test.EmbeddedKafka;
 import dev.kafkasdk.test.EmbeddedKafkaOptions;
 import dev.kafkasdk.test.KafkaCluster;
-import org.apache.kafka.clients.admin.Admin;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
 
 /**
  * The cluster an example runs against, chosen from its command line: {@code --bootstrap-servers
@@ -48,11 +47,13 @@ public final class ExampleCluster implements AutoCloseable {
 
     /** The environment override of the cluster's bootstrap servers (see the SDK config loader). */
     public static final String BOOTSTRAP_ENV = "KAFKA_SDK_CLUSTER_BOOTSTRAP_SERVERS";
+
     private static final String CLIENT_ID_PREFIX = "kafka-sdk-examples";
     private static final Duration REACH_TIMEOUT = Duration.ofSeconds(15);
     private static final String WARM_UP_TOPIC = "kafka-sdk-examples.warm-up";
     /** Marks a config file without bootstrap servers: such a file only tunes the example's clients. */
     private static final String NO_SERVERS = "no-bootstrap-servers.invalid:9092";
+
     private static final String NO_SERVERS_YAML = "cluster:\n  bootstrap-servers: " + NO_SERVERS + "\n";
 
     private final ExampleArgs args;
@@ -62,8 +63,8 @@ public final class ExampleCluster implements AutoCloseable {
     private final String runId;
     private final Thread shutdownHook;
 
-    private ExampleCluster(ExampleArgs args, KafkaCluster embedded, ClusterSettings settings,
-                           String bootstrapOverride) {
+    private ExampleCluster(
+            ExampleArgs args, KafkaCluster embedded, ClusterSettings settings, String bootstrapOverride) {
         this.args = args;
         this.embedded = embedded;
         this.settings = settings;
@@ -103,10 +104,15 @@ public final class ExampleCluster implements AutoCloseable {
         Optional<String> named = args.bootstrapServers()
                 .or(() -> Optional.ofNullable(System.getenv(BOOTSTRAP_ENV)).filter(s -> !s.isBlank()));
         if (args.configFile().isPresent()) {
-            KafkaSdkConfig config = KafkaSdkConfig.loader().yaml(NO_SERVERS_YAML).file(args.configFile().get())
-                    .environment(environment(named.orElse(null))).load();
+            KafkaSdkConfig config = KafkaSdkConfig.loader()
+                    .yaml(NO_SERVERS_YAML)
+                    .file(args.configFile().get())
+                    .environment(environment(named.orElse(null)))
+                    .load();
             if (!config.cluster().bootstrapServers().equals(List.of(NO_SERVERS))) {
-                Console.line("[kafka] using the cluster of %s: %s", args.configFile().get(),
+                Console.line(
+                        "[kafka] using the cluster of %s: %s",
+                        args.configFile().get(),
                         String.join(",", config.cluster().bootstrapServers()));
                 return new ExampleCluster(args, null, reachable(config.cluster()), named.orElse(null));
             }
@@ -119,8 +125,10 @@ public final class ExampleCluster implements AutoCloseable {
     }
 
     private static ExampleCluster startEmbedded(ExampleArgs args) {
-        Console.line("[kafka] no cluster given (--bootstrap-servers / --config): starting an embedded "
-                + "Kafka %s broker in this JVM...", kafkaVersion());
+        Console.line(
+                "[kafka] no cluster given (--bootstrap-servers / --config): starting an embedded "
+                        + "Kafka %s broker in this JVM...",
+                kafkaVersion());
         long start = System.nanoTime();
         KafkaCluster kafka = EmbeddedKafka.start(EmbeddedKafkaOptions.builder()
                 .backend(Backend.IN_PROCESS)
@@ -130,9 +138,10 @@ public final class ExampleCluster implements AutoCloseable {
         // one-time cost out of the first producer the example measures.
         kafka.createTopic(WARM_UP_TOPIC, 1);
         kafka.produce(WARM_UP_TOPIC, "warm-up", "warm-up");
-        Console.line("[kafka] embedded broker serving at %s (single node, KRaft, started in %s; "
-                        + "stopped and deleted on exit)", kafka.bootstrapServers(),
-                Console.format(Duration.ofNanos(System.nanoTime() - start)));
+        Console.line(
+                "[kafka] embedded broker serving at %s (single node, KRaft, started in %s; "
+                        + "stopped and deleted on exit)",
+                kafka.bootstrapServers(), Console.format(Duration.ofNanos(System.nanoTime() - start)));
         return new ExampleCluster(args, kafka, clusterAt(kafka.bootstrapServers()), kafka.bootstrapServers());
     }
 
@@ -140,25 +149,34 @@ public final class ExampleCluster implements AutoCloseable {
     private static ClusterSettings reachable(ClusterSettings cluster) {
         Admin admin = Admin.create(AdminSettings.defaults(cluster).toProperties());
         try {
-            int nodes = admin.describeCluster().nodes().get(REACH_TIMEOUT.toSeconds(), TimeUnit.SECONDS).size();
+            int nodes = admin.describeCluster()
+                    .nodes()
+                    .get(REACH_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                    .size();
             Console.line("[kafka] connected: %d broker(s)", nodes);
             return cluster;
         } catch (ExecutionException | TimeoutException e) {
             String why = e instanceof ExecutionException ? " (" + e.getCause() + ")" : "";
-            throw new IllegalStateException("cannot reach the Kafka cluster at "
-                    + String.join(",", cluster.bootstrapServers()) + " within " + Console.format(REACH_TIMEOUT) + why
-                    + "; check the address and the security settings, or run without --bootstrap-servers/--config"
-                    + " to use an embedded broker", e);
+            throw new IllegalStateException(
+                    "cannot reach the Kafka cluster at "
+                            + String.join(",", cluster.bootstrapServers()) + " within " + Console.format(REACH_TIMEOUT)
+                            + why
+                            + "; check the address and the security settings, or run without --bootstrap-servers/--config"
+                            + " to use an embedded broker",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while connecting", e);
         } finally {
-            admin.close(Duration.ofSeconds(1));   // do not wait for the abandoned call's own timeout
+            admin.close(Duration.ofSeconds(1)); // do not wait for the abandoned call's own timeout
         }
     }
 
     private static ClusterSettings clusterAt(String bootstrapServers) {
-        return ClusterSettings.builder().bootstrapServers(bootstrapServers).clientIdPrefix(CLIENT_ID_PREFIX).build();
+        return ClusterSettings.builder()
+                .bootstrapServers(bootstrapServers)
+                .clientIdPrefix(CLIENT_ID_PREFIX)
+                .build();
     }
 
     private static Map<String, String> environment(String bootstrapOverride) {
@@ -247,8 +265,8 @@ public final class ExampleCluster implements AutoCloseable {
     }
 
     private static String kafkaVersion() {
-        try (InputStream in = ExampleCluster.class.getClassLoader()
-                .getResourceAsStream("kafka/kafka-version.properties")) {
+        try (InputStream in =
+                ExampleCluster.class.getClassLoader().getResourceAsStream("kafka/kafka-version.properties")) {
             Properties p = new Properties();
             if (in != null) {
                 p.load(in);
@@ -261,7 +279,8 @@ public final class ExampleCluster implements AutoCloseable {
 
     private static String randomId() {
         SecureRandom random = new SecureRandom();
-        return random.ints(6, 0, 36).mapToObj(i -> Character.toString(Character.forDigit(i, 36)))
+        return random.ints(6, 0, 36)
+                .mapToObj(i -> Character.toString(Character.forDigit(i, 36)))
                 .collect(Collectors.joining());
     }
 }

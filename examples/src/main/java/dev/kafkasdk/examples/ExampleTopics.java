@@ -6,7 +6,6 @@ import dev.kafkasdk.admin.TopicChange;
 import dev.kafkasdk.core.config.AdminSettings;
 import dev.kafkasdk.core.config.ClusterSettings;
 import dev.kafkasdk.core.config.TopicSpec;
-
 import java.util.Collection;
 import java.util.List;
 
@@ -16,8 +15,7 @@ import java.util.List;
  */
 public final class ExampleTopics {
 
-    private ExampleTopics() {
-    }
+    private ExampleTopics() {}
 
     /**
      * Applies topic specs with a default admin client of the cluster.

@@ -10,8 +10,7 @@ import dev.kafkasdk.core.config.AdminSettings;
  */
 public final class LagReport {
 
-    private LagReport() {
-    }
+    private LagReport() {}
 
     /**
      * Reads and prints the lag.
@@ -26,9 +25,15 @@ public final class LagReport {
             GroupLag lag = sdkAdmin.groups().lag(groupId);
             Console.line("      group %s (%s)", lag.groupId(), lag.state());
             for (PartitionLag p : lag.partitions()) {
-                Console.line("      %s-%d  committed %6s  log end %6d  lag %s", p.topic(), p.partition(),
-                        p.committedOffset().isPresent() ? Long.toString(p.committedOffset().getAsLong()) : "-",
-                        p.logEndOffset(), p.lag().isPresent() ? Long.toString(p.lag().getAsLong()) : "-");
+                Console.line(
+                        "      %s-%d  committed %6s  log end %6d  lag %s",
+                        p.topic(),
+                        p.partition(),
+                        p.committedOffset().isPresent()
+                                ? Long.toString(p.committedOffset().getAsLong())
+                                : "-",
+                        p.logEndOffset(),
+                        p.lag().isPresent() ? Long.toString(p.lag().getAsLong()) : "-");
             }
             Console.line("      total lag %d", lag.totalLag());
             return lag;
@@ -42,6 +47,8 @@ public final class LagReport {
      * @return the sum
      */
     public static long committedTotal(GroupLag lag) {
-        return lag.partitions().stream().mapToLong(p -> p.committedOffset().orElse(0)).sum();
+        return lag.partitions().stream()
+                .mapToLong(p -> p.committedOffset().orElse(0))
+                .sum();
     }
 }

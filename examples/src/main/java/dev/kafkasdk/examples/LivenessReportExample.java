@@ -11,7 +11,6 @@ import dev.kafkasdk.core.config.GroupProtocol;
 import dev.kafkasdk.core.config.OffsetReset;
 import dev.kafkasdk.core.config.ProducerPreset;
 import dev.kafkasdk.core.config.ProducerSettings;
-
 import dev.kafkasdk.core.serde.Serdes;
 import java.time.Duration;
 import java.util.Optional;
@@ -42,11 +41,9 @@ public final class LivenessReportExample {
      * @param live      the running consumer's report
      * @param whatIf    the offline evaluation with a long GC pause
      */
-    public record Result(int processed, LivenessReport live, LivenessReport whatIf) {
-    }
+    public record Result(int processed, LivenessReport live, LivenessReport whatIf) {}
 
-    private LivenessReportExample() {
-    }
+    private LivenessReportExample() {}
 
     /**
      * Prints both reports.
@@ -56,10 +53,17 @@ public final class LivenessReportExample {
      */
     public static void main(String[] args) throws Exception {
         try (ExampleCluster kafka = ExampleCluster.start(args)) {
-            Result result = run(kafka.settings(), kafka.name("examples.slow-work"), kafka.name("slow-worker"),
+            Result result = run(
+                    kafka.settings(),
+                    kafka.name("examples.slow-work"),
+                    kafka.name("slow-worker"),
                     kafka.args().intOption("records", 400));
-            Console.line("live consumer after %d records:%n%s", result.processed(), result.live().format());
-            Console.line("what if a full GC stopped the JVM for 6 s:%n%s", result.whatIf().format());
+            Console.line(
+                    "live consumer after %d records:%n%s",
+                    result.processed(), result.live().format());
+            Console.line(
+                    "what if a full GC stopped the JVM for 6 s:%n%s",
+                    result.whatIf().format());
         }
     }
 
@@ -75,11 +79,17 @@ public final class LivenessReportExample {
      */
     public static Result run(ClusterSettings cluster, String topic, String groupId, int records) throws Exception {
         ExampleTopics.ensure(cluster, ExampleTopics.topic(topic, 1));
-        ProducerSettings producer = ProducerSettings.builder().name("work-items").cluster(cluster)
-                .preset(ProducerPreset.HIGH_THROUGHPUT).build();
+        ProducerSettings producer = ProducerSettings.builder()
+                .name("work-items")
+                .cluster(cluster)
+                .preset(ProducerPreset.HIGH_THROUGHPUT)
+                .build();
         AsyncProducerExample.send(producer, topic, records, 0);
 
-        ConsumerSettings settings = ConsumerSettings.builder().name("slow-worker").cluster(cluster).groupId(groupId)
+        ConsumerSettings settings = ConsumerSettings.builder()
+                .name("slow-worker")
+                .cluster(cluster)
+                .groupId(groupId)
                 .groupProtocol(GroupProtocol.CLASSIC)
                 .sessionTimeout(Duration.ofSeconds(10))
                 .heartbeatInterval(Duration.ofSeconds(3))
@@ -89,12 +99,12 @@ public final class LivenessReportExample {
                 .build();
         Progress processed = new Progress("slow records processed", records);
         LivenessReport live;
-        try (SdkConsumer<String, Order> consumer = SdkConsumer.builder(settings, Serdes.string(),
-                        Serdes.json(Order.class))
+        try (SdkConsumer<String, Order> consumer = SdkConsumer.builder(
+                        settings, Serdes.string(), Serdes.json(Order.class))
                 .subscribe(topic)
                 .commitMode(CommitMode.syncPerBatch())
                 .recordHandler(record -> {
-                    Thread.sleep(WORK_PER_RECORD.toMillis());   // stands for a slow call to another service
+                    Thread.sleep(WORK_PER_RECORD.toMillis()); // stands for a slow call to another service
                     processed.add(1);
                 })
                 .build()) {
@@ -111,8 +121,17 @@ public final class LivenessReportExample {
      * @return the report
      */
     public static LivenessReport whatIfLongGcPause() {
-        return LivenessAdvisor.evaluate(new LivenessInputs(GroupProtocol.CLASSIC, Duration.ofSeconds(10),
-                Duration.ofSeconds(3), Duration.ofSeconds(2), 500, Optional.of(GC_PAUSE_WHAT_IF),
-                Optional.of(WORK_PER_RECORD), Optional.empty(), Optional.empty(), true, 0.5));
+        return LivenessAdvisor.evaluate(new LivenessInputs(
+                GroupProtocol.CLASSIC,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(3),
+                Duration.ofSeconds(2),
+                500,
+                Optional.of(GC_PAUSE_WHAT_IF),
+                Optional.of(WORK_PER_RECORD),
+                Optional.empty(),
+                Optional.empty(),
+                true,
+                0.5));
     }
 }

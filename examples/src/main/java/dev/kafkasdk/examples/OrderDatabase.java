@@ -2,14 +2,13 @@ package dev.kafkasdk.examples;
 
 import dev.kafkasdk.jdbc.JdbcDialect;
 import dev.kafkasdk.jdbc.JdbcOffsetStore;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * The examples' database: an {@code orders} table and sdk-jdbc's {@code kafka_offsets} table, reached through
@@ -60,11 +59,12 @@ public final class OrderDatabase {
      * @throws SQLException on a database error
      */
     public void createTables() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS orders (id VARCHAR(64) PRIMARY KEY, customer VARCHAR(64) NOT NULL,"
                     + " amount_cents BIGINT NOT NULL, kafka_topic VARCHAR(255) NOT NULL,"
                     + " kafka_partition INT NOT NULL, kafka_offset BIGINT NOT NULL)");
-            s.execute(JdbcDialect.H2.createTableSql(JdbcOffsetStore.DEFAULT_TABLE));   // sdk-jdbc's table
+            s.execute(JdbcDialect.H2.createTableSql(JdbcOffsetStore.DEFAULT_TABLE)); // sdk-jdbc's table
         }
     }
 
@@ -78,8 +78,11 @@ public final class OrderDatabase {
      * @throws SQLException on a database error, including a duplicate order
      */
     public int insert(Connection c, Iterable<ConsumerRecord<String, Order>> records) throws SQLException {
-        return write(c, "INSERT INTO orders (id, customer, amount_cents, kafka_topic, kafka_partition, kafka_offset)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", records);
+        return write(
+                c,
+                "INSERT INTO orders (id, customer, amount_cents, kafka_topic, kafka_partition, kafka_offset)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)",
+                records);
     }
 
     /**
@@ -92,8 +95,11 @@ public final class OrderDatabase {
      * @throws SQLException on a database error
      */
     public int upsert(Connection c, Iterable<ConsumerRecord<String, Order>> records) throws SQLException {
-        return write(c, "MERGE INTO orders (id, customer, amount_cents, kafka_topic, kafka_partition, kafka_offset)"
-                + " KEY (id) VALUES (?, ?, ?, ?, ?, ?)", records);
+        return write(
+                c,
+                "MERGE INTO orders (id, customer, amount_cents, kafka_topic, kafka_partition, kafka_offset)"
+                        + " KEY (id) VALUES (?, ?, ?, ?, ?, ?)",
+                records);
     }
 
     private static int write(Connection c, String sql, Iterable<ConsumerRecord<String, Order>> records)
@@ -124,7 +130,9 @@ public final class OrderDatabase {
      * @throws SQLException on a database error
      */
     public long queryLong(String sql) throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             return rs.next() ? rs.getLong(1) : 0;
         }
     }
@@ -135,7 +143,8 @@ public final class OrderDatabase {
      * @throws SQLException on a database error
      */
     public void shutdown() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.execute("SHUTDOWN");
         }
     }

@@ -3,7 +3,6 @@ package dev.kafkasdk.examples;
 import dev.kafkasdk.consumer.CommitMode;
 import dev.kafkasdk.consumer.SdkConsumer;
 import dev.kafkasdk.core.config.ConsumerSettings;
-
 import dev.kafkasdk.core.serde.Serdes;
 import dev.kafkasdk.jdbc.JdbcOffsetStore;
 import java.sql.Connection;
@@ -26,11 +25,9 @@ public final class OrderLedger {
      * @param consumed     records handled
      * @param transactions JDBC transactions committed (one per poll round)
      */
-    public record Result(long consumed, int transactions) {
-    }
+    public record Result(long consumed, int transactions) {}
 
-    private OrderLedger() {
-    }
+    private OrderLedger() {}
 
     /**
      * Consumes until {@code expected} orders are stored, then closes the consumer (which commits the
@@ -46,26 +43,27 @@ public final class OrderLedger {
     public static Result run(ConsumerSettings settings, String topic, OrderDatabase database, long expected)
             throws Exception {
         // tag::exactly-once[]
-        JdbcOffsetStore offsets = JdbcOffsetStore.builder(database::connect, settings.groupId().orElseThrow())
-                .build();                                          // table kafka_offsets, dialect detected
+        JdbcOffsetStore offsets = JdbcOffsetStore.builder(
+                        database::connect, settings.groupId().orElseThrow())
+                .build(); // table kafka_offsets, dialect detected
         offsets.createSchemaIfMissing();
         // end::exactly-once[]
         Progress stored = new Progress("orders + offsets stored in one JDBC transaction", expected);
         AtomicInteger transactions = new AtomicInteger();
-        try (SdkConsumer<String, Order> ledger = SdkConsumer.builder(settings, Serdes.string(),
-                        Serdes.json(Order.class))
+        try (SdkConsumer<String, Order> ledger = SdkConsumer.builder(
+                        settings, Serdes.string(), Serdes.json(Order.class))
                 .subscribe(topic)
                 // tag::handler[]
-                .commitMode(CommitMode.external(offsets).mirrored())   // offsets in H2, mirrored to Kafka for lag tools
+                .commitMode(CommitMode.external(offsets).mirrored()) // offsets in H2, mirrored to Kafka for lag tools
                 .batchHandler(batch -> {
                     try (Connection c = database.connect()) {
                         c.setAutoCommit(false);
                         try {
-                            database.insert(c, batch.records());   // the work
-                            offsets.save(c, batch.nextOffsets());   // the position, in the same transaction
-                            c.commit();                             // both...
+                            database.insert(c, batch.records()); // the work
+                            offsets.save(c, batch.nextOffsets()); // the position, in the same transaction
+                            c.commit(); // both...
                         } catch (SQLException | RuntimeException e) {
-                            c.rollback();                           // ...or neither; the SDK retries the batch
+                            c.rollback(); // ...or neither; the SDK retries the batch
                             throw e;
                         }
                     }

@@ -2,7 +2,6 @@ package dev.kafkasdk.examples;
 
 import dev.kafkasdk.consumer.ConsumerState;
 import dev.kafkasdk.consumer.SdkConsumer;
-
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -75,13 +74,15 @@ public final class Progress {
                 for (SdkConsumer<?, ?> consumer : watched) {
                     ConsumerState state = consumer.state();
                     if (state.isTerminal()) {
-                        throw new IllegalStateException(label + ": consumer " + consumer.clientId() + " is " + state
-                                + " after " + count() + " of " + target, consumer.failureCause().orElse(null));
+                        throw new IllegalStateException(
+                                label + ": consumer " + consumer.clientId() + " is " + state + " after " + count()
+                                        + " of " + target,
+                                consumer.failureCause().orElse(null));
                     }
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(label + ": only " + count() + " of " + target + " after "
-                            + Console.format(timeout));
+                    throw new IllegalStateException(
+                            label + ": only " + count() + " of " + target + " after " + Console.format(timeout));
                 }
             } catch (ExecutionException impossible) {
                 throw new IllegalStateException(impossible.getCause());

@@ -14,7 +14,6 @@ import dev.kafkasdk.producer.SendResult;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -66,8 +65,7 @@ public final class PrometheusMetricsExample {
         void run(URI endpoint) throws Exception;
     }
 
-    private PrometheusMetricsExample() {
-    }
+    private PrometheusMetricsExample() {}
 
     /**
      * Runs the example and prints the SDK's meters from the scrape.
@@ -78,23 +76,35 @@ public final class PrometheusMetricsExample {
     public static void main(String[] args) throws Exception {
         try (ExampleCluster kafka = ExampleCluster.start(args)) {
             boolean serve = kafka.args().flag("serve");
-            Result result = run(kafka.settings(), kafka.name("examples.metered"), kafka.name("metered"),
-                    kafka.args().intOption("records", 200), endpoint -> {
+            Result result = run(
+                    kafka.settings(),
+                    kafka.name("examples.metered"),
+                    kafka.name("metered"),
+                    kafka.args().intOption("records", 200),
+                    endpoint -> {
                         if (serve) {
-                            Console.line("serving %s - try: curl -s %s | grep kafka_sdk; press Enter to stop",
+                            Console.line(
+                                    "serving %s - try: curl -s %s | grep kafka_sdk; press Enter to stop",
                                     endpoint, endpoint);
                             System.in.read();
                         }
                     });
-            Console.line("scraped %s: %d lines, among them:", result.endpoint(), result.scrape().lines().count());
-            for (String meter : List.of("kafka_sdk_producer_records_sent_total",
+            Console.line(
+                    "scraped %s: %d lines, among them:",
+                    result.endpoint(), result.scrape().lines().count());
+            for (String meter : List.of(
+                    "kafka_sdk_producer_records_sent_total",
                     "kafka_sdk_producer_send_seconds_count",
-                    "kafka_sdk_consumer_records_processed_total", "kafka_sdk_consumer_commit_latency_seconds_count",
-                    "kafka_producer_record_send_total", "kafka_consumer_fetch_manager_records_consumed_total")) {
+                    "kafka_sdk_consumer_records_processed_total",
+                    "kafka_sdk_consumer_commit_latency_seconds_count",
+                    "kafka_producer_record_send_total",
+                    "kafka_consumer_fetch_manager_records_consumed_total")) {
                 result.lines(meter + "{").forEach(l -> Console.line("  %s", l));
             }
-            Console.line("  ... %d kafka_sdk_* samples, %d kafka-clients producer and %d consumer samples in all",
-                    result.lines("kafka_sdk_").size(), result.lines("kafka_producer_").size(),
+            Console.line(
+                    "  ... %d kafka_sdk_* samples, %d kafka-clients producer and %d consumer samples in all",
+                    result.lines("kafka_sdk_").size(),
+                    result.lines("kafka_producer_").size(),
                     result.lines("kafka_consumer_").size());
         }
     }
@@ -111,30 +121,40 @@ public final class PrometheusMetricsExample {
      * @return the scrape
      * @throws Exception if a step fails or does not finish within a minute
      */
-    public static Result run(ClusterSettings cluster, String topic, String groupId, int records,
-                             WhileServing whileServing) throws Exception {
+    public static Result run(
+            ClusterSettings cluster, String topic, String groupId, int records, WhileServing whileServing)
+            throws Exception {
         ExampleTopics.ensure(cluster, ExampleTopics.topic(topic, 3));
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         HttpServer server = serve(registry);
         URI endpoint = URI.create("http://" + server.getAddress().getHostString() + ":"
                 + server.getAddress().getPort() + "/metrics");
         Tags tags = Tags.of("app", "metrics-example");
-        ProducerSettings producerSettings = ProducerSettings.builder().name("metered-producer").cluster(cluster)
-                .preset(ProducerPreset.BALANCED).build();
-        ConsumerSettings consumerSettings = ConsumerSettings.builder().name("metered-consumer").cluster(cluster)
-                .groupId(groupId).autoOffsetReset(OffsetReset.EARLIEST).build();
+        ProducerSettings producerSettings = ProducerSettings.builder()
+                .name("metered-producer")
+                .cluster(cluster)
+                .preset(ProducerPreset.BALANCED)
+                .build();
+        ConsumerSettings consumerSettings = ConsumerSettings.builder()
+                .name("metered-consumer")
+                .cluster(cluster)
+                .groupId(groupId)
+                .autoOffsetReset(OffsetReset.EARLIEST)
+                .build();
         Progress consumed = new Progress("records consumed", records);
         // tag::metrics[]
-        try (SdkProducer<String, String> producer = SdkProducer.builder(producerSettings, Serdes.string(),
-                        Serdes.string()).metrics(registry, tags).build();
-             SdkConsumer<String, String> consumer = SdkConsumer.builder(consumerSettings, Serdes.string(),
-                             Serdes.string())
-                     .subscribe(topic)
-                     .commitMode(CommitMode.syncPerBatch())
-                     .metrics(registry, tags)
-                     .recordHandler(record -> consumed.add(1))
-                     .build()) {
-        // end::metrics[]
+        try (SdkProducer<String, String> producer = SdkProducer.builder(
+                                producerSettings, Serdes.string(), Serdes.string())
+                        .metrics(registry, tags)
+                        .build();
+                SdkConsumer<String, String> consumer = SdkConsumer.builder(
+                                consumerSettings, Serdes.string(), Serdes.string())
+                        .subscribe(topic)
+                        .commitMode(CommitMode.syncPerBatch())
+                        .metrics(registry, tags)
+                        .recordHandler(record -> consumed.add(1))
+                        .build()) {
+            // end::metrics[]
             consumer.start();
             List<CompletableFuture<SendResult>> sends = new ArrayList<>();
             for (int i = 0; i < records; i++) {
@@ -166,9 +186,14 @@ public final class PrometheusMetricsExample {
     }
 
     private static String scrape(URI endpoint) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(10))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(endpoint)
+                        .timeout(Duration.ofSeconds(10))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("GET " + endpoint + " answered " + response.statusCode());
         }

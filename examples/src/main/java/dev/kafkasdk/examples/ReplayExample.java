@@ -10,7 +10,6 @@ import dev.kafkasdk.core.config.ClusterSettings;
 import dev.kafkasdk.core.config.ConsumerSettings;
 import dev.kafkasdk.core.config.ProducerPreset;
 import dev.kafkasdk.core.config.ProducerSettings;
-
 import dev.kafkasdk.core.serde.Serdes;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,12 +43,24 @@ public final class ReplayExample {
      * @param latest         the latest record timestamp read, {@link Instant#MIN} if none
      * @param finalState     the consumer's state at the end ({@code STOPPED} once the window is done)
      */
-    public record Replay(int replayed, Instant from, Instant to, Map<Integer, Long> firstOffsets, Instant earliest,
-                         Instant latest, ConsumerState finalState) {
+    public record Replay(
+            int replayed,
+            Instant from,
+            Instant to,
+            Map<Integer, Long> firstOffsets,
+            Instant earliest,
+            Instant latest,
+            ConsumerState finalState) {
         /** @return one readable line */
         public String format() {
-            return String.format(Locale.ROOT, "replayed %d records from [%s, %s); seeks landed at %s; consumer %s",
-                    replayed, from, to, firstOffsets, finalState);
+            return String.format(
+                    Locale.ROOT,
+                    "replayed %d records from [%s, %s); seeks landed at %s; consumer %s",
+                    replayed,
+                    from,
+                    to,
+                    firstOffsets,
+                    finalState);
         }
     }
 
@@ -60,11 +71,9 @@ public final class ReplayExample {
      * @param after  records produced after {@code from}
      * @param replay what the replay read (it should be exactly {@code after})
      */
-    public record Result(int before, int after, Replay replay) {
-    }
+    public record Result(int before, int after, Replay replay) {}
 
-    private ReplayExample() {
-    }
+    private ReplayExample() {}
 
     /**
      * Produces two rounds of orders, then replays only the second round by time.
@@ -74,10 +83,13 @@ public final class ReplayExample {
      */
     public static void main(String[] args) throws Exception {
         try (ExampleCluster kafka = ExampleCluster.start(args)) {
-            Result result = run(kafka.settings(), kafka.name("examples.replay-orders"),
+            Result result = run(
+                    kafka.settings(),
+                    kafka.name("examples.replay-orders"),
                     kafka.args().intOption("records", 1000));
-            Console.line("produced %d before and %d after the replay point; %s", result.before(), result.after(),
-                    result.replay().format());
+            Console.line(
+                    "produced %d before and %d after the replay point; %s",
+                    result.before(), result.after(), result.replay().format());
         }
     }
 
@@ -93,14 +105,18 @@ public final class ReplayExample {
      */
     public static Result run(ClusterSettings cluster, String topic, int records) throws Exception {
         ExampleTopics.ensure(cluster, ExampleTopics.topic(topic, 3));
-        ProducerSettings producer = ProducerSettings.builder().name("orders").cluster(cluster)
-                .preset(ProducerPreset.LOW_LATENCY).build();
+        ProducerSettings producer = ProducerSettings.builder()
+                .name("orders")
+                .cluster(cluster)
+                .preset(ProducerPreset.LOW_LATENCY)
+                .build();
         AsyncProducerExample.Result first = AsyncProducerExample.send(producer, topic, records, 0);
         Instant from = startAfter(first.lastTimestamp());
         Console.line("      first round done; replay point %s", from);
         AsyncProducerExample.Result second = AsyncProducerExample.send(producer, topic, records, records);
         Instant to = second.lastTimestamp().plusMillis(1);
-        ConsumerSettings replayer = ConsumerSettings.builder().name("replayer").cluster(cluster).build();
+        ConsumerSettings replayer =
+                ConsumerSettings.builder().name("replayer").cluster(cluster).build();
         return new Result(first.acknowledged(), second.acknowledged(), replay(replayer, topic, from, to));
     }
 
@@ -135,8 +151,8 @@ public final class ReplayExample {
         AtomicLong earliest = new AtomicLong(Long.MAX_VALUE);
         AtomicLong latest = new AtomicLong(Long.MIN_VALUE);
         // tag::replay[]
-        try (SdkConsumer<String, Order> consumer = SdkConsumer.builder(settings, Serdes.string(),
-                        Serdes.json(Order.class))
+        try (SdkConsumer<String, Order> consumer = SdkConsumer.builder(
+                        settings, Serdes.string(), Serdes.json(Order.class))
                 .subscribe(Subscription.assignAll(topic))
                 .startPosition(StartPositionStrategy.always(StartPosition.window(from, to)))
                 .commitMode(CommitMode.none())
@@ -147,16 +163,21 @@ public final class ReplayExample {
                     replayed.incrementAndGet();
                 })
                 .build()) {
-        // end::replay[]
+            // end::replay[]
             consumer.start();
             if (!consumer.awaitTermination(Duration.ofSeconds(60))) {
                 throw new IllegalStateException("the replay did not reach the end of its window within 60 s; read "
                         + replayed.get() + " records");
             }
             if (consumer.state() == ConsumerState.FAILED) {
-                throw new IllegalStateException("the replay failed", consumer.failureCause().orElse(null));
+                throw new IllegalStateException(
+                        "the replay failed", consumer.failureCause().orElse(null));
             }
-            return new Replay(replayed.get(), from, to, new TreeMap<>(firstOffsets),
+            return new Replay(
+                    replayed.get(),
+                    from,
+                    to,
+                    new TreeMap<>(firstOffsets),
                     earliest.get() == Long.MAX_VALUE ? Instant.MAX : Instant.ofEpochMilli(earliest.get()),
                     latest.get() == Long.MIN_VALUE ? Instant.MIN : Instant.ofEpochMilli(latest.get()),
                     consumer.state());

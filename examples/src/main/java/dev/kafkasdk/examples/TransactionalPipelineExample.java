@@ -16,7 +16,6 @@ import dev.kafkasdk.producer.OutgoingRecord;
 import dev.kafkasdk.producer.SdkProducer;
 import dev.kafkasdk.producer.SendResult;
 import dev.kafkasdk.producer.TransactionalProducer;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,13 +51,17 @@ public final class TransactionalPipelineExample {
     public record Result(int input, int committedOutput, int distinctOutput, int abortedRounds) {
         /** @return one readable line */
         public String format() {
-            return String.format(Locale.ROOT, "input %d -> committed output %d (%d distinct) after %d aborted "
-                    + "transaction(s)", input, committedOutput, distinctOutput, abortedRounds);
+            return String.format(
+                    Locale.ROOT,
+                    "input %d -> committed output %d (%d distinct) after %d aborted " + "transaction(s)",
+                    input,
+                    committedOutput,
+                    distinctOutput,
+                    abortedRounds);
         }
     }
 
-    private TransactionalPipelineExample() {
-    }
+    private TransactionalPipelineExample() {}
 
     /**
      * Runs the pipeline against the cluster of the command line.
@@ -68,8 +71,12 @@ public final class TransactionalPipelineExample {
      */
     public static void main(String[] args) throws Exception {
         try (ExampleCluster kafka = ExampleCluster.start(args)) {
-            Result result = run(kafka.settings(), kafka.name("examples.sentences"), kafka.name("examples.shouted"),
-                    kafka.name("shouter"), kafka.args().intOption("records", 500));
+            Result result = run(
+                    kafka.settings(),
+                    kafka.name("examples.sentences"),
+                    kafka.name("examples.shouted"),
+                    kafka.name("shouter"),
+                    kafka.args().intOption("records", 500));
             Console.line("%s", result.format());
         }
     }
@@ -95,31 +102,40 @@ public final class TransactionalPipelineExample {
         Progress downstream = new Progress("committed output records read downstream", records);
         Set<String> distinct = ConcurrentHashMap.newKeySet();
 
-        ProducerSettings producerSettings = ProducerSettings.builder().name("shouter-out").cluster(cluster)
-                .preset(ProducerPreset.BALANCED).transactionalId(groupId + "-tx").build();
-        ConsumerSettings consumerSettings = ConsumerSettings.builder().name("shouter-in").cluster(cluster)
-                .groupId(groupId).autoOffsetReset(OffsetReset.EARLIEST).maxPollRecords(100).build();
+        ProducerSettings producerSettings = ProducerSettings.builder()
+                .name("shouter-out")
+                .cluster(cluster)
+                .preset(ProducerPreset.BALANCED)
+                .transactionalId(groupId + "-tx")
+                .build();
+        ConsumerSettings consumerSettings = ConsumerSettings.builder()
+                .name("shouter-in")
+                .cluster(cluster)
+                .groupId(groupId)
+                .autoOffsetReset(OffsetReset.EARLIEST)
+                .maxPollRecords(100)
+                .build();
         // tag::pipeline[]
-        try (TransactionalProducer<String, String> producer = TransactionalProducer.create(producerSettings,
-                Serdes.string(), Serdes.string());
-             SdkConsumer<String, String> pipeline = SdkConsumer.builder(consumerSettings, Serdes.string(),
-                             Serdes.string())
-                     .subscribe(input)
-                     .commitMode(CommitMode.transactional(producer))
-                     .recordHandler(record -> {
-                         if (record.value().equals(failOn) && failed.compareAndSet(false, true)) {
-                             throw new IllegalStateException("simulated failure in the middle of a transaction");
-                         }
-                         String shouted = record.value().toUpperCase(Locale.ROOT);
-                         // sent inside the round's transaction, committed with the round's input offsets
-                         producer.send(OutgoingRecord.of(output, record.key(), shouted));
-                     })
-                     .build();
-        // end::pipeline[]
-             SdkConsumer<String, String> reader = readCommitted(cluster, output, value -> {
-                 distinct.add(value);
-                 downstream.add(1);
-             })) {
+        try (TransactionalProducer<String, String> producer =
+                        TransactionalProducer.create(producerSettings, Serdes.string(), Serdes.string());
+                SdkConsumer<String, String> pipeline = SdkConsumer.builder(
+                                consumerSettings, Serdes.string(), Serdes.string())
+                        .subscribe(input)
+                        .commitMode(CommitMode.transactional(producer))
+                        .recordHandler(record -> {
+                            if (record.value().equals(failOn) && failed.compareAndSet(false, true)) {
+                                throw new IllegalStateException("simulated failure in the middle of a transaction");
+                            }
+                            String shouted = record.value().toUpperCase(Locale.ROOT);
+                            // sent inside the round's transaction, committed with the round's input offsets
+                            producer.send(OutgoingRecord.of(output, record.key(), shouted));
+                        })
+                        .build();
+                // end::pipeline[]
+                SdkConsumer<String, String> reader = readCommitted(cluster, output, value -> {
+                    distinct.add(value);
+                    downstream.add(1);
+                })) {
             pipeline.start();
             reader.start();
             downstream.await(Duration.ofSeconds(60), pipeline, reader);
@@ -138,8 +154,11 @@ public final class TransactionalPipelineExample {
     }
 
     private static void fillInput(ClusterSettings cluster, String input, int records) throws Exception {
-        ProducerSettings settings = ProducerSettings.builder().name("sentences").cluster(cluster)
-                .preset(ProducerPreset.BALANCED).build();
+        ProducerSettings settings = ProducerSettings.builder()
+                .name("sentences")
+                .cluster(cluster)
+                .preset(ProducerPreset.BALANCED)
+                .build();
         List<CompletableFuture<SendResult>> sends = new ArrayList<>();
         try (SdkProducer<String, String> producer = SdkProducer.create(settings, Serdes.string(), Serdes.string())) {
             for (int i = 0; i < records; i++) {
@@ -149,10 +168,13 @@ public final class TransactionalPipelineExample {
         }
     }
 
-    private static SdkConsumer<String, String> readCommitted(ClusterSettings cluster, String topic,
-                                                             Consumer<String> sink) {
-        ConsumerSettings settings = ConsumerSettings.builder().name("downstream").cluster(cluster)
-                .isolationLevel(IsolationLevel.READ_COMMITTED).build();
+    private static SdkConsumer<String, String> readCommitted(
+            ClusterSettings cluster, String topic, Consumer<String> sink) {
+        ConsumerSettings settings = ConsumerSettings.builder()
+                .name("downstream")
+                .cluster(cluster)
+                .isolationLevel(IsolationLevel.READ_COMMITTED)
+                .build();
         return SdkConsumer.builder(settings, Serdes.string(), Serdes.string())
                 .subscribe(Subscription.assignAll(topic))
                 .startPosition(StartPositionStrategy.always(StartPosition.beginning()))

@@ -13,17 +13,6 @@ import dev.kafkasdk.core.config.ProducerSettings;
 import dev.kafkasdk.core.serde.Serdes;
 import dev.kafkasdk.producer.SdkProducer;
 import dev.kafkasdk.producer.SendResult;
-import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
-import org.apache.kafka.streams.kstream.Materialized;
-import org.apache.kafka.streams.kstream.Produced;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +30,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Produced;
 
 /**
  * Kafka Streams word count: lines of text in, one running count per word out. The Streams
@@ -71,8 +70,8 @@ public final class WordCountStreamsExample {
     public record Result(int lines, long words, Map<String, Long> counts) {
         /** @return the counts, most frequent first */
         public String format() {
-            StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%d lines, %d words, %d distinct:",
-                    lines, words, counts.size()));
+            StringBuilder out = new StringBuilder(
+                    String.format(Locale.ROOT, "%d lines, %d words, %d distinct:", lines, words, counts.size()));
             counts.entrySet().stream()
                     .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
                             .thenComparing(Map.Entry.comparingByKey()))
@@ -81,8 +80,7 @@ public final class WordCountStreamsExample {
         }
     }
 
-    private WordCountStreamsExample() {
-    }
+    private WordCountStreamsExample() {}
 
     /**
      * Counts the words of {@link #LINES}.
@@ -93,9 +91,15 @@ public final class WordCountStreamsExample {
     public static void main(String[] args) throws Exception {
         try (ExampleCluster kafka = ExampleCluster.start(args)) {
             Path stateDir = Files.isDirectory(Path.of("examples", "target"))
-                    ? Path.of("examples", "target", "kafka-streams-state") : Path.of("target", "kafka-streams-state");
-            Result result = run(kafka.settings(), kafka.name("examples.text-lines"), kafka.name("examples.word-counts"),
-                    kafka.name("examples-word-count"), stateDir, LINES);
+                    ? Path.of("examples", "target", "kafka-streams-state")
+                    : Path.of("target", "kafka-streams-state");
+            Result result = run(
+                    kafka.settings(),
+                    kafka.name("examples.text-lines"),
+                    kafka.name("examples.word-counts"),
+                    kafka.name("examples-word-count"),
+                    stateDir,
+                    LINES);
             Console.line("%s", result.format());
         }
     }
@@ -107,7 +111,9 @@ public final class WordCountStreamsExample {
      * @return its words
      */
     public static List<String> words(String line) {
-        return Arrays.stream(line.toLowerCase(Locale.ROOT).split("\\W+")).filter(w -> !w.isEmpty()).toList();
+        return Arrays.stream(line.toLowerCase(Locale.ROOT).split("\\W+"))
+                .filter(w -> !w.isEmpty())
+                .toList();
     }
 
     /**
@@ -118,7 +124,7 @@ public final class WordCountStreamsExample {
      * @return the topology
      */
     public static Topology topology(String input, String output) {
-        Serde<String> strings = Serdes.string();     // the SDK's serdes are kafka-clients serdes
+        Serde<String> strings = Serdes.string(); // the SDK's serdes are kafka-clients serdes
         StreamsBuilder builder = new StreamsBuilder();
         // tag::topology[]
         builder.stream(input, Consumed.with(strings, strings))
@@ -145,14 +151,15 @@ public final class WordCountStreamsExample {
         AdminSettings.defaults(cluster).toProperties().forEach((key, value) -> {
             if (key.equals(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG)
                     || key.equals(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG)
-                    || key.startsWith("sasl.") || key.startsWith("ssl.")) {
+                    || key.startsWith("sasl.")
+                    || key.startsWith("ssl.")) {
                 props.put(key, value);
             }
         });
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);            // show counts quickly
-        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);      // emit every update
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100); // show counts quickly
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0); // emit every update
         return props;
     }
 
@@ -170,16 +177,23 @@ public final class WordCountStreamsExample {
      * @return the counts read from the output topic
      * @throws Exception if a step fails or the counts are incomplete after a minute
      */
-    public static Result run(ClusterSettings cluster, String input, String output, String applicationId,
-                             Path stateRoot, List<String> lines) throws Exception {
+    public static Result run(
+            ClusterSettings cluster,
+            String input,
+            String output,
+            String applicationId,
+            Path stateRoot,
+            List<String> lines)
+            throws Exception {
         ExampleTopics.ensure(cluster, ExampleTopics.topic(input, 3), ExampleTopics.topic(output, 3));
         sendLines(cluster, input, lines);
         long words = lines.stream().mapToLong(l -> words(l).size()).sum();
         Map<String, Long> counts = new ConcurrentHashMap<>();
         CompletableFuture<Void> complete = new CompletableFuture<>();
-        Path stateDir = Files.createDirectories(stateRoot.resolve(applicationId)).toAbsolutePath();
-        KafkaStreams streams = new KafkaStreams(topology(input, output),
-                streamsProperties(cluster, applicationId, stateDir));
+        Path stateDir =
+                Files.createDirectories(stateRoot.resolve(applicationId)).toAbsolutePath();
+        KafkaStreams streams =
+                new KafkaStreams(topology(input, output), streamsProperties(cluster, applicationId, stateDir));
         try (SdkConsumer<String, Long> reader = countsReader(cluster, output, (word, count) -> {
             counts.merge(word, count, Math::max);
             if (counts.values().stream().mapToLong(Long::longValue).sum() == words) {
@@ -199,8 +213,11 @@ public final class WordCountStreamsExample {
     }
 
     private static void sendLines(ClusterSettings cluster, String topic, List<String> lines) throws Exception {
-        ProducerSettings settings = ProducerSettings.builder().name("text").cluster(cluster)
-                .preset(ProducerPreset.BALANCED).build();
+        ProducerSettings settings = ProducerSettings.builder()
+                .name("text")
+                .cluster(cluster)
+                .preset(ProducerPreset.BALANCED)
+                .build();
         List<CompletableFuture<SendResult>> sends = new ArrayList<>();
         try (SdkProducer<String, String> producer = SdkProducer.create(settings, Serdes.string(), Serdes.string())) {
             lines.forEach(line -> sends.add(producer.send(topic, null, line)));
@@ -208,9 +225,12 @@ public final class WordCountStreamsExample {
         }
     }
 
-    private static SdkConsumer<String, Long> countsReader(ClusterSettings cluster, String topic,
-                                                          BiConsumer<String, Long> onCount) {
-        ConsumerSettings settings = ConsumerSettings.builder().name("counts-reader").cluster(cluster).build();
+    private static SdkConsumer<String, Long> countsReader(
+            ClusterSettings cluster, String topic, BiConsumer<String, Long> onCount) {
+        ConsumerSettings settings = ConsumerSettings.builder()
+                .name("counts-reader")
+                .cluster(cluster)
+                .build();
         return SdkConsumer.builder(settings, Serdes.string(), Serdes.longValue())
                 .subscribe(Subscription.assignAll(topic))
                 .startPosition(StartPositionStrategy.always(StartPosition.beginning()))

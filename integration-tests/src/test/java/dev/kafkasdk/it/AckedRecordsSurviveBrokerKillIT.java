@@ -51,21 +51,24 @@ class AckedRecordsSurviveBrokerKillIT {
 
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
                 config.producer("payments").toProperties(), new StringSerializer(), new StringSerializer())) {
-            Thread sender = new Thread(() -> {
-                for (int i = 0; sending.get(); i++) {
-                    String value = "payment-" + i;
-                    producer.send(new ProducerRecord<>(topic, Integer.toString(i), value), (metadata, error) -> {
-                        if (error == null) {
-                            acked.add(value);
-                        } else {
-                            failed.incrementAndGet();
+            Thread sender = new Thread(
+                    () -> {
+                        for (int i = 0; sending.get(); i++) {
+                            String value = "payment-" + i;
+                            producer.send(
+                                    new ProducerRecord<>(topic, Integer.toString(i), value), (metadata, error) -> {
+                                        if (error == null) {
+                                            acked.add(value);
+                                        } else {
+                                            failed.incrementAndGet();
+                                        }
+                                    });
+                            if (i % 200 == 199) {
+                                producer.flush();
+                            }
                         }
-                    });
-                    if (i % 200 == 199) {
-                        producer.flush();
-                    }
-                }
-            }, "failover-sender");
+                    },
+                    "failover-sender");
             sender.start();
 
             await().atMost(Duration.ofSeconds(30)).until(() -> acked.size() >= 2_000);
@@ -93,14 +96,18 @@ class AckedRecordsSurviveBrokerKillIT {
         assertThat(acked).hasSizeGreaterThan(6_000);
         Set<String> lost = new HashSet<>(acked);
         lost.removeAll(read);
-        assertThat(lost).as("acknowledged records missing after the kill and restart").isEmpty();
-        assertThat(failed.get()).as("sends that failed outright with acks=all and a 2 minute delivery timeout")
+        assertThat(lost)
+                .as("acknowledged records missing after the kill and restart")
+                .isEmpty();
+        assertThat(failed.get())
+                .as("sends that failed outright with acks=all and a 2 minute delivery timeout")
                 .isZero();
     }
 
     private static int leaderOfPartitionZero(KafkaCluster cluster, String topic) throws Exception {
         try (Admin admin = Admin.create(cluster.adminClientProperties())) {
-            TopicDescription description = admin.describeTopics(Set.of(topic)).allTopicNames().get().get(topic);
+            TopicDescription description =
+                    admin.describeTopics(Set.of(topic)).allTopicNames().get().get(topic);
             return description.partitions().get(0).leader().id();
         }
     }

@@ -42,7 +42,10 @@ class ClientConventionsIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private static ClusterSettings cluster(KafkaCluster kafka) {
-        return ClusterSettings.builder().bootstrapServers(kafka.bootstrapServers()).clientIdPrefix("conv-it").build();
+        return ClusterSettings.builder()
+                .bootstrapServers(kafka.bootstrapServers())
+                .clientIdPrefix("conv-it")
+                .build();
     }
 
     private static Set<String> liveThreadNames() {
@@ -54,15 +57,19 @@ class ClientConventionsIT {
         String topic = kafka.uniqueTopicName("conv-consumers");
         String group = topic + "-group";
         kafka.createTopic(topic, 2, 1);
-        ConsumerSettings settings = ConsumerSettings.builder().name("audit").cluster(cluster(kafka))
-                .groupId(group).autoOffsetReset(OffsetReset.EARLIEST).build();
+        ConsumerSettings settings = ConsumerSettings.builder()
+                .name("audit")
+                .cluster(cluster(kafka))
+                .groupId(group)
+                .autoOffsetReset(OffsetReset.EARLIEST)
+                .build();
         Set<String> seen = ConcurrentHashMap.newKeySet();
 
-        try (SdkConsumer<String, String> first = SdkConsumer.create(settings, Serdes.string(), Serdes.string(),
-                     record -> seen.add(record.value()), topic);
-             SdkConsumer<String, String> second = SdkConsumer.create(settings, Serdes.string(), Serdes.string(),
-                     record -> seen.add(record.value()), topic);
-             SdkAdmin admin = SdkAdmin.create(AdminSettings.defaults(cluster(kafka)))) {
+        try (SdkConsumer<String, String> first = SdkConsumer.create(
+                        settings, Serdes.string(), Serdes.string(), record -> seen.add(record.value()), topic);
+                SdkConsumer<String, String> second = SdkConsumer.create(
+                        settings, Serdes.string(), Serdes.string(), record -> seen.add(record.value()), topic);
+                SdkAdmin admin = SdkAdmin.create(AdminSettings.defaults(cluster(kafka)))) {
             assertThat(first.clientId()).matches("conv-it-audit-\\d+");
             assertThat(second.clientId()).matches("conv-it-audit-\\d+").isNotEqualTo(first.clientId());
             first.start();
@@ -74,9 +81,11 @@ class ClientConventionsIT {
 
             await().atMost(WAIT).untilAsserted(() -> {
                 GroupDescription described = admin.groups().describe(group);
-                assertThat(described.members()).extracting(GroupMember::clientId)
+                assertThat(described.members())
+                        .extracting(GroupMember::clientId)
                         .containsExactlyInAnyOrder(first.clientId(), second.clientId());
-                assertThat(described.members()).allSatisfy(m -> assertThat(m.assignment()).hasSize(1));
+                assertThat(described.members())
+                        .allSatisfy(m -> assertThat(m.assignment()).hasSize(1));
             });
             kafka.produce(topic, "k", "hello");
             await().atMost(WAIT).until(() -> seen.contains("hello"));
@@ -84,8 +93,8 @@ class ClientConventionsIT {
             assertThat(first.close(Duration.ofSeconds(20))).isTrue();
             assertThat(second.close(Duration.ofSeconds(20))).isTrue();
             // the poll thread reports termination as its last step, then ends
-            await().atMost(WAIT).untilAsserted(() -> assertThat(liveThreadNames())
-                    .doesNotContain(firstThread, secondThread));
+            await().atMost(WAIT)
+                    .untilAsserted(() -> assertThat(liveThreadNames()).doesNotContain(firstThread, secondThread));
         }
     }
 
@@ -93,21 +102,26 @@ class ClientConventionsIT {
     void twoProducersFromOneSettingsHaveTheirOwnClientIdsAndCompletionThreads(KafkaCluster kafka) throws Exception {
         String topic = kafka.uniqueTopicName("conv-producers");
         kafka.createTopic(topic, 1, 1);
-        ProducerSettings settings = ProducerSettings.builder().name("orders").cluster(cluster(kafka)).build();
+        ProducerSettings settings = ProducerSettings.builder()
+                .name("orders")
+                .cluster(cluster(kafka))
+                .build();
         try (SdkProducer<String, String> first = SdkProducer.create(settings, Serdes.string(), Serdes.string());
-             SdkProducer<String, String> second = SdkProducer.create(settings, Serdes.string(), Serdes.string())) {
+                SdkProducer<String, String> second = SdkProducer.create(settings, Serdes.string(), Serdes.string())) {
             assertThat(first.clientId()).matches("conv-it-orders-\\d+");
             assertThat(second.clientId()).matches("conv-it-orders-\\d+").isNotEqualTo(first.clientId());
 
             String firstThread = first.send(topic, "k", "1")
-                    .thenApply(r -> Thread.currentThread().getName()).get(60, TimeUnit.SECONDS);
+                    .thenApply(r -> Thread.currentThread().getName())
+                    .get(60, TimeUnit.SECONDS);
             String secondThread = second.send(topic, "k", "2")
-                    .thenApply(r -> Thread.currentThread().getName()).get(60, TimeUnit.SECONDS);
+                    .thenApply(r -> Thread.currentThread().getName())
+                    .get(60, TimeUnit.SECONDS);
 
-            assertThat(firstThread).isEqualTo(first.clientId().replace("conv-it-", "kafka-sdk-producer-")
-                    + "-completions");
-            assertThat(secondThread).isEqualTo(second.clientId().replace("conv-it-", "kafka-sdk-producer-")
-                    + "-completions");
+            assertThat(firstThread)
+                    .isEqualTo(first.clientId().replace("conv-it-", "kafka-sdk-producer-") + "-completions");
+            assertThat(secondThread)
+                    .isEqualTo(second.clientId().replace("conv-it-", "kafka-sdk-producer-") + "-completions");
             assertThat(first.close(Duration.ofSeconds(10))).isTrue();
         }
     }
@@ -122,13 +136,25 @@ class ClientConventionsIT {
             assertThat(admin.clientId()).matches("conv-it-default-\\d+");
 
             admin.topics().apply(List.of(TopicSpec.builder(topic).partitions(2).build()));
-            assertThatThrownBy(() -> admin.topics().apply(List.of(
-                    TopicSpec.builder(topic + "-bad").partitions(1).config("segment.bytes", "1").build())))
+            assertThatThrownBy(() -> admin.topics()
+                            .apply(List.of(TopicSpec.builder(topic + "-bad")
+                                    .partitions(1)
+                                    .config("segment.bytes", "1")
+                                    .build())))
                     .isInstanceOf(KafkaSdkException.class);
 
             Timer created = registry.find("kafka.sdk.admin.call")
-                    .tags("operation", "create-topic", "outcome", "success", "exception", "none",
-                            "client.id", admin.clientId(), "app", "conventions-it")
+                    .tags(
+                            "operation",
+                            "create-topic",
+                            "outcome",
+                            "success",
+                            "exception",
+                            "none",
+                            "client.id",
+                            admin.clientId(),
+                            "app",
+                            "conventions-it")
                     .timer();
             assertThat(created).isNotNull();
             assertThat(created.count()).isEqualTo(1);
@@ -139,11 +165,16 @@ class ClientConventionsIT {
             assertThat(rejected).isNotNull();
             assertThat(rejected.count()).isEqualTo(1);
             assertThat(rejected.getId().getTag("exception")).isEqualTo("InvalidConfigurationException");
-            assertThat(registry.find("kafka.sdk.admin.call").tag("operation", "describe-topics").timers())
+            assertThat(registry.find("kafka.sdk.admin.call")
+                            .tag("operation", "describe-topics")
+                            .timers())
                     .isNotEmpty();
             // kafka-clients' own admin metrics are bound through KafkaClientMetrics with the same tags
-            await().atMost(WAIT).until(() -> !registry.find("kafka.admin.client.request.total")
-                    .tag("app", "conventions-it").meters().isEmpty());
+            await().atMost(WAIT)
+                    .until(() -> !registry.find("kafka.admin.client.request.total")
+                            .tag("app", "conventions-it")
+                            .meters()
+                            .isEmpty());
         }
         assertThat(registry.find("kafka.admin.client.request.total").meters()).isEmpty();
     }

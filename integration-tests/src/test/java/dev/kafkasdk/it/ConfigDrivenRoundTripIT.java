@@ -43,15 +43,17 @@ class ConfigDrivenRoundTripIT {
             """;
 
     @Test
-    void recordsSentWithRenderedProducerPropertiesAreReadBackWithRenderedConsumerProperties(
-            KafkaCluster cluster) throws Exception {
+    void recordsSentWithRenderedProducerPropertiesAreReadBackWithRenderedConsumerProperties(KafkaCluster cluster)
+            throws Exception {
         String topic = cluster.uniqueTopicName("config-roundtrip");
         cluster.createTopic(topic, 3);
         KafkaSdkConfig config = KafkaSdkConfig.loader()
                 .yaml(CONFIG)
                 .environment(Map.of(
-                        "KAFKA_SDK_CLUSTER_BOOTSTRAP_SERVERS", cluster.bootstrapServers(),
-                        "AUDIT_GROUP", topic + "-audit"))
+                        "KAFKA_SDK_CLUSTER_BOOTSTRAP_SERVERS",
+                        cluster.bootstrapServers(),
+                        "AUDIT_GROUP",
+                        topic + "-audit"))
                 .load();
 
         List<Future<RecordMetadata>> acks = new ArrayList<>();
@@ -78,9 +80,13 @@ class ConfigDrivenRoundTripIT {
         }
 
         assertThat(read).hasSize(300);
-        assertThat(read).extracting(ConsumerRecord::value)
-                .containsExactlyInAnyOrderElementsOf(
-                        java.util.stream.IntStream.range(0, 300).mapToObj(i -> "order-" + i).toList());
-        assertThat(read).allSatisfy(r -> assertThat(r.value()).isEqualTo("order-" + r.key().substring(4)));
+        assertThat(read)
+                .extracting(ConsumerRecord::value)
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, 300)
+                        .mapToObj(i -> "order-" + i)
+                        .toList());
+        assertThat(read)
+                .allSatisfy(
+                        r -> assertThat(r.value()).isEqualTo("order-" + r.key().substring(4)));
     }
 }

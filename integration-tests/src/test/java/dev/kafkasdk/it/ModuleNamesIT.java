@@ -23,10 +23,15 @@ class ModuleNamesIT {
         "dev.kafkasdk.producer.SdkProducer, dev.kafkasdk.producer",
         "dev.kafkasdk.consumer.SdkConsumer, dev.kafkasdk.consumer",
         "dev.kafkasdk.admin.SdkAdmin, dev.kafkasdk.admin",
-        "dev.kafkasdk.test.KafkaCluster, dev.kafkasdk.test"})
+        "dev.kafkasdk.test.KafkaCluster, dev.kafkasdk.test"
+    })
     void eachLibraryJarDeclaresItsAutomaticModuleName(String type, String moduleName)
             throws ClassNotFoundException, IOException, URISyntaxException {
-        Path location = Path.of(Class.forName(type).getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path location = Path.of(Class.forName(type)
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         assumeTrue(Files.isRegularFile(location), "classes come from a directory, not a jar: " + location);
 
         try (JarFile jar = new JarFile(location.toFile())) {

@@ -41,8 +41,8 @@ public class AdminAuthorizationException extends FatalKafkaSdkException {
      * @param resourceNames the resources refused; empty for the cluster
      * @param cause the Kafka authorization exception
      */
-    public AdminAuthorizationException(String operation, ResourceType resourceType, List<String> resourceNames,
-                                       Throwable cause) {
+    public AdminAuthorizationException(
+            String operation, ResourceType resourceType, List<String> resourceNames, Throwable cause) {
         super(message(operation, resourceType, resourceNames), cause);
         this.operation = Objects.requireNonNull(operation, "operation");
         this.resourceType = Objects.requireNonNull(resourceType, "resourceType");
@@ -51,8 +51,12 @@ public class AdminAuthorizationException extends FatalKafkaSdkException {
 
     private static String message(String operation, ResourceType type, List<String> names) {
         String kind = type.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-        String target = names.isEmpty() ? "the " + kind
-                : kind + (names.size() > 1 ? "s " : " ") + String.join(", ", names.stream().map(n -> "'" + n + "'").toList());
+        String target = names.isEmpty()
+                ? "the " + kind
+                : kind
+                        + (names.size() > 1 ? "s " : " ")
+                        + String.join(
+                                ", ", names.stream().map(n -> "'" + n + "'").toList());
         return "not authorized to " + operation + ": the principal lacks the ACL for " + target;
     }
 

@@ -43,7 +43,10 @@ public final class AdminOptions {
      * @return a builder starting from {@code base}
      */
     public static Builder from(AdminOptions base) {
-        return new Builder().callTimeout(base.callTimeout).maxAttempts(base.maxAttempts).retryBackoff(base.retryBackoff);
+        return new Builder()
+                .callTimeout(base.callTimeout)
+                .maxAttempts(base.maxAttempts)
+                .retryBackoff(base.retryBackoff);
     }
 
     /** @return the longest one attempt of an admin call may take */
@@ -73,8 +76,7 @@ public final class AdminOptions {
         private int maxAttempts = 3;
         private Duration retryBackoff = Duration.ofMillis(500);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * @param timeout the longest one attempt may take; positive
@@ -110,16 +112,16 @@ public final class AdminOptions {
         public AdminOptions build() {
             List<ConfigProblem> problems = new ArrayList<>();
             if (callTimeout == null || callTimeout.isNegative() || callTimeout.isZero()) {
-                problems.add(new ConfigProblem("callTimeout", String.valueOf(callTimeout),
-                        "must be a positive duration, such as 30s"));
+                problems.add(new ConfigProblem(
+                        "callTimeout", String.valueOf(callTimeout), "must be a positive duration, such as 30s"));
             }
             if (maxAttempts < 1) {
-                problems.add(new ConfigProblem("maxAttempts", Integer.toString(maxAttempts),
-                        "must be 1 or more (1 disables retries)"));
+                problems.add(new ConfigProblem(
+                        "maxAttempts", Integer.toString(maxAttempts), "must be 1 or more (1 disables retries)"));
             }
             if (retryBackoff == null || retryBackoff.isNegative()) {
-                problems.add(new ConfigProblem("retryBackoff", String.valueOf(retryBackoff),
-                        "must be 0 or a positive duration"));
+                problems.add(new ConfigProblem(
+                        "retryBackoff", String.valueOf(retryBackoff), "must be 0 or a positive duration"));
             }
             if (!problems.isEmpty()) {
                 throw new ConfigException(problems);

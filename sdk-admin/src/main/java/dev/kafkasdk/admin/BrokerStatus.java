@@ -15,8 +15,8 @@ import java.util.Optional;
  *     metadata (stopped, crashed or fenced)
  * @since 0.1
  */
-public record BrokerStatus(int id, String host, int port, Optional<String> rack, int leaders, int replicas,
-                           boolean serving) {
+public record BrokerStatus(
+        int id, String host, int port, Optional<String> rack, int leaders, int replicas, boolean serving) {
     /**
      * One table row, for example
      * {@code broker 1     127.0.0.1:9092         rack -         leaders 12     replicas 36     serving}.
@@ -25,7 +25,8 @@ public record BrokerStatus(int id, String host, int port, Optional<String> rack,
      */
     @Override
     public String toString() {
-        return String.format("broker %-5d %-22s rack %-9s leaders %-6d replicas %-6d %s", id, host + ":" + port,
-                Rows.text(rack), leaders, replicas, serving ? "serving" : "NOT SERVING");
+        return String.format(
+                "broker %-5d %-22s rack %-9s leaders %-6d replicas %-6d %s",
+                id, host + ":" + port, Rows.text(rack), leaders, replicas, serving ? "serving" : "NOT SERVING");
     }
 }

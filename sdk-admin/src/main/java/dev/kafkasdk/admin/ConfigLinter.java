@@ -71,7 +71,8 @@ public final class ConfigLinter {
      * @return a new linter
      */
     public ConfigLinter without(Collection<String> ruleIds) {
-        return new ConfigLinter(rules.stream().filter(r -> !ruleIds.contains(r.id())).toList());
+        return new ConfigLinter(
+                rules.stream().filter(r -> !ruleIds.contains(r.id())).toList());
     }
 
     /** @return the rules this linter runs, in order */

@@ -16,8 +16,13 @@ import org.apache.kafka.common.GroupType;
  * @param members the active members with their assignments
  * @since 0.1
  */
-public record GroupDescription(String groupId, GroupType type, GroupState state, String assignor,
-                               OptionalInt coordinator, List<GroupMember> members) {
+public record GroupDescription(
+        String groupId,
+        GroupType type,
+        GroupState state,
+        String assignor,
+        OptionalInt coordinator,
+        List<GroupMember> members) {
 
     /**
      * Copies the members.
@@ -47,7 +52,8 @@ public record GroupDescription(String groupId, GroupType type, GroupState state,
      */
     @Override
     public String toString() {
-        return String.format("%-24s %-9s %-12s assignor %-8s coordinator %-3s members %d", groupId, type, state,
-                Rows.text(assignor), Rows.text(coordinator), members.size());
+        return String.format(
+                "%-24s %-9s %-12s assignor %-8s coordinator %-3s members %d",
+                groupId, type, state, Rows.text(assignor), Rows.text(coordinator), members.size());
     }
 }

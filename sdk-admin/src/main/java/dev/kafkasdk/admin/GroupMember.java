@@ -14,8 +14,12 @@ import org.apache.kafka.common.TopicPartition;
  * @param assignment the partitions it is assigned, sorted by topic and partition
  * @since 0.1
  */
-public record GroupMember(String memberId, Optional<String> groupInstanceId, String clientId, String host,
-                          List<TopicPartition> assignment) {
+public record GroupMember(
+        String memberId,
+        Optional<String> groupInstanceId,
+        String clientId,
+        String host,
+        List<TopicPartition> assignment) {
 
     /**
      * Copies the assignment.
@@ -38,8 +42,13 @@ public record GroupMember(String memberId, Optional<String> groupInstanceId, Str
      */
     @Override
     public String toString() {
-        return String.format("%-20s host %-15s partitions %-3d %s  member %s%s", clientId, Rows.text(host),
-                assignment.size(), assignment, memberId,
+        return String.format(
+                "%-20s host %-15s partitions %-3d %s  member %s%s",
+                clientId,
+                Rows.text(host),
+                assignment.size(),
+                assignment,
+                memberId,
                 groupInstanceId.map(id -> "  instance " + id).orElse(""));
     }
 }

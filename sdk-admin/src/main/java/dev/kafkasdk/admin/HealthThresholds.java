@@ -24,7 +24,8 @@ public record HealthThresholds(double maxLeaderImbalance, long maxQuorumLag, Dur
     public HealthThresholds {
         Objects.requireNonNull(maxCatchUpAge, "maxCatchUpAge");
         if (maxLeaderImbalance < 0 || maxLeaderImbalance > 1) {
-            throw new IllegalArgumentException("maxLeaderImbalance: " + maxLeaderImbalance + " must be between 0 and 1");
+            throw new IllegalArgumentException(
+                    "maxLeaderImbalance: " + maxLeaderImbalance + " must be between 0 and 1");
         }
         if (maxQuorumLag < 0) {
             throw new IllegalArgumentException("maxQuorumLag: " + maxQuorumLag + " must be 0 or more");

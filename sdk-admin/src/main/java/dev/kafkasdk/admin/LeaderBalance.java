@@ -17,8 +17,11 @@ import java.util.TreeMap;
  * @param maxImbalance the largest value in {@code imbalancePerBroker}
  * @since 0.1
  */
-public record LeaderBalance(Map<Integer, Integer> leadersPerBroker, int nonPreferredLeaders,
-                            Map<Integer, Double> imbalancePerBroker, double maxImbalance) {
+public record LeaderBalance(
+        Map<Integer, Integer> leadersPerBroker,
+        int nonPreferredLeaders,
+        Map<Integer, Double> imbalancePerBroker,
+        double maxImbalance) {
 
     /**
      * Copies the maps in broker order.

@@ -60,8 +60,8 @@ public final class LintContext {
      * @param configs topic-level config overrides, such as {@code min.insync.replicas}
      * @param exists whether the topic exists on the cluster (always false offline)
      */
-    public record TopicFacts(String name, int partitions, int replicationFactor, Map<String, String> configs,
-                             boolean exists) {
+    public record TopicFacts(
+            String name, int partitions, int replicationFactor, Map<String, String> configs, boolean exists) {
         /**
          * Copies the configs.
          *
@@ -110,8 +110,8 @@ public final class LintContext {
         this.consumers = List.copyOf(b.consumers);
         this.topics = List.copyOf(b.topics);
         this.brokers = List.copyOf(b.brokers);
-        this.brokerCount = b.brokerCount.isPresent() || b.brokers.isEmpty()
-                ? b.brokerCount : OptionalInt.of(b.brokers.size());
+        this.brokerCount =
+                b.brokerCount.isPresent() || b.brokers.isEmpty() ? b.brokerCount : OptionalInt.of(b.brokers.size());
         this.partitionBudgetPerBroker = b.partitionBudgetPerBroker;
         this.replicasPerBroker = Map.copyOf(b.replicasPerBroker);
     }
@@ -181,7 +181,9 @@ public final class LintContext {
      * @return a builder
      */
     public Builder toBuilder() {
-        Builder b = new Builder().mode(mode).partitionBudgetPerBroker(partitionBudgetPerBroker)
+        Builder b = new Builder()
+                .mode(mode)
+                .partitionBudgetPerBroker(partitionBudgetPerBroker)
                 .replicasPerBroker(replicasPerBroker);
         producers.forEach(b::producer);
         consumers.forEach(b::consumer);
@@ -202,8 +204,7 @@ public final class LintContext {
         private int partitionBudgetPerBroker = SizingRequest.DEFAULT_PARTITION_BUDGET_PER_BROKER;
         private Map<Integer, Integer> replicasPerBroker = Map.of();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * @param mode where the settings came from
@@ -305,7 +306,8 @@ public final class LintContext {
          */
         public Builder partitionBudgetPerBroker(int budget) {
             if (budget < 1) {
-                throw new IllegalArgumentException("partitionBudgetPerBroker: " + budget + " is invalid; must be positive");
+                throw new IllegalArgumentException(
+                        "partitionBudgetPerBroker: " + budget + " is invalid; must be positive");
             }
             this.partitionBudgetPerBroker = budget;
             return this;

@@ -55,7 +55,8 @@ public record OffsetResetResult(String groupId, ResetTarget target, boolean dryR
      */
     @Override
     public String toString() {
-        return String.format("%-24s partitions %-4d %s  to %s", groupId, partitions.size(),
-                dryRun ? "dry run" : "committed", target);
+        return String.format(
+                "%-24s partitions %-4d %s  to %s",
+                groupId, partitions.size(), dryRun ? "dry run" : "committed", target);
     }
 }

@@ -16,9 +16,15 @@ import java.util.OptionalLong;
  * @param host that member's host, when any
  * @since 0.1
  */
-public record PartitionLag(String topic, int partition, OptionalLong committedOffset, long logEndOffset,
-                           OptionalLong lag, Optional<String> memberId, Optional<String> clientId,
-                           Optional<String> host) {
+public record PartitionLag(
+        String topic,
+        int partition,
+        OptionalLong committedOffset,
+        long logEndOffset,
+        OptionalLong lag,
+        Optional<String> memberId,
+        Optional<String> clientId,
+        Optional<String> host) {
     /**
      * One table row, for example
      * {@code orders-2    committed 40        end 42        lag 2       client billing-1  host /10.0.0.7};
@@ -28,7 +34,13 @@ public record PartitionLag(String topic, int partition, OptionalLong committedOf
      */
     @Override
     public String toString() {
-        return String.format("%-30s committed %-9s end %-9d lag %-9s client %s  host %s", topic + "-" + partition,
-                Rows.text(committedOffset), logEndOffset, Rows.text(lag), Rows.text(clientId), Rows.text(host));
+        return String.format(
+                "%-30s committed %-9s end %-9d lag %-9s client %s  host %s",
+                topic + "-" + partition,
+                Rows.text(committedOffset),
+                logEndOffset,
+                Rows.text(lag),
+                Rows.text(clientId),
+                Rows.text(host));
     }
 }

@@ -11,8 +11,10 @@ import java.util.TreeMap;
  * @param replicationFactorPerTopic replication factor of every topic
  * @since 0.1
  */
-public record PartitionLoad(Map<Integer, Integer> replicasPerBroker, Map<String, Integer> partitionsPerTopic,
-                            Map<String, Integer> replicationFactorPerTopic) {
+public record PartitionLoad(
+        Map<Integer, Integer> replicasPerBroker,
+        Map<String, Integer> partitionsPerTopic,
+        Map<String, Integer> replicationFactorPerTopic) {
 
     /**
      * Copies the maps, sorted by key.

@@ -14,8 +14,13 @@ import java.util.OptionalInt;
  * @param minInsyncReplicas the topic's effective {@code min.insync.replicas}
  * @since 0.1
  */
-public record PartitionProblem(String topic, int partition, OptionalInt leader, List<Integer> replicas,
-                               List<Integer> isr, int minInsyncReplicas) {
+public record PartitionProblem(
+        String topic,
+        int partition,
+        OptionalInt leader,
+        List<Integer> replicas,
+        List<Integer> isr,
+        int minInsyncReplicas) {
 
     /**
      * Copies the lists.
@@ -40,7 +45,12 @@ public record PartitionProblem(String topic, int partition, OptionalInt leader, 
      */
     @Override
     public String toString() {
-        return String.format("%-30s leader %-5s replicas %s  isr %s  min.insync %d", topic + "-" + partition,
-                leader.isPresent() ? Integer.toString(leader.getAsInt()) : "NONE", replicas, isr, minInsyncReplicas);
+        return String.format(
+                "%-30s leader %-5s replicas %s  isr %s  min.insync %d",
+                topic + "-" + partition,
+                leader.isPresent() ? Integer.toString(leader.getAsInt()) : "NONE",
+                replicas,
+                isr,
+                minInsyncReplicas);
     }
 }

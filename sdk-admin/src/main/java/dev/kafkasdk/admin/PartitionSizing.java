@@ -14,8 +14,7 @@ import dev.kafkasdk.admin.internal.SizingCalculator;
  */
 public final class PartitionSizing {
 
-    private PartitionSizing() {
-    }
+    private PartitionSizing() {}
 
     /**
      * Computes the recommendation.

@@ -14,8 +14,8 @@ import java.util.Optional;
  * @param observers the brokers (and non-voting controllers) that follow the log
  * @since 0.1
  */
-public record QuorumStatus(int leaderId, long leaderEpoch, long highWatermark, List<Member> voters,
-                           List<Member> observers) {
+public record QuorumStatus(
+        int leaderId, long leaderEpoch, long highWatermark, List<Member> voters, List<Member> observers) {
 
     /**
      * One replica of the metadata log.
@@ -26,9 +26,8 @@ public record QuorumStatus(int leaderId, long leaderEpoch, long highWatermark, L
      * @param lastFetch when it last fetched from the leader, if known
      * @param lastCaughtUp when it was last caught up with the leader, if known
      */
-    public record Member(int replicaId, long logEndOffset, long lag, Optional<Instant> lastFetch,
-                         Optional<Instant> lastCaughtUp) {
-    }
+    public record Member(
+            int replicaId, long logEndOffset, long lag, Optional<Instant> lastFetch, Optional<Instant> lastCaughtUp) {}
 
     /**
      * Copies the lists.

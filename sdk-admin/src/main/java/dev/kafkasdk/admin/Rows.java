@@ -13,8 +13,7 @@ final class Rows {
     /** The text of an absent value. */
     static final String NONE = "-";
 
-    private Rows() {
-    }
+    private Rows() {}
 
     static String text(OptionalLong value) {
         return value.isPresent() ? Long.toString(value.getAsLong()) : NONE;

@@ -77,8 +77,12 @@ public interface SdkAdmin extends SdkClient {
      * @return a new instance
      */
     static SdkAdmin wrap(Admin admin, AdminOptions options) {
-        return new DefaultSdkAdmin(Objects.requireNonNull(admin, "admin"), Objects.requireNonNull(options, "options"),
-                false, DefaultSdkAdmin.clientIdOf(admin), SdkMetrics.noop());
+        return new DefaultSdkAdmin(
+                Objects.requireNonNull(admin, "admin"),
+                Objects.requireNonNull(options, "options"),
+                false,
+                DefaultSdkAdmin.clientIdOf(admin),
+                SdkMetrics.noop());
     }
 
     /** @return topic planning and apply */

@@ -64,8 +64,8 @@ public final class SdkAdminBuilder {
      * @return this builder
      */
     public SdkAdminBuilder metrics(MeterRegistry registry, Iterable<Tag> tags) {
-        this.metrics = SdkMetrics.of(Objects.requireNonNull(registry, "registry"),
-                Tags.of(Objects.requireNonNull(tags, "tags")));
+        this.metrics = SdkMetrics.of(
+                Objects.requireNonNull(registry, "registry"), Tags.of(Objects.requireNonNull(tags, "tags")));
         return this;
     }
 
@@ -89,15 +89,21 @@ public final class SdkAdminBuilder {
      */
     public SdkAdmin build() {
         Map<String, Object> properties = new HashMap<>(settings.toProperties());
-        ClientNames.Name names = ClientNames.next("admin", settings.name(), settings.clientId(),
+        ClientNames.Name names = ClientNames.next(
+                "admin",
+                settings.name(),
+                settings.clientId(),
                 settings.cluster().clientIdPrefix());
         properties.put(AdminClientConfig.CLIENT_ID_CONFIG, names.clientId());
         Admin admin;
         try {
             admin = clientFactory.apply(properties);
         } catch (KafkaException e) {
-            throw KafkaSdkException.builder("Could not create the Kafka admin client '" + settings.name() + "': "
-                    + e.getMessage()).clientId(names.clientId()).cause(e).build();
+            throw KafkaSdkException.builder(
+                            "Could not create the Kafka admin client '" + settings.name() + "': " + e.getMessage())
+                    .clientId(names.clientId())
+                    .cause(e)
+                    .build();
         }
         return new DefaultSdkAdmin(admin, options, true, names.clientId(), metrics);
     }

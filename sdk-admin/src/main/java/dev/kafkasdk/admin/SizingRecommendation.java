@@ -48,8 +48,7 @@ public record SizingRecommendation(
      * @param replicasBefore replicas now
      * @param replicasAfter replicas after the topic reaches {@code partitionsAfter}
      */
-    public record BrokerLoad(int brokerId, int replicasBefore, int replicasAfter) {
-    }
+    public record BrokerLoad(int brokerId, int replicasBefore, int replicasAfter) {}
 
     /**
      * Copies the lists.

@@ -47,7 +47,8 @@ public final class SizingRequest {
         this.currentPartitions = b.currentPartitions;
         this.replicasPerBroker = Map.copyOf(b.replicasPerBroker);
         this.brokerCount = b.brokerCount.isPresent() || b.replicasPerBroker.isEmpty()
-                ? b.brokerCount : OptionalInt.of(b.replicasPerBroker.size());
+                ? b.brokerCount
+                : OptionalInt.of(b.replicasPerBroker.size());
     }
 
     /**
@@ -117,8 +118,7 @@ public final class SizingRequest {
         private OptionalInt brokerCount = OptionalInt.empty();
         private Map<Integer, Integer> replicasPerBroker = Map.of();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * @param target the throughput the topic must carry
@@ -224,22 +224,29 @@ public final class SizingRequest {
             if (consumerPerPartition == null) {
                 problems.add(problem("consumerPerPartition: required (measured consumer throughput of one partition)"));
             }
-            if (target != null && producerPerPartition != null && consumerPerPartition != null
+            if (target != null
+                    && producerPerPartition != null
+                    && consumerPerPartition != null
                     && (target.unit() != producerPerPartition.unit() || target.unit() != consumerPerPartition.unit())) {
-                problems.add(problem("units: target, producer and consumer rates must all be in bytes or all in records, were "
-                        + target.unit() + ", " + producerPerPartition.unit() + ", " + consumerPerPartition.unit()));
+                problems.add(problem(
+                        "units: target, producer and consumer rates must all be in bytes or all in records, were "
+                                + target.unit() + ", " + producerPerPartition.unit() + ", "
+                                + consumerPerPartition.unit()));
             }
             if (!(headroom >= 0) || headroom > 10) {
-                problems.add(problem("headroom: " + headroom + " is invalid; use a fraction between 0 and 10 (0.2 = 20%)"));
+                problems.add(
+                        problem("headroom: " + headroom + " is invalid; use a fraction between 0 and 10 (0.2 = 20%)"));
             }
             if (partitionBudgetPerBroker < 1) {
-                problems.add(problem("partitionBudgetPerBroker: " + partitionBudgetPerBroker + " is invalid; must be positive"));
+                problems.add(problem(
+                        "partitionBudgetPerBroker: " + partitionBudgetPerBroker + " is invalid; must be positive"));
             }
             if (replicationFactor < 1) {
                 problems.add(problem("replicationFactor: " + replicationFactor + " is invalid; must be positive"));
             }
             if (currentPartitions.isPresent() && currentPartitions.getAsInt() < 0) {
-                problems.add(problem("currentPartitions: " + currentPartitions.getAsInt() + " is invalid; must be 0 or more"));
+                problems.add(problem(
+                        "currentPartitions: " + currentPartitions.getAsInt() + " is invalid; must be 0 or more"));
             }
             if (brokerCount.isPresent() && brokerCount.getAsInt() < 1) {
                 problems.add(problem("brokerCount: " + brokerCount.getAsInt() + " is invalid; must be positive"));

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  */
 public record Throughput(double perSecond, Unit unit) {
 
-    private static final Pattern TEXT = Pattern.compile(
-            "\\s*([0-9]+(?:\\.[0-9]+)?)\\s*([a-zA-Z]*)\\s*(?:/\\s*s(?:ec)?)?\\s*");
+    private static final Pattern TEXT =
+            Pattern.compile("\\s*([0-9]+(?:\\.[0-9]+)?)\\s*([a-zA-Z]*)\\s*(?:/\\s*s(?:ec)?)?\\s*");
 
     /** What a {@link Throughput} counts. */
     public enum Unit {

@@ -62,12 +62,14 @@ public record TopicChange(String topic, Kind kind, String key, String current, S
         return switch (kind) {
             case CREATE -> topic + ": create (" + desired + ")";
             case INCREASE_PARTITIONS -> topic + ": partitions " + current + " -> " + desired;
-            case CONFIG_DRIFT -> topic + ": " + key + " is " + current + " on the cluster, the spec says " + desired
-                    + " (not changed)";
-            case REPLICATION_DRIFT -> topic + ": replication factor is " + current + ", the spec says " + desired
-                    + " (not changed; reassign partitions to change it)";
-            case PARTITION_DECREASE_REFUSED -> topic + ": the spec asks for " + desired + " partitions but the topic has "
-                    + current + "; Kafka cannot remove partitions (refused)";
+            case CONFIG_DRIFT ->
+                topic + ": " + key + " is " + current + " on the cluster, the spec says " + desired + " (not changed)";
+            case REPLICATION_DRIFT ->
+                topic + ": replication factor is " + current + ", the spec says " + desired
+                        + " (not changed; reassign partitions to change it)";
+            case PARTITION_DECREASE_REFUSED ->
+                topic + ": the spec asks for " + desired + " partitions but the topic has " + current
+                        + "; Kafka cannot remove partitions (refused)";
         };
     }
 

@@ -30,13 +30,17 @@ public record TopicPlan(List<TopicChange> changes, List<String> upToDate) {
 
     /** @return configuration and replication-factor drift, reported but never overwritten */
     public List<TopicChange> drift() {
-        return changes.stream().filter(c -> c.kind() == TopicChange.Kind.CONFIG_DRIFT
-                || c.kind() == TopicChange.Kind.REPLICATION_DRIFT).toList();
+        return changes.stream()
+                .filter(c ->
+                        c.kind() == TopicChange.Kind.CONFIG_DRIFT || c.kind() == TopicChange.Kind.REPLICATION_DRIFT)
+                .toList();
     }
 
     /** @return requests Kafka cannot carry out (partition decreases) */
     public List<TopicChange> refused() {
-        return changes.stream().filter(c -> c.kind() == TopicChange.Kind.PARTITION_DECREASE_REFUSED).toList();
+        return changes.stream()
+                .filter(c -> c.kind() == TopicChange.Kind.PARTITION_DECREASE_REFUSED)
+                .toList();
     }
 
     /** @return true when {@code apply} has nothing to do */

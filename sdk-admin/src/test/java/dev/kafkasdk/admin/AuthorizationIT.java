@@ -26,9 +26,11 @@ import org.junit.jupiter.api.Test;
  * A broker with Kafka's StandardAuthorizer that allows everything without an ACL; each test denies one
  * resource to the anonymous principal and checks that the error names it.
  */
-@KafkaBroker(brokerProperties = {
-        "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
-        "allow.everyone.if.no.acl.found=true"})
+@KafkaBroker(
+        brokerProperties = {
+            "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+            "allow.everyone.if.no.acl.found=true"
+        })
 class AuthorizationIT {
 
     private static Admin raw;
@@ -37,7 +39,8 @@ class AuthorizationIT {
     @BeforeAll
     static void connect(KafkaCluster kafka) {
         raw = Admin.create(kafka.adminClientProperties());
-        admin = SdkAdmin.wrap(raw, AdminOptions.builder().callTimeout(Duration.ofSeconds(10)).build());
+        admin = SdkAdmin.wrap(
+                raw, AdminOptions.builder().callTimeout(Duration.ofSeconds(10)).build());
     }
 
     @AfterAll
@@ -47,9 +50,11 @@ class AuthorizationIT {
     }
 
     private static void deny(org.apache.kafka.common.resource.ResourceType type, String name) throws Exception {
-        raw.createAcls(List.of(new AclBinding(new ResourcePattern(type, name, PatternType.LITERAL),
-                new AccessControlEntry("User:ANONYMOUS", "*", AclOperation.ALL, AclPermissionType.DENY))))
-                .all().get(10, TimeUnit.SECONDS);
+        raw.createAcls(List.of(new AclBinding(
+                        new ResourcePattern(type, name, PatternType.LITERAL),
+                        new AccessControlEntry("User:ANONYMOUS", "*", AclOperation.ALL, AclPermissionType.DENY))))
+                .all()
+                .get(10, TimeUnit.SECONDS);
     }
 
     @Test
@@ -57,15 +62,17 @@ class AuthorizationIT {
         String topic = kafka.uniqueTopicName("denied-topic");
         kafka.createTopic(topic, 1, 1);
         deny(org.apache.kafka.common.resource.ResourceType.TOPIC, topic);
-        TopicSpec spec = TopicSpec.builder(topic).partitions(2).replicationFactor(1).build();
+        TopicSpec spec =
+                TopicSpec.builder(topic).partitions(2).replicationFactor(1).build();
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThatThrownBy(() -> admin.topics().plan(List.of(spec)))
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThatThrownBy(() -> admin.topics().plan(List.of(spec)))
                         .isInstanceOfSatisfying(AdminAuthorizationException.class, e -> {
                             assertThat(e.resourceType()).isEqualTo(ResourceType.TOPIC);
                             assertThat(e.resourceNames()).containsExactly(topic);
-                            assertThat(e.getMessage()).isEqualTo("not authorized to describe topics: the principal"
-                                    + " lacks the ACL for topic '" + topic + "'");
+                            assertThat(e.getMessage())
+                                    .isEqualTo("not authorized to describe topics: the principal"
+                                            + " lacks the ACL for topic '" + topic + "'");
                             assertThat(e.isRetriable()).isFalse();
                         }));
     }
@@ -75,8 +82,8 @@ class AuthorizationIT {
         String group = kafka.uniqueTopicName("denied-group");
         deny(org.apache.kafka.common.resource.ResourceType.GROUP, group);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThatThrownBy(() -> admin.groups().lag(group))
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThatThrownBy(() -> admin.groups().lag(group))
                         .isInstanceOfSatisfying(AdminAuthorizationException.class, e -> {
                             assertThat(e.resourceType()).isEqualTo(ResourceType.GROUP);
                             assertThat(e.resourceNames()).containsExactly(group);

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
  * killed with SIGKILL. The brokers check leader balance every 2 s so preferred leaders return quickly
  * after the restart.
  */
-@KafkaBroker(nodes = 3, backend = Backend.CHILD_JVM,
+@KafkaBroker(
+        nodes = 3,
+        backend = Backend.CHILD_JVM,
         brokerProperties = {"leader.imbalance.check.interval.seconds=2"})
 class ClusterHealthIT {
 
@@ -31,7 +33,12 @@ class ClusterHealthIT {
     @BeforeAll
     static void connect(KafkaCluster kafka) {
         raw = Admin.create(kafka.adminClientProperties());
-        admin = SdkAdmin.wrap(raw, AdminOptions.builder().callTimeout(Duration.ofSeconds(5)).maxAttempts(2).build());
+        admin = SdkAdmin.wrap(
+                raw,
+                AdminOptions.builder()
+                        .callTimeout(Duration.ofSeconds(5))
+                        .maxAttempts(2)
+                        .build());
     }
 
     @AfterAll
@@ -62,22 +69,28 @@ class ClusterHealthIT {
     void killingANodeShowsUnderReplicatedPartitionsAndHealthRecoversAfterRestart(KafkaCluster kafka) {
         String topic = kafka.uniqueTopicName("failover");
         kafka.createTopic(topic, 3, 3, Map.of("min.insync.replicas", "2"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> admin.cluster().health().verdict() == Verdict.OK);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> admin.cluster().health().verdict() == Verdict.OK);
 
         KafkaNode victim = kafka.node(2);
         victim.kill();
         try {
             long killedAt = System.nanoTime();
             AtomicReference<HealthReport> degraded = new AtomicReference<>();
-            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
-                    .ignoreExceptionsInstanceOf(RetriableKafkaSdkException.class).until(() -> {
-                HealthReport r = admin.cluster().health();
-                degraded.set(r);
-                // the ISR shrink and the broker leaving the cluster metadata can reach the answering
-                // broker's cache in either order: wait for both
-                return r.underReplicated().stream().filter(p -> p.topic().equals(topic)).count() == 3
-                        && r.brokers().stream().anyMatch(b -> b.id() == 2 && !b.serving());
-            });
+            await().atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(250))
+                    .ignoreExceptionsInstanceOf(RetriableKafkaSdkException.class)
+                    .until(() -> {
+                        HealthReport r = admin.cluster().health();
+                        degraded.set(r);
+                        // the ISR shrink and the broker leaving the cluster metadata can reach the answering
+                        // broker's cache in either order: wait for both
+                        return r.underReplicated().stream()
+                                                .filter(p -> p.topic().equals(topic))
+                                                .count()
+                                        == 3
+                                && r.brokers().stream().anyMatch(b -> b.id() == 2 && !b.serving());
+                    });
             Duration detectedAfter = Duration.ofNanos(System.nanoTime() - killedAt);
 
             HealthReport during = degraded.get();
@@ -85,16 +98,20 @@ class ClusterHealthIT {
             assertThat(during.verdict()).isEqualTo(Verdict.WARN);
             assertThat(during.underMinIsr()).isEmpty();
             assertThat(during.offline()).isEmpty();
-            assertThat(during.brokers()).filteredOn(b -> b.id() == 2).singleElement()
+            assertThat(during.brokers())
+                    .filteredOn(b -> b.id() == 2)
+                    .singleElement()
                     .satisfies(b -> assertThat(b.serving()).isFalse());
-            assertThat(during.underReplicated()).filteredOn(p -> p.topic().equals(topic))
+            assertThat(during.underReplicated())
+                    .filteredOn(p -> p.topic().equals(topic))
                     .allSatisfy(p -> assertThat(p.isr()).doesNotContain(2).hasSize(2));
         } finally {
             // restart even when an assertion failed, so the class's other test gets a whole cluster
             victim.restart();
             victim.awaitServing(Duration.ofSeconds(60));
         }
-        HealthReport recovered = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+        HealthReport recovered = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
                 .ignoreExceptionsInstanceOf(RetriableKafkaSdkException.class)
                 .until(() -> admin.cluster().health(), r -> r.verdict() == Verdict.OK);
         assertThat(recovered.underReplicated()).isEmpty();

@@ -50,8 +50,7 @@ class ConfigLinterTest {
 
     @Test
     void l001ProducerRequestLargerThanTopicMaxMessageBytes() {
-        LintReport report = lint(clean()
-                .producer(producer(Map.of("max.request.size", "5242880")))
+        LintReport report = lint(clean().producer(producer(Map.of("max.request.size", "5242880")))
                 .topic(durableTopic(Map.of("min.insync.replicas", "2", "max.message.bytes", "2097152"))));
 
         assertThat(report.findingsOf("KSDK-L001")).singleElement().satisfies(f -> {
@@ -68,24 +67,26 @@ class ConfigLinterTest {
                 .producer(producer(Map.of("acks", "1", "max.request.size", "2000000")))
                 .broker(new BrokerFacts(1, Map.of("message.max.bytes", "1000000"))));
 
-        assertThat(report.findingsOf("KSDK-L001")).singleElement()
+        assertThat(report.findingsOf("KSDK-L001"))
+                .singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("the broker (message.max.bytes) (1000000)"));
     }
 
     @Test
     void l002ConsumerFetchMaxBytesBelowTheLargestBatch() {
-        LintReport report = lint(clean()
-                .consumer(consumer(Map.of("fetch.max.bytes", "1048576", "max.partition.fetch.bytes", "8388608")))
-                .topic(durableTopic(Map.of("min.insync.replicas", "2", "max.message.bytes", "8388608"))));
+        LintReport report = lint(
+                clean().consumer(consumer(Map.of("fetch.max.bytes", "1048576", "max.partition.fetch.bytes", "8388608")))
+                        .topic(durableTopic(Map.of("min.insync.replicas", "2", "max.message.bytes", "8388608"))));
 
-        assertThat(report.findingsOf("KSDK-L002")).extracting(LintFinding::severity)
+        assertThat(report.findingsOf("KSDK-L002"))
+                .extracting(LintFinding::severity)
                 .containsExactly(Severity.WARN, Severity.INFO);
     }
 
     @Test
     void l003ConsumerPartitionFetchBelowTheLargestBatch() {
-        LintReport report = lint(clean()
-                .topic(durableTopic(Map.of("min.insync.replicas", "2", "max.message.bytes", "4194304"))));
+        LintReport report =
+                lint(clean().topic(durableTopic(Map.of("min.insync.replicas", "2", "max.message.bytes", "4194304"))));
 
         assertThat(report.findingsOf("KSDK-L003")).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARN);
@@ -105,26 +106,29 @@ class ConfigLinterTest {
 
     @Test
     void l004ReadsTheBrokerDefaultMinIsrOnline() {
-        LintReport inherited = lint(clean().topic(durableTopic(Map.of()))
-                .broker(new BrokerFacts(1, Map.of("min.insync.replicas", "2"))));
+        LintReport inherited = lint(
+                clean().topic(durableTopic(Map.of())).broker(new BrokerFacts(1, Map.of("min.insync.replicas", "2"))));
 
         assertThat(inherited.findingsOf("KSDK-L004")).isEmpty();
     }
 
     @Test
     void l005AcksAllWithReplicationBelowThree() {
-        LintReport report = lint(clean().topic(new TopicFacts("orders", 6, 2, Map.of("min.insync.replicas", "2"), false)));
+        LintReport report =
+                lint(clean().topic(new TopicFacts("orders", 6, 2, Map.of("min.insync.replicas", "2"), false)));
 
-        assertThat(report.findingsOf("KSDK-L005")).singleElement()
+        assertThat(report.findingsOf("KSDK-L005"))
+                .singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("replication factor 2"));
     }
 
     @Test
     void l006UncleanLeaderElectionOnADurableTopic() {
-        LintReport report = lint(clean()
-                .topic(durableTopic(Map.of("min.insync.replicas", "2", "unclean.leader.election.enable", "true"))));
+        LintReport report = lint(clean().topic(
+                        durableTopic(Map.of("min.insync.replicas", "2", "unclean.leader.election.enable", "true"))));
 
-        assertThat(report.findingsOf("KSDK-L006")).singleElement()
+        assertThat(report.findingsOf("KSDK-L006"))
+                .singleElement()
                 .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
     }
 
@@ -141,7 +145,8 @@ class ConfigLinterTest {
     void l007ReplicationFactorAboveTheBrokerCount() {
         LintReport report = lint(clean().brokerCount(2));
 
-        assertThat(report.findingsOf("KSDK-L007")).singleElement()
+        assertThat(report.findingsOf("KSDK-L007"))
+                .singleElement()
                 .satisfies(f -> assertThat(f.fix()).contains("at most 2"));
     }
 
@@ -149,37 +154,41 @@ class ConfigLinterTest {
     void l008MinIsrAboveTheReplicationFactor() {
         LintReport report = lint(clean().topic(durableTopic(Map.of("min.insync.replicas", "4"))));
 
-        assertThat(report.findingsOf("KSDK-L008")).singleElement()
+        assertThat(report.findingsOf("KSDK-L008"))
+                .singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("NotEnoughReplicas"));
     }
 
     @Test
     void l009HeartbeatMoreThanAThirdOfTheSessionTimeout() {
-        LintReport report = lint(clean()
-                .consumer(consumer(Map.of("session.timeout.ms", "10000", "heartbeat.interval.ms", "5000"))));
+        LintReport report = lint(
+                clean().consumer(consumer(Map.of("session.timeout.ms", "10000", "heartbeat.interval.ms", "5000"))));
 
-        assertThat(report.findingsOf("KSDK-L009")).singleElement()
+        assertThat(report.findingsOf("KSDK-L009"))
+                .singleElement()
                 .satisfies(f -> assertThat(f.fix()).contains("at most 3333"));
     }
 
     @Test
     void l010SessionTimeoutOutsideTheBrokerRangeOrBelowGcPauses() {
-        LintReport belowBrokerMinimum = lint(clean()
-                .consumer(consumer(Map.of("session.timeout.ms", "3000", "heartbeat.interval.ms", "1000"))));
-        assertThat(belowBrokerMinimum.findingsOf("KSDK-L010")).singleElement()
+        LintReport belowBrokerMinimum =
+                lint(clean().consumer(consumer(Map.of("session.timeout.ms", "3000", "heartbeat.interval.ms", "1000"))));
+        assertThat(belowBrokerMinimum.findingsOf("KSDK-L010"))
+                .singleElement()
                 .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
 
-        LintReport belowGcFloor = lint(clean()
-                .consumer(consumer(Map.of("session.timeout.ms", "2000", "heartbeat.interval.ms", "500")))
-                .broker(new BrokerFacts(1, Map.of("group.min.session.timeout.ms", "1000"))));
-        assertThat(belowGcFloor.findingsOf("KSDK-L010")).singleElement()
+        LintReport belowGcFloor =
+                lint(clean().consumer(consumer(Map.of("session.timeout.ms", "2000", "heartbeat.interval.ms", "500")))
+                        .broker(new BrokerFacts(1, Map.of("group.min.session.timeout.ms", "1000"))));
+        assertThat(belowGcFloor.findingsOf("KSDK-L010"))
+                .singleElement()
                 .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARN));
     }
 
     @Test
     void l011ConsumerProtocolWithClientSideLivenessSettings() {
-        LintReport report = lint(clean().consumer(consumer(Map.of(
-                "group.protocol", "consumer", "session.timeout.ms", "45000", "heartbeat.interval.ms", "3000"))));
+        LintReport report = lint(clean().consumer(consumer(
+                Map.of("group.protocol", "consumer", "session.timeout.ms", "45000", "heartbeat.interval.ms", "3000"))));
 
         assertThat(report.findingsOf("KSDK-L011")).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
@@ -190,35 +199,47 @@ class ConfigLinterTest {
 
     @Test
     void l012PartitionsPerBrokerAboveTheBudget() {
-        assertThat(lint(clean().partitionBudgetPerBroker(6)).findingsOf("KSDK-L012")).isEmpty();
+        assertThat(lint(clean().partitionBudgetPerBroker(6)).findingsOf("KSDK-L012"))
+                .isEmpty();
         LintReport offline = lint(clean().partitionBudgetPerBroker(5));
-        assertThat(offline.findingsOf("KSDK-L012")).singleElement()
-                .satisfies(f -> assertThat(f.message()).contains("about 6 partition replicas per broker on 3 broker(s)",
-                        "above the budget of 5"));
+        assertThat(offline.findingsOf("KSDK-L012"))
+                .singleElement()
+                .satisfies(f -> assertThat(f.message())
+                        .contains("about 6 partition replicas per broker on 3 broker(s)", "above the budget of 5"));
 
         LintReport online = lint(clean().replicasPerBroker(Map.of(1, 2_100, 2, 1_500, 3, 1_500)));
-        assertThat(online.findingsOf("KSDK-L012")).singleElement()
+        assertThat(online.findingsOf("KSDK-L012"))
+                .singleElement()
                 .satisfies(f -> assertThat(f.subject()).isEqualTo("broker 1"));
     }
 
     @Test
     void l013ForcedFlushOnTheBrokerOrTopic() {
-        LintReport report = lint(clean()
-                .topic(durableTopic(Map.of("min.insync.replicas", "2", "flush.messages", "1")))
-                .broker(new BrokerFacts(1, Map.of("log.flush.interval.ms", "1000",
-                        "log.flush.interval.messages", Long.toString(Long.MAX_VALUE)))));
+        LintReport report = lint(clean().topic(durableTopic(Map.of("min.insync.replicas", "2", "flush.messages", "1")))
+                .broker(new BrokerFacts(
+                        1,
+                        Map.of(
+                                "log.flush.interval.ms",
+                                "1000",
+                                "log.flush.interval.messages",
+                                Long.toString(Long.MAX_VALUE)))));
 
-        assertThat(report.findingsOf("KSDK-L013")).extracting(LintFinding::subject)
+        assertThat(report.findingsOf("KSDK-L013"))
+                .extracting(LintFinding::subject)
                 .containsExactly("broker 1", "topic 'orders'");
     }
 
     @Test
     void reportSortsBySeverityAndLinterCanDropRules() {
-        LintContext context = clean().brokerCount(2).topic(durableTopic(Map.of())).build();
+        LintContext context =
+                clean().brokerCount(2).topic(durableTopic(Map.of())).build();
         LintReport report = linter.lint(context);
 
         assertThat(report.findings()).extracting(LintFinding::severity).isSortedAccordingTo(Enum::compareTo);
-        assertThat(linter.without(List.of("KSDK-L004", "KSDK-L007")).lint(context).findings()).isEmpty();
+        assertThat(linter.without(List.of("KSDK-L004", "KSDK-L007"))
+                        .lint(context)
+                        .findings())
+                .isEmpty();
     }
 
     @Test

@@ -11,14 +11,18 @@ import org.junit.jupiter.api.Test;
 class ExampleConfigLintTest {
 
     static Path example() throws URISyntaxException {
-        return Path.of(ExampleConfigLintTest.class.getResource("/kafka-sdk-admin-example.yaml").toURI());
+        return Path.of(ExampleConfigLintTest.class
+                .getResource("/kafka-sdk-admin-example.yaml")
+                .toURI());
     }
 
     @Test
     void theExampleConfigPassesEveryRuleOffline() throws Exception {
-        KafkaSdkConfig config = KafkaSdkConfig.loader().file(example()).environment(Map.of()).load();
+        KafkaSdkConfig config =
+                KafkaSdkConfig.loader().file(example()).environment(Map.of()).load();
 
-        LintReport report = ConfigLinter.defaults().lint(LintContext.builder(config).brokerCount(3).build());
+        LintReport report = ConfigLinter.defaults()
+                .lint(LintContext.builder(config).brokerCount(3).build());
 
         assertThat(report.findings()).isEmpty();
         assertThat(report.mode()).isEqualTo(LintContext.Mode.OFFLINE);
@@ -26,11 +30,14 @@ class ExampleConfigLintTest {
 
     @Test
     void theExampleConfigFailsOnceItsTopicsOutgrowTheBrokers() throws Exception {
-        KafkaSdkConfig config = KafkaSdkConfig.loader().file(example()).environment(Map.of()).load();
+        KafkaSdkConfig config =
+                KafkaSdkConfig.loader().file(example()).environment(Map.of()).load();
 
-        LintReport report = ConfigLinter.defaults().lint(LintContext.builder(config).brokerCount(2).build());
+        LintReport report = ConfigLinter.defaults()
+                .lint(LintContext.builder(config).brokerCount(2).build());
 
-        assertThat(report.findingsOf("KSDK-L007")).extracting(LintFinding::subject)
+        assertThat(report.findingsOf("KSDK-L007"))
+                .extracting(LintFinding::subject)
                 .containsExactly("topic 'orders'", "topic 'payments'");
     }
 }

@@ -23,8 +23,7 @@ import org.apache.kafka.tools.consumer.group.ConsumerGroupCommand;
 /** Real consumers and Kafka's own ConsumerGroupCommand for the group tests. */
 final class GroupTestSupport {
 
-    private GroupTestSupport() {
-    }
+    private GroupTestSupport() {}
 
     static KafkaConsumer<String, String> consumer(KafkaCluster kafka, String group, String protocol, int maxPoll) {
         Map<String, Object> props = kafka.consumerProperties();
@@ -39,33 +38,39 @@ final class GroupTestSupport {
     /** Polls until at least {@code count} records arrived; returns them. */
     static List<ConsumerRecord<String, String>> pollAtLeast(KafkaConsumer<String, String> consumer, int count) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(30)).pollInSameThread().pollInterval(Duration.ZERO).until(() -> {
-            consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            return records.size() >= count;
-        });
+        await().atMost(Duration.ofSeconds(30))
+                .pollInSameThread()
+                .pollInterval(Duration.ZERO)
+                .until(() -> {
+                    consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                    return records.size() >= count;
+                });
         return records;
     }
 
     /** Polls until the consumer has joined its group and been assigned partitions. */
     static void awaitAssignment(KafkaConsumer<String, String> consumer) {
-        await().atMost(Duration.ofSeconds(30)).pollInSameThread().pollInterval(Duration.ZERO).until(() -> {
-            consumer.poll(Duration.ofMillis(200));
-            return !consumer.assignment().isEmpty();
-        });
+        await().atMost(Duration.ofSeconds(30))
+                .pollInSameThread()
+                .pollInterval(Duration.ZERO)
+                .until(() -> {
+                    consumer.poll(Duration.ofMillis(200));
+                    return !consumer.assignment().isEmpty();
+                });
     }
 
     static Map<TopicPartition, Long> committed(Admin admin, String group) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> raw = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                .partitionsToOffsetAndMetadata()
+                .get(10, TimeUnit.SECONDS);
         Map<TopicPartition, Long> offsets = new HashMap<>();
         raw.forEach((tp, o) -> offsets.put(tp, o.offset()));
         return offsets;
     }
 
     /** One row of {@code kafka-consumer-groups.sh --describe}. */
-    record ToolRow(String topic, int partition, String currentOffset, String logEndOffset, String lag,
-                   String consumerId) {
-    }
+    record ToolRow(
+            String topic, int partition, String currentOffset, String logEndOffset, String lag, String consumerId) {}
 
     /**
      * Runs Kafka's {@code ConsumerGroupCommand --describe} in-process and parses its table. The tool
@@ -77,8 +82,9 @@ final class GroupTestSupport {
         synchronized (GroupTestSupport.class) {
             System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
             try {
-                ConsumerGroupCommand.main(new String[] {"--bootstrap-server", bootstrapServers, "--describe",
-                        "--group", group, "--timeout", "15000"});
+                ConsumerGroupCommand.main(new String[] {
+                    "--bootstrap-server", bootstrapServers, "--describe", "--group", group, "--timeout", "15000"
+                });
             } finally {
                 System.setOut(original);
             }

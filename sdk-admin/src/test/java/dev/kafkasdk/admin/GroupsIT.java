@@ -37,7 +37,8 @@ class GroupsIT {
     @BeforeAll
     static void connect(KafkaCluster kafka) {
         raw = Admin.create(kafka.adminClientProperties());
-        admin = SdkAdmin.wrap(raw, AdminOptions.builder().callTimeout(Duration.ofSeconds(15)).build());
+        admin = SdkAdmin.wrap(
+                raw, AdminOptions.builder().callTimeout(Duration.ofSeconds(15)).build());
     }
 
     @AfterAll
@@ -72,15 +73,22 @@ class GroupsIT {
             for (ToolRow row : tool) {
                 PartitionLag mine = lag.partitions().stream()
                         .filter(p -> p.topic().equals(row.topic()) && p.partition() == row.partition())
-                        .findFirst().orElseThrow();
+                        .findFirst()
+                        .orElseThrow();
                 assertThat(text(mine.committedOffset())).isEqualTo(row.currentOffset());
                 assertThat(Long.toString(mine.logEndOffset())).isEqualTo(row.logEndOffset());
                 assertThat(text(mine.lag())).isEqualTo(row.lag());
                 assertThat(mine.memberId()).hasValue(row.consumerId());
             }
-            long toolTotal = tool.stream().filter(r -> !r.lag().equals("-")).mapToLong(r -> Long.parseLong(r.lag())).sum();
+            long toolTotal = tool.stream()
+                    .filter(r -> !r.lag().equals("-"))
+                    .mapToLong(r -> Long.parseLong(r.lag()))
+                    .sum();
             assertThat(lag.totalLag()).isEqualTo(toolTotal).isPositive();
-            assertThat(lag.partitions().stream().mapToLong(PartitionLag::logEndOffset).sum()).isEqualTo(36);
+            assertThat(lag.partitions().stream()
+                            .mapToLong(PartitionLag::logEndOffset)
+                            .sum())
+                    .isEqualTo(36);
         }
     }
 
@@ -102,7 +110,9 @@ class GroupsIT {
         Map<TopicPartition, Long> before = committed(raw, group);
         assertThat(before.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(20);
 
-        OffsetResetResult dry = admin.groups().resetOffsets(OffsetResetRequest.of(group, ResetTarget.earliest()).asDryRun());
+        OffsetResetResult dry = admin.groups()
+                .resetOffsets(
+                        OffsetResetRequest.of(group, ResetTarget.earliest()).asDryRun());
         assertThat(dry.dryRun()).isTrue();
         assertThat(dry.partitions()).extracting(OffsetResetResult.Moved::after).containsOnly(0L);
         assertThat(committed(raw, group)).isEqualTo(before);
@@ -113,9 +123,12 @@ class GroupsIT {
         admin.groups().resetOffsets(OffsetResetRequest.of(group, ResetTarget.shiftBy(3)));
         assertThat(committed(raw, group).values()).containsOnly(3L);
 
-        OffsetResetResult clamped = admin.groups().resetOffsets(OffsetResetRequest.of(group, ResetTarget.toOffset(1_000)));
+        OffsetResetResult clamped =
+                admin.groups().resetOffsets(OffsetResetRequest.of(group, ResetTarget.toOffset(1_000)));
         assertThat(committed(raw, group)).isEqualTo(before);
-        assertThat(clamped.partitions()).extracting(m -> m.before().orElseThrow()).containsOnly(3L);
+        assertThat(clamped.partitions())
+                .extracting(m -> m.before().orElseThrow())
+                .containsOnly(3L);
     }
 
     @Test
@@ -129,7 +142,9 @@ class GroupsIT {
                 new ProducerRecord<>(topic, 0, t0.plusSeconds(10).toEpochMilli(), "b", "2"),
                 new ProducerRecord<>(topic, 0, t0.plusSeconds(20).toEpochMilli(), "c", "3")));
         TopicPartition tp = new TopicPartition(topic, 0);
-        raw.alterConsumerGroupOffsets(group, Map.of(tp, new OffsetAndMetadata(3))).all().get(10, TimeUnit.SECONDS);
+        raw.alterConsumerGroupOffsets(group, Map.of(tp, new OffsetAndMetadata(3)))
+                .all()
+                .get(10, TimeUnit.SECONDS);
 
         admin.groups().resetOffsets(OffsetResetRequest.of(group, ResetTarget.toTimestamp(t0.plusSeconds(5))));
         assertThat(committed(raw, group)).containsEntry(tp, 1L);
@@ -150,8 +165,9 @@ class GroupsIT {
             consumer.commitSync();
             Map<TopicPartition, Long> before = committed(raw, group);
 
-            assertThatThrownBy(() -> admin.groups().resetOffsets(
-                    OffsetResetRequest.of(group, ResetTarget.earliest()).asDryRun()))
+            assertThatThrownBy(() -> admin.groups()
+                            .resetOffsets(OffsetResetRequest.of(group, ResetTarget.earliest())
+                                    .asDryRun()))
                     .isInstanceOfSatisfying(GroupActiveException.class, e -> {
                         assertThat(e.groupId()).isEqualTo(group);
                         assertThat(e.memberCount()).isEqualTo(1);
@@ -168,7 +184,7 @@ class GroupsIT {
         String classicGroup = topic + "-classic";
         String consumerGroup = topic + "-consumer";
         try (KafkaConsumer<String, String> classic = consumer(kafka, classicGroup, "classic", 10);
-             KafkaConsumer<String, String> modern = consumer(kafka, consumerGroup, "consumer", 10)) {
+                KafkaConsumer<String, String> modern = consumer(kafka, consumerGroup, "consumer", 10)) {
             classic.subscribe(List.of(topic));
             modern.subscribe(List.of(topic));
             awaitAssignment(classic);
@@ -185,8 +201,8 @@ class GroupsIT {
             assertThat(d.type()).isEqualTo(GroupType.CONSUMER);
             assertThat(d.members()).singleElement().satisfies(m -> {
                 assertThat(m.clientId()).isEqualTo(consumerGroup + "-client");
-                assertThat(m.assignment()).containsExactlyInAnyOrder(new TopicPartition(topic, 0),
-                        new TopicPartition(topic, 1));
+                assertThat(m.assignment())
+                        .containsExactlyInAnyOrder(new TopicPartition(topic, 0), new TopicPartition(topic, 1));
             });
             assertThat(admin.groups().describe(classicGroup).assignor()).isNotEmpty();
         }

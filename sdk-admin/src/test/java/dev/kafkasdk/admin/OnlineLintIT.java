@@ -22,7 +22,8 @@ class OnlineLintIT {
     @BeforeAll
     static void connect(KafkaCluster kafka) {
         raw = Admin.create(kafka.adminClientProperties());
-        admin = SdkAdmin.wrap(raw, AdminOptions.builder().callTimeout(Duration.ofSeconds(15)).build());
+        admin = SdkAdmin.wrap(
+                raw, AdminOptions.builder().callTimeout(Duration.ofSeconds(15)).build());
     }
 
     @AfterAll
@@ -36,7 +37,9 @@ class OnlineLintIT {
         String existing = kafka.uniqueTopicName("lint-existing");
         String planned = kafka.uniqueTopicName("lint-planned");
         kafka.createTopic(existing, 2, 1, Map.of("flush.ms", "1000", "min.insync.replicas", "2"));
-        KafkaSdkConfig config = KafkaSdkConfig.loader().environment(Map.of()).yaml("""
+        KafkaSdkConfig config = KafkaSdkConfig.loader()
+                .environment(Map.of())
+                .yaml("""
                 cluster:
                   bootstrap-servers: "%s"
                 producers:
@@ -50,7 +53,8 @@ class OnlineLintIT {
                     partitions: 3
                     replication-factor: 3
                     min-insync-replicas: 2
-                """.formatted(kafka.bootstrapServers(), existing, planned)).load();
+                """.formatted(kafka.bootstrapServers(), existing, planned))
+                .load();
         LintContext offline = LintContext.builder(config).build();
 
         LintReport offlineReport = ConfigLinter.defaults().lint(offline);
@@ -59,11 +63,14 @@ class OnlineLintIT {
         assertThat(offlineReport.findingsOf("KSDK-L007")).isEmpty();
         assertThat(offlineReport.findingsOf("KSDK-L013")).isEmpty();
         assertThat(online.mode()).isEqualTo(LintContext.Mode.ONLINE);
-        assertThat(online.findingsOf("KSDK-L007")).singleElement()
+        assertThat(online.findingsOf("KSDK-L007"))
+                .singleElement()
                 .satisfies(f -> assertThat(f.subject()).isEqualTo("topic '" + planned + "'"));
-        assertThat(online.findingsOf("KSDK-L008")).singleElement()
+        assertThat(online.findingsOf("KSDK-L008"))
+                .singleElement()
                 .satisfies(f -> assertThat(f.subject()).isEqualTo("topic '" + existing + "'"));
-        assertThat(online.findingsOf("KSDK-L013")).extracting(LintFinding::subject)
+        assertThat(online.findingsOf("KSDK-L013"))
+                .extracting(LintFinding::subject)
                 .containsExactly("broker 0", "topic '" + existing + "'");
         assertThat(online.hasErrors()).isTrue();
     }
@@ -73,9 +80,12 @@ class OnlineLintIT {
         String topic = kafka.uniqueTopicName("lint-all");
         kafka.createTopic(topic, 1, 1, Map.of("flush.messages", "1"));
 
-        LintReport report = ConfigLinter.defaults().lint(admin.cluster().lintContext(LintContext.builder().build()));
+        LintReport report = ConfigLinter.defaults()
+                .lint(admin.cluster().lintContext(LintContext.builder().build()));
 
-        assertThat(report.findingsOf("KSDK-L013")).extracting(LintFinding::subject).contains("topic '" + topic + "'");
+        assertThat(report.findingsOf("KSDK-L013"))
+                .extracting(LintFinding::subject)
+                .contains("topic '" + topic + "'");
         assertThat(report.findings()).noneMatch(f -> f.subject().contains("__consumer_offsets"));
     }
 }

@@ -30,7 +30,8 @@ class PartitionSizingTest {
 
     @Test
     void consumerSideCanBeTheBoundAndFractionsRoundUp() {
-        SizingRecommendation r = PartitionSizing.recommend(mb(100, 40, 30).headroom(0.5).build());
+        SizingRecommendation r =
+                PartitionSizing.recommend(mb(100, 40, 30).headroom(0.5).build());
 
         assertThat(r.limitedBy()).isEqualTo(SizingRecommendation.Bound.CONSUMER);
         assertThat(r.minimumPartitions()).isEqualTo(4);
@@ -43,7 +44,8 @@ class PartitionSizingTest {
                 .target(Throughput.recordsPerSecond(300_000))
                 .producerPerPartition(Throughput.recordsPerSecond(50_000))
                 .consumerPerPartition(Throughput.recordsPerSecond(100_000))
-                .headroom(0).build());
+                .headroom(0)
+                .build());
 
         assertThat(r.recommendedPartitions()).isEqualTo(6);
     }
@@ -57,7 +59,8 @@ class PartitionSizingTest {
                 .build());
 
         assertThat(r.recommendedPartitions()).isEqualTo(12);
-        assertThat(r.brokers()).extracting(SizingRecommendation.BrokerLoad::replicasAfter)
+        assertThat(r.brokers())
+                .extracting(SizingRecommendation.BrokerLoad::replicasAfter)
                 .containsExactly(990, 512, 512);
         assertThat(r.exceedsBudget()).isFalse();
 
@@ -68,13 +71,18 @@ class PartitionSizingTest {
                 .build());
         assertThat(tight.maxReplicasPerBrokerAfter()).hasValue(1002);
         assertThat(tight.exceedsBudget()).isTrue();
-        assertThat(tight.warnings()).anyMatch(w -> w.contains("broker 1 would host 1002") && w.contains("budget of 1000"));
+        assertThat(tight.warnings())
+                .anyMatch(w -> w.contains("broker 1 would host 1002") && w.contains("budget of 1000"));
     }
 
     @Test
     void estimatesAnEvenSpreadWhenOnlyTheBrokerCountIsKnown() {
         SizingRecommendation r = PartitionSizing.recommend(mb(100, 1, 1)
-                .headroom(0).replicationFactor(3).brokerCount(1).partitionBudgetPerBroker(250).build());
+                .headroom(0)
+                .replicationFactor(3)
+                .brokerCount(1)
+                .partitionBudgetPerBroker(250)
+                .build());
 
         assertThat(r.maxReplicasPerBrokerAfter()).hasValue(300);
         assertThat(r.warnings()).anyMatch(w -> w.contains("above the budget of 250"));
@@ -83,7 +91,8 @@ class PartitionSizingTest {
 
     @Test
     void neverRecommendsRemovingPartitions() {
-        SizingRecommendation r = PartitionSizing.recommend(mb(10, 10, 10).currentPartitions(24).build());
+        SizingRecommendation r =
+                PartitionSizing.recommend(mb(10, 10, 10).currentPartitions(24).build());
 
         assertThat(r.recommendedPartitions()).isEqualTo(2);
         assertThat(r.partitionsAfter()).isEqualTo(24);
@@ -93,14 +102,25 @@ class PartitionSizingTest {
 
     @Test
     void validationNamesEveryProblemAtOnce() {
-        assertThatThrownBy(() -> SizingRequest.builder().headroom(-1).replicationFactor(0).build())
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
-                        .extracting(ConfigProblem::path)
-                        .containsExactly("target", "producerPerPartition", "consumerPerPartition", "headroom",
-                                "replicationFactor"));
-        assertThatThrownBy(() -> SizingRequest.builder().target(Throughput.recordsPerSecond(1))
-                .producerPerPartition(Throughput.bytesPerSecond(1)).consumerPerPartition(Throughput.bytesPerSecond(1))
-                .build())
+        assertThatThrownBy(() -> SizingRequest.builder()
+                        .headroom(-1)
+                        .replicationFactor(0)
+                        .build())
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(ConfigProblem::path)
+                                .containsExactly(
+                                        "target",
+                                        "producerPerPartition",
+                                        "consumerPerPartition",
+                                        "headroom",
+                                        "replicationFactor"));
+        assertThatThrownBy(() -> SizingRequest.builder()
+                        .target(Throughput.recordsPerSecond(1))
+                        .producerPerPartition(Throughput.bytesPerSecond(1))
+                        .consumerPerPartition(Throughput.bytesPerSecond(1))
+                        .build())
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("all be in bytes or all in records");
     }

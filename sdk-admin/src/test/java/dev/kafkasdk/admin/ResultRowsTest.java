@@ -13,10 +13,24 @@ import org.junit.jupiter.api.Test;
 
 class ResultRowsTest {
 
-    private static final PartitionLag ASSIGNED = new PartitionLag("orders", 2, OptionalLong.of(40), 42,
-            OptionalLong.of(2), Optional.of("member-1"), Optional.of("billing-1"), Optional.of("/10.0.0.7"));
-    private static final PartitionLag UNCOMMITTED = new PartitionLag("payments-eu", 11, OptionalLong.empty(), 7,
-            OptionalLong.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    private static final PartitionLag ASSIGNED = new PartitionLag(
+            "orders",
+            2,
+            OptionalLong.of(40),
+            42,
+            OptionalLong.of(2),
+            Optional.of("member-1"),
+            Optional.of("billing-1"),
+            Optional.of("/10.0.0.7"));
+    private static final PartitionLag UNCOMMITTED = new PartitionLag(
+            "payments-eu",
+            11,
+            OptionalLong.empty(),
+            7,
+            OptionalLong.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
 
     @Test
     void partitionLagPrintsAsOneTableRowWithDashesForAbsentValues() {
@@ -51,47 +65,75 @@ class ResultRowsTest {
 
     @Test
     void groupAndMemberResultsPrintAsRows() {
-        GroupMember member = new GroupMember("member-1", Optional.empty(), "billing-1", "/10.0.0.7",
+        GroupMember member = new GroupMember(
+                "member-1",
+                Optional.empty(),
+                "billing-1",
+                "/10.0.0.7",
                 List.of(new TopicPartition("orders", 0), new TopicPartition("orders", 1)));
-        GroupDescription described = new GroupDescription("billing", GroupType.CONSUMER, GroupState.STABLE,
-                "uniform", OptionalInt.of(1), List.of(member));
+        GroupDescription described = new GroupDescription(
+                "billing", GroupType.CONSUMER, GroupState.STABLE, "uniform", OptionalInt.of(1), List.of(member));
         GroupSummary summary = new GroupSummary("billing", GroupType.CLASSIC, GroupState.EMPTY, "");
 
-        assertThat(member.toString()).doesNotContain("GroupMember[", "Optional", "\n")
-                .startsWith("billing-1 ").contains("host /10.0.0.7", "partitions 2", "[orders-0, orders-1]");
-        assertThat(described.toString()).doesNotContain("GroupDescription[", "GroupMember", "\n")
+        assertThat(member.toString())
+                .doesNotContain("GroupMember[", "Optional", "\n")
+                .startsWith("billing-1 ")
+                .contains("host /10.0.0.7", "partitions 2", "[orders-0, orders-1]");
+        assertThat(described.toString())
+                .doesNotContain("GroupDescription[", "GroupMember", "\n")
                 .contains("Consumer", "Stable", "assignor uniform", "coordinator 1", "members 1");
-        assertThat(summary.toString()).doesNotContain("GroupSummary[", "\n")
-                .startsWith("billing ").contains("Classic", "Empty").endsWith(" -");
+        assertThat(summary.toString())
+                .doesNotContain("GroupSummary[", "\n")
+                .startsWith("billing ")
+                .contains("Classic", "Empty")
+                .endsWith(" -");
     }
 
     @Test
     void clusterAndTopicResultsPrintAsRows() {
         BrokerStatus broker = new BrokerStatus(1, "127.0.0.1", 9092, Optional.empty(), 12, 36, true);
-        PartitionProblem offline = new PartitionProblem("orders", 2, OptionalInt.empty(), List.of(1, 2, 3),
-                List.of(), 2);
+        PartitionProblem offline =
+                new PartitionProblem("orders", 2, OptionalInt.empty(), List.of(1, 2, 3), List.of(), 2);
         TopicChange change = new TopicChange("orders", TopicChange.Kind.INCREASE_PARTITIONS, "partitions", "3", "6");
-        OffsetResetResult reset = new OffsetResetResult("billing", ResetTarget.earliest(), true,
+        OffsetResetResult reset = new OffsetResetResult(
+                "billing",
+                ResetTarget.earliest(),
+                true,
                 List.of(new OffsetResetResult.Moved("orders", 0, OptionalLong.of(40), 12)));
 
-        assertThat(broker.toString()).doesNotContain("BrokerStatus[", "Optional", "\n")
-                .startsWith("broker 1 ").contains("127.0.0.1:9092", "rack -", "leaders 12", "replicas 36", "serving");
-        assertThat(offline.toString()).doesNotContain("PartitionProblem[", "\n")
-                .startsWith("orders-2 ").contains("leader NONE", "isr []", "min.insync 2");
+        assertThat(broker.toString())
+                .doesNotContain("BrokerStatus[", "Optional", "\n")
+                .startsWith("broker 1 ")
+                .contains("127.0.0.1:9092", "rack -", "leaders 12", "replicas 36", "serving");
+        assertThat(offline.toString())
+                .doesNotContain("PartitionProblem[", "\n")
+                .startsWith("orders-2 ")
+                .contains("leader NONE", "isr []", "min.insync 2");
         assertThat(change.toString()).isEqualTo(String.format("%-27s %s", "INCREASE_PARTITIONS", change.describe()));
-        assertThat(reset.partitions().get(0).toString()).doesNotContain("Moved[", "Optional")
-                .startsWith("orders-0 ").contains("40", "-> 12");
-        assertThat(reset.toString()).doesNotContain("OffsetResetResult[", "Moved", "\n")
+        assertThat(reset.partitions().get(0).toString())
+                .doesNotContain("Moved[", "Optional")
+                .startsWith("orders-0 ")
+                .contains("40", "-> 12");
+        assertThat(reset.toString())
+                .doesNotContain("OffsetResetResult[", "Moved", "\n")
                 .contains("billing", "partitions 1", "dry run");
     }
 
     @Test
     void lintFindingPrintsSeverityRuleSubjectAndFixOnOneLine() {
-        LintFinding finding = new LintFinding("KSDK-L001", Severity.WARN, "topic 'orders'",
-                "replication factor 1 loses data when its broker dies.", "set replication-factor: 3");
+        LintFinding finding = new LintFinding(
+                "KSDK-L001",
+                Severity.WARN,
+                "topic 'orders'",
+                "replication factor 1 loses data when its broker dies.",
+                "set replication-factor: 3");
 
-        assertThat(finding.toString()).doesNotContain("LintFinding[", "\n")
-                .isEqualTo(String.format("%-8s %-10s %s", "WARN", "KSDK-L001",
+        assertThat(finding.toString())
+                .doesNotContain("LintFinding[", "\n")
+                .isEqualTo(String.format(
+                        "%-8s %-10s %s",
+                        "WARN",
+                        "KSDK-L001",
                         "topic 'orders': replication factor 1 loses data when its broker dies."
                                 + " Fix: set replication-factor: 3"));
     }

@@ -31,6 +31,7 @@ class ThroughputTest {
         assertThatThrownBy(() -> Throughput.mebibytesPerSecond(1).ratio(Throughput.recordsPerSecond(1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("same unit");
-        assertThat(Throughput.mebibytesPerSecond(10).ratio(Throughput.mebibytesPerSecond(4))).isEqualTo(2.5);
+        assertThat(Throughput.mebibytesPerSecond(10).ratio(Throughput.mebibytesPerSecond(4)))
+                .isEqualTo(2.5);
     }
 }

@@ -27,7 +27,8 @@ class TopicsApplyIT {
     @BeforeAll
     static void connect(KafkaCluster kafka) {
         raw = Admin.create(kafka.adminClientProperties());
-        admin = SdkAdmin.wrap(raw, AdminOptions.builder().callTimeout(Duration.ofSeconds(15)).build());
+        admin = SdkAdmin.wrap(
+                raw, AdminOptions.builder().callTimeout(Duration.ofSeconds(15)).build());
     }
 
     @AfterAll
@@ -37,21 +38,35 @@ class TopicsApplyIT {
     }
 
     private static TopicDescription describe(String topic) throws Exception {
-        return raw.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic);
+        return raw.describeTopics(List.of(topic))
+                .allTopicNames()
+                .get(10, TimeUnit.SECONDS)
+                .get(topic);
     }
 
     private static String config(String topic, String key) throws Exception {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        return raw.describeConfigs(List.of(resource)).all().get(10, TimeUnit.SECONDS).get(resource).get(key).value();
+        return raw.describeConfigs(List.of(resource))
+                .all()
+                .get(10, TimeUnit.SECONDS)
+                .get(resource)
+                .get(key)
+                .value();
     }
 
     @Test
     void applyCreatesMissingTopicsOnceAndIsIdempotent(KafkaCluster kafka) throws Exception {
         String name = kafka.uniqueTopicName("apply-create");
-        TopicSpec spec = TopicSpec.builder(name).partitions(3).replicationFactor(1)
-                .retention(Duration.ofHours(12)).cleanupPolicy(CleanupPolicy.DELETE).build();
+        TopicSpec spec = TopicSpec.builder(name)
+                .partitions(3)
+                .replicationFactor(1)
+                .retention(Duration.ofHours(12))
+                .cleanupPolicy(CleanupPolicy.DELETE)
+                .build();
 
-        assertThat(admin.topics().plan(List.of(spec)).actions()).extracting(TopicChange::kind).containsExactly(Kind.CREATE);
+        assertThat(admin.topics().plan(List.of(spec)).actions())
+                .extracting(TopicChange::kind)
+                .containsExactly(Kind.CREATE);
         ApplyResult first = admin.topics().apply(List.of(spec));
 
         assertThat(first.applied()).extracting(TopicChange::topic).containsExactly(name);
@@ -69,11 +84,13 @@ class TopicsApplyIT {
         String name = kafka.uniqueTopicName("apply-partitions");
         kafka.createTopic(name, 2, 1);
 
-        ApplyResult grown = admin.topics().apply(List.of(TopicSpec.builder(name).partitions(4).build()));
+        ApplyResult grown = admin.topics()
+                .apply(List.of(TopicSpec.builder(name).partitions(4).build()));
         assertThat(grown.applied()).extracting(TopicChange::describe).containsExactly(name + ": partitions 2 -> 4");
         assertThat(describe(name).partitions()).hasSize(4);
 
-        ApplyResult shrink = admin.topics().apply(List.of(TopicSpec.builder(name).partitions(1).build()));
+        ApplyResult shrink = admin.topics()
+                .apply(List.of(TopicSpec.builder(name).partitions(1).build()));
         assertThat(shrink.isComplete()).isFalse();
         assertThat(shrink.refused()).singleElement().satisfies(c -> {
             assertThat(c.kind()).isEqualTo(Kind.PARTITION_DECREASE_REFUSED);
@@ -87,12 +104,16 @@ class TopicsApplyIT {
     void driftIsReportedAndNeverOverwritten(KafkaCluster kafka) throws Exception {
         String name = kafka.uniqueTopicName("apply-drift");
         kafka.createTopic(name, 1, 1, Map.of("retention.ms", "1000"));
-        TopicSpec spec = TopicSpec.builder(name).partitions(1).replicationFactor(3)
-                .retention(Duration.ofDays(1)).build();
+        TopicSpec spec = TopicSpec.builder(name)
+                .partitions(1)
+                .replicationFactor(3)
+                .retention(Duration.ofDays(1))
+                .build();
 
         TopicPlan plan = admin.topics().plan(List.of(spec));
         assertThat(plan.hasNoActions()).isTrue();
-        assertThat(plan.drift()).extracting(TopicChange::kind, TopicChange::key, TopicChange::current, TopicChange::desired)
+        assertThat(plan.drift())
+                .extracting(TopicChange::kind, TopicChange::key, TopicChange::current, TopicChange::desired)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(Kind.REPLICATION_DRIFT, "replication.factor", "1", "3"),
                         org.assertj.core.groups.Tuple.tuple(Kind.CONFIG_DRIFT, "retention.ms", "1000", "86400000"));

@@ -6,9 +6,9 @@ import dev.kafkasdk.admin.Verdict;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cluster health}. */
 @Command(name = "cluster", description = "Cluster-wide checks.", subcommands = ClusterCommand.Health.class)
@@ -25,18 +25,25 @@ final class ClusterCommand implements Callable<Integer> {
     }
 
     /** {@code cluster health}. */
-    @Command(name = "health", mixinStandardHelpOptions = true,
+    @Command(
+            name = "health",
+            mixinStandardHelpOptions = true,
             description = "Brokers, controller, KRaft quorum (leader, voters, observers, lag), offline, under-min-ISR"
                     + " and under-replicated partitions, leader balance, and a verdict: OK, WARN or CRITICAL.")
     static final class Health implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Mixin
         ConnectionOptions connection;
+
         @Mixin
         OutputOptions output;
 
-        @Option(names = "--fail-on", defaultValue = "CRITICAL", paramLabel = "WARN|CRITICAL",
+        @Option(
+                names = "--fail-on",
+                defaultValue = "CRITICAL",
+                paramLabel = "WARN|CRITICAL",
                 description = "Exit 1 at this verdict or worse (default: ${DEFAULT-VALUE}).")
         Verdict failOn;
 

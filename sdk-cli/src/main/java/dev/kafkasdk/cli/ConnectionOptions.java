@@ -9,10 +9,10 @@ import dev.kafkasdk.core.config.KafkaSdkConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Where the cluster is and how to call it: {@code --bootstrap-servers}, {@code --config}, timeouts. */
 public final class ConnectionOptions {
@@ -20,25 +20,40 @@ public final class ConnectionOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    @Option(names = {"-b", "--bootstrap-servers"}, paramLabel = "HOST:PORT[,...]",
+    @Option(
+            names = {"-b", "--bootstrap-servers"},
+            paramLabel = "HOST:PORT[,...]",
             converter = Converters.BootstrapServers.class,
             description = "The cluster to connect to; overrides the config file's cluster.")
     String bootstrapServers;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", converter = Converters.ReadableFile.class,
+    @Option(
+            names = {"-c", "--config"},
+            paramLabel = "FILE",
+            converter = Converters.ReadableFile.class,
             description = "SDK configuration file (.yaml, .yml, .json, .properties): cluster, admin, topics, clients.")
     Path configFile;
 
-    @Option(names = "--admin", paramLabel = "NAME", converter = Converters.NonBlank.class,
+    @Option(
+            names = "--admin",
+            paramLabel = "NAME",
+            converter = Converters.NonBlank.class,
             description = "Admin client of the config file to use (default: 'default', else defaults).")
     String adminName;
 
-    @Option(names = "--timeout", defaultValue = "30s", paramLabel = "DURATION",
+    @Option(
+            names = "--timeout",
+            defaultValue = "30s",
+            paramLabel = "DURATION",
             converter = Converters.PositiveDuration.class,
             description = "Timeout of one admin call attempt, e.g. 10s (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    @Option(names = "--attempts", defaultValue = "3", paramLabel = "N", converter = Converters.PositiveInt.class,
+    @Option(
+            names = "--attempts",
+            defaultValue = "3",
+            paramLabel = "N",
+            converter = Converters.PositiveInt.class,
             description = "Attempts per admin call on retriable errors (default: ${DEFAULT-VALUE}).")
     int attempts;
 
@@ -57,7 +72,8 @@ public final class ConnectionOptions {
 
     /** @return the config file, or a usage error naming the command that needs it */
     KafkaSdkConfig requireConfig() {
-        return config().orElseThrow(() -> new ParameterException(spec.commandLine(),
+        return config().orElseThrow(() -> new ParameterException(
+                spec.commandLine(),
                 "Missing --config FILE: '" + spec.qualifiedName(" ") + "' reads the topics from a config file"));
     }
 
@@ -72,16 +88,19 @@ public final class ConnectionOptions {
      * @return a new admin the caller closes
      */
     SdkAdmin connect() {
-        return SdkAdmin.create(adminSettings(), AdminOptions.builder()
-                .callTimeout(timeout)
-                .maxAttempts(attempts)
-                .build());
+        return SdkAdmin.create(
+                adminSettings(),
+                AdminOptions.builder()
+                        .callTimeout(timeout)
+                        .maxAttempts(attempts)
+                        .build());
     }
 
     private AdminSettings adminSettings() {
         Optional<KafkaSdkConfig> loaded = config();
         if (loaded.isEmpty() && bootstrapServers == null) {
-            throw new ParameterException(spec.commandLine(),
+            throw new ParameterException(
+                    spec.commandLine(),
                     "Missing --bootstrap-servers HOST:PORT or --config FILE: '" + spec.qualifiedName(" ")
                             + "' needs a cluster");
         }
@@ -98,7 +117,9 @@ public final class ConnectionOptions {
             return admin;
         }
         return AdminSettings.from(admin)
-                .cluster(ClusterSettings.from(admin.cluster()).bootstrapServers(bootstrapServers).build())
+                .cluster(ClusterSettings.from(admin.cluster())
+                        .bootstrapServers(bootstrapServers)
+                        .build())
                 .build();
     }
 }

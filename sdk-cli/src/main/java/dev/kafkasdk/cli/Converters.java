@@ -28,8 +28,7 @@ import picocli.CommandLine.TypeConversionException;
  */
 final class Converters {
 
-    private Converters() {
-    }
+    private Converters() {}
 
     /** An integer of 1 or more: {@code --attempts}, {@code --partition-budget}, counts. */
     static final class PositiveInt implements ITypeConverter<Integer> {
@@ -153,8 +152,8 @@ final class Converters {
                 try {
                     return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
                 } catch (DateTimeParseException again) {
-                    throw new TypeConversionException("'" + value
-                            + "' is not a time; use ISO-8601 such as 2026-01-31T12:00:00Z (no zone: UTC)");
+                    throw new TypeConversionException(
+                            "'" + value + "' is not a time; use ISO-8601 such as 2026-01-31T12:00:00Z (no zone: UTC)");
                 }
             }
         }
@@ -169,8 +168,8 @@ final class Converters {
                 known.add(rule.id());
             }
             if (!known.contains(value)) {
-                throw new TypeConversionException("'" + value + "' is not a lint rule id; known ids: "
-                        + String.join(", ", known));
+                throw new TypeConversionException(
+                        "'" + value + "' is not a lint rule id; known ids: " + String.join(", ", known));
             }
             return value;
         }

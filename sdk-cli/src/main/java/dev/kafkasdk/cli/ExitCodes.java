@@ -21,6 +21,5 @@ public final class ExitCodes {
      */
     public static final int ERROR = 3;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

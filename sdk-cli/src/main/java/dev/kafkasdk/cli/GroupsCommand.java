@@ -8,14 +8,20 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code groups list|describe|lag|reset}. */
-@Command(name = "groups", description = "Consumer groups: list, describe, lag and offset resets.",
-        subcommands = {GroupsCommand.ListGroups.class, GroupsCommand.Describe.class, GroupsCommand.Lag.class,
-                ResetCommand.class})
+@Command(
+        name = "groups",
+        description = "Consumer groups: list, describe, lag and offset resets.",
+        subcommands = {
+            GroupsCommand.ListGroups.class,
+            GroupsCommand.Describe.class,
+            GroupsCommand.Lag.class,
+            ResetCommand.class
+        })
 final class GroupsCommand implements Callable<Integer> {
 
     @Spec
@@ -29,13 +35,17 @@ final class GroupsCommand implements Callable<Integer> {
     }
 
     /** {@code groups list}. */
-    @Command(name = "list", mixinStandardHelpOptions = true,
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
             description = "List consumer groups with their protocol (classic or consumer) and state.")
     static final class ListGroups implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Mixin
         ConnectionOptions connection;
+
         @Mixin
         OutputOptions output;
 
@@ -51,15 +61,20 @@ final class GroupsCommand implements Callable<Integer> {
     }
 
     /** {@code groups describe GROUP}. */
-    @Command(name = "describe", mixinStandardHelpOptions = true,
+    @Command(
+            name = "describe",
+            mixinStandardHelpOptions = true,
             description = "Describe a group: state, protocol, assignor, members and their partitions.")
     static final class Describe implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Mixin
         ConnectionOptions connection;
+
         @Mixin
         OutputOptions output;
+
         @Parameters(paramLabel = "GROUP", description = "The group id.", converter = Converters.NonBlank.class)
         String group;
 
@@ -75,15 +90,20 @@ final class GroupsCommand implements Callable<Integer> {
     }
 
     /** {@code groups lag GROUP}. */
-    @Command(name = "lag", mixinStandardHelpOptions = true,
+    @Command(
+            name = "lag",
+            mixinStandardHelpOptions = true,
             description = "Committed-offset lag of a group per partition and in total.")
     static final class Lag implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Mixin
         ConnectionOptions connection;
+
         @Mixin
         OutputOptions output;
+
         @Parameters(paramLabel = "GROUP", description = "The group id.", converter = Converters.NonBlank.class)
         String group;
 

@@ -15,8 +15,7 @@ final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private Json() {
-    }
+    private Json() {}
 
     /**
      * An ordered object from alternating keys and values; empty optionals become {@code null}.

@@ -14,18 +14,22 @@ import picocli.CommandLine.Command;
  * {@link #main(String[])} exits the JVM; {@link #run(PrintWriter, PrintWriter, String...)} runs
  * in-process and returns the code.
  */
-@Command(name = "kafka-sdk-admin", mixinStandardHelpOptions = true,
+@Command(
+        name = "kafka-sdk-admin",
+        mixinStandardHelpOptions = true,
         versionProvider = KafkaSdkAdminCli.Version.class,
         description = "Topics as code, consumer groups, cluster health and config lint for Apache Kafka.",
         subcommands = {TopicsCommand.class, GroupsCommand.class, ClusterCommand.class, LintCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:the result is a failure (lint errors, CRITICAL health, refused change)",
-                "2:invalid command line",
-                "3:could not run (cluster unreachable, not authorized, bad config file, internal error)"})
+        exitCodeList = {
+            "0:success",
+            "1:the result is a failure (lint errors, CRITICAL health, refused change)",
+            "2:invalid command line",
+            "3:could not run (cluster unreachable, not authorized, bad config file, internal error)"
+        })
 public final class KafkaSdkAdminCli {
 
-    private KafkaSdkAdminCli() {
-    }
+    private KafkaSdkAdminCli() {}
 
     /**
      * Runs the command line and exits the JVM with its exit code.
@@ -58,8 +62,8 @@ public final class KafkaSdkAdminCli {
                     .setOut(out)
                     .setErr(err);
             CommandLine.IParameterExceptionHandler standard = cli.getParameterExceptionHandler();
-            cli.setParameterExceptionHandler((e, arguments) ->
-                            standard.handleParseException(asTyped(e, arguments), arguments))
+            cli.setParameterExceptionHandler(
+                            (e, arguments) -> standard.handleParseException(asTyped(e, arguments), arguments))
                     .setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, cmd.getErr()));
             code = cli.execute(args);
         } catch (Throwable e) { // an Error (StackOverflowError, OutOfMemoryError) escapes picocli's handler
@@ -107,12 +111,15 @@ public final class KafkaSdkAdminCli {
         }
         for (int i = 0; i < arguments.length; i++) {
             for (String name : option.names()) {
-                boolean separate = arguments[i].equals(name) && i + 1 < arguments.length
-                        && arguments[i + 1].equals(e.getValue());
+                boolean separate =
+                        arguments[i].equals(name) && i + 1 < arguments.length && arguments[i + 1].equals(e.getValue());
                 boolean attached = arguments[i].equals(name + "=" + e.getValue());
                 if ((separate || attached) && !name.equals(option.longestName())) {
-                    return new CommandLine.ParameterException(e.getCommandLine(),
-                            e.getMessage().replace(longest, "option '" + name + "'"), e.getCause(), e.getArgSpec(),
+                    return new CommandLine.ParameterException(
+                            e.getCommandLine(),
+                            e.getMessage().replace(longest, "option '" + name + "'"),
+                            e.getCause(),
+                            e.getArgSpec(),
                             e.getValue());
                 }
             }

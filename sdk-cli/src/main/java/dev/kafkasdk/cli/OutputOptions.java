@@ -14,7 +14,10 @@ public final class OutputOptions {
         JSON
     }
 
-    @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "table|json",
+    @Option(
+            names = {"-o", "--output"},
+            defaultValue = "table",
+            paramLabel = "table|json",
             description = "Print a table (default) or one JSON document.")
     Format format = Format.TABLE;
 

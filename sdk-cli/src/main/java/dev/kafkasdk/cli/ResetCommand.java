@@ -13,21 +13,25 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code groups reset GROUP}. */
-@Command(name = "reset", mixinStandardHelpOptions = true,
+@Command(
+        name = "reset",
+        mixinStandardHelpOptions = true,
         description = "Move a stopped group's committed offsets. A dry run unless --execute is given. Refused"
                 + " while the group has active members.")
 final class ResetCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
     @Mixin
     ConnectionOptions connection;
+
     @Mixin
     OutputOptions output;
 
@@ -37,7 +41,10 @@ final class ResetCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
 
-    @Option(names = {"-t", "--topic"}, paramLabel = "NAME", converter = Converters.NonBlank.class,
+    @Option(
+            names = {"-t", "--topic"},
+            paramLabel = "NAME",
+            converter = Converters.NonBlank.class,
             description = "Reset every partition of this topic (repeatable; default: every partition the group has"
                     + " committed).")
     List<String> topics = new ArrayList<>();
@@ -49,14 +56,24 @@ final class ResetCommand implements Callable<Integer> {
     static final class Target {
         @Option(names = "--to-earliest", description = "The earliest offset still in the log.")
         boolean earliest;
+
         @Option(names = "--to-latest", description = "The log end offset.")
         boolean latest;
-        @Option(names = "--to-datetime", paramLabel = "TIME", converter = Converters.Timestamp.class,
+
+        @Option(
+                names = "--to-datetime",
+                paramLabel = "TIME",
+                converter = Converters.Timestamp.class,
                 description = "First offset at or after a time: 2026-01-31T12:00:00Z (no zone: UTC).")
         Instant datetime;
-        @Option(names = "--to-offset", paramLabel = "OFFSET", converter = Converters.Offset.class,
+
+        @Option(
+                names = "--to-offset",
+                paramLabel = "OFFSET",
+                converter = Converters.Offset.class,
                 description = "An absolute offset.")
         Long offset;
+
         @Option(names = "--shift-by", paramLabel = "N", description = "Move by N records (negative re-reads).")
         Long shift;
 

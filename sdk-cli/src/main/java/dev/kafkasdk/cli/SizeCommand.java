@@ -10,13 +10,15 @@ import dev.kafkasdk.core.config.TopicSpec;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code topics size}. */
-@Command(name = "size", mixinStandardHelpOptions = true,
+@Command(
+        name = "size",
+        mixinStandardHelpOptions = true,
         description = "Recommend a partition count: max(target / producer rate, target / consumer rate) per"
                 + " partition, rounded up, plus headroom; show partition replicas per broker after the change"
                 + " (read from the cluster with --online or --bootstrap-servers).")
@@ -24,42 +26,72 @@ final class SizeCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
     @Mixin
     ConnectionOptions connection;
+
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--target", required = true, paramLabel = "RATE", converter = ThroughputConverter.class,
+    @Option(
+            names = "--target",
+            required = true,
+            paramLabel = "RATE",
+            converter = ThroughputConverter.class,
             description = "Throughput the topic must carry, e.g. 50MB/s or 200000rec/s.")
     Throughput target;
 
-    @Option(names = "--producer-rate", required = true, paramLabel = "RATE", converter = ThroughputConverter.class,
+    @Option(
+            names = "--producer-rate",
+            required = true,
+            paramLabel = "RATE",
+            converter = ThroughputConverter.class,
             description = "Measured producer throughput of one partition.")
     Throughput producerRate;
 
-    @Option(names = "--consumer-rate", required = true, paramLabel = "RATE", converter = ThroughputConverter.class,
+    @Option(
+            names = "--consumer-rate",
+            required = true,
+            paramLabel = "RATE",
+            converter = ThroughputConverter.class,
             description = "Measured consumer throughput of one partition.")
     Throughput consumerRate;
 
-    @Option(names = "--headroom", defaultValue = "20", paramLabel = "PERCENT", converter = Converters.Percent.class,
+    @Option(
+            names = "--headroom",
+            defaultValue = "20",
+            paramLabel = "PERCENT",
+            converter = Converters.Percent.class,
             description = "Headroom added after rounding up (default: ${DEFAULT-VALUE}%%).")
     double headroomPercent;
 
-    @Option(names = "--partition-budget", defaultValue = "2000", paramLabel = "N",
+    @Option(
+            names = "--partition-budget",
+            defaultValue = "2000",
+            paramLabel = "N",
             converter = Converters.PositiveInt.class,
             description = "Partition replicas one broker should host at most (default: ${DEFAULT-VALUE}).")
     int budget;
 
-    @Option(names = {"-t", "--topic"}, paramLabel = "NAME", converter = Converters.NonBlank.class,
+    @Option(
+            names = {"-t", "--topic"},
+            paramLabel = "NAME",
+            converter = Converters.NonBlank.class,
             description = "Topic being sized: its current partitions and replication factor come from the cluster"
                     + " when online, else from the config file.")
     String topic;
 
-    @Option(names = "--replication-factor", paramLabel = "N", converter = Converters.PositiveInt.class,
+    @Option(
+            names = "--replication-factor",
+            paramLabel = "N",
+            converter = Converters.PositiveInt.class,
             description = "Replication factor (default: the topic's, else 1).")
     Integer replicationFactor;
 
-    @Option(names = "--broker-count", paramLabel = "N", converter = Converters.PositiveInt.class,
+    @Option(
+            names = "--broker-count",
+            paramLabel = "N",
+            converter = Converters.PositiveInt.class,
             description = "Broker count when not reading the cluster.")
     Integer brokerCount;
 
@@ -69,11 +101,17 @@ final class SizeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (target.unit() != producerRate.unit() || target.unit() != consumerRate.unit()) {
-            throw new ParameterException(spec.commandLine(), "--target, --producer-rate and --consumer-rate must all"
-                    + " be in bytes (e.g. 50MB/s) or all in records (e.g. 200000rec/s)");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--target, --producer-rate and --consumer-rate must all"
+                            + " be in bytes (e.g. 50MB/s) or all in records (e.g. 200000rec/s)");
         }
-        SizingRequest.Builder request = SizingRequest.builder().target(target).producerPerPartition(producerRate)
-                .consumerPerPartition(consumerRate).headroom(headroomPercent / 100).partitionBudgetPerBroker(budget);
+        SizingRequest.Builder request = SizingRequest.builder()
+                .target(target)
+                .producerPerPartition(producerRate)
+                .consumerPerPartition(consumerRate)
+                .headroom(headroomPercent / 100)
+                .partitionBudgetPerBroker(budget);
         Integer rf = replicationFactor;
         if (online || connection.bootstrapServers != null) {
             try (SdkAdmin admin = connection.connect()) {

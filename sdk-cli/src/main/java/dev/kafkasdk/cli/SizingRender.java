@@ -8,29 +8,42 @@ import java.util.Map;
 /** Prints partition sizing recommendations. */
 final class SizingRender {
 
-    private SizingRender() {
-    }
+    private SizingRender() {}
 
     static void table(PrintWriter out, SizingRecommendation r) {
         var q = r.request();
-        out.printf(Locale.ROOT, "target %s; per partition: producer %s, consumer %s%n", q.target(),
-                q.producerPerPartition(), q.consumerPerPartition());
-        out.printf(Locale.ROOT, "target/producer = %.2f, target/consumer = %.2f -> %d partitions (%s-bound)%n",
-                r.producerBound(), r.consumerBound(), r.minimumPartitions(),
+        out.printf(
+                Locale.ROOT,
+                "target %s; per partition: producer %s, consumer %s%n",
+                q.target(),
+                q.producerPerPartition(),
+                q.consumerPerPartition());
+        out.printf(
+                Locale.ROOT,
+                "target/producer = %.2f, target/consumer = %.2f -> %d partitions (%s-bound)%n",
+                r.producerBound(),
+                r.consumerBound(),
+                r.minimumPartitions(),
                 r.limitedBy().name().toLowerCase(Locale.ROOT));
-        out.printf(Locale.ROOT, "with %.0f%% headroom: %d partitions recommended%n", q.headroom() * 100,
+        out.printf(
+                Locale.ROOT,
+                "with %.0f%% headroom: %d partitions recommended%n",
+                q.headroom() * 100,
                 r.recommendedPartitions());
         if (q.currentPartitions().isPresent()) {
-            out.printf("current: %d partitions; after: %d (%d to add)%n", q.currentPartitions().getAsInt(),
-                    r.partitionsAfter(), r.partitionsToAdd());
+            out.printf(
+                    "current: %d partitions; after: %d (%d to add)%n",
+                    q.currentPartitions().getAsInt(), r.partitionsAfter(), r.partitionsToAdd());
         }
         if (!r.brokers().isEmpty()) {
             Table table = new Table("BROKER", "REPLICAS-NOW", "REPLICAS-AFTER", "BUDGET");
-            r.brokers().forEach(b -> table.row(b.brokerId(), b.replicasBefore(), b.replicasAfter(),
-                    q.partitionBudgetPerBroker()));
+            r.brokers()
+                    .forEach(b -> table.row(
+                            b.brokerId(), b.replicasBefore(), b.replicasAfter(), q.partitionBudgetPerBroker()));
             table.print(out);
         } else if (r.maxReplicasPerBrokerAfter().isPresent()) {
-            out.printf("about %d partition replicas per broker for this topic alone, spread evenly over %d broker(s)"
+            out.printf(
+                    "about %d partition replicas per broker for this topic alone, spread evenly over %d broker(s)"
                             + " (budget %d; run online to count the other topics)%n",
                     r.maxReplicasPerBrokerAfter().getAsInt(), q.brokerCount().orElse(0), q.partitionBudgetPerBroker());
         }
@@ -54,8 +67,16 @@ final class SizingRender {
                 "partitionsAfter", r.partitionsAfter(),
                 "replicationFactor", q.replicationFactor(),
                 "partitionBudgetPerBroker", q.partitionBudgetPerBroker(),
-                "brokers", r.brokers().stream().map(b -> Json.obj("broker", b.brokerId(),
-                        "replicasBefore", b.replicasBefore(), "replicasAfter", b.replicasAfter())).toList(),
+                "brokers",
+                        r.brokers().stream()
+                                .map(b -> Json.obj(
+                                        "broker",
+                                        b.brokerId(),
+                                        "replicasBefore",
+                                        b.replicasBefore(),
+                                        "replicasAfter",
+                                        b.replicasAfter()))
+                                .toList(),
                 "maxReplicasPerBrokerAfter", r.maxReplicasPerBrokerAfter(),
                 "exceedsBudget", r.exceedsBudget(),
                 "warnings", r.warnings());

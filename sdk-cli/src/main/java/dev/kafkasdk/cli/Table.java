@@ -33,7 +33,9 @@ public final class Table {
         if (cells.length != headers.size()) {
             throw new IllegalArgumentException("expected " + headers.size() + " cells, got " + Arrays.toString(cells));
         }
-        rows.add(Arrays.stream(cells).map(c -> c == null ? "-" : Objects.toString(c)).toList());
+        rows.add(Arrays.stream(cells)
+                .map(c -> c == null ? "-" : Objects.toString(c))
+                .toList());
         return this;
     }
 

@@ -10,8 +10,7 @@ import java.util.Map;
 /** Prints topic plans and apply results. */
 final class TopicRender {
 
-    private TopicRender() {
-    }
+    private TopicRender() {}
 
     static void plan(PrintWriter out, TopicPlan plan) {
         Table table = new Table("TOPIC", "CHANGE", "KEY", "CURRENT", "DESIRED");
@@ -19,23 +18,33 @@ final class TopicRender {
         if (!table.isEmpty()) {
             table.print(out);
         }
-        out.printf("Plan: %d to create, %d partition increase(s), %d drift (reported, not changed), %d refused,"
-                        + " %d up to date.%n", count(plan.changes(), TopicChange.Kind.CREATE),
-                count(plan.changes(), TopicChange.Kind.INCREASE_PARTITIONS), plan.drift().size(),
-                plan.refused().size(), plan.upToDate().size());
+        out.printf(
+                "Plan: %d to create, %d partition increase(s), %d drift (reported, not changed), %d refused,"
+                        + " %d up to date.%n",
+                count(plan.changes(), TopicChange.Kind.CREATE),
+                count(plan.changes(), TopicChange.Kind.INCREASE_PARTITIONS),
+                plan.drift().size(),
+                plan.refused().size(),
+                plan.upToDate().size());
         plan.refused().forEach(c -> out.println("refused: " + c.describe()));
         out.flush();
     }
 
     static void apply(PrintWriter out, ApplyResult result) {
         Table table = new Table("TOPIC", "CHANGE", "KEY", "CURRENT", "DESIRED", "RESULT");
-        result.plan().changes().forEach(c -> table.row(c.topic(), c.kind(), c.key(), blank(c.current()), c.desired(),
-                outcome(result, c)));
+        result.plan()
+                .changes()
+                .forEach(c ->
+                        table.row(c.topic(), c.kind(), c.key(), blank(c.current()), c.desired(), outcome(result, c)));
         if (!table.isEmpty()) {
             table.print(out);
         }
-        out.printf("Applied %d change(s); %d already done; %d drift left unchanged; %d refused; %d up to date.%n",
-                result.applied().size(), result.alreadyDone().size(), result.drift().size(), result.refused().size(),
+        out.printf(
+                "Applied %d change(s); %d already done; %d drift left unchanged; %d refused; %d up to date.%n",
+                result.applied().size(),
+                result.alreadyDone().size(),
+                result.drift().size(),
+                result.refused().size(),
                 result.plan().upToDate().size());
         out.flush();
     }
@@ -51,20 +60,51 @@ final class TopicRender {
     }
 
     static Map<String, Object> planJson(TopicPlan plan) {
-        return Json.obj("changes", changes(plan.changes()), "actions", plan.actions().size(),
-                "drift", plan.drift().size(), "refused", plan.refused().size(), "upToDate", plan.upToDate());
+        return Json.obj(
+                "changes",
+                changes(plan.changes()),
+                "actions",
+                plan.actions().size(),
+                "drift",
+                plan.drift().size(),
+                "refused",
+                plan.refused().size(),
+                "upToDate",
+                plan.upToDate());
     }
 
     static Map<String, Object> applyJson(ApplyResult result) {
-        return Json.obj("applied", changes(result.applied()), "alreadyDone", changes(result.alreadyDone()),
-                "drift", changes(result.drift()), "refused", changes(result.refused()),
-                "upToDate", result.plan().upToDate(), "complete", result.isComplete());
+        return Json.obj(
+                "applied",
+                changes(result.applied()),
+                "alreadyDone",
+                changes(result.alreadyDone()),
+                "drift",
+                changes(result.drift()),
+                "refused",
+                changes(result.refused()),
+                "upToDate",
+                result.plan().upToDate(),
+                "complete",
+                result.isComplete());
     }
 
     private static List<Map<String, Object>> changes(List<TopicChange> changes) {
-        return changes.stream().map(c -> Json.obj("topic", c.topic(), "kind", c.kind(), "key", c.key(),
-                "current", c.current().isEmpty() ? null : c.current(), "desired", c.desired(),
-                "description", c.describe())).toList();
+        return changes.stream()
+                .map(c -> Json.obj(
+                        "topic",
+                        c.topic(),
+                        "kind",
+                        c.kind(),
+                        "key",
+                        c.key(),
+                        "current",
+                        c.current().isEmpty() ? null : c.current(),
+                        "desired",
+                        c.desired(),
+                        "description",
+                        c.describe()))
+                .toList();
     }
 
     private static long count(List<TopicChange> changes, TopicChange.Kind kind) {

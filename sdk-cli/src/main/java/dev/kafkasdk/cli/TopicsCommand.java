@@ -10,13 +10,15 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code topics plan|apply|size}. */
-@Command(name = "topics", description = "Topics as code and partition sizing.",
+@Command(
+        name = "topics",
+        description = "Topics as code and partition sizing.",
         subcommands = {TopicsCommand.Plan.class, TopicsCommand.Apply.class, SizeCommand.class})
 final class TopicsCommand implements Callable<Integer> {
 
@@ -32,7 +34,10 @@ final class TopicsCommand implements Callable<Integer> {
 
     /** Options shared by plan and apply. */
     static final class SpecSelection {
-        @Option(names = {"-t", "--topic"}, paramLabel = "NAME", converter = Converters.NonBlank.class,
+        @Option(
+                names = {"-t", "--topic"},
+                paramLabel = "NAME",
+                converter = Converters.NonBlank.class,
                 description = "Only this topic of the config file (repeatable; default: every topic).")
         List<String> topics = new ArrayList<>();
 
@@ -43,8 +48,10 @@ final class TopicsCommand implements Callable<Integer> {
             List<TopicSpec> selected = new ArrayList<>();
             for (String name : topics) {
                 if (!config.topics().containsKey(name)) {
-                    throw new ParameterException(spec.commandLine(), "Topic '" + name
-                            + "' is not in the config file; it declares " + config.topics().keySet());
+                    throw new ParameterException(
+                            spec.commandLine(),
+                            "Topic '" + name + "' is not in the config file; it declares "
+                                    + config.topics().keySet());
                 }
                 selected.add(config.topics().get(name));
             }
@@ -53,16 +60,21 @@ final class TopicsCommand implements Callable<Integer> {
     }
 
     /** {@code topics plan}. */
-    @Command(name = "plan", mixinStandardHelpOptions = true,
+    @Command(
+            name = "plan",
+            mixinStandardHelpOptions = true,
             description = "Show what 'topics apply' would change (create, add partitions) and the drift it would"
                     + " only report (configs, replication factor, partition decreases). Changes nothing.")
     static final class Plan implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Mixin
         ConnectionOptions connection;
+
         @Mixin
         OutputOptions output;
+
         @Mixin
         SpecSelection selection;
 
@@ -79,16 +91,21 @@ final class TopicsCommand implements Callable<Integer> {
     }
 
     /** {@code topics apply}. */
-    @Command(name = "apply", mixinStandardHelpOptions = true,
+    @Command(
+            name = "apply",
+            mixinStandardHelpOptions = true,
             description = "Create missing topics and raise partition counts as the config file says. Drift is"
                     + " reported, never overwritten; partition decreases are refused. Safe to run again.")
     static final class Apply implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Mixin
         ConnectionOptions connection;
+
         @Mixin
         OutputOptions output;
+
         @Mixin
         SpecSelection selection;
 
@@ -102,7 +119,8 @@ final class TopicsCommand implements Callable<Integer> {
                 ApplyResult result = admin.topics().apply(specs);
                 var out = spec.commandLine().getOut();
                 output.print(out, () -> TopicRender.apply(out, result), () -> TopicRender.applyJson(result));
-                boolean failed = !result.isComplete() || (failOnDrift && !result.drift().isEmpty());
+                boolean failed =
+                        !result.isComplete() || (failOnDrift && !result.drift().isEmpty());
                 return failed ? ExitCodes.FAILED : ExitCodes.OK;
             }
         }

@@ -29,8 +29,8 @@ class KafkaSdkAdminCliIT {
 
     private static Path config(Path dir, KafkaCluster kafka, String topicsYaml) throws Exception {
         Path file = dir.resolve("kafka-sdk.yaml");
-        Files.writeString(file, "cluster:\n  bootstrap-servers: \"" + kafka.bootstrapServers() + "\"\ntopics:\n"
-                + topicsYaml);
+        Files.writeString(
+                file, "cluster:\n  bootstrap-servers: \"" + kafka.bootstrapServers() + "\"\ntopics:\n" + topicsYaml);
         return file;
     }
 
@@ -72,8 +72,15 @@ class KafkaSdkAdminCliIT {
         kafka.produceValues(topic, List.of("a", "b", "c", "d", "e", "f"));
         String bs = kafka.bootstrapServers();
         try (Admin admin = Admin.create(kafka.adminClientProperties())) {
-            admin.alterConsumerGroupOffsets(group, Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(0),
-                    new TopicPartition(topic, 1), new OffsetAndMetadata(0))).all().get(10, TimeUnit.SECONDS);
+            admin.alterConsumerGroupOffsets(
+                            group,
+                            Map.of(
+                                    new TopicPartition(topic, 0),
+                                    new OffsetAndMetadata(0),
+                                    new TopicPartition(topic, 1),
+                                    new OffsetAndMetadata(0)))
+                    .all()
+                    .get(10, TimeUnit.SECONDS);
 
             CliRun list = CliRun.of("groups", "list", "-b", bs);
             assertThat(list.exitCode()).as(list.toString()).isZero();
@@ -97,10 +104,13 @@ class KafkaSdkAdminCliIT {
             props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
             try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
                 consumer.subscribe(List.of(topic));
-                await().atMost(Duration.ofSeconds(30)).pollInSameThread().pollInterval(Duration.ZERO).until(() -> {
-                    consumer.poll(Duration.ofMillis(200));
-                    return !consumer.assignment().isEmpty();
-                });
+                await().atMost(Duration.ofSeconds(30))
+                        .pollInSameThread()
+                        .pollInterval(Duration.ZERO)
+                        .until(() -> {
+                            consumer.poll(Duration.ofMillis(200));
+                            return !consumer.assignment().isEmpty();
+                        });
                 CliRun active = CliRun.of("groups", "reset", group, "--to-earliest", "--execute", "-b", bs);
                 assertThat(active.exitCode()).as(active.toString()).isEqualTo(ExitCodes.FAILED);
                 assertThat(active.err()).contains("refused: consumer group '" + group + "' has 1 active member(s)");
@@ -110,8 +120,14 @@ class KafkaSdkAdminCliIT {
     }
 
     private static long committedTotal(Admin admin, String group) throws Exception {
-        return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS)
-                .values().stream().mapToLong(OffsetAndMetadata::offset).sum();
+        return admin
+                .listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata()
+                .get(10, TimeUnit.SECONDS)
+                .values()
+                .stream()
+                .mapToLong(OffsetAndMetadata::offset)
+                .sum();
     }
 
     @Test
@@ -120,7 +136,8 @@ class KafkaSdkAdminCliIT {
         assertThat(table.exitCode()).as(table.toString()).isZero();
         assertThat(table.out()).contains(": OK", "KRaft quorum: leader 0");
 
-        CliRun json = CliRun.of("cluster", "health", "--bootstrap-servers", kafka.bootstrapServers(), "--output", "json");
+        CliRun json =
+                CliRun.of("cluster", "health", "--bootstrap-servers", kafka.bootstrapServers(), "--output", "json");
         JsonNode doc = JSON.readTree(json.out());
         assertThat(doc.get("verdict").asText()).isEqualTo("OK");
         assertThat(doc.get("quorum").get("voters")).hasSize(1);

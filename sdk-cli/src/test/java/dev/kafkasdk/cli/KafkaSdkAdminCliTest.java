@@ -17,7 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 class KafkaSdkAdminCliTest {
 
     private static String example() throws URISyntaxException {
-        return Path.of(KafkaSdkAdminCliTest.class.getResource("/kafka-sdk-admin-example.yaml").toURI()).toString();
+        return Path.of(KafkaSdkAdminCliTest.class
+                        .getResource("/kafka-sdk-admin-example.yaml")
+                        .toURI())
+                .toString();
     }
 
     @Test
@@ -55,18 +58,35 @@ class KafkaSdkAdminCliTest {
         assertThat(json.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(doc.get("errors").asInt()).isEqualTo(1);
         assertThat(doc.get("findings").get(0).get("id").asText()).isEqualTo("KSDK-L001");
-        assertThat(CliRun.of("lint", "-c", config.toString(), "--skip", "KSDK-L001").exitCode()).isZero();
+        assertThat(CliRun.of("lint", "-c", config.toString(), "--skip", "KSDK-L001")
+                        .exitCode())
+                .isZero();
     }
 
     @Test
     void sizingPrintsTheRecommendationAndWarnsPastTheBudget() {
-        CliRun run = CliRun.of("topics", "size", "--target", "100MB/s", "--producer-rate", "10MB/s",
-                "--consumer-rate", "20MB/s", "--replication-factor", "3", "--broker-count", "1",
-                "--partition-budget", "30");
+        CliRun run = CliRun.of(
+                "topics",
+                "size",
+                "--target",
+                "100MB/s",
+                "--producer-rate",
+                "10MB/s",
+                "--consumer-rate",
+                "20MB/s",
+                "--replication-factor",
+                "3",
+                "--broker-count",
+                "1",
+                "--partition-budget",
+                "30");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.out()).contains("-> 10 partitions (producer-bound)", "with 20% headroom: 12 partitions recommended",
-                "WARN: about 36 partition replicas per broker, above the budget of 30");
+        assertThat(run.out())
+                .contains(
+                        "-> 10 partitions (producer-bound)",
+                        "with 20% headroom: 12 partitions recommended",
+                        "WARN: about 36 partition replicas per broker, above the budget of 30");
     }
 
     @Test
@@ -75,8 +95,8 @@ class KafkaSdkAdminCliTest {
         assertThat(noCluster.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(noCluster.err()).contains("Missing --bootstrap-servers HOST:PORT or --config FILE");
 
-        CliRun badRate = CliRun.of("topics", "size", "--target", "fast", "--producer-rate", "1MB/s",
-                "--consumer-rate", "1MB/s");
+        CliRun badRate =
+                CliRun.of("topics", "size", "--target", "fast", "--producer-rate", "1MB/s", "--consumer-rate", "1MB/s");
         assertThat(badRate.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(badRate.err()).contains("'fast' is not a throughput");
 
@@ -123,9 +143,11 @@ class KafkaSdkAdminCliTest {
     @Test
     void anUnquotedPasswordInAJsonConfigNeverReachesTheTerminal(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("secret.json");
-        Files.writeString(config, "{\"cluster\": {\"bootstrap-servers\": \"localhost:9092\", \"security\": "
-                + "{\"protocol\": \"SASL_SSL\", \"sasl\": {\"mechanism\": \"PLAIN\", \"username\": \"u\", "
-                + "\"password\": hunter2Secret}}}}");
+        Files.writeString(
+                config,
+                "{\"cluster\": {\"bootstrap-servers\": \"localhost:9092\", \"security\": "
+                        + "{\"protocol\": \"SASL_SSL\", \"sasl\": {\"mechanism\": \"PLAIN\", \"username\": \"u\", "
+                        + "\"password\": hunter2Secret}}}}");
 
         CliRun run = CliRun.of("lint", "-c", config.toString());
 
@@ -144,19 +166,17 @@ class KafkaSdkAdminCliTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         });
 
-        int code = KafkaSdkAdminCli.run(failingOut, new PrintWriter(err), "lint", "--config", example(),
-                "--broker-count", "3");
+        int code = KafkaSdkAdminCli.run(
+                failingOut, new PrintWriter(err), "lint", "--config", example(), "--broker-count", "3");
 
         assertThat(code).isEqualTo(ExitCodes.ERROR);
-        assertThat(err.toString()).isEqualTo("error: unexpected java.lang.StackOverflowError; please report it"
-                + System.lineSeparator());
+        assertThat(err.toString())
+                .isEqualTo("error: unexpected java.lang.StackOverflowError; please report it" + System.lineSeparator());
     }
 }

@@ -12,12 +12,13 @@ class TableTest {
     @Test
     void padsColumnsToTheWidestCellAndPrintsNullAsDash() {
         StringWriter text = new StringWriter();
-        new Table("TOPIC", "PARTITION", "LAG").row("orders", 0, 12).row("a", 10, null).print(new PrintWriter(text));
+        new Table("TOPIC", "PARTITION", "LAG")
+                .row("orders", 0, 12)
+                .row("a", 10, null)
+                .print(new PrintWriter(text));
 
-        assertThat(text.toString().lines()).containsExactly(
-                "TOPIC   PARTITION  LAG",
-                "orders  0          12",
-                "a       10         -");
+        assertThat(text.toString().lines())
+                .containsExactly("TOPIC   PARTITION  LAG", "orders  0          12", "a       10         -");
     }
 
     @Test

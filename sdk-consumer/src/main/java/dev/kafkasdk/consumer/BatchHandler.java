@@ -15,11 +15,11 @@ package dev.kafkasdk.consumer;
 @FunctionalInterface
 public interface BatchHandler<K, V> {
 
-  /**
-   * Processes a batch.
-   *
-   * @param batch the records, never empty; valid only during this call
-   * @throws Exception any failure; the batch is then handled as a unit by the {@link FailurePolicy}
-   */
-  void handle(ConsumerBatch<K, V> batch) throws Exception;
+    /**
+     * Processes a batch.
+     *
+     * @param batch the records, never empty; valid only during this call
+     * @throws Exception any failure; the batch is then handled as a unit by the {@link FailurePolicy}
+     */
+    void handle(ConsumerBatch<K, V> batch) throws Exception;
 }

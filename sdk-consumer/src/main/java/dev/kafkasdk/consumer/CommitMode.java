@@ -39,233 +39,232 @@ import java.util.Optional;
  * @since 0.1
  */
 public sealed interface CommitMode
-    permits CommitMode.Auto,
-        CommitMode.SyncPerBatch,
-        CommitMode.SyncPerRecord,
-        CommitMode.Async,
-        CommitMode.External,
-        CommitMode.Transactional,
-        CommitMode.None {
+        permits CommitMode.Auto,
+                CommitMode.SyncPerBatch,
+                CommitMode.SyncPerRecord,
+                CommitMode.Async,
+                CommitMode.External,
+                CommitMode.Transactional,
+                CommitMode.None {
 
-  /**
-   * Kafka's auto commit ({@code enable.auto.commit=true}) with the settings' interval.
-   *
-   * @return the mode
-   * @see Auto
-   */
-  static CommitMode auto() {
-    return new Auto(Optional.empty());
-  }
-
-  /**
-   * Kafka's auto commit with an explicit interval, overriding the settings' one.
-   *
-   * @param interval the {@code auto.commit.interval.ms}, positive
-   * @return the mode
-   */
-  static CommitMode auto(Duration interval) {
-    return new Auto(Optional.of(interval));
-  }
-
-  /**
-   * {@code commitSync} of exactly the processed offsets after every handler round.
-   *
-   * @return the mode
-   * @see SyncPerBatch
-   */
-  static CommitMode syncPerBatch() {
-    return SyncPerBatch.INSTANCE;
-  }
-
-  /**
-   * {@code commitSync} after every record.
-   *
-   * @return the mode
-   * @see SyncPerRecord
-   */
-  static CommitMode syncPerRecord() {
-    return SyncPerRecord.INSTANCE;
-  }
-
-  /**
-   * {@code commitAsync} after every round, {@code commitSync} on revocation and close.
-   *
-   * @return the mode
-   * @see Async
-   */
-  static CommitMode async() {
-    return Async.INSTANCE;
-  }
-
-  /**
-   * Offsets live in the application's own store, written in the same transaction as the work.
-   *
-   * @param store loads the stored offsets on assignment; not closed by the consumer
-   * @return the mode, without mirroring to Kafka
-   * @see External
-   */
-  static External external(OffsetStore store) {
-    return new External(store, false);
-  }
-
-  /**
-   * Exactly-once consume-transform-produce through a transactional sink.
-   *
-   * @param sink the sink the handler sends its output to; not closed by the consumer
-   * @return the mode
-   * @see Transactional
-   */
-  static CommitMode transactional(TransactionalSink<?, ?> sink) {
-    return new Transactional(sink);
-  }
-
-  /**
-   * Commits nothing: for replays, reads without a group and tools.
-   *
-   * @return the mode
-   */
-  static CommitMode none() {
-    return None.INSTANCE;
-  }
-
-  /**
-   * Kafka's own auto commit. Inside {@code poll()} the client commits the positions of the records
-   * returned by earlier polls once {@code auto.commit.interval.ms} has passed; because the SDK
-   * processes a poll's records before it polls again, and seeks back any it did not process, only
-   * processed records are committed. The SDK also commits synchronously on revocation.
-   *
-   * <p>Guarantee: at least once. Duplicate window after a crash: the records processed since the
-   * last auto commit, at most {@code interval × processing rate} plus one poll's records.
-   *
-   * @param interval the commit interval; empty to use the consumer settings' interval
-   */
-  record Auto(Optional<Duration> interval) implements CommitMode {
     /**
-     * Validates the interval.
+     * Kafka's auto commit ({@code enable.auto.commit=true}) with the settings' interval.
      *
-     * @param interval the commit interval; empty to use the settings' interval
-     * @throws IllegalArgumentException if the interval is zero or negative
+     * @return the mode
+     * @see Auto
      */
-    public Auto {
-      Objects.requireNonNull(interval, "interval");
-      interval.ifPresent(
-          d -> {
-            if (d.isZero() || d.isNegative()) {
-              throw new IllegalArgumentException("auto commit interval must be positive: " + d);
-            }
-          });
-    }
-  }
-
-  /**
-   * After the handler returns for a round (one poll's records, or the part of them the liveness
-   * budget allows), {@code commitSync} of exactly the processed offsets: last processed offset + 1
-   * per partition.
-   *
-   * <p>Guarantee: at least once. Duplicate window after a crash: the records of the round in flight,
-   * at most {@code max.poll.records}.
-   */
-  enum SyncPerBatch implements CommitMode {
-    /** The only instance. */
-    INSTANCE
-  }
-
-  /**
-   * {@code commitSync} after every processed record. The slowest mode: one broker round trip per
-   * record.
-   *
-   * <p>Guarantee: at least once. Duplicate window after a crash: one record (the one being processed
-   * or whose commit was in flight).
-   */
-  enum SyncPerRecord implements CommitMode {
-    /** The only instance. */
-    INSTANCE
-  }
-
-  /**
-   * {@code commitAsync} after every round, with at most one commit in flight: if the previous async
-   * commit has not been acknowledged when the next round ends, that round commits synchronously. A
-   * final {@code commitSync} runs on revocation and on close.
-   *
-   * <p>Guarantee: at least once. Duplicate window after a crash: the round in flight plus the round
-   * whose commit was unacknowledged, at most {@code 2 × max.poll.records}.
-   */
-  enum Async implements CommitMode {
-    /** The only instance. */
-    INSTANCE
-  }
-
-  /**
-   * The application stores offsets itself, in the same database transaction as the work (the
-   * handler stores {@code record.offset() + 1}, or {@link ConsumerBatch#nextOffsets()}). On every
-   * assignment the consumer loads the stored offsets through the {@link OffsetStore} and seeks to
-   * them; partitions without a stored offset start from the {@link StartPositionStrategy} (by
-   * default the group's committed offset or {@code auto.offset.reset}). Nothing is committed to
-   * Kafka unless {@code mirrorToKafka} is set, in which case the processed offsets are also
-   * committed asynchronously for monitoring (lag tools) only; the store stays authoritative.
-   *
-   * <p>Guarantee: exactly once for effects inside the application's transaction. Duplicate window:
-   * none, provided work and offsets commit atomically.
-   *
-   * @param store the application's offset store; not closed by the consumer
-   * @param mirrorToKafka also commit processed offsets to Kafka, asynchronously
-   */
-  record External(OffsetStore store, boolean mirrorToKafka) implements CommitMode {
-    /**
-     * Validates the store.
-     *
-     * @param store the offset store
-     * @param mirrorToKafka whether to mirror offsets to Kafka
-     */
-    public External {
-      Objects.requireNonNull(store, "store");
+    static CommitMode auto() {
+        return new Auto(Optional.empty());
     }
 
     /**
-     * The same store, with processed offsets also committed to Kafka for monitoring.
+     * Kafka's auto commit with an explicit interval, overriding the settings' one.
      *
-     * @return a mirroring copy of this mode
+     * @param interval the {@code auto.commit.interval.ms}, positive
+     * @return the mode
      */
-    public External mirrored() {
-      return new External(store, true);
+    static CommitMode auto(Duration interval) {
+        return new Auto(Optional.of(interval));
     }
-  }
 
-  /**
-   * Consume-transform-produce in Kafka transactions. For every round the consumer begins a
-   * transaction on the sink, runs the handler (which sends its output through the same sink), adds
-   * the round's next offsets with {@code sendOffsetsToTransaction(offsets,
-   * consumer.groupMetadata())} and commits. The consumer reads with {@code
-   * isolation.level=read_committed}. On any failure it aborts the transaction and rewinds every
-   * partition of the round to its last committed offset, then retries per the
-   * {@link FailurePolicy}.
-   *
-   * <p>Guarantee: exactly once for output records and offsets (readers use {@code read_committed}).
-   * Duplicate window: none in committed output; side effects outside Kafka are at least once.
-   *
-   * @param sink the transactional output; not closed by the consumer
-   */
-  record Transactional(TransactionalSink<?, ?> sink) implements CommitMode {
     /**
-     * Validates the sink.
+     * {@code commitSync} of exactly the processed offsets after every handler round.
      *
-     * @param sink the transactional output
+     * @return the mode
+     * @see SyncPerBatch
      */
-    public Transactional {
-      Objects.requireNonNull(sink, "sink");
+    static CommitMode syncPerBatch() {
+        return SyncPerBatch.INSTANCE;
     }
-  }
 
-  /**
-   * Commits nothing to Kafka. Positions come from the {@link StartPositionStrategy}; on restart the
-   * group's old committed offset (if any) or {@code auto.offset.reset} applies. Works without a
-   * group id.
-   *
-   * <p>Guarantee: none across restarts (at most once or at least once depending on the start
-   * position).
-   */
-  enum None implements CommitMode {
-    /** The only instance. */
-    INSTANCE
-  }
+    /**
+     * {@code commitSync} after every record.
+     *
+     * @return the mode
+     * @see SyncPerRecord
+     */
+    static CommitMode syncPerRecord() {
+        return SyncPerRecord.INSTANCE;
+    }
+
+    /**
+     * {@code commitAsync} after every round, {@code commitSync} on revocation and close.
+     *
+     * @return the mode
+     * @see Async
+     */
+    static CommitMode async() {
+        return Async.INSTANCE;
+    }
+
+    /**
+     * Offsets live in the application's own store, written in the same transaction as the work.
+     *
+     * @param store loads the stored offsets on assignment; not closed by the consumer
+     * @return the mode, without mirroring to Kafka
+     * @see External
+     */
+    static External external(OffsetStore store) {
+        return new External(store, false);
+    }
+
+    /**
+     * Exactly-once consume-transform-produce through a transactional sink.
+     *
+     * @param sink the sink the handler sends its output to; not closed by the consumer
+     * @return the mode
+     * @see Transactional
+     */
+    static CommitMode transactional(TransactionalSink<?, ?> sink) {
+        return new Transactional(sink);
+    }
+
+    /**
+     * Commits nothing: for replays, reads without a group and tools.
+     *
+     * @return the mode
+     */
+    static CommitMode none() {
+        return None.INSTANCE;
+    }
+
+    /**
+     * Kafka's own auto commit. Inside {@code poll()} the client commits the positions of the records
+     * returned by earlier polls once {@code auto.commit.interval.ms} has passed; because the SDK
+     * processes a poll's records before it polls again, and seeks back any it did not process, only
+     * processed records are committed. The SDK also commits synchronously on revocation.
+     *
+     * <p>Guarantee: at least once. Duplicate window after a crash: the records processed since the
+     * last auto commit, at most {@code interval × processing rate} plus one poll's records.
+     *
+     * @param interval the commit interval; empty to use the consumer settings' interval
+     */
+    record Auto(Optional<Duration> interval) implements CommitMode {
+        /**
+         * Validates the interval.
+         *
+         * @param interval the commit interval; empty to use the settings' interval
+         * @throws IllegalArgumentException if the interval is zero or negative
+         */
+        public Auto {
+            Objects.requireNonNull(interval, "interval");
+            interval.ifPresent(d -> {
+                if (d.isZero() || d.isNegative()) {
+                    throw new IllegalArgumentException("auto commit interval must be positive: " + d);
+                }
+            });
+        }
+    }
+
+    /**
+     * After the handler returns for a round (one poll's records, or the part of them the liveness
+     * budget allows), {@code commitSync} of exactly the processed offsets: last processed offset + 1
+     * per partition.
+     *
+     * <p>Guarantee: at least once. Duplicate window after a crash: the records of the round in flight,
+     * at most {@code max.poll.records}.
+     */
+    enum SyncPerBatch implements CommitMode {
+        /** The only instance. */
+        INSTANCE
+    }
+
+    /**
+     * {@code commitSync} after every processed record. The slowest mode: one broker round trip per
+     * record.
+     *
+     * <p>Guarantee: at least once. Duplicate window after a crash: one record (the one being processed
+     * or whose commit was in flight).
+     */
+    enum SyncPerRecord implements CommitMode {
+        /** The only instance. */
+        INSTANCE
+    }
+
+    /**
+     * {@code commitAsync} after every round, with at most one commit in flight: if the previous async
+     * commit has not been acknowledged when the next round ends, that round commits synchronously. A
+     * final {@code commitSync} runs on revocation and on close.
+     *
+     * <p>Guarantee: at least once. Duplicate window after a crash: the round in flight plus the round
+     * whose commit was unacknowledged, at most {@code 2 × max.poll.records}.
+     */
+    enum Async implements CommitMode {
+        /** The only instance. */
+        INSTANCE
+    }
+
+    /**
+     * The application stores offsets itself, in the same database transaction as the work (the
+     * handler stores {@code record.offset() + 1}, or {@link ConsumerBatch#nextOffsets()}). On every
+     * assignment the consumer loads the stored offsets through the {@link OffsetStore} and seeks to
+     * them; partitions without a stored offset start from the {@link StartPositionStrategy} (by
+     * default the group's committed offset or {@code auto.offset.reset}). Nothing is committed to
+     * Kafka unless {@code mirrorToKafka} is set, in which case the processed offsets are also
+     * committed asynchronously for monitoring (lag tools) only; the store stays authoritative.
+     *
+     * <p>Guarantee: exactly once for effects inside the application's transaction. Duplicate window:
+     * none, provided work and offsets commit atomically.
+     *
+     * @param store the application's offset store; not closed by the consumer
+     * @param mirrorToKafka also commit processed offsets to Kafka, asynchronously
+     */
+    record External(OffsetStore store, boolean mirrorToKafka) implements CommitMode {
+        /**
+         * Validates the store.
+         *
+         * @param store the offset store
+         * @param mirrorToKafka whether to mirror offsets to Kafka
+         */
+        public External {
+            Objects.requireNonNull(store, "store");
+        }
+
+        /**
+         * The same store, with processed offsets also committed to Kafka for monitoring.
+         *
+         * @return a mirroring copy of this mode
+         */
+        public External mirrored() {
+            return new External(store, true);
+        }
+    }
+
+    /**
+     * Consume-transform-produce in Kafka transactions. For every round the consumer begins a
+     * transaction on the sink, runs the handler (which sends its output through the same sink), adds
+     * the round's next offsets with {@code sendOffsetsToTransaction(offsets,
+     * consumer.groupMetadata())} and commits. The consumer reads with {@code
+     * isolation.level=read_committed}. On any failure it aborts the transaction and rewinds every
+     * partition of the round to its last committed offset, then retries per the
+     * {@link FailurePolicy}.
+     *
+     * <p>Guarantee: exactly once for output records and offsets (readers use {@code read_committed}).
+     * Duplicate window: none in committed output; side effects outside Kafka are at least once.
+     *
+     * @param sink the transactional output; not closed by the consumer
+     */
+    record Transactional(TransactionalSink<?, ?> sink) implements CommitMode {
+        /**
+         * Validates the sink.
+         *
+         * @param sink the transactional output
+         */
+        public Transactional {
+            Objects.requireNonNull(sink, "sink");
+        }
+    }
+
+    /**
+     * Commits nothing to Kafka. Positions come from the {@link StartPositionStrategy}; on restart the
+     * group's old committed offset (if any) or {@code auto.offset.reset} applies. Works without a
+     * group id.
+     *
+     * <p>Guarantee: none across restarts (at most once or at least once depending on the start
+     * position).
+     */
+    enum None implements CommitMode {
+        /** The only instance. */
+        INSTANCE
+    }
 }

@@ -10,27 +10,27 @@ package dev.kafkasdk.consumer;
  * @since 0.1
  */
 public enum ConsumerState {
-  /** Built, {@link SdkConsumer#start()} not called yet. */
-  NEW,
-  /** The poll thread is running but has not joined its group or received its assignment yet. */
-  STARTING,
-  /** Polling and processing records. */
-  RUNNING,
-  /** Paused by {@link SdkConsumer#pause()}: still polling (so it stays in the group) but fetching nothing. */
-  PAUSED,
-  /** Partitions were revoked or lost and the new assignment has not arrived yet. */
-  REBALANCING,
-  /** Stopped after {@link SdkConsumer#stop()}, {@link SdkConsumer#close(java.time.Duration)} or the end of a bounded replay. */
-  STOPPED,
-  /** Stopped because of an error; see {@link SdkConsumer#failureCause()}. */
-  FAILED;
+    /** Built, {@link SdkConsumer#start()} not called yet. */
+    NEW,
+    /** The poll thread is running but has not joined its group or received its assignment yet. */
+    STARTING,
+    /** Polling and processing records. */
+    RUNNING,
+    /** Paused by {@link SdkConsumer#pause()}: still polling (so it stays in the group) but fetching nothing. */
+    PAUSED,
+    /** Partitions were revoked or lost and the new assignment has not arrived yet. */
+    REBALANCING,
+    /** Stopped after {@link SdkConsumer#stop()}, {@link SdkConsumer#close(java.time.Duration)} or the end of a bounded replay. */
+    STOPPED,
+    /** Stopped because of an error; see {@link SdkConsumer#failureCause()}. */
+    FAILED;
 
-  /**
-   * Whether this state is final.
-   *
-   * @return {@code true} for {@link #STOPPED} and {@link #FAILED}
-   */
-  public boolean isTerminal() {
-    return this == STOPPED || this == FAILED;
-  }
+    /**
+     * Whether this state is final.
+     *
+     * @return {@code true} for {@link #STOPPED} and {@link #FAILED}
+     */
+    public boolean isTerminal() {
+        return this == STOPPED || this == FAILED;
+    }
 }

@@ -21,48 +21,48 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public record DeadLetter(
-    String topic,
-    int partition,
-    long offset,
-    long timestamp,
-    TimestampType timestampType,
-    byte @Nullable [] key,
-    byte @Nullable [] value,
-    Headers headers,
-    Reason reason,
-    Throwable cause) {
+        String topic,
+        int partition,
+        long offset,
+        long timestamp,
+        TimestampType timestampType,
+        byte @Nullable [] key,
+        byte @Nullable [] value,
+        Headers headers,
+        Reason reason,
+        Throwable cause) {
 
-  /** Why a record became a dead letter. */
-  public enum Reason {
-    /** Its key or value could not be deserialized (a poison pill). */
-    DESERIALIZATION,
-    /** The handler kept failing on it. */
-    HANDLER
-  }
+    /** Why a record became a dead letter. */
+    public enum Reason {
+        /** Its key or value could not be deserialized (a poison pill). */
+        DESERIALIZATION,
+        /** The handler kept failing on it. */
+        HANDLER
+    }
 
-  /**
-   * Validates the required fields.
-   *
-   * @param topic the topic
-   * @param partition the partition
-   * @param offset the offset
-   * @param timestamp the timestamp
-   * @param timestampType the timestamp type
-   * @param key the raw key
-   * @param value the raw value
-   * @param headers the headers
-   * @param reason the reason
-   * @param cause the failure
-   */
-  public DeadLetter {
-    Objects.requireNonNull(topic, "topic");
-    Objects.requireNonNull(headers, "headers");
-    Objects.requireNonNull(reason, "reason");
-    Objects.requireNonNull(cause, "cause");
-  }
+    /**
+     * Validates the required fields.
+     *
+     * @param topic the topic
+     * @param partition the partition
+     * @param offset the offset
+     * @param timestamp the timestamp
+     * @param timestampType the timestamp type
+     * @param key the raw key
+     * @param value the raw value
+     * @param headers the headers
+     * @param reason the reason
+     * @param cause the failure
+     */
+    public DeadLetter {
+        Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(headers, "headers");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(cause, "cause");
+    }
 
-  @Override
-  public String toString() {
-    return "DeadLetter{" + topic + '-' + partition + '@' + offset + ", reason=" + reason + ", cause=" + cause + '}';
-  }
+    @Override
+    public String toString() {
+        return "DeadLetter{" + topic + '-' + partition + '@' + offset + ", reason=" + reason + ", cause=" + cause + '}';
+    }
 }

@@ -21,44 +21,45 @@ import java.util.function.Function;
  */
 public interface DeadLetterPublisher extends AutoCloseable {
 
-  /** Default dead-letter topic naming: the source topic plus {@code .DLT}. */
-  Function<String, String> DEFAULT_TOPIC_NAMING = topic -> topic + ".DLT";
+    /** Default dead-letter topic naming: the source topic plus {@code .DLT}. */
+    Function<String, String> DEFAULT_TOPIC_NAMING = topic -> topic + ".DLT";
 
-  /**
-   * Publishes one dead letter.
-   *
-   * @param letter the record and why it failed
-   * @return completes once the record is durably stored; fails otherwise. Never {@code null}
-   */
-  CompletableFuture<Void> publish(DeadLetter letter);
+    /**
+     * Publishes one dead letter.
+     *
+     * @param letter the record and why it failed
+     * @return completes once the record is durably stored; fails otherwise. Never {@code null}
+     */
+    CompletableFuture<Void> publish(DeadLetter letter);
 
-  /** Releases the publisher's resources. The default does nothing. */
-  @Override
-  default void close() {}
+    /** Releases the publisher's resources. The default does nothing. */
+    @Override
+    default void close() {}
 
-  /**
-   * A publisher over a raw {@code byte[]} {@code KafkaProducer} (idempotent, {@code acks=all}) that
-   * writes the original key and value bytes unchanged to {@code naming.apply(sourceTopic)}, with the
-   * original headers plus the {@link DeadLetterHeaders}. The dead-letter topic must exist or the
-   * broker must create it. The producer is created now and closed by {@link #close()}.
-   *
-   * @param producerProperties connection properties ({@code bootstrap.servers}, security); serializer,
-   *     acks and idempotence keys are set by the publisher
-   * @param naming maps a source topic to its dead-letter topic
-   * @return a new publisher, owned by the caller
-   */
-  static DeadLetterPublisher kafka(Map<String, Object> producerProperties, Function<String, String> naming) {
-    return new KafkaDeadLetterPublisher(
-        Objects.requireNonNull(producerProperties, "producerProperties"), Objects.requireNonNull(naming, "naming"));
-  }
+    /**
+     * A publisher over a raw {@code byte[]} {@code KafkaProducer} (idempotent, {@code acks=all}) that
+     * writes the original key and value bytes unchanged to {@code naming.apply(sourceTopic)}, with the
+     * original headers plus the {@link DeadLetterHeaders}. The dead-letter topic must exist or the
+     * broker must create it. The producer is created now and closed by {@link #close()}.
+     *
+     * @param producerProperties connection properties ({@code bootstrap.servers}, security); serializer,
+     *     acks and idempotence keys are set by the publisher
+     * @param naming maps a source topic to its dead-letter topic
+     * @return a new publisher, owned by the caller
+     */
+    static DeadLetterPublisher kafka(Map<String, Object> producerProperties, Function<String, String> naming) {
+        return new KafkaDeadLetterPublisher(
+                Objects.requireNonNull(producerProperties, "producerProperties"),
+                Objects.requireNonNull(naming, "naming"));
+    }
 
-  /**
-   * Like {@link #kafka(Map, Function)} with the {@link #DEFAULT_TOPIC_NAMING}.
-   *
-   * @param producerProperties connection properties
-   * @return a new publisher, owned by the caller
-   */
-  static DeadLetterPublisher kafka(Map<String, Object> producerProperties) {
-    return kafka(producerProperties, DEFAULT_TOPIC_NAMING);
-  }
+    /**
+     * Like {@link #kafka(Map, Function)} with the {@link #DEFAULT_TOPIC_NAMING}.
+     *
+     * @param producerProperties connection properties
+     * @return a new publisher, owned by the caller
+     */
+    static DeadLetterPublisher kafka(Map<String, Object> producerProperties) {
+        return kafka(producerProperties, DEFAULT_TOPIC_NAMING);
+    }
 }

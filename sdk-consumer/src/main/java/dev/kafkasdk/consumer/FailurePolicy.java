@@ -23,169 +23,177 @@ import java.util.function.Predicate;
  */
 public final class FailurePolicy {
 
-  private final RetryConfig retryConfig;
-  private final FailureAction onExhausted;
+    private final RetryConfig retryConfig;
+    private final FailureAction onExhausted;
 
-  private FailurePolicy(RetryConfig retryConfig, FailureAction onExhausted) {
-    this.retryConfig = retryConfig;
-    this.onExhausted = onExhausted;
-  }
-
-  /**
-   * 3 attempts, 200 ms doubling up to 10 s, then stop.
-   *
-   * @return the default policy
-   */
-  public static FailurePolicy defaults() {
-    return builder().build();
-  }
-
-  /**
-   * No retry: the action applies to the first failure.
-   *
-   * @param action what to do with the failed record
-   * @return the policy
-   */
-  public static FailurePolicy noRetry(FailureAction action) {
-    return builder().maxAttempts(1).onExhausted(action).build();
-  }
-
-  /**
-   * A builder starting from the defaults.
-   *
-   * @return a new builder
-   */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /**
-   * A policy from a Resilience4j retry configuration (its max attempts, interval function and
-   * exception predicates apply; its sleep function does not, since the consumer never sleeps).
-   *
-   * @param retryConfig the retry configuration
-   * @param onExhausted what to do once retries are spent
-   * @return the policy
-   */
-  public static FailurePolicy of(RetryConfig retryConfig, FailureAction onExhausted) {
-    return new FailurePolicy(
-        Objects.requireNonNull(retryConfig, "retryConfig"),
-        Objects.requireNonNull(onExhausted, "onExhausted"));
-  }
-
-  /**
-   * The Resilience4j retry configuration.
-   *
-   * @return the configuration
-   */
-  public RetryConfig retryConfig() {
-    return retryConfig;
-  }
-
-  /**
-   * What happens once the attempts are spent or the exception is not retriable.
-   *
-   * @return the action
-   */
-  public FailureAction onExhausted() {
-    return onExhausted;
-  }
-
-  @Override
-  public String toString() {
-    return "FailurePolicy{maxAttempts=" + retryConfig.getMaxAttempts() + ", onExhausted=" + onExhausted + '}';
-  }
-
-  /** Builds a {@link FailurePolicy}. Not thread-safe. */
-  public static final class Builder {
-    private int maxAttempts = 3;
-    private Duration initialBackoff = Duration.ofMillis(200);
-    private double multiplier = 2.0;
-    private Duration maxBackoff = Duration.ofSeconds(10);
-    private Predicate<Throwable> retryOn = t -> true;
-    private FailureAction onExhausted = FailureAction.STOP;
-
-    private Builder() {}
-
-    /**
-     * Total handler calls for one record or batch, including the first.
-     *
-     * @param maxAttempts at least 1
-     * @return this builder
-     */
-    public Builder maxAttempts(int maxAttempts) {
-      this.maxAttempts = maxAttempts;
-      return this;
+    private FailurePolicy(RetryConfig retryConfig, FailureAction onExhausted) {
+        this.retryConfig = retryConfig;
+        this.onExhausted = onExhausted;
     }
 
     /**
-     * Exponential backoff between attempts.
+     * 3 attempts, 200 ms doubling up to 10 s, then stop.
      *
-     * @param initial the first wait, positive
-     * @param multiplier the factor between waits, at least 1
-     * @param max the longest wait, at least {@code initial}
-     * @return this builder
+     * @return the default policy
      */
-    public Builder backoff(Duration initial, double multiplier, Duration max) {
-      this.initialBackoff = Objects.requireNonNull(initial, "initial");
-      this.multiplier = multiplier;
-      this.maxBackoff = Objects.requireNonNull(max, "max");
-      return this;
+    public static FailurePolicy defaults() {
+        return builder().build();
     }
 
     /**
-     * Which exceptions are worth retrying; others go straight to the exhausted action.
+     * No retry: the action applies to the first failure.
      *
-     * @param retryOn the predicate; default retries everything
-     * @return this builder
-     */
-    public Builder retryOn(Predicate<Throwable> retryOn) {
-      this.retryOn = Objects.requireNonNull(retryOn, "retryOn");
-      return this;
-    }
-
-    /**
-     * What happens once the attempts are spent.
-     *
-     * @param action the action; default {@link FailureAction#STOP}
-     * @return this builder
-     */
-    public Builder onExhausted(FailureAction action) {
-      this.onExhausted = Objects.requireNonNull(action, "action");
-      return this;
-    }
-
-    /**
-     * Builds the policy.
-     *
+     * @param action what to do with the failed record
      * @return the policy
-     * @throws IllegalArgumentException naming every invalid value
      */
-    public FailurePolicy build() {
-      StringBuilder problems = new StringBuilder();
-      if (maxAttempts < 1) {
-        problems.append("maxAttempts must be >= 1 but was ").append(maxAttempts).append("; ");
-      }
-      if (initialBackoff.isNegative() || initialBackoff.isZero()) {
-        problems.append("initial backoff must be positive but was ").append(initialBackoff).append("; ");
-      }
-      if (multiplier < 1.0) {
-        problems.append("backoff multiplier must be >= 1 but was ").append(multiplier).append("; ");
-      }
-      if (maxBackoff.compareTo(initialBackoff) < 0) {
-        problems.append("max backoff ").append(maxBackoff).append(" is below the initial backoff ")
-            .append(initialBackoff).append("; ");
-      }
-      if (problems.length() > 0) {
-        throw new IllegalArgumentException("invalid failure policy: " + problems.substring(0, problems.length() - 2));
-      }
-      RetryConfig config =
-          RetryConfig.custom()
-              .maxAttempts(maxAttempts)
-              .intervalFunction(IntervalFunction.ofExponentialBackoff(initialBackoff, multiplier, maxBackoff))
-              .retryOnException(retryOn)
-              .build();
-      return new FailurePolicy(config, onExhausted);
+    public static FailurePolicy noRetry(FailureAction action) {
+        return builder().maxAttempts(1).onExhausted(action).build();
     }
-  }
+
+    /**
+     * A builder starting from the defaults.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A policy from a Resilience4j retry configuration (its max attempts, interval function and
+     * exception predicates apply; its sleep function does not, since the consumer never sleeps).
+     *
+     * @param retryConfig the retry configuration
+     * @param onExhausted what to do once retries are spent
+     * @return the policy
+     */
+    public static FailurePolicy of(RetryConfig retryConfig, FailureAction onExhausted) {
+        return new FailurePolicy(
+                Objects.requireNonNull(retryConfig, "retryConfig"), Objects.requireNonNull(onExhausted, "onExhausted"));
+    }
+
+    /**
+     * The Resilience4j retry configuration.
+     *
+     * @return the configuration
+     */
+    public RetryConfig retryConfig() {
+        return retryConfig;
+    }
+
+    /**
+     * What happens once the attempts are spent or the exception is not retriable.
+     *
+     * @return the action
+     */
+    public FailureAction onExhausted() {
+        return onExhausted;
+    }
+
+    @Override
+    public String toString() {
+        return "FailurePolicy{maxAttempts=" + retryConfig.getMaxAttempts() + ", onExhausted=" + onExhausted + '}';
+    }
+
+    /** Builds a {@link FailurePolicy}. Not thread-safe. */
+    public static final class Builder {
+        private int maxAttempts = 3;
+        private Duration initialBackoff = Duration.ofMillis(200);
+        private double multiplier = 2.0;
+        private Duration maxBackoff = Duration.ofSeconds(10);
+        private Predicate<Throwable> retryOn = t -> true;
+        private FailureAction onExhausted = FailureAction.STOP;
+
+        private Builder() {}
+
+        /**
+         * Total handler calls for one record or batch, including the first.
+         *
+         * @param maxAttempts at least 1
+         * @return this builder
+         */
+        public Builder maxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+            return this;
+        }
+
+        /**
+         * Exponential backoff between attempts.
+         *
+         * @param initial the first wait, positive
+         * @param multiplier the factor between waits, at least 1
+         * @param max the longest wait, at least {@code initial}
+         * @return this builder
+         */
+        public Builder backoff(Duration initial, double multiplier, Duration max) {
+            this.initialBackoff = Objects.requireNonNull(initial, "initial");
+            this.multiplier = multiplier;
+            this.maxBackoff = Objects.requireNonNull(max, "max");
+            return this;
+        }
+
+        /**
+         * Which exceptions are worth retrying; others go straight to the exhausted action.
+         *
+         * @param retryOn the predicate; default retries everything
+         * @return this builder
+         */
+        public Builder retryOn(Predicate<Throwable> retryOn) {
+            this.retryOn = Objects.requireNonNull(retryOn, "retryOn");
+            return this;
+        }
+
+        /**
+         * What happens once the attempts are spent.
+         *
+         * @param action the action; default {@link FailureAction#STOP}
+         * @return this builder
+         */
+        public Builder onExhausted(FailureAction action) {
+            this.onExhausted = Objects.requireNonNull(action, "action");
+            return this;
+        }
+
+        /**
+         * Builds the policy.
+         *
+         * @return the policy
+         * @throws IllegalArgumentException naming every invalid value
+         */
+        public FailurePolicy build() {
+            StringBuilder problems = new StringBuilder();
+            if (maxAttempts < 1) {
+                problems.append("maxAttempts must be >= 1 but was ")
+                        .append(maxAttempts)
+                        .append("; ");
+            }
+            if (initialBackoff.isNegative() || initialBackoff.isZero()) {
+                problems.append("initial backoff must be positive but was ")
+                        .append(initialBackoff)
+                        .append("; ");
+            }
+            if (multiplier < 1.0) {
+                problems.append("backoff multiplier must be >= 1 but was ")
+                        .append(multiplier)
+                        .append("; ");
+            }
+            if (maxBackoff.compareTo(initialBackoff) < 0) {
+                problems.append("max backoff ")
+                        .append(maxBackoff)
+                        .append(" is below the initial backoff ")
+                        .append(initialBackoff)
+                        .append("; ");
+            }
+            if (problems.length() > 0) {
+                throw new IllegalArgumentException(
+                        "invalid failure policy: " + problems.substring(0, problems.length() - 2));
+            }
+            RetryConfig config = RetryConfig.custom()
+                    .maxAttempts(maxAttempts)
+                    .intervalFunction(IntervalFunction.ofExponentialBackoff(initialBackoff, multiplier, maxBackoff))
+                    .retryOnException(retryOn)
+                    .build();
+            return new FailurePolicy(config, onExhausted);
+        }
+    }
 }

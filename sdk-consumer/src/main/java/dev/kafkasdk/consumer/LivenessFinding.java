@@ -13,33 +13,33 @@ import java.util.Objects;
  */
 public record LivenessFinding(String id, Severity severity, String message, String fix) {
 
-  /** How much a finding matters. */
-  public enum Severity {
-    /** For information; nothing to change. */
-    INFO,
-    /** A risk worth fixing. */
-    WARNING,
-    /** Membership loss is likely as configured. */
-    CRITICAL
-  }
+    /** How much a finding matters. */
+    public enum Severity {
+        /** For information; nothing to change. */
+        INFO,
+        /** A risk worth fixing. */
+        WARNING,
+        /** Membership loss is likely as configured. */
+        CRITICAL
+    }
 
-  /**
-   * Validates the fields.
-   *
-   * @param id the identifier
-   * @param severity the severity
-   * @param message the message
-   * @param fix the fix
-   */
-  public LivenessFinding {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(severity, "severity");
-    Objects.requireNonNull(message, "message");
-    Objects.requireNonNull(fix, "fix");
-  }
+    /**
+     * Validates the fields.
+     *
+     * @param id the identifier
+     * @param severity the severity
+     * @param message the message
+     * @param fix the fix
+     */
+    public LivenessFinding {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(fix, "fix");
+    }
 
-  @Override
-  public String toString() {
-    return "[" + severity + "] " + id + ": " + message + (fix.isEmpty() ? "" : " Fix: " + fix);
-  }
+    @Override
+    public String toString() {
+        return "[" + severity + "] " + id + ": " + message + (fix.isEmpty() ? "" : " Fix: " + fix);
+    }
 }

@@ -19,29 +19,29 @@ import org.apache.kafka.common.TopicPartition;
 @FunctionalInterface
 public interface OffsetStore {
 
-  /**
-   * Loads the stored next offsets for the given partitions.
-   *
-   * @param partitions the partitions just assigned
-   * @return the stored offsets; partitions missing from the map have none, and start from the
-   *     consumer's {@link StartPositionStrategy}
-   * @throws Exception if the store cannot be read; the consumer then fails rather than read from an
-   *     unknown position
-   */
-  Map<TopicPartition, Long> load(Set<TopicPartition> partitions) throws Exception;
+    /**
+     * Loads the stored next offsets for the given partitions.
+     *
+     * @param partitions the partitions just assigned
+     * @return the stored offsets; partitions missing from the map have none, and start from the
+     *     consumer's {@link StartPositionStrategy}
+     * @throws Exception if the store cannot be read; the consumer then fails rather than read from an
+     *     unknown position
+     */
+    Map<TopicPartition, Long> load(Set<TopicPartition> partitions) throws Exception;
 
-  /**
-   * Stores the watermarks of a consumer that processes records concurrently (consumer settings
-   * {@code ordering}/{@code concurrency}): per partition, the lowest offset not yet completed, so
-   * every record below it is done. In concurrent modes the handler cannot store
-   * {@code record.offset() + 1} itself, since a later record may complete before an earlier one; the
-   * consumer calls this periodically, after draining on revocation and on close, on its poll thread.
-   * The builder rejects a concurrent consumer whose store does not implement it.
-   *
-   * @param watermarks the next offset to read per partition
-   * @throws Exception if the store fails; the consumer then stops
-   */
-  default void storeWatermarks(Map<TopicPartition, Long> watermarks) throws Exception {
-    throw new UnsupportedOperationException("This OffsetStore does not store watermarks");
-  }
+    /**
+     * Stores the watermarks of a consumer that processes records concurrently (consumer settings
+     * {@code ordering}/{@code concurrency}): per partition, the lowest offset not yet completed, so
+     * every record below it is done. In concurrent modes the handler cannot store
+     * {@code record.offset() + 1} itself, since a later record may complete before an earlier one; the
+     * consumer calls this periodically, after draining on revocation and on close, on its poll thread.
+     * The builder rejects a concurrent consumer whose store does not implement it.
+     *
+     * @param watermarks the next offset to read per partition
+     * @throws Exception if the store fails; the consumer then stops
+     */
+    default void storeWatermarks(Map<TopicPartition, Long> watermarks) throws Exception {
+        throw new UnsupportedOperationException("This OffsetStore does not store watermarks");
+    }
 }

@@ -27,13 +27,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 @FunctionalInterface
 public interface RecordHandler<K, V> {
 
-  /**
-   * Processes one record.
-   *
-   * @param record the record; never {@code null}. Its key and value are {@code null} only if they
-   *     were {@code null} in Kafka
-   * @throws Exception any failure; the consumer's {@link FailurePolicy} decides what happens next
-   *     (retry after a backoff, dead letter, skip or stop)
-   */
-  void handle(ConsumerRecord<K, V> record) throws Exception;
+    /**
+     * Processes one record.
+     *
+     * @param record the record; never {@code null}. Its key and value are {@code null} only if they
+     *     were {@code null} in Kafka
+     * @throws Exception any failure; the consumer's {@link FailurePolicy} decides what happens next
+     *     (retry after a backoff, dead letter, skip or stop)
+     */
+    void handle(ConsumerRecord<K, V> record) throws Exception;
 }

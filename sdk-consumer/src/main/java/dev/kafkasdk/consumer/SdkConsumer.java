@@ -50,149 +50,155 @@ import org.apache.kafka.common.serialization.Serde;
  */
 public interface SdkConsumer<K, V> extends SdkClient {
 
-  /**
-   * Builds a consumer for the common case: subscribe to topics through the group, one record at a
-   * time, with the builder's defaults (see {@link SdkConsumerBuilder}). Same as
-   * {@code builder(settings, keySerde, valueSerde).subscribe(topics).recordHandler(handler).build()};
-   * call {@link #start()} to begin.
-   *
-   * @param settings the named consumer settings (e.g. {@code KafkaSdkConfig.consumer("orders")})
-   * @param keySerde reads keys, e.g. {@link Serdes#string()}; only its
-   *     deserializer is used, never configured or closed
-   * @param valueSerde reads values, e.g. {@link Serdes#json(Class)}
-   * @param handler runs for each record on the poll thread
-   * @param topics the topics to subscribe to
-   * @param <K> the key type
-   * @param <V> the value type
-   * @return a consumer, not yet started
-   * @throws dev.kafkasdk.core.ConfigException listing every problem found
-   */
-  static <K, V> SdkConsumer<K, V> create(ConsumerSettings settings, Serde<K> keySerde, Serde<V> valueSerde,
-      RecordHandler<K, V> handler, String... topics) {
-    return builder(settings, keySerde, valueSerde).subscribe(topics).recordHandler(handler).build();
-  }
+    /**
+     * Builds a consumer for the common case: subscribe to topics through the group, one record at a
+     * time, with the builder's defaults (see {@link SdkConsumerBuilder}). Same as
+     * {@code builder(settings, keySerde, valueSerde).subscribe(topics).recordHandler(handler).build()};
+     * call {@link #start()} to begin.
+     *
+     * @param settings the named consumer settings (e.g. {@code KafkaSdkConfig.consumer("orders")})
+     * @param keySerde reads keys, e.g. {@link Serdes#string()}; only its
+     *     deserializer is used, never configured or closed
+     * @param valueSerde reads values, e.g. {@link Serdes#json(Class)}
+     * @param handler runs for each record on the poll thread
+     * @param topics the topics to subscribe to
+     * @param <K> the key type
+     * @param <V> the value type
+     * @return a consumer, not yet started
+     * @throws dev.kafkasdk.core.ConfigException listing every problem found
+     */
+    static <K, V> SdkConsumer<K, V> create(
+            ConsumerSettings settings,
+            Serde<K> keySerde,
+            Serde<V> valueSerde,
+            RecordHandler<K, V> handler,
+            String... topics) {
+        return builder(settings, keySerde, valueSerde)
+                .subscribe(topics)
+                .recordHandler(handler)
+                .build();
+    }
 
-  /**
-   * Starts building a consumer, with the same serdes the producer takes.
-   *
-   * @param settings the named consumer settings (e.g. {@code KafkaSdkConfig.consumer("orders")})
-   * @param keySerde reads keys (see {@link Serdes}); only its deserializer is
-   *     used, never configured or closed
-   * @param valueSerde reads values; only its deserializer is used
-   * @param <K> the key type
-   * @param <V> the value type
-   * @return a new builder
-   */
-  static <K, V> SdkConsumerBuilder<K, V> builder(ConsumerSettings settings, Serde<K> keySerde,
-      Serde<V> valueSerde) {
-    return new SdkConsumerBuilder<>(settings, keySerde.deserializer(), valueSerde.deserializer());
-  }
+    /**
+     * Starts building a consumer, with the same serdes the producer takes.
+     *
+     * @param settings the named consumer settings (e.g. {@code KafkaSdkConfig.consumer("orders")})
+     * @param keySerde reads keys (see {@link Serdes}); only its deserializer is
+     *     used, never configured or closed
+     * @param valueSerde reads values; only its deserializer is used
+     * @param <K> the key type
+     * @param <V> the value type
+     * @return a new builder
+     */
+    static <K, V> SdkConsumerBuilder<K, V> builder(ConsumerSettings settings, Serde<K> keySerde, Serde<V> valueSerde) {
+        return new SdkConsumerBuilder<>(settings, keySerde.deserializer(), valueSerde.deserializer());
+    }
 
-  /**
-   * Starts building a consumer from bare kafka-clients deserializers, for formats that have no
-   * serde.
-   *
-   * @param settings the named consumer settings
-   * @param keyDeserializer the key deserializer; not configured or closed by the consumer
-   * @param valueDeserializer the value deserializer; not configured or closed by the consumer
-   * @param <K> the key type
-   * @param <V> the value type
-   * @return a new builder
-   */
-  static <K, V> SdkConsumerBuilder<K, V> builder(ConsumerSettings settings, Deserializer<K> keyDeserializer,
-      Deserializer<V> valueDeserializer) {
-    return new SdkConsumerBuilder<>(settings, keyDeserializer, valueDeserializer);
-  }
+    /**
+     * Starts building a consumer from bare kafka-clients deserializers, for formats that have no
+     * serde.
+     *
+     * @param settings the named consumer settings
+     * @param keyDeserializer the key deserializer; not configured or closed by the consumer
+     * @param valueDeserializer the value deserializer; not configured or closed by the consumer
+     * @param <K> the key type
+     * @param <V> the value type
+     * @return a new builder
+     */
+    static <K, V> SdkConsumerBuilder<K, V> builder(
+            ConsumerSettings settings, Deserializer<K> keyDeserializer, Deserializer<V> valueDeserializer) {
+        return new SdkConsumerBuilder<>(settings, keyDeserializer, valueDeserializer);
+    }
 
-  /**
-   * Creates the Kafka client and starts the poll thread. Returns at once; watch {@link #state()}.
-   *
-   * @throws IllegalStateException if already started, stopped or closed
-   * @throws dev.kafkasdk.core.KafkaSdkException if the Kafka client cannot be created
-   */
-  void start();
+    /**
+     * Creates the Kafka client and starts the poll thread. Returns at once; watch {@link #state()}.
+     *
+     * @throws IllegalStateException if already started, stopped or closed
+     * @throws dev.kafkasdk.core.KafkaSdkException if the Kafka client cannot be created
+     */
+    void start();
 
-  /**
-   * Asks the consumer to stop with a {@link SdkClient#DEFAULT_CLOSE_TIMEOUT} budget and returns at
-   * once. The round in flight finishes (or, past half the budget, is abandoned between records),
-   * completed work is committed and the client closes. Idempotent.
-   */
-  void stop();
+    /**
+     * Asks the consumer to stop with a {@link SdkClient#DEFAULT_CLOSE_TIMEOUT} budget and returns at
+     * once. The round in flight finishes (or, past half the budget, is abandoned between records),
+     * completed work is committed and the client closes. Idempotent.
+     */
+    void stop();
 
-  /**
-   * Stops the consumer and waits for it. The round in flight may run for half of {@code timeout};
-   * after that a record round is abandoned between records and a batch handler's thread is
-   * interrupted. Completed work is then committed and the client closed within the rest. Idempotent.
-   *
-   * @param timeout the whole shutdown budget
-   * @return {@code true} if the consumer terminated within the timeout
-   */
-  @Override
-  boolean close(Duration timeout);
+    /**
+     * Stops the consumer and waits for it. The round in flight may run for half of {@code timeout};
+     * after that a record round is abandoned between records and a batch handler's thread is
+     * interrupted. Completed work is then committed and the client closed within the rest. Idempotent.
+     *
+     * @param timeout the whole shutdown budget
+     * @return {@code true} if the consumer terminated within the timeout
+     */
+    @Override
+    boolean close(Duration timeout);
 
-  /**
-   * Waits until the poll thread has ended ({@link ConsumerState#STOPPED} or {@link ConsumerState#FAILED}).
-   *
-   * @param timeout the longest wait
-   * @return {@code true} if terminated; {@code false} on timeout or when called from the poll thread
-   * @throws InterruptedException if the waiting thread is interrupted
-   */
-  boolean awaitTermination(Duration timeout) throws InterruptedException;
+    /**
+     * Waits until the poll thread has ended ({@link ConsumerState#STOPPED} or {@link ConsumerState#FAILED}).
+     *
+     * @param timeout the longest wait
+     * @return {@code true} if terminated; {@code false} on timeout or when called from the poll thread
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    boolean awaitTermination(Duration timeout) throws InterruptedException;
 
-  /**
-   * The current health state.
-   *
-   * @return the state; never {@code null}
-   */
-  ConsumerState state();
+    /**
+     * The current health state.
+     *
+     * @return the state; never {@code null}
+     */
+    ConsumerState state();
 
-  /**
-   * Why the consumer failed.
-   *
-   * @return the cause when {@link #state()} is {@link ConsumerState#FAILED}; usually a
-   *     {@link dev.kafkasdk.core.KafkaSdkException} naming the partition and offset
-   */
-  Optional<Throwable> failureCause();
+    /**
+     * Why the consumer failed.
+     *
+     * @return the cause when {@link #state()} is {@link ConsumerState#FAILED}; usually a
+     *     {@link dev.kafkasdk.core.KafkaSdkException} naming the partition and offset
+     */
+    Optional<Throwable> failureCause();
 
-  /**
-   * The Kafka {@code client.id} of this consumer; see {@link SdkClient} for how it is chosen.
-   *
-   * @return the client id
-   */
-  @Override
-  String clientId();
+    /**
+     * The Kafka {@code client.id} of this consumer; see {@link SdkClient} for how it is chosen.
+     *
+     * @return the client id
+     */
+    @Override
+    String clientId();
 
-  /**
-   * Moves an assigned partition to a new position before the next poll. Its retry backoff, if any,
-   * ends; a {@link StartPosition#window} replay applies to it alone.
-   *
-   * @param partition an assigned partition
-   * @param position where to go
-   * @return completes once the seek is done; fails with {@link IllegalStateException} if the
-   *     partition is not assigned or the consumer is not running
-   */
-  CompletableFuture<Void> seek(TopicPartition partition, StartPosition position);
+    /**
+     * Moves an assigned partition to a new position before the next poll. Its retry backoff, if any,
+     * ends; a {@link StartPosition#window} replay applies to it alone.
+     *
+     * @param partition an assigned partition
+     * @param position where to go
+     * @return completes once the seek is done; fails with {@link IllegalStateException} if the
+     *     partition is not assigned or the consumer is not running
+     */
+    CompletableFuture<Void> seek(TopicPartition partition, StartPosition position);
 
-  /**
-   * Stops fetching from every assigned partition while staying in the group (state
-   * {@link ConsumerState#PAUSED}). Partitions assigned later are paused too.
-   *
-   * @return completes once paused
-   */
-  CompletableFuture<Void> pause();
+    /**
+     * Stops fetching from every assigned partition while staying in the group (state
+     * {@link ConsumerState#PAUSED}). Partitions assigned later are paused too.
+     *
+     * @return completes once paused
+     */
+    CompletableFuture<Void> pause();
 
-  /**
-   * Undoes {@link #pause()}; partitions held by a retry backoff or a finished replay window stay paused.
-   *
-   * @return completes once resumed
-   */
-  CompletableFuture<Void> resume();
+    /**
+     * Undoes {@link #pause()}; partitions held by a retry backoff or a finished replay window stay paused.
+     *
+     * @return completes once resumed
+     */
+    CompletableFuture<Void> resume();
 
-  /**
-   * The {@link LivenessAdvisor}'s current report with this consumer's settings and live
-   * measurements (GC pauses, per-record handler time, broker group timeouts).
-   *
-   * @return a new report
-   */
-  LivenessReport livenessReport();
+    /**
+     * The {@link LivenessAdvisor}'s current report with this consumer's settings and live
+     * measurements (GC pauses, per-record handler time, broker group timeouts).
+     *
+     * @return a new report
+     */
+    LivenessReport livenessReport();
 }

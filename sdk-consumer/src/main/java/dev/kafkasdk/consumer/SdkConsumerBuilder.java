@@ -44,382 +44,467 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SdkConsumerBuilder<K, V> {
 
-  /** How often a concurrent consumer commits its watermarks (plus on revocation and close). */
-  private static final Duration WATERMARK_COMMIT_INTERVAL = Duration.ofMillis(200);
+    /** How often a concurrent consumer commits its watermarks (plus on revocation and close). */
+    private static final Duration WATERMARK_COMMIT_INTERVAL = Duration.ofMillis(200);
 
-  private final ConsumerSettings settings;
-  private final Deserializer<K> keyDeserializer;
-  private final Deserializer<V> valueDeserializer;
-  private @Nullable Subscription subscription;
-  private @Nullable RecordHandler<K, V> recordHandler;
-  private @Nullable BatchHandler<K, V> batchHandler;
-  private @Nullable CommitMode commitMode;
-  private FailurePolicy failurePolicy = FailurePolicy.defaults();
-  private @Nullable FailureAction poisonAction;
-  private @Nullable DeadLetterPublisher publisher;
-  private @Nullable Function<String, String> ownedDeadLetterNaming;
-  private StartPositionStrategy startPositions = StartPositionStrategy.committed();
-  private LivenessOptions liveness = LivenessOptions.defaults();
-  private @Nullable MeterRegistry registry;
-  private Tags tags = Tags.empty();
-  private int maxTaggedPartitions = 32;
-  private Duration pollTimeout = Duration.ofMillis(250);
-  private Function<Map<String, Object>, Consumer<byte[], byte[]>> clientFactory = KafkaConsumer::new;
-  private Executor executor;
+    private final ConsumerSettings settings;
+    private final Deserializer<K> keyDeserializer;
+    private final Deserializer<V> valueDeserializer;
+    private @Nullable Subscription subscription;
+    private @Nullable RecordHandler<K, V> recordHandler;
+    private @Nullable BatchHandler<K, V> batchHandler;
+    private @Nullable CommitMode commitMode;
+    private FailurePolicy failurePolicy = FailurePolicy.defaults();
+    private @Nullable FailureAction poisonAction;
+    private @Nullable DeadLetterPublisher publisher;
+    private @Nullable Function<String, String> ownedDeadLetterNaming;
+    private StartPositionStrategy startPositions = StartPositionStrategy.committed();
+    private LivenessOptions liveness = LivenessOptions.defaults();
+    private @Nullable MeterRegistry registry;
+    private Tags tags = Tags.empty();
+    private int maxTaggedPartitions = 32;
+    private Duration pollTimeout = Duration.ofMillis(250);
+    private Function<Map<String, Object>, Consumer<byte[], byte[]>> clientFactory = KafkaConsumer::new;
+    private Executor executor;
 
-  SdkConsumerBuilder(ConsumerSettings settings, Deserializer<K> keyDeserializer, Deserializer<V> valueDeserializer) {
-    this.settings = Objects.requireNonNull(settings, "settings");
-    this.keyDeserializer = Objects.requireNonNull(keyDeserializer, "keyDeserializer");
-    this.valueDeserializer = Objects.requireNonNull(valueDeserializer, "valueDeserializer");
-  }
-
-  /**
-   * What to read.
-   *
-   * @param subscription topics or partitions
-   * @return this builder
-   */
-  public SdkConsumerBuilder<K, V> subscribe(Subscription subscription) {
-    this.subscription = Objects.requireNonNull(subscription, "subscription");
-    return this;
-  }
-
-  /**
-   * Subscribes to topics through the group.
-   *
-   * @param topics the topics
-   * @return this builder
-   */
-  public SdkConsumerBuilder<K, V> subscribe(String... topics) {
-    return subscribe(Subscription.topics(topics));
-  }
-
-  /**
-   * Assigns partitions without a group.
-   *
-   * @param partitions the partitions
-   * @return this builder
-   */
-  public SdkConsumerBuilder<K, V> assign(TopicPartition... partitions) {
-    return subscribe(Subscription.assign(partitions));
-  }
-
-  /**
-   * Processes records one at a time. Exclusive with {@link #batchHandler}.
-   *
-   * @param handler the handler; runs on the poll thread
-   * @return this builder
-   */
-  public SdkConsumerBuilder<K, V> recordHandler(RecordHandler<K, V> handler) {
-    this.recordHandler = Objects.requireNonNull(handler, "handler");
-    return this;
-  }
-
-  /**
-   * Processes each round's records at once. Exclusive with {@link #recordHandler}.
-   *
-   * @param handler the handler; runs on the poll thread
-   * @return this builder
-   */
-  public SdkConsumerBuilder<K, V> batchHandler(BatchHandler<K, V> handler) {
-    this.batchHandler = Objects.requireNonNull(handler, "handler");
-    return this;
-  }
-
-  /**
-   * How progress is recorded; see {@link CommitMode} for each mode's guarantee.
-   *
-   * @param mode the commit mode
-   * @return this builder
-   */
-  public SdkConsumerBuilder<K, V> commitMode(CommitMode mode) {
-    this.commitMode = Objects.requireNonNull(mode, "mode");
-    return this;
-  }
-
-  /**
-   * What happens when the handler throws.
-   *
-   * @param policy the policy
-   * @return this builder
-   */
-  public SdkConsumerBuilder<K, V> failurePolicy(FailurePolicy policy) {
-    this.failurePolicy = Objects.requireNonNull(policy, "policy");
-    return this;
-  }
-
-  /**
-   * What happens to a record whose key or value cannot be deserialized. It never stops the poll
-   * loop unless {@link FailureAction#STOP} is chosen.
-   *
-   * @param action {@link FailureAction#DEAD_LETTER} (needs a publisher), {@link FailureAction#SKIP}
-   *     (logged at WARN) or {@link FailureAction#STOP}
-   * @return this builder
-   */
-  public SdkConsumerBuilder<K, V> onPoisonPill(FailureAction action) {
-    this.poisonAction = Objects.requireNonNull(action, "action");
-    return this;
-  }
-
-  /**
-   * Where dead letters go. The consumer does not close this publisher.
-   *
-   * @param publisher the publisher
-   * @return this builder
-   */
-  public SdkConsumerBuilder<K, V> deadLetters(DeadLetterPublisher publisher) {
-    this.publisher = Objects.requireNonNull(publisher, "publisher");
-    this.ownedDeadLetterNaming = null;
-    return this;
-  }
-
-  /**
-   * Dead letters go to {@code <topic>.DLT} through a raw byte[] producer built from these settings'
-   * connection properties; the consumer creates it on {@link #build()} and closes it on close.
-   *
-   * @return this builder
-   */
-  public SdkConsumerBuilder<K, V> deadLettersToKafka() {
-    return deadLettersToKafka(DeadLetterPublisher.DEFAULT_TOPIC_NAMING);
-  }
-
-  /**
-   * Like {@link #deadLettersToKafka()} with a topic naming function.
-   *
-   * @param naming maps a source topic to its dead-letter topic
-   * @return this builder
-   */
-  public SdkConsumerBuilder<K, V> deadLettersToKafka(Function<String, String> naming) {
-    this.ownedDeadLetterNaming = Objects.requireNonNull(naming, "naming");
-    this.publisher = null;
-    return this;
-  }
-
-  /**
-   * Where newly assigned partitions start.
-   *
-   * @param strategy the strategy
-   * @return this builder
-   */
-  public SdkConsumerBuilder<K, V> startPosition(StartPositionStrategy strategy) {
-    this.startPositions = Objects.requireNonNull(strategy, "strategy");
-    return this;
-  }
-
-  /**
-   * Run-time liveness guarding.
-   *
-   * @param options the options
-   * @return this builder
-   */
-  public SdkConsumerBuilder<K, V> liveness(LivenessOptions options) {
-    this.liveness = Objects.requireNonNull(options, "options");
-    return this;
-  }
-
-  /**
-   * Records Kafka's client metrics (Micrometer {@code KafkaClientMetrics}) and the SDK's consumer
-   * meters in a registry. Without a registry nothing is measured. The registry is not closed. The
-   * same method exists on every SDK client builder.
-   *
-   * @param registry the registry
-   * @param tags tags added to every meter; {@code Tags.empty()} for none
-   * @return this builder
-   */
-  public SdkConsumerBuilder<K, V> metrics(MeterRegistry registry, Iterable<Tag> tags) {
-    this.registry = Objects.requireNonNull(registry, "registry");
-    this.tags = Tags.of(Objects.requireNonNull(tags, "tags"));
-    return this;
-  }
-
-  /**
-   * Caps per-partition tags of the committed-lag gauge; further partitions are summed under
-   * {@code partition=other}.
-   *
-   * @param max at least 0; default 32
-   * @return this builder
-   */
-  public SdkConsumerBuilder<K, V> maxTaggedPartitions(int max) {
-    this.maxTaggedPartitions = max;
-    return this;
-  }
-
-  /**
-   * The longest a single {@code poll()} waits for records; also how soon queued seeks and pauses
-   * run when no record arrives.
-   *
-   * @param timeout positive; default 250 ms
-   * @return this builder
-   */
-  public SdkConsumerBuilder<K, V> pollTimeout(Duration timeout) {
-    this.pollTimeout = Objects.requireNonNull(timeout, "timeout");
-    return this;
-  }
-
-  /**
-   * Replaces how the Kafka client is created, e.g. with a {@code MockConsumer} in unit tests. The
-   * function receives the final properties and must return a client reading {@code byte[]}.
-   *
-   * @param factory the factory
-   * @return this builder
-   */
-  public SdkConsumerBuilder<K, V> clientFactory(Function<Map<String, Object>, Consumer<byte[], byte[]>> factory) {
-    this.clientFactory = Objects.requireNonNull(factory, "factory");
-    return this;
-  }
-
-  /**
-   * The executor that runs the handler when the settings ask for concurrent processing
-   * ({@code ordering} other than {@code partition}, or {@code concurrency} above 1). Without one the
-   * consumer uses virtual threads on Java 21+ and a pool of {@code concurrency} platform threads
-   * otherwise. The consumer never submits more than {@code concurrency} tasks at once and never shuts
-   * this executor down.
-   *
-   * @param executor the executor; ignored by a sequential consumer
-   * @return this builder
-   */
-  public SdkConsumerBuilder<K, V> executor(Executor executor) {
-    this.executor = Objects.requireNonNull(executor, "executor");
-    return this;
-  }
-
-  /**
-   * Validates and builds the consumer; nothing connects until {@link SdkConsumer#start()}. With the
-   * setting {@code instances: N} above 1 the result runs N members of the group in this process, each
-   * with its own client, poll thread, client id {@code <client id>-<i>} and meter tag
-   * {@code instance=<i>}; they share the handler, which must then be thread-safe.
-   *
-   * @return the consumer
-   * @throws ConfigException listing every problem found
-   */
-  public SdkConsumer<K, V> build() {
-    List<ConfigProblem> problems = new ArrayList<>();
-    String prefix = "consumers." + settings.name() + ".";
-    CommitMode mode = commitMode != null ? commitMode : settings.enableAutoCommit() ? CommitMode.auto()
-        : settings.concurrent() ? CommitMode.async() : CommitMode.syncPerBatch();
-    FailureAction poison = poisonAction != null ? poisonAction
-        : (publisher != null || ownedDeadLetterNaming != null) ? FailureAction.DEAD_LETTER : FailureAction.SKIP;
-    validate(problems, prefix, mode, poison);
-    validateConcurrent(problems, prefix, mode);
-    ClientProperties.Resolved resolved = ClientProperties.resolve(settings, mode);
-    if (!problems.isEmpty()) {
-      throw new ConfigException(problems);
+    SdkConsumerBuilder(ConsumerSettings settings, Deserializer<K> keyDeserializer, Deserializer<V> valueDeserializer) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.keyDeserializer = Objects.requireNonNull(keyDeserializer, "keyDeserializer");
+        this.valueDeserializer = Objects.requireNonNull(valueDeserializer, "valueDeserializer");
     }
-    int instances = settings.instances();
-    if (instances == 1) {
-      return member(resolved, resolved.clientId(), resolved.properties(), tags, resolved.pollThreadName(), mode,
-          poison);
-    }
-    List<SdkConsumer<K, V>> members = new ArrayList<>();
-    for (int i = 1; i <= instances; i++) {
-      String id = resolved.clientId() + "-" + i;
-      Map<String, Object> props = new java.util.HashMap<>(resolved.properties());
-      props.put(org.apache.kafka.clients.consumer.ConsumerConfig.CLIENT_ID_CONFIG, id);
-      members.add(member(resolved, id, props, tags.and("instance", Integer.toString(i)),
-          resolved.pollThreadName() + "-" + i, mode, poison));
-    }
-    return new GroupMembers<>(resolved.clientId(), members);
-  }
 
-  private SdkConsumer<K, V> member(ClientProperties.Resolved resolved, String clientId, Map<String, Object> props,
-      Tags memberTags, String pollThreadName, CommitMode mode, FailureAction poison) {
-    DeadLetterPublisher dlt = publisher;
-    boolean owned = false;
-    if (dlt == null && ownedDeadLetterNaming != null) {
-      dlt = DeadLetterPublisher.kafka(props, ownedDeadLetterNaming);
-      owned = true;
+    /**
+     * What to read.
+     *
+     * @param subscription topics or partitions
+     * @return this builder
+     */
+    public SdkConsumerBuilder<K, V> subscribe(Subscription subscription) {
+        this.subscription = Objects.requireNonNull(subscription, "subscription");
+        return this;
     }
-    return new DefaultSdkConsumer<>(new ConsumerSpec<>(clientId, props,
-        settings.groupId(), settings.groupProtocol(), resolved.maxPollInterval(), resolved.maxPollRecords(),
-        resolved.sessionTimeout(), resolved.heartbeatInterval(), subscription, recordHandler, batchHandler,
-        keyDeserializer, valueDeserializer, mode, failurePolicy, poison, dlt, owned, startPositions, liveness,
-        registry, memberTags, maxTaggedPartitions, pollTimeout, clientFactory, concurrency()), pollThreadName);
-  }
 
-  private ConcurrencySpec concurrency() {
-    if (!settings.concurrent()) {
-      return ConcurrencySpec.SEQUENTIAL;
+    /**
+     * Subscribes to topics through the group.
+     *
+     * @param topics the topics
+     * @return this builder
+     */
+    public SdkConsumerBuilder<K, V> subscribe(String... topics) {
+        return subscribe(Subscription.topics(topics));
     }
-    return new ConcurrencySpec(true, settings.ordering(), settings.concurrency(), settings.maxInFlightPerPartition(),
-        executor, WATERMARK_COMMIT_INTERVAL, OptionalInt.empty());
-  }
 
-  /** What concurrent processing cannot combine with; every problem names the setting to change. */
-  private void validateConcurrent(List<ConfigProblem> problems, String prefix, CommitMode mode) {
-    if (!settings.concurrent()) {
-      return;
+    /**
+     * Assigns partitions without a group.
+     *
+     * @param partitions the partitions
+     * @return this builder
+     */
+    public SdkConsumerBuilder<K, V> assign(TopicPartition... partitions) {
+        return subscribe(Subscription.assign(partitions));
     }
-    String why = "ordering " + settings.ordering().value() + " with concurrency " + settings.concurrency();
-    if (batchHandler != null) {
-      problems.add(new ConfigProblem(prefix + "concurrency", Integer.toString(settings.concurrency()), why
-          + " runs a recordHandler on worker threads; a batchHandler needs ordering: partition and concurrency: 1"));
-    }
-    if (CommitModes.watermarkTarget(mode).isEmpty()) {
-      problems.add(new ConfigProblem("commitMode", CommitModes.describe(mode), why + " commits watermarks; use "
-          + "CommitMode.async() (the default), syncPerBatch() (periodic commitSync), external(store) or none()"));
-    }
-    OffsetStore store = CommitModes.store(mode);
-    if (store != null && !overridesStoreWatermarks(store)) {
-      problems.add(new ConfigProblem("commitMode", "external(" + store.getClass().getName() + ")", why
-          + " needs OffsetStore.storeWatermarks(...): the handler cannot store offsets that complete out of order"));
-    }
-  }
 
-  private static boolean overridesStoreWatermarks(OffsetStore store) {
-    try {
-      return store.getClass().getMethod("storeWatermarks", Map.class).getDeclaringClass() != OffsetStore.class;
-    } catch (NoSuchMethodException e) {
-      return false;
+    /**
+     * Processes records one at a time. Exclusive with {@link #batchHandler}.
+     *
+     * @param handler the handler; runs on the poll thread
+     * @return this builder
+     */
+    public SdkConsumerBuilder<K, V> recordHandler(RecordHandler<K, V> handler) {
+        this.recordHandler = Objects.requireNonNull(handler, "handler");
+        return this;
     }
-  }
 
-  private void validate(List<ConfigProblem> problems, String prefix, CommitMode mode, FailureAction poison) {
-    if (recordHandler == null && batchHandler == null) {
-      problems.add(new ConfigProblem("handler", "<none>", "set recordHandler(...) or batchHandler(...)"));
-    } else if (recordHandler != null && batchHandler != null) {
-      problems.add(new ConfigProblem("handler", "record and batch", "set only one of recordHandler and batchHandler"));
+    /**
+     * Processes each round's records at once. Exclusive with {@link #recordHandler}.
+     *
+     * @param handler the handler; runs on the poll thread
+     * @return this builder
+     */
+    public SdkConsumerBuilder<K, V> batchHandler(BatchHandler<K, V> handler) {
+        this.batchHandler = Objects.requireNonNull(handler, "handler");
+        return this;
     }
-    if (subscription == null) {
-      problems.add(new ConfigProblem("subscription", "<none>", "call subscribe(...) or assign(...)"));
-    }
-    boolean hasGroup = settings.groupId().isPresent();
-    if (settings.instances() > 1 && subscription != null && !subscription.usesGroup()) {
-      problems.add(new ConfigProblem(prefix + "instances", Integer.toString(settings.instances()),
-          "several instances share partitions through the group; with assign(...) each would read the same "
-              + "partitions; use subscribe(...) or instances: 1"));
-    }
-    if (subscription != null && subscription.usesGroup() && !hasGroup) {
-      problems.add(new ConfigProblem(prefix + "group-id", "<none>",
-          "subscribe needs a group id; set group-id or use assign(...) without a group"));
-    }
-    boolean commitsToKafka = CommitModes.commitsToKafka(mode);
-    if (commitsToKafka && !hasGroup) {
-      problems.add(new ConfigProblem(prefix + "group-id", "<none>", "commit mode " + describe(mode)
-          + " commits to Kafka and needs a group id; set group-id, or use CommitMode.external(store) or CommitMode.none()"));
-    }
-    if (settings.enableAutoCommit() && CommitModes.kind(mode) != CommitModes.Kind.AUTO) {
-      problems.add(new ConfigProblem(prefix + "enable-auto-commit", "true", "conflicts with commit mode "
-          + describe(mode) + "; set enable-auto-commit to false or use CommitMode.auto()"));
-    }
-    if (CommitModes.kind(mode) == CommitModes.Kind.TRANSACTIONAL
-        && settings.isolationLevel().filter(l -> l == IsolationLevel.READ_UNCOMMITTED).isPresent()) {
-      problems.add(new ConfigProblem(prefix + "isolation-level", "read_uncommitted",
-          "the transactional commit mode reads with read_committed; remove the setting or set read_committed"));
-    }
-    boolean hasPublisher = publisher != null || ownedDeadLetterNaming != null;
-    if (!hasPublisher && (poison == FailureAction.DEAD_LETTER || failurePolicy.onExhausted() == FailureAction.DEAD_LETTER)) {
-      problems.add(new ConfigProblem("deadLetters", "<none>",
-          "FailureAction.DEAD_LETTER needs deadLetters(publisher) or deadLettersToKafka()"));
-    }
-    if (pollTimeout.isNegative() || pollTimeout.isZero()) {
-      problems.add(new ConfigProblem("pollTimeout", pollTimeout.toString(), "must be positive"));
-    }
-    if (maxTaggedPartitions < 0) {
-      problems.add(new ConfigProblem("maxTaggedPartitions", Integer.toString(maxTaggedPartitions), "must be >= 0"));
-    }
-  }
 
-  private static String describe(CommitMode mode) {
-    return CommitModes.describe(mode);
-  }
+    /**
+     * How progress is recorded; see {@link CommitMode} for each mode's guarantee.
+     *
+     * @param mode the commit mode
+     * @return this builder
+     */
+    public SdkConsumerBuilder<K, V> commitMode(CommitMode mode) {
+        this.commitMode = Objects.requireNonNull(mode, "mode");
+        return this;
+    }
+
+    /**
+     * What happens when the handler throws.
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public SdkConsumerBuilder<K, V> failurePolicy(FailurePolicy policy) {
+        this.failurePolicy = Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
+    /**
+     * What happens to a record whose key or value cannot be deserialized. It never stops the poll
+     * loop unless {@link FailureAction#STOP} is chosen.
+     *
+     * @param action {@link FailureAction#DEAD_LETTER} (needs a publisher), {@link FailureAction#SKIP}
+     *     (logged at WARN) or {@link FailureAction#STOP}
+     * @return this builder
+     */
+    public SdkConsumerBuilder<K, V> onPoisonPill(FailureAction action) {
+        this.poisonAction = Objects.requireNonNull(action, "action");
+        return this;
+    }
+
+    /**
+     * Where dead letters go. The consumer does not close this publisher.
+     *
+     * @param publisher the publisher
+     * @return this builder
+     */
+    public SdkConsumerBuilder<K, V> deadLetters(DeadLetterPublisher publisher) {
+        this.publisher = Objects.requireNonNull(publisher, "publisher");
+        this.ownedDeadLetterNaming = null;
+        return this;
+    }
+
+    /**
+     * Dead letters go to {@code <topic>.DLT} through a raw byte[] producer built from these settings'
+     * connection properties; the consumer creates it on {@link #build()} and closes it on close.
+     *
+     * @return this builder
+     */
+    public SdkConsumerBuilder<K, V> deadLettersToKafka() {
+        return deadLettersToKafka(DeadLetterPublisher.DEFAULT_TOPIC_NAMING);
+    }
+
+    /**
+     * Like {@link #deadLettersToKafka()} with a topic naming function.
+     *
+     * @param naming maps a source topic to its dead-letter topic
+     * @return this builder
+     */
+    public SdkConsumerBuilder<K, V> deadLettersToKafka(Function<String, String> naming) {
+        this.ownedDeadLetterNaming = Objects.requireNonNull(naming, "naming");
+        this.publisher = null;
+        return this;
+    }
+
+    /**
+     * Where newly assigned partitions start.
+     *
+     * @param strategy the strategy
+     * @return this builder
+     */
+    public SdkConsumerBuilder<K, V> startPosition(StartPositionStrategy strategy) {
+        this.startPositions = Objects.requireNonNull(strategy, "strategy");
+        return this;
+    }
+
+    /**
+     * Run-time liveness guarding.
+     *
+     * @param options the options
+     * @return this builder
+     */
+    public SdkConsumerBuilder<K, V> liveness(LivenessOptions options) {
+        this.liveness = Objects.requireNonNull(options, "options");
+        return this;
+    }
+
+    /**
+     * Records Kafka's client metrics (Micrometer {@code KafkaClientMetrics}) and the SDK's consumer
+     * meters in a registry. Without a registry nothing is measured. The registry is not closed. The
+     * same method exists on every SDK client builder.
+     *
+     * @param registry the registry
+     * @param tags tags added to every meter; {@code Tags.empty()} for none
+     * @return this builder
+     */
+    public SdkConsumerBuilder<K, V> metrics(MeterRegistry registry, Iterable<Tag> tags) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.tags = Tags.of(Objects.requireNonNull(tags, "tags"));
+        return this;
+    }
+
+    /**
+     * Caps per-partition tags of the committed-lag gauge; further partitions are summed under
+     * {@code partition=other}.
+     *
+     * @param max at least 0; default 32
+     * @return this builder
+     */
+    public SdkConsumerBuilder<K, V> maxTaggedPartitions(int max) {
+        this.maxTaggedPartitions = max;
+        return this;
+    }
+
+    /**
+     * The longest a single {@code poll()} waits for records; also how soon queued seeks and pauses
+     * run when no record arrives.
+     *
+     * @param timeout positive; default 250 ms
+     * @return this builder
+     */
+    public SdkConsumerBuilder<K, V> pollTimeout(Duration timeout) {
+        this.pollTimeout = Objects.requireNonNull(timeout, "timeout");
+        return this;
+    }
+
+    /**
+     * Replaces how the Kafka client is created, e.g. with a {@code MockConsumer} in unit tests. The
+     * function receives the final properties and must return a client reading {@code byte[]}.
+     *
+     * @param factory the factory
+     * @return this builder
+     */
+    public SdkConsumerBuilder<K, V> clientFactory(Function<Map<String, Object>, Consumer<byte[], byte[]>> factory) {
+        this.clientFactory = Objects.requireNonNull(factory, "factory");
+        return this;
+    }
+
+    /**
+     * The executor that runs the handler when the settings ask for concurrent processing
+     * ({@code ordering} other than {@code partition}, or {@code concurrency} above 1). Without one the
+     * consumer uses virtual threads on Java 21+ and a pool of {@code concurrency} platform threads
+     * otherwise. The consumer never submits more than {@code concurrency} tasks at once and never shuts
+     * this executor down.
+     *
+     * @param executor the executor; ignored by a sequential consumer
+     * @return this builder
+     */
+    public SdkConsumerBuilder<K, V> executor(Executor executor) {
+        this.executor = Objects.requireNonNull(executor, "executor");
+        return this;
+    }
+
+    /**
+     * Validates and builds the consumer; nothing connects until {@link SdkConsumer#start()}. With the
+     * setting {@code instances: N} above 1 the result runs N members of the group in this process, each
+     * with its own client, poll thread, client id {@code <client id>-<i>} and meter tag
+     * {@code instance=<i>}; they share the handler, which must then be thread-safe.
+     *
+     * @return the consumer
+     * @throws ConfigException listing every problem found
+     */
+    public SdkConsumer<K, V> build() {
+        List<ConfigProblem> problems = new ArrayList<>();
+        String prefix = "consumers." + settings.name() + ".";
+        CommitMode mode = commitMode != null
+                ? commitMode
+                : settings.enableAutoCommit()
+                        ? CommitMode.auto()
+                        : settings.concurrent() ? CommitMode.async() : CommitMode.syncPerBatch();
+        FailureAction poison = poisonAction != null
+                ? poisonAction
+                : (publisher != null || ownedDeadLetterNaming != null) ? FailureAction.DEAD_LETTER : FailureAction.SKIP;
+        validate(problems, prefix, mode, poison);
+        validateConcurrent(problems, prefix, mode);
+        ClientProperties.Resolved resolved = ClientProperties.resolve(settings, mode);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        int instances = settings.instances();
+        if (instances == 1) {
+            return member(
+                    resolved,
+                    resolved.clientId(),
+                    resolved.properties(),
+                    tags,
+                    resolved.pollThreadName(),
+                    mode,
+                    poison);
+        }
+        List<SdkConsumer<K, V>> members = new ArrayList<>();
+        for (int i = 1; i <= instances; i++) {
+            String id = resolved.clientId() + "-" + i;
+            Map<String, Object> props = new java.util.HashMap<>(resolved.properties());
+            props.put(org.apache.kafka.clients.consumer.ConsumerConfig.CLIENT_ID_CONFIG, id);
+            members.add(member(
+                    resolved,
+                    id,
+                    props,
+                    tags.and("instance", Integer.toString(i)),
+                    resolved.pollThreadName() + "-" + i,
+                    mode,
+                    poison));
+        }
+        return new GroupMembers<>(resolved.clientId(), members);
+    }
+
+    private SdkConsumer<K, V> member(
+            ClientProperties.Resolved resolved,
+            String clientId,
+            Map<String, Object> props,
+            Tags memberTags,
+            String pollThreadName,
+            CommitMode mode,
+            FailureAction poison) {
+        DeadLetterPublisher dlt = publisher;
+        boolean owned = false;
+        if (dlt == null && ownedDeadLetterNaming != null) {
+            dlt = DeadLetterPublisher.kafka(props, ownedDeadLetterNaming);
+            owned = true;
+        }
+        return new DefaultSdkConsumer<>(
+                new ConsumerSpec<>(
+                        clientId,
+                        props,
+                        settings.groupId(),
+                        settings.groupProtocol(),
+                        resolved.maxPollInterval(),
+                        resolved.maxPollRecords(),
+                        resolved.sessionTimeout(),
+                        resolved.heartbeatInterval(),
+                        subscription,
+                        recordHandler,
+                        batchHandler,
+                        keyDeserializer,
+                        valueDeserializer,
+                        mode,
+                        failurePolicy,
+                        poison,
+                        dlt,
+                        owned,
+                        startPositions,
+                        liveness,
+                        registry,
+                        memberTags,
+                        maxTaggedPartitions,
+                        pollTimeout,
+                        clientFactory,
+                        concurrency()),
+                pollThreadName);
+    }
+
+    private ConcurrencySpec concurrency() {
+        if (!settings.concurrent()) {
+            return ConcurrencySpec.SEQUENTIAL;
+        }
+        return new ConcurrencySpec(
+                true,
+                settings.ordering(),
+                settings.concurrency(),
+                settings.maxInFlightPerPartition(),
+                executor,
+                WATERMARK_COMMIT_INTERVAL,
+                OptionalInt.empty());
+    }
+
+    /** What concurrent processing cannot combine with; every problem names the setting to change. */
+    private void validateConcurrent(List<ConfigProblem> problems, String prefix, CommitMode mode) {
+        if (!settings.concurrent()) {
+            return;
+        }
+        String why = "ordering " + settings.ordering().value() + " with concurrency " + settings.concurrency();
+        if (batchHandler != null) {
+            problems.add(
+                    new ConfigProblem(
+                            prefix + "concurrency",
+                            Integer.toString(settings.concurrency()),
+                            why
+                                    + " runs a recordHandler on worker threads; a batchHandler needs ordering: partition and concurrency: 1"));
+        }
+        if (CommitModes.watermarkTarget(mode).isEmpty()) {
+            problems.add(
+                    new ConfigProblem(
+                            "commitMode",
+                            CommitModes.describe(mode),
+                            why + " commits watermarks; use "
+                                    + "CommitMode.async() (the default), syncPerBatch() (periodic commitSync), external(store) or none()"));
+        }
+        OffsetStore store = CommitModes.store(mode);
+        if (store != null && !overridesStoreWatermarks(store)) {
+            problems.add(
+                    new ConfigProblem(
+                            "commitMode",
+                            "external(" + store.getClass().getName() + ")",
+                            why
+                                    + " needs OffsetStore.storeWatermarks(...): the handler cannot store offsets that complete out of order"));
+        }
+    }
+
+    private static boolean overridesStoreWatermarks(OffsetStore store) {
+        try {
+            return store.getClass().getMethod("storeWatermarks", Map.class).getDeclaringClass() != OffsetStore.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    private void validate(List<ConfigProblem> problems, String prefix, CommitMode mode, FailureAction poison) {
+        if (recordHandler == null && batchHandler == null) {
+            problems.add(new ConfigProblem("handler", "<none>", "set recordHandler(...) or batchHandler(...)"));
+        } else if (recordHandler != null && batchHandler != null) {
+            problems.add(
+                    new ConfigProblem("handler", "record and batch", "set only one of recordHandler and batchHandler"));
+        }
+        if (subscription == null) {
+            problems.add(new ConfigProblem("subscription", "<none>", "call subscribe(...) or assign(...)"));
+        }
+        boolean hasGroup = settings.groupId().isPresent();
+        if (settings.instances() > 1 && subscription != null && !subscription.usesGroup()) {
+            problems.add(new ConfigProblem(
+                    prefix + "instances",
+                    Integer.toString(settings.instances()),
+                    "several instances share partitions through the group; with assign(...) each would read the same "
+                            + "partitions; use subscribe(...) or instances: 1"));
+        }
+        if (subscription != null && subscription.usesGroup() && !hasGroup) {
+            problems.add(new ConfigProblem(
+                    prefix + "group-id",
+                    "<none>",
+                    "subscribe needs a group id; set group-id or use assign(...) without a group"));
+        }
+        boolean commitsToKafka = CommitModes.commitsToKafka(mode);
+        if (commitsToKafka && !hasGroup) {
+            problems.add(
+                    new ConfigProblem(
+                            prefix + "group-id",
+                            "<none>",
+                            "commit mode " + describe(mode)
+                                    + " commits to Kafka and needs a group id; set group-id, or use CommitMode.external(store) or CommitMode.none()"));
+        }
+        if (settings.enableAutoCommit() && CommitModes.kind(mode) != CommitModes.Kind.AUTO) {
+            problems.add(new ConfigProblem(
+                    prefix + "enable-auto-commit",
+                    "true",
+                    "conflicts with commit mode " + describe(mode)
+                            + "; set enable-auto-commit to false or use CommitMode.auto()"));
+        }
+        if (CommitModes.kind(mode) == CommitModes.Kind.TRANSACTIONAL
+                && settings.isolationLevel()
+                        .filter(l -> l == IsolationLevel.READ_UNCOMMITTED)
+                        .isPresent()) {
+            problems.add(
+                    new ConfigProblem(
+                            prefix + "isolation-level",
+                            "read_uncommitted",
+                            "the transactional commit mode reads with read_committed; remove the setting or set read_committed"));
+        }
+        boolean hasPublisher = publisher != null || ownedDeadLetterNaming != null;
+        if (!hasPublisher
+                && (poison == FailureAction.DEAD_LETTER || failurePolicy.onExhausted() == FailureAction.DEAD_LETTER)) {
+            problems.add(new ConfigProblem(
+                    "deadLetters",
+                    "<none>",
+                    "FailureAction.DEAD_LETTER needs deadLetters(publisher) or deadLettersToKafka()"));
+        }
+        if (pollTimeout.isNegative() || pollTimeout.isZero()) {
+            problems.add(new ConfigProblem("pollTimeout", pollTimeout.toString(), "must be positive"));
+        }
+        if (maxTaggedPartitions < 0) {
+            problems.add(
+                    new ConfigProblem("maxTaggedPartitions", Integer.toString(maxTaggedPartitions), "must be >= 0"));
+        }
+    }
+
+    private static String describe(CommitMode mode) {
+        return CommitModes.describe(mode);
+    }
 }

@@ -57,7 +57,6 @@ public class ConfigException extends KafkaSdkException {
         String header = problems.size() == 1
                 ? "Invalid Kafka SDK configuration (1 problem):"
                 : "Invalid Kafka SDK configuration (" + problems.size() + " problems):";
-        return problems.stream().map(ConfigProblem::toString)
-                .collect(Collectors.joining("\n  ", header + "\n  ", ""));
+        return problems.stream().map(ConfigProblem::toString).collect(Collectors.joining("\n  ", header + "\n  ", ""));
     }
 }

@@ -1,7 +1,6 @@
 package dev.kafkasdk.core;
 
 import dev.kafkasdk.core.internal.ErrorClassification;
-
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;

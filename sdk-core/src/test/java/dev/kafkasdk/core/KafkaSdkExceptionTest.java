@@ -1,21 +1,24 @@
 package dev.kafkasdk.core;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.junit.jupiter.api.Test;
 
-import java.util.concurrent.ExecutionException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class KafkaSdkExceptionTest {
 
     @Test
     void messageCarriesThePresentContext() {
-        KafkaSdkException e = KafkaSdkException.builder("send failed").clientId("svc-orders").topic("orders")
-                .partition(3).offset(42L).build();
+        KafkaSdkException e = KafkaSdkException.builder("send failed")
+                .clientId("svc-orders")
+                .topic("orders")
+                .partition(3)
+                .offset(42L)
+                .build();
 
         assertThat(e).hasMessage("send failed [clientId=svc-orders, topic=orders, partition=3, offset=42]");
         assertThat(e.topic()).hasValue("orders");
@@ -39,7 +42,10 @@ class KafkaSdkExceptionTest {
     void retriableKafkaCausesGiveRetriableExceptions() {
         NotLeaderOrFollowerException cause = new NotLeaderOrFollowerException("moved");
 
-        KafkaSdkException e = KafkaSdkException.builder("send failed").topic("orders").cause(cause).build();
+        KafkaSdkException e = KafkaSdkException.builder("send failed")
+                .topic("orders")
+                .cause(cause)
+                .build();
 
         assertThat(e).isInstanceOf(RetriableKafkaSdkException.class).hasCause(cause);
         assertThat(e.isRetriable()).isTrue();
@@ -58,8 +64,10 @@ class KafkaSdkExceptionTest {
 
     @Test
     void explicitTerminalsChooseTheTypeWhateverTheCause() {
-        assertThat(KafkaSdkException.builder("closed").fatal()).isInstanceOf(FatalKafkaSdkException.class)
-                .extracting(KafkaSdkException::isRetriable).isEqualTo(false);
+        assertThat(KafkaSdkException.builder("closed").fatal())
+                .isInstanceOf(FatalKafkaSdkException.class)
+                .extracting(KafkaSdkException::isRetriable)
+                .isEqualTo(false);
         assertThat(KafkaSdkException.builder("busy").retriable().isRetriable()).isTrue();
     }
 
@@ -69,9 +77,10 @@ class KafkaSdkExceptionTest {
                 new ConfigProblem("producers.orders.linger", "10 parsecs", "'10 parsecs' is not a duration"),
                 new ConfigProblem("cluster.bootstrap-servers", null, "is required")));
 
-        assertThat(e.getMessage()).isEqualTo("Invalid Kafka SDK configuration (2 problems):\n"
-                + "  producers.orders.linger: '10 parsecs' is not a duration\n"
-                + "  cluster.bootstrap-servers: is required");
+        assertThat(e.getMessage())
+                .isEqualTo("Invalid Kafka SDK configuration (2 problems):\n"
+                        + "  producers.orders.linger: '10 parsecs' is not a duration\n"
+                        + "  cluster.bootstrap-servers: is required");
         assertThat(e.isRetriable()).isFalse();
         assertThat(e).isInstanceOf(KafkaSdkException.class);
     }

@@ -17,11 +17,11 @@ import java.sql.SQLException;
 @FunctionalInterface
 public interface ConnectionSource {
 
-  /**
-   * Opens a connection that the caller (the store) closes.
-   *
-   * @return a new, or pooled, connection
-   * @throws SQLException if no connection can be had
-   */
-  Connection open() throws SQLException;
+    /**
+     * Opens a connection that the caller (the store) closes.
+     *
+     * @return a new, or pooled, connection
+     * @throws SQLException if no connection can be had
+     */
+    Connection open() throws SQLException;
 }

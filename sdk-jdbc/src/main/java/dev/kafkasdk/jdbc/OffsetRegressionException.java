@@ -17,74 +17,75 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class OffsetRegressionException extends SQLException {
 
-  @Serial private static final long serialVersionUID = 1L;
+    @Serial
+    private static final long serialVersionUID = 1L;
 
-  /** The consumer group. */
-  private final String groupId;
-  /** The partition's topic. */
-  private final String topic;
-  /** The partition number. */
-  private final int partition;
-  /** The next offset already stored. */
-  private final long storedOffset;
-  /** The lower next offset that was refused. */
-  private final long rejectedOffset;
+    /** The consumer group. */
+    private final String groupId;
+    /** The partition's topic. */
+    private final String topic;
+    /** The partition number. */
+    private final int partition;
+    /** The next offset already stored. */
+    private final long storedOffset;
+    /** The lower next offset that was refused. */
+    private final long rejectedOffset;
 
-  /**
-   * Creates the exception; the message names every argument.
-   *
-   * @param groupId the consumer group
-   * @param partition the partition
-   * @param table the offset table
-   * @param storedOffset the next offset already stored
-   * @param rejectedOffset the lower next offset that was not stored
-   */
-  public OffsetRegressionException(String groupId, TopicPartition partition, String table, long storedOffset,
-      long rejectedOffset) {
-    super("refusing to move the stored offset of group '" + groupId + "', topic '" + partition.topic()
-        + "', partition " + partition.partition() + " backwards from " + storedOffset + " to " + rejectedOffset
-        + " in table " + table + ": another consumer has probably processed these records already; roll back"
-        + " this transaction (use reset(...) to move an offset backwards on purpose)");
-    this.groupId = groupId;
-    this.topic = partition.topic();
-    this.partition = partition.partition();
-    this.storedOffset = storedOffset;
-    this.rejectedOffset = rejectedOffset;
-  }
+    /**
+     * Creates the exception; the message names every argument.
+     *
+     * @param groupId the consumer group
+     * @param partition the partition
+     * @param table the offset table
+     * @param storedOffset the next offset already stored
+     * @param rejectedOffset the lower next offset that was not stored
+     */
+    public OffsetRegressionException(
+            String groupId, TopicPartition partition, String table, long storedOffset, long rejectedOffset) {
+        super("refusing to move the stored offset of group '" + groupId + "', topic '" + partition.topic()
+                + "', partition " + partition.partition() + " backwards from " + storedOffset + " to " + rejectedOffset
+                + " in table " + table + ": another consumer has probably processed these records already; roll back"
+                + " this transaction (use reset(...) to move an offset backwards on purpose)");
+        this.groupId = groupId;
+        this.topic = partition.topic();
+        this.partition = partition.partition();
+        this.storedOffset = storedOffset;
+        this.rejectedOffset = rejectedOffset;
+    }
 
-  /**
-   * The consumer group.
-   *
-   * @return the group id
-   */
-  public String groupId() {
-    return groupId;
-  }
+    /**
+     * The consumer group.
+     *
+     * @return the group id
+     */
+    public String groupId() {
+        return groupId;
+    }
 
-  /**
-   * The partition whose offset was not stored.
-   *
-   * @return the topic and partition
-   */
-  public TopicPartition partition() {
-    return new TopicPartition(topic, partition);
-  }
+    /**
+     * The partition whose offset was not stored.
+     *
+     * @return the topic and partition
+     */
+    public TopicPartition partition() {
+        return new TopicPartition(topic, partition);
+    }
 
-  /**
-   * The next offset already in the table.
-   *
-   * @return the stored next offset
-   */
-  public long storedOffset() {
-    return storedOffset;
-  }
+    /**
+     * The next offset already in the table.
+     *
+     * @return the stored next offset
+     */
+    public long storedOffset() {
+        return storedOffset;
+    }
 
-  /**
-   * The lower next offset the caller tried to store.
-   *
-   * @return the rejected next offset
-   */
-  public long rejectedOffset() {
-    return rejectedOffset;
-  }
+    /**
+     * The lower next offset the caller tried to store.
+     *
+     * @return the rejected next offset
+     */
+    public long rejectedOffset() {
+        return rejectedOffset;
+    }
 }

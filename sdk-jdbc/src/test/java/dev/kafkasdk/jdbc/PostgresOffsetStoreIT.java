@@ -23,98 +23,99 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresOffsetStoreIT {
 
-  private static final AtomicInteger SCHEMAS = new AtomicInteger();
-  private PostgresServer server;
+    private static final AtomicInteger SCHEMAS = new AtomicInteger();
+    private PostgresServer server;
 
-  @BeforeAll
-  void startServer() throws Exception {
-    server = PostgresServer.start();
-  }
-
-  @AfterAll
-  void stopServer() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-  }
-
-  ConnectionSource newPostgres() throws Exception {
-    return server.newSchema("offsets_" + SCHEMAS.incrementAndGet());
-  }
-
-  @Nested
-  class PostgresDialect extends OffsetStoreContract {
-    @Override
-    ConnectionSource newDatabase() throws Exception {
-      return newPostgres();
+    @BeforeAll
+    void startServer() throws Exception {
+        server = PostgresServer.start();
     }
 
-    @Override
-    String missingTableState() {
-      return "42P01";
+    @AfterAll
+    void stopServer() throws Exception {
+        if (server != null) {
+            server.close();
+        }
     }
 
-    @Test
-    void detectsPostgres() throws Exception {
-      try (Connection c = database.open()) {
-        assertThat(JdbcDialect.detect(c)).isEqualTo(JdbcDialect.POSTGRESQL);
-      }
+    ConnectionSource newPostgres() throws Exception {
+        return server.newSchema("offsets_" + SCHEMAS.incrementAndGet());
     }
 
-    @Test
-    void aConcurrentStaleTransactionWaitsForTheRowAndThenFails() throws Exception {
-      inTransaction(c -> store.save(c, Map.of(ORDERS_0, 10L)));
-      try (Connection newer = database.open(); Connection stale = database.open()) {
-        newer.setAutoCommit(false);
-        stale.setAutoCommit(false);
-        store.save(newer, Map.of(ORDERS_0, 100L));            // holds the row lock
-        CompletableFuture<Void> staleSave = CompletableFuture.runAsync(() -> {
-          try {
-            store.save(stale, Map.of(ORDERS_0, 50L));         // blocks on the row until newer commits
-          } catch (Exception e) {
-            throw new java.util.concurrent.CompletionException(e);
-          }
-        });
-        assertThat(staleSave).isNotDone();
-        newer.commit();
+    @Nested
+    class PostgresDialect extends OffsetStoreContract {
+        @Override
+        ConnectionSource newDatabase() throws Exception {
+            return newPostgres();
+        }
 
-        assertThatThrownBy(() -> staleSave.get(30, TimeUnit.SECONDS))
-            .hasCauseInstanceOf(OffsetRegressionException.class)
-            .hasMessageContaining("backwards from 100 to 50");
-        stale.rollback();
-      }
-      assertThat(store.load(Set.of(ORDERS_0))).containsEntry(ORDERS_0, 100L);
+        @Override
+        String missingTableState() {
+            return "42P01";
+        }
+
+        @Test
+        void detectsPostgres() throws Exception {
+            try (Connection c = database.open()) {
+                assertThat(JdbcDialect.detect(c)).isEqualTo(JdbcDialect.POSTGRESQL);
+            }
+        }
+
+        @Test
+        void aConcurrentStaleTransactionWaitsForTheRowAndThenFails() throws Exception {
+            inTransaction(c -> store.save(c, Map.of(ORDERS_0, 10L)));
+            try (Connection newer = database.open();
+                    Connection stale = database.open()) {
+                newer.setAutoCommit(false);
+                stale.setAutoCommit(false);
+                store.save(newer, Map.of(ORDERS_0, 100L)); // holds the row lock
+                CompletableFuture<Void> staleSave = CompletableFuture.runAsync(() -> {
+                    try {
+                        store.save(stale, Map.of(ORDERS_0, 50L)); // blocks on the row until newer commits
+                    } catch (Exception e) {
+                        throw new java.util.concurrent.CompletionException(e);
+                    }
+                });
+                assertThat(staleSave).isNotDone();
+                newer.commit();
+
+                assertThatThrownBy(() -> staleSave.get(30, TimeUnit.SECONDS))
+                        .hasCauseInstanceOf(OffsetRegressionException.class)
+                        .hasMessageContaining("backwards from 100 to 50");
+                stale.rollback();
+            }
+            assertThat(store.load(Set.of(ORDERS_0))).containsEntry(ORDERS_0, 100L);
+        }
+
+        @Test
+        void schemaQualifiedTable() throws Exception {
+            try (Connection c = database.open()) {
+                c.createStatement().execute("CREATE SCHEMA kafka_" + SCHEMAS.incrementAndGet());
+            }
+            String table = "kafka_" + SCHEMAS.get() + ".offsets";
+            JdbcOffsetStore qualified = builder("billing").table(table).build();
+            qualified.createSchemaIfMissing();
+            qualified.createSchemaIfMissing();
+            inTransaction(c -> qualified.save(c, Map.of(ORDERS_0, 3L)));
+            assertThat(qualified.loadAll()).isEqualTo(Map.of(ORDERS_0, 3L));
+        }
     }
 
-    @Test
-    void schemaQualifiedTable() throws Exception {
-      try (Connection c = database.open()) {
-        c.createStatement().execute("CREATE SCHEMA kafka_" + SCHEMAS.incrementAndGet());
-      }
-      String table = "kafka_" + SCHEMAS.get() + ".offsets";
-      JdbcOffsetStore qualified = builder("billing").table(table).build();
-      qualified.createSchemaIfMissing();
-      qualified.createSchemaIfMissing();
-      inTransaction(c -> qualified.save(c, Map.of(ORDERS_0, 3L)));
-      assertThat(qualified.loadAll()).isEqualTo(Map.of(ORDERS_0, 3L));
-    }
-  }
+    @Nested
+    class GenericDialect extends OffsetStoreContract {
+        @Override
+        ConnectionSource newDatabase() throws Exception {
+            return newPostgres();
+        }
 
-  @Nested
-  class GenericDialect extends OffsetStoreContract {
-    @Override
-    ConnectionSource newDatabase() throws Exception {
-      return newPostgres();
-    }
+        @Override
+        JdbcDialect forcedDialect() {
+            return JdbcDialect.GENERIC;
+        }
 
-    @Override
-    JdbcDialect forcedDialect() {
-      return JdbcDialect.GENERIC;
+        @Override
+        String missingTableState() {
+            return "42P01";
+        }
     }
-
-    @Override
-    String missingTableState() {
-      return "42P01";
-    }
-  }
 }

@@ -60,125 +60,123 @@ import org.jspecify.annotations.Nullable;
  */
 public interface SdkProducer<K, V> extends SdkClient {
 
-  /**
-   * Creates a producer from a named producer configuration with default options: the SDK's own
-   * completion thread, no metrics, no circuit breaker and no in-flight cap.
-   *
-   * @param settings the producer settings, e.g. {@code KafkaSdkConfig.producer("orders")}
-   * @param keySerde turns keys into bytes, e.g. {@link Serdes#string()}
-   * @param valueSerde turns values into bytes, e.g.
-   *     {@link Serdes#json(Class)}
-   * @param <K> the key type
-   * @param <V> the value type
-   * @return a running producer; close it when done
-   * @throws KafkaSdkException if kafka-clients rejects the configuration
-   */
-  static <K, V> SdkProducer<K, V> create(ProducerSettings settings, Serde<K> keySerde,
-      Serde<V> valueSerde) {
-    return builder(settings, keySerde, valueSerde).build();
-  }
+    /**
+     * Creates a producer from a named producer configuration with default options: the SDK's own
+     * completion thread, no metrics, no circuit breaker and no in-flight cap.
+     *
+     * @param settings the producer settings, e.g. {@code KafkaSdkConfig.producer("orders")}
+     * @param keySerde turns keys into bytes, e.g. {@link Serdes#string()}
+     * @param valueSerde turns values into bytes, e.g.
+     *     {@link Serdes#json(Class)}
+     * @param <K> the key type
+     * @param <V> the value type
+     * @return a running producer; close it when done
+     * @throws KafkaSdkException if kafka-clients rejects the configuration
+     */
+    static <K, V> SdkProducer<K, V> create(ProducerSettings settings, Serde<K> keySerde, Serde<V> valueSerde) {
+        return builder(settings, keySerde, valueSerde).build();
+    }
 
-  /**
-   * Starts a builder for a producer with options (completion executor, meter registry, circuit
-   * breaker, in-flight cap).
-   *
-   * @param settings the producer settings
-   * @param keySerde turns keys into bytes
-   * @param valueSerde turns values into bytes
-   * @param <K> the key type
-   * @param <V> the value type
-   * @return a new builder
-   */
-  static <K, V> SdkProducerBuilder<K, V> builder(ProducerSettings settings, Serde<K> keySerde,
-      Serde<V> valueSerde) {
-    return new SdkProducerBuilder<>(settings, keySerde, valueSerde);
-  }
+    /**
+     * Starts a builder for a producer with options (completion executor, meter registry, circuit
+     * breaker, in-flight cap).
+     *
+     * @param settings the producer settings
+     * @param keySerde turns keys into bytes
+     * @param valueSerde turns values into bytes
+     * @param <K> the key type
+     * @param <V> the value type
+     * @return a new builder
+     */
+    static <K, V> SdkProducerBuilder<K, V> builder(ProducerSettings settings, Serde<K> keySerde, Serde<V> valueSerde) {
+        return new SdkProducerBuilder<>(settings, keySerde, valueSerde);
+    }
 
-  /**
-   * Sends a record asynchronously.
-   *
-   * @param record the record
-   * @return completes with where the record was stored, or fails with a
-   *     {@link KafkaSdkException} naming the topic, partition when known and key; completes on
-   *     the completion executor
-   * @throws NullPointerException only if the record is null
-   */
-  CompletableFuture<SendResult> send(OutgoingRecord<K, V> record);
+    /**
+     * Sends a record asynchronously.
+     *
+     * @param record the record
+     * @return completes with where the record was stored, or fails with a
+     *     {@link KafkaSdkException} naming the topic, partition when known and key; completes on
+     *     the completion executor
+     * @throws NullPointerException only if the record is null
+     */
+    CompletableFuture<SendResult> send(OutgoingRecord<K, V> record);
 
-  /**
-   * Sends a record with a key and value and no headers; see {@link #send(OutgoingRecord)}.
-   *
-   * @param topic the destination topic
-   * @param key the key, may be null
-   * @param value the value, may be null
-   * @return the send's outcome
-   */
-  default CompletableFuture<SendResult> send(String topic, @Nullable K key, @Nullable V value) {
-    return send(OutgoingRecord.of(topic, key, value));
-  }
+    /**
+     * Sends a record with a key and value and no headers; see {@link #send(OutgoingRecord)}.
+     *
+     * @param topic the destination topic
+     * @param key the key, may be null
+     * @param value the value, may be null
+     * @return the send's outcome
+     */
+    default CompletableFuture<SendResult> send(String topic, @Nullable K key, @Nullable V value) {
+        return send(OutgoingRecord.of(topic, key, value));
+    }
 
-  /**
-   * Sends a record asynchronously and reports the outcome to a callback, which runs exactly once
-   * on the completion executor.
-   *
-   * @param record the record
-   * @param callback receives the result or the failure
-   * @throws NullPointerException only if the record or callback is null
-   */
-  void send(OutgoingRecord<K, V> record, SendCallback callback);
+    /**
+     * Sends a record asynchronously and reports the outcome to a callback, which runs exactly once
+     * on the completion executor.
+     *
+     * @param record the record
+     * @param callback receives the result or the failure
+     * @throws NullPointerException only if the record or callback is null
+     */
+    void send(OutgoingRecord<K, V> record, SendCallback callback);
 
-  /**
-   * Sends a record and blocks until the broker acknowledged it, for the rare caller that must
-   * know before going on. With {@code linger.ms > 0} every call pays the linger; prefer a preset
-   * with {@code linger.ms=0} ({@code LOW_LATENCY}) for one-at-a-time sends.
-   *
-   * @param record the record
-   * @param timeout how long to wait for the acknowledgement
-   * @return where the record was stored
-   * @throws KafkaSdkException the send's failure; a {@link dev.kafkasdk.core.RetriableKafkaSdkException}
-   *     if the timeout passed first (the record may still be delivered)
-   * @throws IllegalStateException if called on the producer's own completion thread
-   */
-  SendResult sendAndWait(OutgoingRecord<K, V> record, Duration timeout);
+    /**
+     * Sends a record and blocks until the broker acknowledged it, for the rare caller that must
+     * know before going on. With {@code linger.ms > 0} every call pays the linger; prefer a preset
+     * with {@code linger.ms=0} ({@code LOW_LATENCY}) for one-at-a-time sends.
+     *
+     * @param record the record
+     * @param timeout how long to wait for the acknowledgement
+     * @return where the record was stored
+     * @throws KafkaSdkException the send's failure; a {@link dev.kafkasdk.core.RetriableKafkaSdkException}
+     *     if the timeout passed first (the record may still be delivered)
+     * @throws IllegalStateException if called on the producer's own completion thread
+     */
+    SendResult sendAndWait(OutgoingRecord<K, V> record, Duration timeout);
 
-  /**
-   * Sends every buffered record now and blocks until each earlier send has completed; with the
-   * default completion thread their futures are complete when this returns. Does nothing once
-   * closed.
-   *
-   * @throws org.apache.kafka.common.errors.InterruptException if interrupted while waiting
-   */
-  void flush();
+    /**
+     * Sends every buffered record now and blocks until each earlier send has completed; with the
+     * default completion thread their futures are complete when this returns. Does nothing once
+     * closed.
+     *
+     * @throws org.apache.kafka.common.errors.InterruptException if interrupted while waiting
+     */
+    void flush();
 
-  /**
-   * The {@code client.id} of the underlying kafka-clients producer, also used in exception
-   * context and meter tags; see {@link SdkClient} for how it is chosen.
-   *
-   * @return the client id
-   */
-  @Override
-  String clientId();
+    /**
+     * The {@code client.id} of the underlying kafka-clients producer, also used in exception
+     * context and meter tags; see {@link SdkClient} for how it is chosen.
+     *
+     * @return the client id
+     */
+    @Override
+    String clientId();
 
-  /**
-   * Whether {@link #close(Duration)} has been called.
-   *
-   * @return true once closing has started
-   */
-  boolean isClosed();
+    /**
+     * Whether {@link #close(Duration)} has been called.
+     *
+     * @return true once closing has started
+     */
+    boolean isClosed();
 
-  /**
-   * Waits up to the timeout for buffered and in-flight records to be acknowledged, then closes
-   * the kafka-clients producer (records still unsent then fail), unbinds the Kafka client
-   * metrics and stops the SDK-owned completion thread once queued completions have run.
-   * Idempotent; later sends fail with a {@link dev.kafkasdk.core.FatalKafkaSdkException} saying
-   * the producer is closed. Caller-supplied executors, registries and breakers are left alone.
-   *
-   * @param timeout the longest wait for outstanding records
-   * @return {@code true} if outstanding records were answered and queued completions ran within
-   *     the timeout; {@code false} if records were abandoned or completions still run on the
-   *     daemon completion thread; a later call returns the first call's outcome at once
-   *     ({@code false} while the first is still closing)
-   */
-  @Override
-  boolean close(Duration timeout);
+    /**
+     * Waits up to the timeout for buffered and in-flight records to be acknowledged, then closes
+     * the kafka-clients producer (records still unsent then fail), unbinds the Kafka client
+     * metrics and stops the SDK-owned completion thread once queued completions have run.
+     * Idempotent; later sends fail with a {@link dev.kafkasdk.core.FatalKafkaSdkException} saying
+     * the producer is closed. Caller-supplied executors, registries and breakers are left alone.
+     *
+     * @param timeout the longest wait for outstanding records
+     * @return {@code true} if outstanding records were answered and queued completions ran within
+     *     the timeout; {@code false} if records were abandoned or completions still run on the
+     *     daemon completion thread; a later call returns the first call's outcome at once
+     *     ({@code false} while the first is still closing)
+     */
+    @Override
+    boolean close(Duration timeout);
 }

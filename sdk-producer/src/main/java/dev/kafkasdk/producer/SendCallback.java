@@ -18,12 +18,12 @@ import org.jspecify.annotations.Nullable;
 @FunctionalInterface
 public interface SendCallback {
 
-  /**
-   * Called exactly once per send.
-   *
-   * @param result where the record was stored, or {@code null} if the send failed
-   * @param failure why the send failed, or {@code null} if it succeeded; a
-   *     {@link dev.kafkasdk.core.RetriableKafkaSdkException} when trying again later may work
-   */
-  void onCompletion(@Nullable SendResult result, @Nullable KafkaSdkException failure);
+    /**
+     * Called exactly once per send.
+     *
+     * @param result where the record was stored, or {@code null} if the send failed
+     * @param failure why the send failed, or {@code null} if it succeeded; a
+     *     {@link dev.kafkasdk.core.RetriableKafkaSdkException} when trying again later may work
+     */
+    void onCompletion(@Nullable SendResult result, @Nullable KafkaSdkException failure);
 }

@@ -16,37 +16,37 @@ import java.util.Objects;
  */
 public record SendResult(String topic, int partition, long offset, Instant timestamp) {
 
-  /**
-   * Validates the components.
-   *
-   * @param topic the topic
-   * @param partition the partition
-   * @param offset the offset, or -1 when unknown
-   * @param timestamp the timestamp ({@link Instant#EPOCH} if the broker reported none)
-   * @throws NullPointerException if topic or timestamp is null
-   */
-  public SendResult {
-    Objects.requireNonNull(topic, "topic");
-    Objects.requireNonNull(timestamp, "timestamp");
-  }
+    /**
+     * Validates the components.
+     *
+     * @param topic the topic
+     * @param partition the partition
+     * @param offset the offset, or -1 when unknown
+     * @param timestamp the timestamp ({@link Instant#EPOCH} if the broker reported none)
+     * @throws NullPointerException if topic or timestamp is null
+     */
+    public SendResult {
+        Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(timestamp, "timestamp");
+    }
 
-  /**
-   * Whether the broker reported an offset (false with {@code acks=0}).
-   *
-   * @return true when {@link #offset()} is a real offset
-   */
-  public boolean hasOffset() {
-    return offset >= 0;
-  }
+    /**
+     * Whether the broker reported an offset (false with {@code acks=0}).
+     *
+     * @return true when {@link #offset()} is a real offset
+     */
+    public boolean hasOffset() {
+        return offset >= 0;
+    }
 
-  /**
-   * One table row, for example {@code orders-2@1041  2026-01-02T03:04:05.123Z}; {@code -} for an unknown
-   * offset.
-   *
-   * @return the row
-   */
-  @Override
-  public String toString() {
-    return topic + "-" + partition + "@" + (offset >= 0 ? Long.toString(offset) : "-") + "  " + timestamp;
-  }
+    /**
+     * One table row, for example {@code orders-2@1041  2026-01-02T03:04:05.123Z}; {@code -} for an unknown
+     * offset.
+     *
+     * @return the row
+     */
+    @Override
+    public String toString() {
+        return topic + "-" + partition + "@" + (offset >= 0 ? Long.toString(offset) : "-") + "  " + timestamp;
+    }
 }

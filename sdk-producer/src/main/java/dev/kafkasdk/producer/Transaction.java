@@ -21,35 +21,34 @@ import org.jspecify.annotations.Nullable;
  */
 public interface Transaction<K, V> {
 
-  /**
-   * Sends a record inside the transaction. Readers with {@code isolation.level=read_committed}
-   * see it only after the commit.
-   *
-   * @param record the record
-   * @return the send's outcome; completes on the completion executor
-   */
-  CompletableFuture<SendResult> send(OutgoingRecord<K, V> record);
+    /**
+     * Sends a record inside the transaction. Readers with {@code isolation.level=read_committed}
+     * see it only after the commit.
+     *
+     * @param record the record
+     * @return the send's outcome; completes on the completion executor
+     */
+    CompletableFuture<SendResult> send(OutgoingRecord<K, V> record);
 
-  /**
-   * Sends a record with a key and value inside the transaction.
-   *
-   * @param topic the destination topic
-   * @param key the key, may be null
-   * @param value the value, may be null
-   * @return the send's outcome
-   */
-  default CompletableFuture<SendResult> send(String topic, @Nullable K key, @Nullable V value) {
-    return send(OutgoingRecord.of(topic, key, value));
-  }
+    /**
+     * Sends a record with a key and value inside the transaction.
+     *
+     * @param topic the destination topic
+     * @param key the key, may be null
+     * @param value the value, may be null
+     * @return the send's outcome
+     */
+    default CompletableFuture<SendResult> send(String topic, @Nullable K key, @Nullable V value) {
+        return send(OutgoingRecord.of(topic, key, value));
+    }
 
-  /**
-   * Adds consumed offsets to the transaction, so that they are committed for the consumer group
-   * exactly when the records sent in it become visible (consume-transform-produce).
-   *
-   * @param offsets per partition, the next offset to consume (last processed offset + 1)
-   * @param groupMetadata the consumer's {@code groupMetadata()}
-   * @throws dev.kafkasdk.core.KafkaSdkException if the offsets cannot be added
-   */
-  void sendOffsets(Map<TopicPartition, OffsetAndMetadata> offsets,
-      ConsumerGroupMetadata groupMetadata);
+    /**
+     * Adds consumed offsets to the transaction, so that they are committed for the consumer group
+     * exactly when the records sent in it become visible (consume-transform-produce).
+     *
+     * @param offsets per partition, the next offset to consume (last processed offset + 1)
+     * @param groupMetadata the consumer's {@code groupMetadata()}
+     * @throws dev.kafkasdk.core.KafkaSdkException if the offsets cannot be added
+     */
+    void sendOffsets(Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata groupMetadata);
 }

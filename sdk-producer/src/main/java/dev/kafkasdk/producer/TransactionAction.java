@@ -11,11 +11,11 @@ package dev.kafkasdk.producer;
 @FunctionalInterface
 public interface TransactionAction<K, V> {
 
-  /**
-   * Sends records (and offsets) through the transaction. Throwing aborts the transaction.
-   *
-   * @param transaction the open transaction
-   * @throws Exception to abort the transaction; it is rethrown to the caller
-   */
-  void execute(Transaction<K, V> transaction) throws Exception;
+    /**
+     * Sends records (and offsets) through the transaction. Throwing aborts the transaction.
+     *
+     * @param transaction the open transaction
+     * @throws Exception to abort the transaction; it is rethrown to the caller
+     */
+    void execute(Transaction<K, V> transaction) throws Exception;
 }

@@ -12,13 +12,13 @@ package dev.kafkasdk.producer;
 @FunctionalInterface
 public interface TransactionFunction<K, V, R> {
 
-  /**
-   * Sends records (and offsets) through the transaction and returns a result, which the caller
-   * receives only if the transaction commits. Throwing aborts the transaction.
-   *
-   * @param transaction the open transaction
-   * @return the result
-   * @throws Exception to abort the transaction; it is rethrown to the caller
-   */
-  R apply(Transaction<K, V> transaction) throws Exception;
+    /**
+     * Sends records (and offsets) through the transaction and returns a result, which the caller
+     * receives only if the transaction commits. Throwing aborts the transaction.
+     *
+     * @param transaction the open transaction
+     * @return the result
+     * @throws Exception to abort the transaction; it is rethrown to the caller
+     */
+    R apply(Transaction<K, V> transaction) throws Exception;
 }

@@ -41,47 +41,47 @@ import org.apache.kafka.common.serialization.Serde;
  */
 public interface TransactionalProducer<K, V> extends SdkProducer<K, V>, TransactionalSink<K, V> {
 
-  /**
-   * Creates a transactional producer with default options.
-   *
-   * @param settings producer settings with a transactional id
-   * @param keySerde turns keys into bytes
-   * @param valueSerde turns values into bytes
-   * @param <K> the key type
-   * @param <V> the value type
-   * @return a producer ready for transactions; close it when done
-   * @throws dev.kafkasdk.core.ConfigException if the settings have no transactional id
-   * @throws dev.kafkasdk.core.KafkaSdkException if {@code initTransactions} fails
-   */
-  static <K, V> TransactionalProducer<K, V> create(ProducerSettings settings, Serde<K> keySerde,
-      Serde<V> valueSerde) {
-    return SdkProducer.builder(settings, keySerde, valueSerde).buildTransactional();
-  }
+    /**
+     * Creates a transactional producer with default options.
+     *
+     * @param settings producer settings with a transactional id
+     * @param keySerde turns keys into bytes
+     * @param valueSerde turns values into bytes
+     * @param <K> the key type
+     * @param <V> the value type
+     * @return a producer ready for transactions; close it when done
+     * @throws dev.kafkasdk.core.ConfigException if the settings have no transactional id
+     * @throws dev.kafkasdk.core.KafkaSdkException if {@code initTransactions} fails
+     */
+    static <K, V> TransactionalProducer<K, V> create(
+            ProducerSettings settings, Serde<K> keySerde, Serde<V> valueSerde) {
+        return SdkProducer.builder(settings, keySerde, valueSerde).buildTransactional();
+    }
 
-  /**
-   * Runs the work in a new transaction and commits it, or aborts it if the work or the commit
-   * fails, then rethrows. Blocks until the commit or abort completes.
-   *
-   * @param work sends records and offsets through the transaction
-   * @throws dev.kafkasdk.core.KafkaSdkException if the transaction could not be committed
-   */
-  void runInTransaction(TransactionAction<K, V> work);
+    /**
+     * Runs the work in a new transaction and commits it, or aborts it if the work or the commit
+     * fails, then rethrows. Blocks until the commit or abort completes.
+     *
+     * @param work sends records and offsets through the transaction
+     * @throws dev.kafkasdk.core.KafkaSdkException if the transaction could not be committed
+     */
+    void runInTransaction(TransactionAction<K, V> work);
 
-  /**
-   * Like {@link #runInTransaction(TransactionAction)}, returning the work's result once the
-   * transaction is committed.
-   *
-   * @param work sends records and offsets and returns a result
-   * @param <R> the result type
-   * @return the work's result
-   * @throws dev.kafkasdk.core.KafkaSdkException if the transaction could not be committed
-   */
-  <R> R callInTransaction(TransactionFunction<K, V, R> work);
+    /**
+     * Like {@link #runInTransaction(TransactionAction)}, returning the work's result once the
+     * transaction is committed.
+     *
+     * @param work sends records and offsets and returns a result
+     * @param <R> the result type
+     * @return the work's result
+     * @throws dev.kafkasdk.core.KafkaSdkException if the transaction could not be committed
+     */
+    <R> R callInTransaction(TransactionFunction<K, V, R> work);
 
-  /**
-   * The configured {@code transactional.id}.
-   *
-   * @return the transactional id
-   */
-  String transactionalId();
+    /**
+     * The configured {@code transactional.id}.
+     *
+     * @return the transactional id
+     */
+    String transactionalId();
 }

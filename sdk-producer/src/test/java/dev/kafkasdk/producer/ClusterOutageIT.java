@@ -29,103 +29,122 @@ import org.junit.jupiter.api.Test;
 @KafkaBroker(backend = Backend.CHILD_JVM)
 class ClusterOutageIT {
 
-  private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final Duration WAIT = Duration.ofSeconds(90);
 
-  private KafkaNode broker;
+    private KafkaNode broker;
 
-  @AfterEach
-  void brokerServesAgain() {
-    if (broker != null && !broker.isAlive()) {
-      broker.restart();
-    }
-    if (broker != null) {
-      broker.awaitServing(WAIT);
-    }
-  }
-
-  @Test
-  void breakerOpensWhileTheClusterIsDownAndClosesWhenItReturns(KafkaCluster kafka) {
-    String topic = kafka.uniqueTopicName("outage");
-    kafka.createTopic(topic, 1);
-    broker = kafka.node(0);
-    broker.stop();
-    CircuitBreaker breaker = CircuitBreakerSettings.custom().slidingWindowSize(3)
-        .minimumNumberOfCalls(3).failureRateThreshold(50).waitInOpenState(Duration.ofSeconds(2))
-        .permittedCallsInHalfOpenState(2).build().toCircuitBreaker("outage");
-
-    try (SdkProducer<String, String> producer = SdkProducer.builder(
-        settings(kafka, "outage").maxBlock(Duration.ofSeconds(1)).build(),
-        Serdes.string(), Serdes.string()).circuitBreaker(breaker).build()) {
-      for (int i = 0; i < 3; i++) {
-        long start = System.nanoTime();
-        KafkaSdkException failure = failureOf(producer.send(topic, "k" + i, "v"));
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start))
-            .isGreaterThanOrEqualTo(900);
-        assertThat(failure).isInstanceOf(RetriableKafkaSdkException.class)
-            .hasCauseInstanceOf(TimeoutException.class)
-            .hasMessageContaining("max.block.ms (1000 ms)");
-      }
-      assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
-
-      long start = System.nanoTime();
-      KafkaSdkException fast = failureOf(producer.send(topic, "k", "v"));
-      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(500);
-      assertThat(fast).isInstanceOf(RetriableKafkaSdkException.class)
-          .hasMessageContaining("circuit breaker 'outage' is OPEN");
-
-      broker.restart();
-      broker.awaitServing(WAIT);
-      await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-        producer.send(topic, "probe", "v").handle((r, e) -> r).get(30, TimeUnit.SECONDS);
-        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
-      });
-      SendResult after = producer.sendAndWait(OutgoingRecord.of(topic, "after", "v"), WAIT);
-      assertThat(after.offset()).isGreaterThanOrEqualTo(0);
-    }
-    assertThat(kafka.consumeAll(topic, WAIT)).extracting(r -> r.key()).contains("after");
-  }
-
-  @Test
-  void fullBufferFailsAfterMaxBlockNamingBufferMemory(KafkaCluster kafka) throws Exception {
-    String topic = kafka.uniqueTopicName("backpressure");
-    kafka.createTopic(topic, 1);
-    broker = kafka.node(0);
-    try (SdkProducer<String, String> producer = SdkProducer.create(
-        settings(kafka, "backpressure").maxBlock(Duration.ofMillis(500))
-            .bufferMemory(ByteSize.ofKibibytes(256)).batchSize(ByteSize.ofKibibytes(16))
-            // with its only broker gone, a Kafka 4 client re-bootstraps and forgets the topic's
-            // metadata; sends would then wait for metadata instead of for buffer space, which is
-            // what this test is about
-            .property(CommonClientConfigs.METADATA_RECOVERY_STRATEGY_CONFIG, "none")
-            .build(), Serdes.string(), Serdes.string())) {
-      producer.sendAndWait(OutgoingRecord.of(topic, "metadata", "warm"), WAIT);
-      // killed, not stopped: a controlled shutdown could first tell the client that the topic
-      // has no leader, and the test wants sends that wait for buffer space, not for metadata
-      broker.kill();
-
-      String payload = "p".repeat(1024);
-      List<CompletableFuture<SendResult>> sends = new ArrayList<>();
-      KafkaSdkException bufferFull = null;
-      for (int i = 0; i < 2_000 && bufferFull == null; i++) {
-        long start = System.nanoTime();
-        CompletableFuture<SendResult> send = producer.send(topic, "k" + i, payload + i);
-        sends.add(send);
-        if (TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) >= 450) {
-          bufferFull = failureOf(send);
+    @AfterEach
+    void brokerServesAgain() {
+        if (broker != null && !broker.isAlive()) {
+            broker.restart();
         }
-      }
-
-      assertThat(bufferFull).as("a send failed once buffer.memory was full").isNotNull()
-          .isInstanceOf(RetriableKafkaSdkException.class)
-          .hasCauseInstanceOf(BufferExhaustedException.class)
-          .hasMessageContaining("buffer.memory (262144 bytes)")
-          .hasMessageContaining("max.block.ms (500 ms)");
-
-      broker.restart();
-      broker.awaitServing(WAIT);
-      producer.flush();
-      long delivered = sends.stream().filter(f -> !f.isCompletedExceptionally()).count();
-      assertThat(delivered).isEqualTo(sends.size() - 1);
+        if (broker != null) {
+            broker.awaitServing(WAIT);
+        }
     }
-  }
+
+    @Test
+    void breakerOpensWhileTheClusterIsDownAndClosesWhenItReturns(KafkaCluster kafka) {
+        String topic = kafka.uniqueTopicName("outage");
+        kafka.createTopic(topic, 1);
+        broker = kafka.node(0);
+        broker.stop();
+        CircuitBreaker breaker = CircuitBreakerSettings.custom()
+                .slidingWindowSize(3)
+                .minimumNumberOfCalls(3)
+                .failureRateThreshold(50)
+                .waitInOpenState(Duration.ofSeconds(2))
+                .permittedCallsInHalfOpenState(2)
+                .build()
+                .toCircuitBreaker("outage");
+
+        try (SdkProducer<String, String> producer = SdkProducer.builder(
+                        settings(kafka, "outage")
+                                .maxBlock(Duration.ofSeconds(1))
+                                .build(),
+                        Serdes.string(),
+                        Serdes.string())
+                .circuitBreaker(breaker)
+                .build()) {
+            for (int i = 0; i < 3; i++) {
+                long start = System.nanoTime();
+                KafkaSdkException failure = failureOf(producer.send(topic, "k" + i, "v"));
+                assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start))
+                        .isGreaterThanOrEqualTo(900);
+                assertThat(failure)
+                        .isInstanceOf(RetriableKafkaSdkException.class)
+                        .hasCauseInstanceOf(TimeoutException.class)
+                        .hasMessageContaining("max.block.ms (1000 ms)");
+            }
+            assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+
+            long start = System.nanoTime();
+            KafkaSdkException fast = failureOf(producer.send(topic, "k", "v"));
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(500);
+            assertThat(fast)
+                    .isInstanceOf(RetriableKafkaSdkException.class)
+                    .hasMessageContaining("circuit breaker 'outage' is OPEN");
+
+            broker.restart();
+            broker.awaitServing(WAIT);
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                producer.send(topic, "probe", "v").handle((r, e) -> r).get(30, TimeUnit.SECONDS);
+                assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+            });
+            SendResult after = producer.sendAndWait(OutgoingRecord.of(topic, "after", "v"), WAIT);
+            assertThat(after.offset()).isGreaterThanOrEqualTo(0);
+        }
+        assertThat(kafka.consumeAll(topic, WAIT)).extracting(r -> r.key()).contains("after");
+    }
+
+    @Test
+    void fullBufferFailsAfterMaxBlockNamingBufferMemory(KafkaCluster kafka) throws Exception {
+        String topic = kafka.uniqueTopicName("backpressure");
+        kafka.createTopic(topic, 1);
+        broker = kafka.node(0);
+        try (SdkProducer<String, String> producer = SdkProducer.create(
+                settings(kafka, "backpressure")
+                        .maxBlock(Duration.ofMillis(500))
+                        .bufferMemory(ByteSize.ofKibibytes(256))
+                        .batchSize(ByteSize.ofKibibytes(16))
+                        // with its only broker gone, a Kafka 4 client re-bootstraps and forgets the topic's
+                        // metadata; sends would then wait for metadata instead of for buffer space, which is
+                        // what this test is about
+                        .property(CommonClientConfigs.METADATA_RECOVERY_STRATEGY_CONFIG, "none")
+                        .build(),
+                Serdes.string(),
+                Serdes.string())) {
+            producer.sendAndWait(OutgoingRecord.of(topic, "metadata", "warm"), WAIT);
+            // killed, not stopped: a controlled shutdown could first tell the client that the topic
+            // has no leader, and the test wants sends that wait for buffer space, not for metadata
+            broker.kill();
+
+            String payload = "p".repeat(1024);
+            List<CompletableFuture<SendResult>> sends = new ArrayList<>();
+            KafkaSdkException bufferFull = null;
+            for (int i = 0; i < 2_000 && bufferFull == null; i++) {
+                long start = System.nanoTime();
+                CompletableFuture<SendResult> send = producer.send(topic, "k" + i, payload + i);
+                sends.add(send);
+                if (TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) >= 450) {
+                    bufferFull = failureOf(send);
+                }
+            }
+
+            assertThat(bufferFull)
+                    .as("a send failed once buffer.memory was full")
+                    .isNotNull()
+                    .isInstanceOf(RetriableKafkaSdkException.class)
+                    .hasCauseInstanceOf(BufferExhaustedException.class)
+                    .hasMessageContaining("buffer.memory (262144 bytes)")
+                    .hasMessageContaining("max.block.ms (500 ms)");
+
+            broker.restart();
+            broker.awaitServing(WAIT);
+            producer.flush();
+            long delivered =
+                    sends.stream().filter(f -> !f.isCompletedExceptionally()).count();
+            assertThat(delivered).isEqualTo(sends.size() - 1);
+        }
+    }
 }

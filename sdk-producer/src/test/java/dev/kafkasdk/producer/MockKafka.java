@@ -14,40 +14,38 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 final class MockKafka {
 
-  final MockProducer<byte[], byte[]> mock;
-  final Map<String, Object> properties = new HashMap<>();
+    final MockProducer<byte[], byte[]> mock;
+    final Map<String, Object> properties = new HashMap<>();
 
-  /** A mock whose sends stay pending until the test completes or fails them. */
-  MockKafka() {
-    this(false);
-  }
+    /** A mock whose sends stay pending until the test completes or fails them. */
+    MockKafka() {
+        this(false);
+    }
 
-  /**
-   * A mock producer.
-   *
-   * @param autoComplete whether each send succeeds at once
-   */
-  MockKafka(boolean autoComplete) {
-    mock = new MockProducer<>(autoComplete, null, new ByteArraySerializer(),
-        new ByteArraySerializer());
-  }
+    /**
+     * A mock producer.
+     *
+     * @param autoComplete whether each send succeeds at once
+     */
+    MockKafka(boolean autoComplete) {
+        mock = new MockProducer<>(autoComplete, null, new ByteArraySerializer(), new ByteArraySerializer());
+    }
 
-  static ProducerSettings.Builder settings() {
-    return ProducerSettings.builder()
-        .name("orders")
-        .cluster(ClusterSettings.of("127.0.0.1:9"));
-  }
+    static ProducerSettings.Builder settings() {
+        return ProducerSettings.builder().name("orders").cluster(ClusterSettings.of("127.0.0.1:9"));
+    }
 
-  <K, V> SdkProducerBuilder<K, V> builder(ProducerSettings settings,
-      org.apache.kafka.common.serialization.Serde<K> keySerde,
-      org.apache.kafka.common.serialization.Serde<V> valueSerde) {
-    return SdkProducer.builder(settings, keySerde, valueSerde).clientFactory(props -> {
-      properties.putAll(props);
-      return mock;
-    });
-  }
+    <K, V> SdkProducerBuilder<K, V> builder(
+            ProducerSettings settings,
+            org.apache.kafka.common.serialization.Serde<K> keySerde,
+            org.apache.kafka.common.serialization.Serde<V> valueSerde) {
+        return SdkProducer.builder(settings, keySerde, valueSerde).clientFactory(props -> {
+            properties.putAll(props);
+            return mock;
+        });
+    }
 
-  SdkProducerBuilder<String, String> strings() {
-    return builder(settings().build(), Serdes.string(), Serdes.string());
-  }
+    SdkProducerBuilder<String, String> strings() {
+        return builder(settings().build(), Serdes.string(), Serdes.string());
+    }
 }

@@ -24,137 +24,142 @@ import org.junit.jupiter.api.Test;
 
 class TransactionalProducerTest {
 
-  private final MockKafka kafka = new MockKafka(true);
-  private TransactionalProducer<String, String> producer;
+    private final MockKafka kafka = new MockKafka(true);
+    private TransactionalProducer<String, String> producer;
 
-  private TransactionalProducer<String, String> create() {
-    return kafka.builder(MockKafka.settings().transactionalId("tx-1").build(),
-        Serdes.string(), Serdes.string()).buildTransactional();
-  }
-
-  @AfterEach
-  void close() {
-    if (producer != null) {
-      producer.close(Duration.ofSeconds(5));
+    private TransactionalProducer<String, String> create() {
+        return kafka.builder(MockKafka.settings().transactionalId("tx-1").build(), Serdes.string(), Serdes.string())
+                .buildTransactional();
     }
-  }
 
-  @Test
-  void initializesTransactionsWhenCreated() {
-    producer = create();
+    @AfterEach
+    void close() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
 
-    assertThat(kafka.mock.transactionInitialized()).isTrue();
-    assertThat(producer.transactionalId()).isEqualTo("tx-1");
-  }
+    @Test
+    void initializesTransactionsWhenCreated() {
+        producer = create();
 
-  @Test
-  @SuppressWarnings("removal") // a consumer's real group metadata needs a broker; see the IT
-  void runInTransactionCommitsRecordsAndOffsets() {
-    producer = create();
-    TopicPartition input = new TopicPartition("input", 0);
+        assertThat(kafka.mock.transactionInitialized()).isTrue();
+        assertThat(producer.transactionalId()).isEqualTo("tx-1");
+    }
 
-    String result = producer.callInTransaction(tx -> {
-      tx.send("out", "k1", "v1");
-      tx.send("out", "k2", "v2");
-      tx.sendOffsets(Map.of(input, new OffsetAndMetadata(11)), new ConsumerGroupMetadata("g", 1, "member-1", Optional.empty()));
-      return "done";
-    });
+    @Test
+    @SuppressWarnings("removal") // a consumer's real group metadata needs a broker; see the IT
+    void runInTransactionCommitsRecordsAndOffsets() {
+        producer = create();
+        TopicPartition input = new TopicPartition("input", 0);
 
-    assertThat(result).isEqualTo("done");
-    assertThat(kafka.mock.transactionCommitted()).isTrue();
-    assertThat(kafka.mock.history()).hasSize(2);
-    assertThat(kafka.mock.consumerGroupOffsetsHistory())
-        .containsExactly(Map.of("g", Map.of(input, new OffsetAndMetadata(11))));
-  }
+        String result = producer.callInTransaction(tx -> {
+            tx.send("out", "k1", "v1");
+            tx.send("out", "k2", "v2");
+            tx.sendOffsets(
+                    Map.of(input, new OffsetAndMetadata(11)),
+                    new ConsumerGroupMetadata("g", 1, "member-1", Optional.empty()));
+            return "done";
+        });
 
-  @Test
-  void workThatThrowsAbortsAndTheExceptionIsRethrown() {
-    producer = create();
-    IllegalArgumentException boom = new IllegalArgumentException("bad input");
+        assertThat(result).isEqualTo("done");
+        assertThat(kafka.mock.transactionCommitted()).isTrue();
+        assertThat(kafka.mock.history()).hasSize(2);
+        assertThat(kafka.mock.consumerGroupOffsetsHistory())
+                .containsExactly(Map.of("g", Map.of(input, new OffsetAndMetadata(11))));
+    }
 
-    assertThatThrownBy(() -> producer.runInTransaction(tx -> {
-      tx.send("out", "k1", "v1");
-      throw boom;
-    })).isSameAs(boom);
+    @Test
+    void workThatThrowsAbortsAndTheExceptionIsRethrown() {
+        producer = create();
+        IllegalArgumentException boom = new IllegalArgumentException("bad input");
 
-    assertThat(kafka.mock.transactionAborted()).isTrue();
-    assertThat(kafka.mock.transactionCommitted()).isFalse();
-    assertThat(kafka.mock.history()).isEmpty();
-  }
+        assertThatThrownBy(() -> producer.runInTransaction(tx -> {
+                    tx.send("out", "k1", "v1");
+                    throw boom;
+                }))
+                .isSameAs(boom);
 
-  @Test
-  void checkedExceptionFromWorkIsWrappedAfterAbort() {
-    producer = create();
+        assertThat(kafka.mock.transactionAborted()).isTrue();
+        assertThat(kafka.mock.transactionCommitted()).isFalse();
+        assertThat(kafka.mock.history()).isEmpty();
+    }
 
-    assertThatThrownBy(() -> producer.runInTransaction(tx -> {
-      throw new IOException("disk gone");
-    })).isInstanceOf(KafkaSdkException.class)
-        .hasCauseInstanceOf(IOException.class)
-        .hasMessageContaining("tx-1");
-    assertThat(kafka.mock.transactionAborted()).isTrue();
-  }
+    @Test
+    void checkedExceptionFromWorkIsWrappedAfterAbort() {
+        producer = create();
 
-  @Test
-  void fencedProducerFailsFatallyAndClosesItself() {
-    producer = create();
-    kafka.mock.fenceProducer();
+        assertThatThrownBy(() -> producer.runInTransaction(tx -> {
+                    throw new IOException("disk gone");
+                }))
+                .isInstanceOf(KafkaSdkException.class)
+                .hasCauseInstanceOf(IOException.class)
+                .hasMessageContaining("tx-1");
+        assertThat(kafka.mock.transactionAborted()).isTrue();
+    }
 
-    assertThatThrownBy(() -> producer.runInTransaction(tx -> tx.send("out", "k", "v")))
-        .isInstanceOf(FatalKafkaSdkException.class)
-        .hasCauseInstanceOf(ProducerFencedException.class)
-        .hasMessageContaining("fenced");
+    @Test
+    void fencedProducerFailsFatallyAndClosesItself() {
+        producer = create();
+        kafka.mock.fenceProducer();
 
-    assertThat(producer.isClosed()).isTrue();
-    assertThat(kafka.mock.closed()).isTrue();
-    assertThatThrownBy(producer::beginTransaction)
-        .isInstanceOf(FatalKafkaSdkException.class)
-        .hasMessageContaining("closed");
-  }
+        assertThatThrownBy(() -> producer.runInTransaction(tx -> tx.send("out", "k", "v")))
+                .isInstanceOf(FatalKafkaSdkException.class)
+                .hasCauseInstanceOf(ProducerFencedException.class)
+                .hasMessageContaining("fenced");
 
-  @Test
-  void commitFailureAbortsAndRethrows() {
-    producer = create();
-    kafka.mock.commitTransactionException = new org.apache.kafka.common.KafkaException(
-        "a send of this transaction failed");
+        assertThat(producer.isClosed()).isTrue();
+        assertThat(kafka.mock.closed()).isTrue();
+        assertThatThrownBy(producer::beginTransaction)
+                .isInstanceOf(FatalKafkaSdkException.class)
+                .hasMessageContaining("closed");
+    }
 
-    assertThatThrownBy(() -> producer.runInTransaction(tx -> tx.send("out", "k", "v")))
-        .isInstanceOf(KafkaSdkException.class)
-        .hasMessageContaining("commitTransaction")
-        .hasMessageContaining("a send of this transaction failed");
-    assertThat(kafka.mock.transactionAborted()).isTrue();
-  }
+    @Test
+    void commitFailureAbortsAndRethrows() {
+        producer = create();
+        kafka.mock.commitTransactionException =
+                new org.apache.kafka.common.KafkaException("a send of this transaction failed");
 
-  @Test
-  void transactionHandleRefusesSendsAfterItsWorkReturned() {
-    producer = create();
-    AtomicReference<Transaction<String, String>> leaked = new AtomicReference<>();
-    producer.runInTransaction(leaked::set);
+        assertThatThrownBy(() -> producer.runInTransaction(tx -> tx.send("out", "k", "v")))
+                .isInstanceOf(KafkaSdkException.class)
+                .hasMessageContaining("commitTransaction")
+                .hasMessageContaining("a send of this transaction failed");
+        assertThat(kafka.mock.transactionAborted()).isTrue();
+    }
 
-    CompletableFuture<SendResult> late = leaked.get().send("out", "k", "v");
+    @Test
+    void transactionHandleRefusesSendsAfterItsWorkReturned() {
+        producer = create();
+        AtomicReference<Transaction<String, String>> leaked = new AtomicReference<>();
+        producer.runInTransaction(leaked::set);
 
-    assertThat(late).isCompletedExceptionally();
-    assertThatThrownBy(late::join).hasMessageContaining("transaction it was given to has ended");
-  }
+        CompletableFuture<SendResult> late = leaked.get().send("out", "k", "v");
 
-  @Test
-  void actsAsTheCoreTransactionalSink() {
-    producer = create();
-    dev.kafkasdk.core.transaction.TransactionalSink<String, String> sink = producer;
+        assertThat(late).isCompletedExceptionally();
+        assertThatThrownBy(late::join).hasMessageContaining("transaction it was given to has ended");
+    }
 
-    sink.beginTransaction();
-    RecordMetadata metadata = sink.send(new ProducerRecord<>("out", 0, "k", "v")).join();
-    sink.commitTransaction();
+    @Test
+    void actsAsTheCoreTransactionalSink() {
+        producer = create();
+        dev.kafkasdk.core.transaction.TransactionalSink<String, String> sink = producer;
 
-    assertThat(metadata.topic()).isEqualTo("out");
-    assertThat(metadata.partition()).isZero();
-    assertThat(kafka.mock.transactionCommitted()).isTrue();
-  }
+        sink.beginTransaction();
+        RecordMetadata metadata =
+                sink.send(new ProducerRecord<>("out", 0, "k", "v")).join();
+        sink.commitTransaction();
 
-  @Test
-  void requiresATransactionalId() {
-    assertThatThrownBy(() -> kafka.builder(MockKafka.settings().build(), Serdes.string(),
-        Serdes.string()).buildTransactional())
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("transactional-id");
-  }
+        assertThat(metadata.topic()).isEqualTo("out");
+        assertThat(metadata.partition()).isZero();
+        assertThat(kafka.mock.transactionCommitted()).isTrue();
+    }
+
+    @Test
+    void requiresATransactionalId() {
+        assertThatThrownBy(() -> kafka.builder(MockKafka.settings().build(), Serdes.string(), Serdes.string())
+                        .buildTransactional())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("transactional-id");
+    }
 }

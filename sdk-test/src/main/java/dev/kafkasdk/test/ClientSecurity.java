@@ -43,8 +43,15 @@ public final class ClientSecurity {
      * @param keystore         the client key store, {@code null} unless the client presents a certificate
      * @param storePassword    the password of both stores and of the key
      */
-    public ClientSecurity(SecuredListener listener, Sasl mechanism, String user, String bootstrapServers,
-                          String password, Path truststore, Path keystore, String storePassword) {
+    public ClientSecurity(
+            SecuredListener listener,
+            Sasl mechanism,
+            String user,
+            String bootstrapServers,
+            String password,
+            Path truststore,
+            Path keystore,
+            String storePassword) {
         this(listener, mechanism, user, bootstrapServers, password, truststore, keystore, storePassword, null);
     }
 
@@ -61,9 +68,16 @@ public final class ClientSecurity {
      * @param storePassword    the password of both stores and of the key
      * @param tokenEndpointUrl the identity provider's token endpoint, {@code null} unless OAUTHBEARER
      */
-    public ClientSecurity(SecuredListener listener, Sasl mechanism, String user, String bootstrapServers,
-                          String password, Path truststore, Path keystore, String storePassword,
-                          String tokenEndpointUrl) {
+    public ClientSecurity(
+            SecuredListener listener,
+            Sasl mechanism,
+            String user,
+            String bootstrapServers,
+            String password,
+            Path truststore,
+            Path keystore,
+            String storePassword,
+            String tokenEndpointUrl) {
         this.tokenEndpointUrl = tokenEndpointUrl;
         this.listener = Objects.requireNonNull(listener, "listener");
         this.mechanism = mechanism;
@@ -166,8 +180,16 @@ public final class ClientSecurity {
         if (mechanism == null) {
             throw new IllegalStateException(listener + " does not use SASL; there is no password to replace");
         }
-        return new ClientSecurity(listener, mechanism, user, bootstrapServers, otherPassword, truststore, keystore,
-                storePassword, tokenEndpointUrl);
+        return new ClientSecurity(
+                listener,
+                mechanism,
+                user,
+                bootstrapServers,
+                otherPassword,
+                truststore,
+                keystore,
+                storePassword,
+                tokenEndpointUrl);
     }
 
     /**
@@ -182,8 +204,16 @@ public final class ClientSecurity {
         if (mechanism == null) {
             throw new IllegalStateException(listener + " does not use SASL; there are no credentials to replace");
         }
-        return new ClientSecurity(listener, mechanism, otherUser, bootstrapServers, otherPassword, truststore, keystore,
-                storePassword, tokenEndpointUrl);
+        return new ClientSecurity(
+                listener,
+                mechanism,
+                otherUser,
+                bootstrapServers,
+                otherPassword,
+                truststore,
+                keystore,
+                storePassword,
+                tokenEndpointUrl);
     }
 
     /**
@@ -198,8 +228,16 @@ public final class ClientSecurity {
         if (!listener.usesTls()) {
             throw new IllegalStateException(listener + " does not use TLS; there is no trust store to replace");
         }
-        return new ClientSecurity(listener, mechanism, user, bootstrapServers, password, otherTruststore, keystore,
-                storePassword, tokenEndpointUrl);
+        return new ClientSecurity(
+                listener,
+                mechanism,
+                user,
+                bootstrapServers,
+                password,
+                otherTruststore,
+                keystore,
+                storePassword,
+                tokenEndpointUrl);
     }
 
     /**
@@ -208,8 +246,16 @@ public final class ClientSecurity {
      * @return new settings
      */
     public ClientSecurity withoutKeystore() {
-        return new ClientSecurity(listener, mechanism, user, bootstrapServers, password, truststore, null,
-                storePassword, tokenEndpointUrl);
+        return new ClientSecurity(
+                listener,
+                mechanism,
+                user,
+                bootstrapServers,
+                password,
+                truststore,
+                null,
+                storePassword,
+                tokenEndpointUrl);
     }
 
     /**
@@ -224,18 +270,23 @@ public final class ClientSecurity {
         props.put("security.protocol", listener.securityProtocol());
         if (mechanism == Sasl.OAUTHBEARER) {
             props.put("sasl.mechanism", mechanism.mechanismName());
-            props.put("sasl.jaas.config", "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;");
-            props.put("sasl.login.callback.handler.class",
+            props.put(
+                    "sasl.jaas.config",
+                    "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;");
+            props.put(
+                    "sasl.login.callback.handler.class",
                     "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginCallbackHandler");
             props.put("sasl.oauthbearer.token.endpoint.url", tokenEndpointUrl);
             props.put("sasl.oauthbearer.client.credentials.client.id", user);
             props.put("sasl.oauthbearer.client.credentials.client.secret", password);
         } else if (mechanism != null) {
             props.put("sasl.mechanism", mechanism.mechanismName());
-            String module = mechanism == Sasl.PLAIN ? "org.apache.kafka.common.security.plain.PlainLoginModule"
+            String module = mechanism == Sasl.PLAIN
+                    ? "org.apache.kafka.common.security.plain.PlainLoginModule"
                     : "org.apache.kafka.common.security.scram.ScramLoginModule";
-            props.put("sasl.jaas.config", module + " required username=\"" + jaas(user) + "\" password=\""
-                    + jaas(password) + "\";");
+            props.put(
+                    "sasl.jaas.config",
+                    module + " required username=\"" + jaas(user) + "\" password=\"" + jaas(password) + "\";");
         }
         if (truststore != null) {
             props.put("ssl.truststore.location", truststore.toString());
@@ -281,7 +332,9 @@ public final class ClientSecurity {
         if (mechanism == Sasl.OAUTHBEARER) {
             y.append("    sasl:\n");
             y.append("      mechanism: OAUTHBEARER\n");
-            y.append("      token-endpoint-url: ").append(quote(tokenEndpointUrl)).append('\n');
+            y.append("      token-endpoint-url: ")
+                    .append(quote(tokenEndpointUrl))
+                    .append('\n');
             y.append("      client-id: ").append(quote(user)).append('\n');
             y.append("      client-secret: ").append(quote(password)).append('\n');
         } else if (mechanism != null) {

@@ -144,8 +144,12 @@ public interface ClusterSecurity {
      * @param operations   the operations to allow
      * @throws KafkaTestKitException if the ACLs cannot be created in time
      */
-    void grant(String user, ResourceType resourceType, String resourceName, PatternType patternType,
-               AclOperation... operations);
+    void grant(
+            String user,
+            ResourceType resourceType,
+            String resourceName,
+            PatternType patternType,
+            AclOperation... operations);
 
     /**
      * Removes ALLOW ACLs that {@link #grant} created (literal pattern) and waits until the broker no

@@ -25,18 +25,15 @@ import java.util.TreeSet;
 public final class DeliveryHistory {
 
     /** Where a record sits and what it carries. */
-    private record Event(String topic, int partition, long offset, String key, long valueId) {
-    }
+    private record Event(String topic, int partition, long offset, String key, long valueId) {}
 
-    private record Position(String topic, int partition, long offset) {
-    }
+    private record Position(String topic, int partition, long offset) {}
 
     private final List<Event> acknowledged = new ArrayList<>();
     private final List<Event> consumed = new ArrayList<>();
 
     /** Creates an empty history. */
-    public DeliveryHistory() {
-    }
+    public DeliveryHistory() {}
 
     /**
      * Records that the broker acknowledged a record (call it from the send callback or future).
@@ -112,9 +109,11 @@ public final class DeliveryHistory {
                 misplaced++;
             }
         }
-        int duplicateWrites = (int) positionsById.values().stream().filter(p -> p.size() > 1).count();
+        int duplicateWrites =
+                (int) positionsById.values().stream().filter(p -> p.size() > 1).count();
         int redeliveries = deliveries.values().stream().mapToInt(n -> n - 1).sum();
-        Comparator<Event> byPosition = Comparator.comparing(Event::topic).thenComparingInt(Event::partition)
+        Comparator<Event> byPosition = Comparator.comparing(Event::topic)
+                .thenComparingInt(Event::partition)
                 .thenComparingLong(Event::offset);
         List<Event> ordered = new ArrayList<>(log.values());
         ordered.sort(byPosition);
@@ -123,7 +122,9 @@ public final class DeliveryHistory {
         int keyViolations = 0;
         Event previous = null;
         for (Event e : ordered) {
-            if (previous != null && previous.topic().equals(e.topic()) && previous.partition() == e.partition()
+            if (previous != null
+                    && previous.topic().equals(e.topic())
+                    && previous.partition() == e.partition()
                     && e.valueId() < previous.valueId()) {
                 partitionViolations++;
             }
@@ -136,8 +137,16 @@ public final class DeliveryHistory {
             }
             previous = e;
         }
-        return new Report(ackedIds.size(), positionsById.size(), consumed.size(), lost.size(),
-                lost.stream().limit(10).toList(), duplicateWrites, redeliveries, partitionViolations, keyViolations,
+        return new Report(
+                ackedIds.size(),
+                positionsById.size(),
+                consumed.size(),
+                lost.size(),
+                lost.stream().limit(10).toList(),
+                duplicateWrites,
+                redeliveries,
+                partitionViolations,
+                keyViolations,
                 misplaced);
     }
 
@@ -155,9 +164,17 @@ public final class DeliveryHistory {
      * @param keyOrderViolations  consecutive records of a key whose ids go backwards
      * @param misplaced           acknowledged offsets that consumers found holding another id
      */
-    public record Report(int acknowledged, int consumedDistinct, int consumedTotal, int lost, List<Long> lostSample,
-                         int duplicateWrites, int redeliveries, int partitionOrderViolations, int keyOrderViolations,
-                         int misplaced) {
+    public record Report(
+            int acknowledged,
+            int consumedDistinct,
+            int consumedTotal,
+            int lost,
+            List<Long> lostSample,
+            int duplicateWrites,
+            int redeliveries,
+            int partitionOrderViolations,
+            int keyOrderViolations,
+            int misplaced) {
 
         /**
          * Whether nothing acknowledged was lost, nothing was written twice, no order was broken
@@ -166,7 +183,10 @@ public final class DeliveryHistory {
          * @return {@code true} if the history is clean
          */
         public boolean isClean() {
-            return lost == 0 && duplicateWrites == 0 && partitionOrderViolations == 0 && keyOrderViolations == 0
+            return lost == 0
+                    && duplicateWrites == 0
+                    && partitionOrderViolations == 0
+                    && keyOrderViolations == 0
                     && misplaced == 0;
         }
 
@@ -180,7 +200,8 @@ public final class DeliveryHistory {
             return "acknowledged=" + acknowledged + " consumed=" + consumedDistinct + " (" + consumedTotal
                     + " deliveries) lost=" + lost + (lost > 0 ? " e.g. " + lostSample : "") + " duplicateWrites="
                     + duplicateWrites + " redeliveries=" + redeliveries + " partitionOrderViolations="
-                    + partitionOrderViolations + " keyOrderViolations=" + keyOrderViolations + " misplaced=" + misplaced;
+                    + partitionOrderViolations + " keyOrderViolations=" + keyOrderViolations + " misplaced="
+                    + misplaced;
         }
     }
 }

@@ -30,8 +30,7 @@ import dev.kafkasdk.test.internal.Clusters;
  */
 public final class EmbeddedKafka {
 
-    private EmbeddedKafka() {
-    }
+    private EmbeddedKafka() {}
 
     /**
      * Starts a single-node cluster with {@linkplain EmbeddedKafkaOptions#defaults() default options}

@@ -23,10 +23,19 @@ public final class EmbeddedKafkaOptions {
 
     /** Broker keys the kit sets itself; overriding them would break the cluster's wiring. */
     private static final Set<String> MANAGED_BROKER_KEYS = Set.of(
-            "process.roles", "node.id", "broker.id", "controller.quorum.voters",
-            "controller.quorum.bootstrap.servers", "listeners", "advertised.listeners",
-            "controller.listener.names", "inter.broker.listener.name",
-            "listener.security.protocol.map", "log.dir", "log.dirs", "metadata.log.dir");
+            "process.roles",
+            "node.id",
+            "broker.id",
+            "controller.quorum.voters",
+            "controller.quorum.bootstrap.servers",
+            "listeners",
+            "advertised.listeners",
+            "controller.listener.names",
+            "inter.broker.listener.name",
+            "listener.security.protocol.map",
+            "log.dir",
+            "log.dirs",
+            "metadata.log.dir");
 
     private static final int MAX_NODES = 9;
 
@@ -178,7 +187,8 @@ public final class EmbeddedKafkaOptions {
 
     @Override
     public String toString() {
-        return "EmbeddedKafkaOptions{nodes=" + nodes + ", security=" + security + ", faultProxy=" + faultProxy + ", backend=" + backend
+        return "EmbeddedKafkaOptions{nodes=" + nodes + ", security=" + security + ", faultProxy=" + faultProxy
+                + ", backend=" + backend
                 + ", brokerProperties=" + brokerProperties + ", defaultPartitions=" + defaultPartitions
                 + ", startupTimeout=" + startupTimeout + ", operationTimeout=" + operationTimeout
                 + ", externalBootstrapServers=" + externalBootstrapServers + '}';
@@ -198,8 +208,7 @@ public final class EmbeddedKafkaOptions {
         private SecurityOptions security = SecurityOptions.none();
         private boolean faultProxy;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Puts a fault-injecting TCP proxy in front of every node; needs the {@link Backend#IN_PROCESS}
@@ -341,10 +350,12 @@ public final class EmbeddedKafkaOptions {
             if (security == null) {
                 problems.add("security=null: use SecurityOptions.none() for no security");
             } else if (security.enabled() && (backend == Backend.EXTERNAL || backend == Backend.TESTCONTAINERS)) {
-                problems.add("security with backend=" + backend + ": secured listeners need IN_PROCESS, CHILD_JVM or AUTO");
+                problems.add(
+                        "security with backend=" + backend + ": secured listeners need IN_PROCESS, CHILD_JVM or AUTO");
             }
             if (faultProxy && (backend == Backend.EXTERNAL || backend == Backend.TESTCONTAINERS)) {
-                problems.add("faultProxy=true with backend=" + backend + ": the proxies need IN_PROCESS, CHILD_JVM or AUTO");
+                problems.add(
+                        "faultProxy=true with backend=" + backend + ": the proxies need IN_PROCESS, CHILD_JVM or AUTO");
             }
             if (externalBootstrapServers != null && externalBootstrapServers.isBlank()) {
                 problems.add("externalBootstrapServers is blank: give host:port[,host:port...] or leave it unset");
@@ -353,8 +364,8 @@ public final class EmbeddedKafkaOptions {
                 if (key == null || key.isBlank()) {
                     problems.add("brokerProperties has a blank key (value " + value + ")");
                 } else if (MANAGED_BROKER_KEYS.contains(key.trim())) {
-                    problems.add("brokerProperties " + key + "=" + value
-                            + ": the kit sets " + key + " itself and it cannot be overridden");
+                    problems.add("brokerProperties " + key + "=" + value + ": the kit sets " + key
+                            + " itself and it cannot be overridden");
                 } else if (value == null) {
                     problems.add("brokerProperties " + key + " has a null value");
                 }

@@ -25,11 +25,11 @@ import org.junit.platform.commons.support.AnnotationSupport;
  */
 public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KafkaBrokerExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(KafkaBrokerExtension.class);
 
     /** Creates the extension; JUnit calls this. */
-    public KafkaBrokerExtension() {
-    }
+    public KafkaBrokerExtension() {}
 
     /**
      * Starts the class's cluster unless an enclosing class's cluster is shared or it already runs.
@@ -82,13 +82,16 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
         ExtensionContext classContext = classContext(context);
         Class<?> testClass = classContext.getRequiredTestClass();
         Optional<KafkaBroker> annotation = AnnotationSupport.findAnnotation(testClass, KafkaBroker.class);
-        Optional<ExtensionContext> enclosing = classContext.getParent()
-                .filter(parent -> parent.getTestClass().isPresent() && parent.getTestMethod().isEmpty());
+        Optional<ExtensionContext> enclosing = classContext
+                .getParent()
+                .filter(parent -> parent.getTestClass().isPresent()
+                        && parent.getTestMethod().isEmpty());
         if (annotation.isEmpty() && enclosing.isPresent()) {
             return clusterFor(enclosing.get());
         }
         EmbeddedKafkaOptions options = AnnotationOptions.toOptions(annotation.orElse(null), testClass);
-        return classContext.getStore(NAMESPACE)
+        return classContext
+                .getStore(NAMESPACE)
                 .getOrComputeIfAbsent(testClass, key -> EmbeddedKafka.start(options), KafkaCluster.class);
     }
 

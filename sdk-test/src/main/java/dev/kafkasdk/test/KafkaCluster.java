@@ -207,8 +207,9 @@ public interface KafkaCluster extends AutoCloseable {
      * @throws IllegalStateException if the cluster has no secured listener
      */
     default ClusterSecurity security() {
-        throw new IllegalStateException("This cluster has no secured listener; start it with"
-                + " @KafkaBroker(security = @KafkaSecurity(listeners = ...)) or EmbeddedKafkaOptions.builder().security(...)");
+        throw new IllegalStateException(
+                "This cluster has no secured listener; start it with"
+                        + " @KafkaBroker(security = @KafkaSecurity(listeners = ...)) or EmbeddedKafkaOptions.builder().security(...)");
     }
 
     /**

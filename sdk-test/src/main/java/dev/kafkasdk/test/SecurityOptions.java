@@ -18,8 +18,8 @@ public final class SecurityOptions {
 
     private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final java.time.Duration DEFAULT_TOKEN_LIFETIME = java.time.Duration.ofHours(1);
-    private static final SecurityOptions NONE = new SecurityOptions(Set.of(), Set.of(), false, "admin", false,
-            DEFAULT_TOKEN_LIFETIME);
+    private static final SecurityOptions NONE =
+            new SecurityOptions(Set.of(), Set.of(), false, "admin", false, DEFAULT_TOKEN_LIFETIME);
 
     private final Set<SecuredListener> listeners;
     private final Set<String> users;
@@ -28,8 +28,13 @@ public final class SecurityOptions {
     private final boolean oauth;
     private final java.time.Duration tokenLifetime;
 
-    private SecurityOptions(Set<SecuredListener> listeners, Set<String> users, boolean authorizer, String superUser,
-                            boolean oauth, java.time.Duration tokenLifetime) {
+    private SecurityOptions(
+            Set<SecuredListener> listeners,
+            Set<String> users,
+            boolean authorizer,
+            String superUser,
+            boolean oauth,
+            java.time.Duration tokenLifetime) {
         this.listeners = listeners;
         this.users = users;
         this.authorizer = authorizer;
@@ -134,8 +139,7 @@ public final class SecurityOptions {
         private boolean oauth;
         private java.time.Duration tokenLifetime = DEFAULT_TOKEN_LIFETIME;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Enables OAUTHBEARER on the SASL listeners, with the kit's identity provider.
@@ -227,7 +231,8 @@ public final class SecurityOptions {
                         + " such as SASL_SSL, or drop the users and the authorizer");
             }
             if (oauth && listeners.stream().noneMatch(l -> l != null && l.usesSasl())) {
-                problems.add("security.oauth=true needs a SASL listener: add SecuredListener.SASL_SSL or SASL_PLAINTEXT");
+                problems.add(
+                        "security.oauth=true needs a SASL listener: add SecuredListener.SASL_SSL or SASL_PLAINTEXT");
             }
             if (tokenLifetime == null || tokenLifetime.compareTo(java.time.Duration.ofSeconds(5)) < 0) {
                 problems.add("security.tokenLifetime=" + tokenLifetime + ": must be at least 5 seconds");
@@ -240,8 +245,13 @@ public final class SecurityOptions {
             }
             Set<SecuredListener> set = EnumSet.noneOf(SecuredListener.class);
             set.addAll(listeners);
-            return new SecurityOptions(Collections.unmodifiableSet(set), Collections.unmodifiableSet(all),
-                    authorizer, Objects.requireNonNull(superUser), oauth, tokenLifetime);
+            return new SecurityOptions(
+                    Collections.unmodifiableSet(set),
+                    Collections.unmodifiableSet(all),
+                    authorizer,
+                    Objects.requireNonNull(superUser),
+                    oauth,
+                    tokenLifetime);
         }
     }
 }

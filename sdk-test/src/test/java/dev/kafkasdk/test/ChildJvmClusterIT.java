@@ -55,8 +55,10 @@ class ChildJvmClusterIT {
         assertThat(kafka.nodeCount()).isEqualTo(3);
         assertThat(kafka.nodes()).extracting(KafkaNode::id).containsExactly(0, 1, 2);
         assertThat(kafka.nodes()).allSatisfy(node -> assertThat(node.isAlive()).isTrue());
-        assertThat(kafka.bootstrapServers().split(",")).hasSize(3)
-                .containsExactlyElementsOf(kafka.nodes().stream().map(KafkaNode::bootstrapAddress).collect(Collectors.toList()));
+        assertThat(kafka.bootstrapServers().split(","))
+                .hasSize(3)
+                .containsExactlyElementsOf(
+                        kafka.nodes().stream().map(KafkaNode::bootstrapAddress).collect(Collectors.toList()));
         assertThat(admin.describeCluster().nodes().get()).extracting(Node::id).containsExactlyInAnyOrder(0, 1, 2);
     }
 
@@ -77,15 +79,21 @@ class ChildJvmClusterIT {
             assertThat(victim.isAlive()).isFalse();
             int ackedAtKill = sender.ackedCount();
 
-            await("ISR without the killed node").atMost(WAIT).until(() -> isrs(topic).stream().noneMatch(isr -> isr.contains(victimId)));
+            await("ISR without the killed node")
+                    .atMost(WAIT)
+                    .until(() -> isrs(topic).stream().noneMatch(isr -> isr.contains(victimId)));
             sender.awaitAcked(ackedAtKill + 2_000, WAIT);
-            LOG.info("Killed leader node {}; ISR shrank and 2000 more records were acked after {} ms", victimId, millisSince(killedAt));
+            LOG.info(
+                    "Killed leader node {}; ISR shrank and 2000 more records were acked after {} ms",
+                    victimId,
+                    millisSince(killedAt));
 
             long restartedAt = System.nanoTime();
             victim.restart();
             victim.awaitServing(WAIT);
             LOG.info("Restarted node {} serving after {} ms", victimId, millisSince(restartedAt));
-            await("restarted node back in every ISR").atMost(WAIT)
+            await("restarted node back in every ISR")
+                    .atMost(WAIT)
                     .until(() -> isrs(topic).stream().allMatch(isr -> isr.equals(Set.of(0, 1, 2))));
             LOG.info("Restarted node {} back in every ISR after {} ms", victimId, millisSince(restartedAt));
             sender.awaitAcked(sender.ackedCount() + 1_000, WAIT);
@@ -98,10 +106,12 @@ class ChildJvmClusterIT {
         LOG.info("{} records acknowledged, {} read back", acked.size(), read.size());
         Map<Long, ConsumerRecord<String, String>> readByValue = read.stream()
                 .collect(Collectors.toMap(r -> Long.parseLong(r.value()), r -> r, (a, b) -> {
-                    throw new AssertionError("idempotent producer wrote value " + a.value() + " twice: " + a + " and " + b);
+                    throw new AssertionError(
+                            "idempotent producer wrote value " + a.value() + " twice: " + a + " and " + b);
                 }));
         assertThat(acked).hasSizeGreaterThan(5_000);
-        assertThat(readByValue.keySet()).as("acknowledged values missing after kill -9 of node " + victimId)
+        assertThat(readByValue.keySet())
+                .as("acknowledged values missing after kill -9 of node " + victimId)
                 .containsAll(acked.keySet());
         acked.forEach((value, metadata) -> {
             ConsumerRecord<String, String> record = readByValue.get(value);
@@ -124,11 +134,16 @@ class ChildJvmClusterIT {
         kafka.produceValues(topic, List.of("while-stopped"));
 
         node.restart();
-        assertThatThrownBy(node::restart).isInstanceOf(IllegalStateException.class).hasMessageContaining("still running");
+        assertThatThrownBy(node::restart)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("still running");
         node.awaitServing(WAIT);
-        await("restarted node back in the ISR").atMost(WAIT).until(() -> isrs(topic).get(0).contains(node.id()));
+        await("restarted node back in the ISR")
+                .atMost(WAIT)
+                .until(() -> isrs(topic).get(0).contains(node.id()));
 
-        assertThat(kafka.consumeAll(topic, WAIT)).extracting(ConsumerRecord::value)
+        assertThat(kafka.consumeAll(topic, WAIT))
+                .extracting(ConsumerRecord::value)
                 .containsExactly("before-stop", "while-stopped");
     }
 
@@ -140,9 +155,11 @@ class ChildJvmClusterIT {
                 .brokerProperty("num.network.threads", "0")
                 .build();
 
-        KafkaTestKitException failure = catchThrowableOfType(KafkaTestKitException.class, () -> EmbeddedKafka.start(broken));
+        KafkaTestKitException failure =
+                catchThrowableOfType(KafkaTestKitException.class, () -> EmbeddedKafka.start(broken));
 
-        assertThat(failure).hasMessageContaining("CHILD_JVM cluster did not start")
+        assertThat(failure)
+                .hasMessageContaining("CHILD_JVM cluster did not start")
                 .hasMessageContaining("exited with status")
                 .hasMessageContaining("num.network.threads");
         Matcher kept = Pattern.compile("Broker logs are kept in (\\S+)/node-").matcher(failure.getMessage());
@@ -150,7 +167,8 @@ class ChildJvmClusterIT {
         Path root = Path.of(kept.group(1));
         assertThat(root.resolve("node-0").resolve("broker.log")).content().contains("num.network.threads");
         try (Stream<Path> files = Files.walk(root)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         }
     }
 

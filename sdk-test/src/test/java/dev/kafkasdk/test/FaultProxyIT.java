@@ -52,7 +52,8 @@ class FaultProxyIT {
         cluster.createTopic(topic);
         try (KafkaProducer<String, String> producer = producer(cluster, 10_000)) {
             sendMillis(producer, topic);
-            cluster.network(0).latency(NetworkFaults.Direction.TO_CLIENT, Duration.ofMillis(400), Duration.ofMillis(100));
+            cluster.network(0)
+                    .latency(NetworkFaults.Direction.TO_CLIENT, Duration.ofMillis(400), Duration.ofMillis(100));
 
             assertThat(sendMillis(producer, topic)).isBetween(400L, 5_000L);
             cluster.network(0).heal();
@@ -69,12 +70,16 @@ class FaultProxyIT {
             sendMillis(producer, topic);
             cluster.network(0).blackhole(NetworkFaults.Direction.BOTH);
 
-            assertThatThrownBy(() -> producer.send(new ProducerRecord<>(topic, "lost")).get(10, TimeUnit.SECONDS))
-                    .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(TimeoutException.class);
+            assertThatThrownBy(() ->
+                            producer.send(new ProducerRecord<>(topic, "lost")).get(10, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(TimeoutException.class);
             cluster.network(0).heal();
             await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> sendMillis(producer, topic) >= 0);
         }
-        assertThat(cluster.consumeAll(topic, Duration.ofSeconds(10))).extracting(r -> r.value()).doesNotContain("lost");
+        assertThat(cluster.consumeAll(topic, Duration.ofSeconds(10)))
+                .extracting(r -> r.value())
+                .doesNotContain("lost");
     }
 
     @Test
@@ -84,7 +89,8 @@ class FaultProxyIT {
         cluster.network(0).refuseConnections();
         long acceptedBefore = cluster.network(0).acceptedConnections();
         try (KafkaProducer<String, String> producer = producer(cluster, 1_500)) {
-            assertThatThrownBy(() -> producer.send(new ProducerRecord<>(topic, "v")).get(10, TimeUnit.SECONDS))
+            assertThatThrownBy(() ->
+                            producer.send(new ProducerRecord<>(topic, "v")).get(10, TimeUnit.SECONDS))
                     .hasCauseInstanceOf(TimeoutException.class);
             assertThat(cluster.network(0).acceptedConnections()).isGreaterThan(acceptedBefore);
             cluster.network(0).heal();

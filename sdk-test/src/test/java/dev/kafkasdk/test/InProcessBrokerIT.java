@@ -48,10 +48,14 @@ class InProcessBrokerIT {
         List<RecordMetadata> acked = kafka.produce(records);
         List<ConsumerRecord<String, String>> read = kafka.consume(topic, 50, TIMEOUT);
 
-        assertThat(acked).extracting(RecordMetadata::offset).containsExactlyElementsOf(
-                IntStream.range(0, 50).mapToObj(i -> (long) i).collect(Collectors.toList()));
-        assertThat(read).extracting(ConsumerRecord::key, ConsumerRecord::value).containsExactlyElementsOf(
-                records.stream().map(r -> org.assertj.core.groups.Tuple.tuple(r.key(), r.value()))
+        assertThat(acked)
+                .extracting(RecordMetadata::offset)
+                .containsExactlyElementsOf(
+                        IntStream.range(0, 50).mapToObj(i -> (long) i).collect(Collectors.toList()));
+        assertThat(read)
+                .extracting(ConsumerRecord::key, ConsumerRecord::value)
+                .containsExactlyElementsOf(records.stream()
+                        .map(r -> org.assertj.core.groups.Tuple.tuple(r.key(), r.value()))
                         .collect(Collectors.toList()));
     }
 
@@ -61,8 +65,10 @@ class InProcessBrokerIT {
         kafka.createTopic(topic, 4, 1, Map.of("retention.ms", "60000"));
 
         try (Admin admin = Admin.create(kafka.adminClientProperties())) {
-            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
-            assertThat(description.partitions()).hasSize(4)
+            TopicDescription description =
+                    admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+            assertThat(description.partitions())
+                    .hasSize(4)
                     .allSatisfy(p -> assertThat(p.leader().id()).isEqualTo(0));
         }
     }
@@ -72,11 +78,12 @@ class InProcessBrokerIT {
         String topic = kafka.uniqueTopicName("defaults");
         kafka.createTopic(topic);
 
-        List<RecordMetadata> acked = kafka.produce(List.of(
-                new ProducerRecord<>(topic, 0, "a", "first"), new ProducerRecord<>(topic, 1, "b", "second")));
+        List<RecordMetadata> acked = kafka.produce(
+                List.of(new ProducerRecord<>(topic, 0, "a", "first"), new ProducerRecord<>(topic, 1, "b", "second")));
 
         assertThat(acked).extracting(RecordMetadata::partition).containsExactly(0, 1);
-        assertThat(kafka.consumeAll(topic, TIMEOUT)).extracting(ConsumerRecord::value)
+        assertThat(kafka.consumeAll(topic, TIMEOUT))
+                .extracting(ConsumerRecord::value)
                 .containsExactlyInAnyOrder("first", "second");
     }
 
@@ -116,9 +123,12 @@ class InProcessBrokerIT {
             external.produce(topic, "k", "through-external");
         }
 
-        assertThat(kafka.consume(topic, 1, TIMEOUT)).extracting(ConsumerRecord::value)
+        assertThat(kafka.consume(topic, 1, TIMEOUT))
+                .extracting(ConsumerRecord::value)
                 .containsExactly("through-external");
-        assertThat(kafka.node(0).isAlive()).as("closing an EXTERNAL handle leaves the cluster running").isTrue();
+        assertThat(kafka.node(0).isAlive())
+                .as("closing an EXTERNAL handle leaves the cluster running")
+                .isTrue();
     }
 
     @Nested

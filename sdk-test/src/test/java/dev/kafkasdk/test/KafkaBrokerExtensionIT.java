@@ -30,7 +30,9 @@ class KafkaBrokerExtensionIT {
         assertThat(PerClassLifecycle.SEEN).hasSize(4).containsOnly(PerClassLifecycle.SEEN.get(0));
         KafkaCluster cluster = PerClassLifecycle.SEEN.get(0);
         assertThat(cluster.node(0).isAlive()).isFalse();
-        assertThat(accepts(cluster.node(0).bootstrapAddress())).as("broker port after the class").isFalse();
+        assertThat(accepts(cluster.node(0).bootstrapAddress()))
+                .as("broker port after the class")
+                .isFalse();
     }
 
     @Test
@@ -38,23 +40,32 @@ class KafkaBrokerExtensionIT {
         TestExecutionSummary summary = run(MalformedBrokerProperties.class);
 
         assertThat(summary.getTestsSucceededCount()).isZero();
-        assertThat(summary.getFailures()).singleElement().satisfies(failure -> assertThat(failure.getException())
-                .isInstanceOf(KafkaTestKitException.class)
-                .hasMessageContaining(MalformedBrokerProperties.class.getName())
-                .hasMessageContaining("'no-equals-sign'"));
+        assertThat(summary.getFailures())
+                .singleElement()
+                .satisfies(failure -> assertThat(failure.getException())
+                        .isInstanceOf(KafkaTestKitException.class)
+                        .hasMessageContaining(MalformedBrokerProperties.class.getName())
+                        .hasMessageContaining("'no-equals-sign'"));
     }
 
     private static TestExecutionSummary run(Class<?> testClass) {
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
-        launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass)).build(), listener);
+        launcher.execute(
+                LauncherDiscoveryRequestBuilder.request()
+                        .selectors(selectClass(testClass))
+                        .build(),
+                listener);
         return listener.getSummary();
     }
 
     private static boolean accepts(String hostPort) {
         int colon = hostPort.lastIndexOf(':');
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1))), 1_000);
+            socket.connect(
+                    new InetSocketAddress(
+                            hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1))),
+                    1_000);
             return true;
         } catch (IOException e) {
             return false;

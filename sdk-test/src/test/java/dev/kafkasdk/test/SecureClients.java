@@ -18,8 +18,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** Raw kafka-clients round trips over a {@link ClientSecurity}, bounded in time. */
 final class SecureClients {
 
-    private SecureClients() {
-    }
+    private SecureClients() {}
 
     /** Sends one record and waits for its acknowledgement; the Kafka exception escapes as the cause. */
     static void produce(ClientSecurity client, String topic, String value) throws Exception {
@@ -28,7 +27,8 @@ final class SecureClients {
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(topic, value)).get(15, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw (Exception) e.getCause();
@@ -42,7 +42,8 @@ final class SecureClients {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         List<String> values = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (values.size() < expected && System.nanoTime() < deadline) {

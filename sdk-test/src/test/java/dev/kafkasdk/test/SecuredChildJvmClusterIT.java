@@ -16,10 +16,14 @@ import org.junit.jupiter.api.Test;
  * adds SCRAM users in each child, replication runs over the kit's listener with the kit's super-user
  * principal, and ACLs granted through one node hold on both.
  */
-@KafkaBroker(nodes = 2, backend = Backend.CHILD_JVM, security = @KafkaSecurity(
-        listeners = {SecuredListener.SASL_SSL, SecuredListener.MUTUAL_TLS},
-        users = "alice",
-        authorizer = true))
+@KafkaBroker(
+        nodes = 2,
+        backend = Backend.CHILD_JVM,
+        security =
+                @KafkaSecurity(
+                        listeners = {SecuredListener.SASL_SSL, SecuredListener.MUTUAL_TLS},
+                        users = "alice",
+                        authorizer = true))
 class SecuredChildJvmClusterIT {
 
     @Test
@@ -33,8 +37,14 @@ class SecuredChildJvmClusterIT {
 
         assertThatThrownBy(() -> SecureClients.produce(scram, topic, "denied"))
                 .isInstanceOf(TopicAuthorizationException.class);
-        security.grant("alice", ResourceType.TOPIC, topic, PatternType.PREFIXED,
-                AclOperation.WRITE, AclOperation.READ, AclOperation.DESCRIBE);
+        security.grant(
+                "alice",
+                ResourceType.TOPIC,
+                topic,
+                PatternType.PREFIXED,
+                AclOperation.WRITE,
+                AclOperation.READ,
+                AclOperation.DESCRIBE);
         security.grant("alice", ResourceType.GROUP, topic, PatternType.PREFIXED, AclOperation.READ);
         for (int i = 0; i < 5; i++) {
             SecureClients.produce(scram, topic, "record-" + i);
@@ -42,12 +52,14 @@ class SecuredChildJvmClusterIT {
 
         assertThat(SecureClients.consume(certificate, topic, topic + "-readers", 5))
                 .containsExactlyInAnyOrder("record-0", "record-1", "record-2", "record-3", "record-4");
-        assertThat(security.bootstrapServers(SecuredListener.SASL_SSL).split(",")).hasSize(2);
+        assertThat(security.bootstrapServers(SecuredListener.SASL_SSL).split(","))
+                .hasSize(2);
     }
 
     @Test
     void scramCredentialsFromFormatTimeRejectAWrongPassword(KafkaCluster kafka) {
-        ClientSecurity wrong = kafka.security().client(SecuredListener.SASL_SSL, Sasl.SCRAM_SHA_256, "alice")
+        ClientSecurity wrong = kafka.security()
+                .client(SecuredListener.SASL_SSL, Sasl.SCRAM_SHA_256, "alice")
                 .withPassword("wrong");
 
         assertThatThrownBy(() -> SecureClients.produce(wrong, kafka.uniqueTopicName("wrong"), "x"))

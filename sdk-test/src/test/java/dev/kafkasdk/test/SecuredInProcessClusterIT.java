@@ -21,11 +21,18 @@ import org.junit.jupiter.params.provider.MethodSource;
  * client settings work on each listener and mechanism, and the broker really enforces
  * authentication and ACLs.
  */
-@KafkaBroker(security = @KafkaSecurity(
-        listeners = {SecuredListener.SSL, SecuredListener.MUTUAL_TLS, SecuredListener.SASL_PLAINTEXT, SecuredListener.SASL_SSL},
-        users = {"alice", "bob"},
-        authorizer = true,
-        oauth = true))
+@KafkaBroker(
+        security =
+                @KafkaSecurity(
+                        listeners = {
+                            SecuredListener.SSL,
+                            SecuredListener.MUTUAL_TLS,
+                            SecuredListener.SASL_PLAINTEXT,
+                            SecuredListener.SASL_SSL
+                        },
+                        users = {"alice", "bob"},
+                        authorizer = true,
+                        oauth = true))
 class SecuredInProcessClusterIT {
 
     static Stream<Arguments> superUserClients() {
@@ -40,10 +47,11 @@ class SecuredInProcessClusterIT {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("superUserClients")
-    void theSuperUserProducesAndConsumesOnEveryListenerAndMechanism(SecuredListener listener, Sasl mechanism,
-                                                                    KafkaCluster kafka) throws Exception {
+    void theSuperUserProducesAndConsumesOnEveryListenerAndMechanism(
+            SecuredListener listener, Sasl mechanism, KafkaCluster kafka) throws Exception {
         ClusterSecurity security = kafka.security();
-        ClientSecurity admin = mechanism == null ? security.client(listener, security.superUser())
+        ClientSecurity admin = mechanism == null
+                ? security.client(listener, security.superUser())
                 : security.client(listener, mechanism, security.superUser());
         String topic = kafka.uniqueTopicName("secured-" + listener);
         kafka.createTopic(topic);
@@ -64,7 +72,8 @@ class SecuredInProcessClusterIT {
         kafka.security().grant("ANONYMOUS", ResourceType.TOPIC, topic, AclOperation.WRITE, AclOperation.DESCRIBE);
         SecureClients.produce(anonymous, topic, "allowed");
 
-        assertThat(kafka.consumeAll(topic, java.time.Duration.ofSeconds(10))).extracting(r -> r.value())
+        assertThat(kafka.consumeAll(topic, java.time.Duration.ofSeconds(10)))
+                .extracting(r -> r.value())
                 .containsExactly("allowed");
     }
 
@@ -82,7 +91,8 @@ class SecuredInProcessClusterIT {
 
         assertThatThrownBy(() -> SecureClients.produce(alice, topic, "after revoke"))
                 .isInstanceOf(TopicAuthorizationException.class);
-        assertThat(kafka.consumeAll(topic, java.time.Duration.ofSeconds(10))).extracting(r -> r.value())
+        assertThat(kafka.consumeAll(topic, java.time.Duration.ofSeconds(10)))
+                .extracting(r -> r.value())
                 .containsExactly("granted");
     }
 
@@ -91,7 +101,8 @@ class SecuredInProcessClusterIT {
         String topic = kafka.uniqueTopicName("wrong-password");
         kafka.createTopic(topic);
         for (Sasl mechanism : List.of(Sasl.PLAIN, Sasl.SCRAM_SHA_256, Sasl.SCRAM_SHA_512)) {
-            ClientSecurity wrong = kafka.security().client(SecuredListener.SASL_SSL, mechanism, "bob")
+            ClientSecurity wrong = kafka.security()
+                    .client(SecuredListener.SASL_SSL, mechanism, "bob")
                     .withPassword("not-" + kafka.security().password("bob"));
             assertThatThrownBy(() -> SecureClients.produce(wrong, topic, "x"))
                     .as(mechanism.name())
@@ -120,7 +131,8 @@ class SecuredInProcessClusterIT {
 
     @Test
     void aClientThatDoesNotTrustTheKitsCaFailsTheHandshake(KafkaCluster kafka) {
-        ClientSecurity untrusting = kafka.security().client(SecuredListener.SSL, "anyone")
+        ClientSecurity untrusting = kafka.security()
+                .client(SecuredListener.SSL, "anyone")
                 .withTruststore(kafka.security().untrustedTruststore());
 
         assertThatThrownBy(() -> SecureClients.produce(untrusting, kafka.uniqueTopicName("untrusted"), "x"))
@@ -129,7 +141,8 @@ class SecuredInProcessClusterIT {
 
     @Test
     void mutualTlsRefusesAClientWithoutACertificate(KafkaCluster kafka) {
-        ClientSecurity noCertificate = kafka.security().client(SecuredListener.MUTUAL_TLS, "alice").withoutKeystore();
+        ClientSecurity noCertificate =
+                kafka.security().client(SecuredListener.MUTUAL_TLS, "alice").withoutKeystore();
 
         assertThatThrownBy(() -> SecureClients.produce(noCertificate, kafka.uniqueTopicName("no-cert"), "x"))
                 .isInstanceOf(SslAuthenticationException.class);
@@ -142,8 +155,10 @@ class SecuredInProcessClusterIT {
         kafka.createTopic(topic);
         kafka.security().grant("carol", ResourceType.TOPIC, topic, AclOperation.WRITE, AclOperation.DESCRIBE);
 
-        SecureClients.produce(kafka.security().client(SecuredListener.SASL_PLAINTEXT, Sasl.SCRAM_SHA_512, "carol"),
-                topic, "from carol");
+        SecureClients.produce(
+                kafka.security().client(SecuredListener.SASL_PLAINTEXT, Sasl.SCRAM_SHA_512, "carol"),
+                topic,
+                "from carol");
 
         assertThat(kafka.consumeAll(topic, java.time.Duration.ofSeconds(10))).hasSize(1);
     }
@@ -152,8 +167,10 @@ class SecuredInProcessClusterIT {
     void theGeneratedStoresLiveInTheClustersTemporaryDirectory(KafkaCluster kafka) {
         ClientSecurity alice = kafka.security().client(SecuredListener.MUTUAL_TLS, "alice");
 
-        assertThat(alice.truststore()).hasValueSatisfying(p -> assertThat(Files.exists(p)).isTrue());
-        assertThat(alice.keystore()).hasValueSatisfying(p -> assertThat(p.getFileName().toString()).isEqualTo("client-alice.p12"));
+        assertThat(alice.truststore())
+                .hasValueSatisfying(p -> assertThat(Files.exists(p)).isTrue());
+        assertThat(alice.keystore())
+                .hasValueSatisfying(p -> assertThat(p.getFileName().toString()).isEqualTo("client-alice.p12"));
         assertThat(alice.toString()).doesNotContain(kafka.security().storePassword());
         assertThat(kafka.security().users()).contains("admin", "alice", "bob");
         assertThat(List.copyOf(kafka.security().listeners())).hasSize(4);

@@ -10,19 +10,23 @@ import org.junit.jupiter.api.Test;
 
 class SecurityOptionsTest {
 
-    @KafkaBroker(security = @KafkaSecurity(listeners = {SecuredListener.SASL_SSL, SecuredListener.SSL},
-            users = {"alice", "bob"}, authorizer = true, superUser = "root"))
-    static class Secured {
-    }
+    @KafkaBroker(
+            security =
+                    @KafkaSecurity(
+                            listeners = {SecuredListener.SASL_SSL, SecuredListener.SSL},
+                            users = {"alice", "bob"},
+                            authorizer = true,
+                            superUser = "root"))
+    static class Secured {}
 
     @KafkaBroker(security = @KafkaSecurity(users = "alice bob"))
-    static class Broken {
-    }
+    static class Broken {}
 
     @Test
     void theAnnotationBecomesSecurityOptionsWithTheSuperUserFirst() {
-        SecurityOptions security = AnnotationOptions.toOptions(Secured.class.getAnnotation(KafkaBroker.class),
-                Secured.class).security();
+        SecurityOptions security = AnnotationOptions.toOptions(
+                        Secured.class.getAnnotation(KafkaBroker.class), Secured.class)
+                .security();
 
         assertThat(security.listeners()).containsExactly(SecuredListener.SSL, SecuredListener.SASL_SSL);
         assertThat(security.users()).containsExactly("root", "alice", "bob");
@@ -38,7 +42,11 @@ class SecurityOptionsTest {
 
     @Test
     void rejectsEveryBadValueAtOnceNamingWhatIsValid() {
-        assertThatThrownBy(() -> SecurityOptions.builder().users("al ice", "").superUser("x/y").authorizer(true).build())
+        assertThatThrownBy(() -> SecurityOptions.builder()
+                        .users("al ice", "")
+                        .superUser("x/y")
+                        .authorizer(true)
+                        .build())
                 .isInstanceOf(KafkaTestKitException.class)
                 .hasMessageContaining("security user 'al ice': must be 1 to 64 letters, digits")
                 .hasMessageContaining("security user ''")
@@ -48,8 +56,11 @@ class SecurityOptionsTest {
 
     @Test
     void oauthNeedsASaslListenerAndAUsableTokenLifetime() {
-        assertThatThrownBy(() -> SecurityOptions.builder().listeners(SecuredListener.SSL).oauth(true)
-                .tokenLifetime(java.time.Duration.ofSeconds(2)).build())
+        assertThatThrownBy(() -> SecurityOptions.builder()
+                        .listeners(SecuredListener.SSL)
+                        .oauth(true)
+                        .tokenLifetime(java.time.Duration.ofSeconds(2))
+                        .build())
                 .isInstanceOf(KafkaTestKitException.class)
                 .hasMessageContaining("security.oauth=true needs a SASL listener")
                 .hasMessageContaining("security.tokenLifetime=PT2S: must be at least 5 seconds");
@@ -57,7 +68,8 @@ class SecurityOptionsTest {
 
     @Test
     void aBadAnnotationFailsNamingTheClass() {
-        assertThatThrownBy(() -> AnnotationOptions.toOptions(Broken.class.getAnnotation(KafkaBroker.class), Broken.class))
+        assertThatThrownBy(
+                        () -> AnnotationOptions.toOptions(Broken.class.getAnnotation(KafkaBroker.class), Broken.class))
                 .isInstanceOf(KafkaTestKitException.class)
                 .hasMessageContaining(Broken.class.getName())
                 .hasMessageContaining("'alice bob'");
@@ -65,33 +77,56 @@ class SecurityOptionsTest {
 
     @Test
     void securityNeedsABackendTheKitStarts() {
-        SecurityOptions secured = SecurityOptions.builder().listeners(SecuredListener.SSL).build();
+        SecurityOptions secured =
+                SecurityOptions.builder().listeners(SecuredListener.SSL).build();
 
-        assertThatThrownBy(() -> EmbeddedKafkaOptions.builder().backend(Backend.EXTERNAL).security(secured).build())
+        assertThatThrownBy(() -> EmbeddedKafkaOptions.builder()
+                        .backend(Backend.EXTERNAL)
+                        .security(secured)
+                        .build())
                 .isInstanceOf(KafkaTestKitException.class)
-                .hasMessageContaining("security with backend=EXTERNAL: secured listeners need IN_PROCESS, CHILD_JVM or AUTO");
+                .hasMessageContaining(
+                        "security with backend=EXTERNAL: secured listeners need IN_PROCESS, CHILD_JVM or AUTO");
         assertThatThrownBy(() -> EmbeddedKafkaOptions.builder().security(null).build())
                 .hasMessageContaining("security=null");
     }
 
     @Test
     void clientSettingsRenderKafkaPropertiesAndAnSdkClusterSection() {
-        ClientSecurity client = new ClientSecurity(SecuredListener.SASL_SSL, Sasl.SCRAM_SHA_256, "al\"ice",
-                "127.0.0.1:1", "s3cret", Path.of("/tmp/t.p12"), null, "storepw");
+        ClientSecurity client = new ClientSecurity(
+                SecuredListener.SASL_SSL,
+                Sasl.SCRAM_SHA_256,
+                "al\"ice",
+                "127.0.0.1:1",
+                "s3cret",
+                Path.of("/tmp/t.p12"),
+                null,
+                "storepw");
 
         Map<String, Object> props = client.properties();
-        assertThat(props).containsEntry("security.protocol", "SASL_SSL")
+        assertThat(props)
+                .containsEntry("security.protocol", "SASL_SSL")
                 .containsEntry("sasl.mechanism", "SCRAM-SHA-256")
-                .containsEntry("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required"
-                        + " username=\"al\\\"ice\" password=\"s3cret\";")
+                .containsEntry(
+                        "sasl.jaas.config",
+                        "org.apache.kafka.common.security.scram.ScramLoginModule required"
+                                + " username=\"al\\\"ice\" password=\"s3cret\";")
                 .containsEntry("ssl.truststore.location", "/tmp/t.p12")
                 .doesNotContainKey("ssl.keystore.location");
-        assertThat(client.sdkClusterYaml()).contains("    protocol: SASL_SSL\n", "      mechanism: SCRAM-SHA-256\n",
-                "      username: \"al\\\"ice\"\n", "      password: \"s3cret\"\n", "    truststore:\n");
+        assertThat(client.sdkClusterYaml())
+                .contains(
+                        "    protocol: SASL_SSL\n",
+                        "      mechanism: SCRAM-SHA-256\n",
+                        "      username: \"al\\\"ice\"\n",
+                        "      password: \"s3cret\"\n",
+                        "    truststore:\n");
         assertThat(client.secrets()).containsExactly("s3cret", "storepw");
         assertThat(client.toString()).doesNotContain("s3cret", "storepw");
         assertThat(client.withPassword("other").password()).hasValue("other");
-        assertThatThrownBy(() -> new ClientSecurity(SecuredListener.SSL, null, "a", "h:1", null, Path.of("t"), null, "p")
-                .withPassword("x")).isInstanceOf(IllegalStateException.class).hasMessageContaining("SSL does not use SASL");
+        assertThatThrownBy(
+                        () -> new ClientSecurity(SecuredListener.SSL, null, "a", "h:1", null, Path.of("t"), null, "p")
+                                .withPassword("x"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("SSL does not use SASL");
     }
 }

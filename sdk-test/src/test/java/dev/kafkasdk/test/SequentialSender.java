@@ -56,14 +56,15 @@ final class SequentialSender implements AutoCloseable {
                     continue;
                 }
                 long value = next++;
-                producer.send(new ProducerRecord<>(topic, "key-" + (value % 12), Long.toString(value)), (metadata, error) -> {
-                    inFlight.release();
-                    if (error == null) {
-                        acked.put(value, metadata);
-                    } else {
-                        failures.add(error);
-                    }
-                });
+                producer.send(
+                        new ProducerRecord<>(topic, "key-" + (value % 12), Long.toString(value)), (metadata, error) -> {
+                            inFlight.release();
+                            if (error == null) {
+                                acked.put(value, metadata);
+                            } else {
+                                failures.add(error);
+                            }
+                        });
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -77,7 +78,8 @@ final class SequentialSender implements AutoCloseable {
     }
 
     void awaitAcked(int count, Duration timeout) {
-        await("at least " + count + " acknowledged records").atMost(timeout)
+        await("at least " + count + " acknowledged records")
+                .atMost(timeout)
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> acked.size() >= count || !failures.isEmpty());
     }

@@ -11,8 +11,8 @@ final class ConfigSnippets {
 
     static Map<String, Object> loadAndRender() {
         // tag::load-render[]
-        KafkaSdkConfig config = KafkaSdkConfig.load(Path.of("kafka.yaml"));      // or .json / .properties
-        Map<String, Object> props = config.producer("orders").toProperties();    // exact kafka-clients properties
+        KafkaSdkConfig config = KafkaSdkConfig.load(Path.of("kafka.yaml")); // or .json / .properties
+        Map<String, Object> props = config.producer("orders").toProperties(); // exact kafka-clients properties
         System.out.println(config.producer("orders").describe());
         // end::load-render[]
         return props;

@@ -5,8 +5,8 @@ import dev.kafkasdk.consumer.FailureAction;
 import dev.kafkasdk.consumer.FailurePolicy;
 import dev.kafkasdk.consumer.SdkConsumer;
 import dev.kafkasdk.core.config.KafkaSdkConfig;
-import dev.kafkasdk.examples.Order;
 import dev.kafkasdk.core.serde.Serdes;
+import dev.kafkasdk.examples.Order;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import java.nio.file.Path;
@@ -21,20 +21,22 @@ final class ConsumerSnippets {
     static void consume(Consumer<Order> orders, MeterRegistry meterRegistry, Runnable untilShutdown) {
         // tag::consume[]
         KafkaSdkConfig config = KafkaSdkConfig.load(Path.of("kafka.yaml"));
-        SdkConsumer<String, Order> consumer = SdkConsumer.builder(config.consumer("orders"),
-                        Serdes.string(), Serdes.json(Order.class))
+        SdkConsumer<String, Order> consumer = SdkConsumer.builder(
+                        config.consumer("orders"), Serdes.string(), Serdes.json(Order.class))
                 .subscribe("orders")
-                .recordHandler(record -> orders.accept(record.value()))  // or .batchHandler(batch -> ...)
+                .recordHandler(record -> orders.accept(record.value())) // or .batchHandler(batch -> ...)
                 .commitMode(CommitMode.syncPerBatch())
-                .failurePolicy(FailurePolicy.builder().maxAttempts(5)
+                .failurePolicy(FailurePolicy.builder()
+                        .maxAttempts(5)
                         .backoff(Duration.ofMillis(200), 2.0, Duration.ofSeconds(30))
-                        .onExhausted(FailureAction.DEAD_LETTER).build())
-                .deadLettersToKafka()                                      // <topic>.DLT
+                        .onExhausted(FailureAction.DEAD_LETTER)
+                        .build())
+                .deadLettersToKafka() // <topic>.DLT
                 .metrics(meterRegistry, Tags.of("app", "billing"))
                 .build();
         consumer.start();
         untilShutdown.run();
-        consumer.close(Duration.ofSeconds(10));   // finish or abandon the round, commit, close
+        consumer.close(Duration.ofSeconds(10)); // finish or abandon the round, commit, close
         // end::consume[]
     }
 }

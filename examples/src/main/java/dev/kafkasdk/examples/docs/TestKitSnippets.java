@@ -12,10 +12,11 @@ final class TestKitSnippets {
 
     static void embedded(Consumer<String> runDemo) {
         // tag::embedded[]
-        try (KafkaCluster kafka = EmbeddedKafka.start()) {           // the caller owns and closes it
+        try (KafkaCluster kafka = EmbeddedKafka.start()) { // the caller owns and closes it
             runDemo.accept(kafka.bootstrapServers());
         }
-        KafkaCluster three = EmbeddedKafka.start(EmbeddedKafkaOptions.builder().nodes(3).build());   // child JVMs
+        KafkaCluster three =
+                EmbeddedKafka.start(EmbeddedKafkaOptions.builder().nodes(3).build()); // child JVMs
         // end::embedded[]
         three.close();
     }

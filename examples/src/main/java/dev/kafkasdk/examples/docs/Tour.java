@@ -46,16 +46,19 @@ public final class Tour {
      * @return the orders the consumer stored, in the order it stored them
      * @throws Exception when the config is invalid, a send fails, or the orders do not arrive in time
      */
-    public static List<Order> run(Path configFile, Map<String, String> environment, String topic, int orders,
-            Duration timeout) throws Exception {
+    public static List<Order> run(
+            Path configFile, Map<String, String> environment, String topic, int orders, Duration timeout)
+            throws Exception {
         Tour tour = new Tour(orders);
         // tag::load[]
         KafkaSdkConfig config = KafkaSdkConfig.loader()
-                .file(configFile)                 // YAML, JSON or .properties: one model
-                .environment(environment)         // ${VAR} substitution and KAFKA_SDK_... overrides
-                .load();                          // every problem at once, or one ConfigException
+                .file(configFile) // YAML, JSON or .properties: one model
+                .environment(environment) // ${VAR} substitution and KAFKA_SDK_... overrides
+                .load(); // every problem at once, or one ConfigException
         // end::load[]
-        List<Order> sample = java.util.stream.IntStream.range(0, orders).mapToObj(Order::sample).toList();
+        List<Order> sample = java.util.stream.IntStream.range(0, orders)
+                .mapToObj(Order::sample)
+                .toList();
         CompletableFuture.allOf(send(config, topic, sample)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         try (SdkConsumer<String, Order> consumer = tour.consume(config, topic)) {
             if (!tour.arrived.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -68,17 +71,17 @@ public final class Tour {
     private static CompletableFuture<?>[] send(KafkaSdkConfig config, String topic, List<Order> orders) {
         // tag::produce[]
         List<CompletableFuture<SendResult>> sent = new ArrayList<>();
-        try (SdkProducer<String, Order> producer = SdkProducer.create(
-                config.producer("orders"), Serdes.string(), Serdes.json(Order.class))) {
+        try (SdkProducer<String, Order> producer =
+                SdkProducer.create(config.producer("orders"), Serdes.string(), Serdes.json(Order.class))) {
             for (Order order : orders) {
-                sent.add(producer.send(OutgoingRecord.of(topic, order.id(), order))  // never blocks the caller
+                sent.add(producer.send(OutgoingRecord.of(topic, order.id(), order)) // never blocks the caller
                         .whenComplete((result, failure) -> {
-                            if (failure != null) {         // names topic, partition, key and the cause
+                            if (failure != null) { // names topic, partition, key and the cause
                                 System.err.println("not stored: " + failure.getMessage());
                             }
                         }));
             }
-        }                                                  // close() waits for what is in flight
+        } // close() waits for what is in flight
         // end::produce[]
         return sent.toArray(CompletableFuture<?>[]::new);
     }
@@ -103,10 +106,10 @@ public final class Tour {
         SdkConsumer<String, Order> consumer = SdkConsumer.builder(
                         config.consumer("billing"), Serdes.string(), Serdes.json(Order.class))
                 .subscribe(topic)
-                .commitMode(CommitMode.syncPerBatch())   // commits after the handler returns, never before
+                .commitMode(CommitMode.syncPerBatch()) // commits after the handler returns, never before
                 .batchHandler(batch -> batch.forEach(record -> store(record.value())))
                 .build();
-        consumer.start();                                // its own poll thread; close(Duration) stops it
+        consumer.start(); // its own poll thread; close(Duration) stops it
         // end::consume[]
         return consumer;
     }

@@ -28,7 +28,8 @@ final class DocSnippets {
     private DocSnippets() {}
 
     static Result check(Path root, Path page, boolean update) throws IOException {
-        List<String> lines = new ArrayList<>(List.of(Files.readString(page, StandardCharsets.UTF_8).split("\n", -1)));
+        List<String> lines = new ArrayList<>(
+                List.of(Files.readString(page, StandardCharsets.UTF_8).split("\n", -1)));
         List<String> problems = new ArrayList<>();
         int checked = 0;
         boolean changed = false;
@@ -68,7 +69,8 @@ final class DocSnippets {
             Matcher marker = i > 0 ? MARKER.matcher(lines.get(i - 1)) : MARKER.matcher("");
             if (!marker.matches()) {
                 if (line.equals("```java")) {
-                    problems.add(name + ":" + (i + 1) + ": a java block with no <!-- snippet: path#tag --> line above it");
+                    problems.add(
+                            name + ":" + (i + 1) + ": a java block with no <!-- snippet: path#tag --> line above it");
                 }
                 i = end;
                 continue;
@@ -121,7 +123,8 @@ final class DocSnippets {
         if (!Files.isRegularFile(source)) {
             throw new MissingRegion("no such file");
         }
-        List<String> text = List.of(Files.readString(source, StandardCharsets.UTF_8).split("\n", -1));
+        List<String> text =
+                List.of(Files.readString(source, StandardCharsets.UTF_8).split("\n", -1));
         if (tags == null) {
             return String.join("\n", trimTrailingBlank(text));
         }
@@ -142,13 +145,17 @@ final class DocSnippets {
             throw new MissingRegion("no such file");
         }
         List<String> rows = new ArrayList<>();
-        for (String line : region(List.of(Files.readString(source, StandardCharsets.UTF_8).split("\n", -1)), tag)) {
+        for (String line :
+                region(List.of(Files.readString(source, StandardCharsets.UTF_8).split("\n", -1)), tag)) {
             String row = line.strip().replaceFirst("^\\*\\s?", "");
             Matcher cell = CELL.matcher(row);
             List<String> cells = new ArrayList<>();
             while (cell.find()) {
-                cells.add(CODE.matcher(cell.group(1)).replaceAll("`$1`")
-                        .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"));
+                cells.add(CODE.matcher(cell.group(1))
+                        .replaceAll("`$1`")
+                        .replace("&lt;", "<")
+                        .replace("&gt;", ">")
+                        .replace("&amp;", "&"));
             }
             if (!cells.isEmpty()) {
                 rows.add("| " + String.join(" | ", cells) + " |");
@@ -178,9 +185,14 @@ final class DocSnippets {
     }
 
     private static List<String> dedent(List<String> lines) {
-        int indent = lines.stream().filter(l -> !l.isBlank())
-                .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
-        return lines.stream().map(l -> l.isBlank() ? "" : l.substring(indent).stripTrailing()).toList();
+        int indent = lines.stream()
+                .filter(l -> !l.isBlank())
+                .mapToInt(l -> l.length() - l.stripLeading().length())
+                .min()
+                .orElse(0);
+        return lines.stream()
+                .map(l -> l.isBlank() ? "" : l.substring(indent).stripTrailing())
+                .toList();
     }
 
     private static List<String> trimTrailingBlank(List<String> lines) {

@@ -34,7 +34,9 @@ class DocsSnippetsTest {
             problems.addAll(result.problems());
             checked += result.checked();
         }
-        assertThat(problems).as("docs snippets out of date (%d checked)", checked).isEmpty();
+        assertThat(problems)
+                .as("docs snippets out of date (%d checked)", checked)
+                .isEmpty();
         assertThat(checked).as("snippets found in README.md and docs/").isGreaterThanOrEqualTo(4);
     }
 
@@ -60,8 +62,13 @@ class DocsSnippetsTest {
         DocSnippets.Result result = DocSnippets.check(dir, page, false);
 
         assertThat(result.checked()).isEqualTo(1);
-        assertThat(result.problems()).singleElement().asString()
-                .contains("page.md:3").contains("Source.java#call").contains("call(1);").contains("call(2);");
+        assertThat(result.problems())
+                .singleElement()
+                .asString()
+                .contains("page.md:3")
+                .contains("Source.java#call")
+                .contains("call(1);")
+                .contains("call(2);");
     }
 
     @Test
@@ -87,8 +94,8 @@ class DocsSnippetsTest {
     @Test
     void updateRewritesTheCopyFromTheSource(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("Source.java"), "// tag::a[]\n    one();\n    two();\n// end::a[]\n");
-        Path page = Files.writeString(dir.resolve("page.md"),
-                "<!-- snippet: Source.java#a -->\n```java\nold();\n```\n");
+        Path page =
+                Files.writeString(dir.resolve("page.md"), "<!-- snippet: Source.java#a -->\n```java\nold();\n```\n");
 
         DocSnippets.check(dir, page, true);
 
@@ -119,7 +126,11 @@ class DocsSnippetsTest {
         DocSnippets.Result drifted = DocSnippets.check(dir, page, false);
         DocSnippets.check(dir, page, true);
 
-        assertThat(drifted.problems()).singleElement().asString().contains("page.md:1").contains("<= 1 record");
+        assertThat(drifted.problems())
+                .singleElement()
+                .asString()
+                .contains("page.md:1")
+                .contains("<= 1 record");
         assertThat(Files.readString(page)).contains("| `sync()` | <= 1 record |");
         assertThat(DocSnippets.check(dir, page, false).problems()).isEmpty();
     }
@@ -128,7 +139,8 @@ class DocsSnippetsTest {
     void aSnippetPathMayNotLeaveTheRepository(@TempDir Path dir) throws IOException {
         Path page = Files.writeString(dir.resolve("page.md"), "<!-- snippet: ../x.java#a -->\n```java\nx\n```\n");
         assertThatThrownBy(() -> DocSnippets.check(dir.resolve("sub"), page, false))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("../x.java");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("../x.java");
     }
 
     private static List<Path> pages() {

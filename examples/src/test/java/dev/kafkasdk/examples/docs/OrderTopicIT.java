@@ -16,9 +16,9 @@ class OrderTopicIT {
 
     @Test
     void readsBackWhatItWrote(KafkaCluster kafka) {
-        String topic = kafka.uniqueTopicName("orders");           // e.g. orders-17-k3x9q0ab
-        kafka.createTopic(topic, 3);                              // waits until every partition's leader serves it
-        kafka.produce(topic, "order-1", "{\"total\": 42}");       // returns once acknowledged (acks=all)
+        String topic = kafka.uniqueTopicName("orders"); // e.g. orders-17-k3x9q0ab
+        kafka.createTopic(topic, 3); // waits until every partition's leader serves it
+        kafka.produce(topic, "order-1", "{\"total\": 42}"); // returns once acknowledged (acks=all)
 
         List<ConsumerRecord<String, String>> read = kafka.consume(topic, 1, Duration.ofSeconds(10));
 

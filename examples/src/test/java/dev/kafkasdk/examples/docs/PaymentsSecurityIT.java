@@ -20,10 +20,12 @@ import org.junit.jupiter.api.Test;
 
 /** The first example of {@code docs/test-kit-security.md}, run as it is shown. */
 // tag::secured[]
-@KafkaBroker(security = @KafkaSecurity(
-        listeners = {SecuredListener.SASL_SSL, SecuredListener.MUTUAL_TLS},
-        users = {"alice", "bob"},
-        authorizer = true))                      // StandardAuthorizer; super user "admin"
+@KafkaBroker(
+        security =
+                @KafkaSecurity(
+                        listeners = {SecuredListener.SASL_SSL, SecuredListener.MUTUAL_TLS},
+                        users = {"alice", "bob"},
+                        authorizer = true)) // StandardAuthorizer; super user "admin"
 class PaymentsSecurityIT {
 
     @Test
@@ -34,7 +36,7 @@ class PaymentsSecurityIT {
 
         ClientSecurity alice = kafka.security().client(SecuredListener.SASL_SSL, Sasl.SCRAM_SHA_256, "alice");
         KafkaSdkConfig config = KafkaSdkConfig.loader()
-                .yaml(alice.sdkClusterYaml())        // the SDK's own "cluster:" section
+                .yaml(alice.sdkClusterYaml()) // the SDK's own "cluster:" section
                 .yaml("producers: {p: {preset: DURABLE}}")
                 .load();
         try (SdkProducer<String, String> producer =

@@ -27,10 +27,13 @@ class AsyncProducerExampleIT {
         kafka.createTopic(topic, 3);
         List<AsyncProducerExample.Result> results = new ArrayList<>();
         int first = 0;
-        for (ProducerPreset preset : List.of(ProducerPreset.LOW_LATENCY, ProducerPreset.BALANCED,
-                ProducerPreset.HIGH_THROUGHPUT)) {
-            ProducerSettings settings = ProducerSettings.builder().name(preset.name().toLowerCase(Locale.ROOT))
-                    .cluster(ClusterReads.clusterOf(kafka)).preset(preset).build();
+        for (ProducerPreset preset :
+                List.of(ProducerPreset.LOW_LATENCY, ProducerPreset.BALANCED, ProducerPreset.HIGH_THROUGHPUT)) {
+            ProducerSettings settings = ProducerSettings.builder()
+                    .name(preset.name().toLowerCase(Locale.ROOT))
+                    .cluster(ClusterReads.clusterOf(kafka))
+                    .preset(preset)
+                    .build();
             results.add(AsyncProducerExample.send(settings, topic, PER_PRESET, first));
             first += PER_PRESET;
         }
@@ -39,16 +42,23 @@ class AsyncProducerExampleIT {
             assertThat(r.acknowledged()).isEqualTo(PER_PRESET);
             assertThat(r.failed()).isZero();
             assertThat(r.firstFailure()).isEmpty();
-            assertThat(r.perPartition().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(PER_PRESET);
+            assertThat(r.perPartition().values().stream()
+                            .mapToInt(Integer::intValue)
+                            .sum())
+                    .isEqualTo(PER_PRESET);
             assertThat(r.perPartition()).hasSize(3);
             assertThat(r.p50Nanos()).isPositive().isLessThanOrEqualTo(r.p99Nanos());
         });
-        assertThat(results).extracting(AsyncProducerExample.Result::preset)
+        assertThat(results)
+                .extracting(AsyncProducerExample.Result::preset)
                 .containsExactly(ProducerPreset.LOW_LATENCY, ProducerPreset.BALANCED, ProducerPreset.HIGH_THROUGHPUT);
 
         List<ConsumerRecord<String, String>> stored = kafka.consumeAll(topic, Duration.ofSeconds(30));
-        assertThat(stored).extracting(ConsumerRecord::key).containsExactlyInAnyOrderElementsOf(
-                IntStream.range(0, 3 * PER_PRESET).mapToObj(i -> Order.sample(i).id()).toList());
+        assertThat(stored)
+                .extracting(ConsumerRecord::key)
+                .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 3 * PER_PRESET)
+                        .mapToObj(i -> Order.sample(i).id())
+                        .toList());
         assertThat(stored).allSatisfy(r -> assertThat(r.value()).contains("\"id\":\"" + r.key() + "\""));
     }
 }

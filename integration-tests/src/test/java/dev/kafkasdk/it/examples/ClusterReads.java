@@ -26,12 +26,13 @@ import org.apache.kafka.common.serialization.Deserializer;
  */
 final class ClusterReads {
 
-    private ClusterReads() {
-    }
+    private ClusterReads() {}
 
     /** The test broker as the examples' cluster settings. */
     static ClusterSettings clusterOf(KafkaCluster kafka) {
-        return ClusterSettings.builder().bootstrapServers(kafka.bootstrapServers()).clientIdPrefix("it-examples")
+        return ClusterSettings.builder()
+                .bootstrapServers(kafka.bootstrapServers())
+                .clientIdPrefix("it-examples")
                 .build();
     }
 
@@ -40,20 +41,27 @@ final class ClusterReads {
         try (Admin admin = Admin.create(kafka.adminClientProperties())) {
             return admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get().entrySet().stream()
                     .filter(e -> e.getValue() != null)
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+                    .collect(Collectors.toMap(
+                            Map.Entry::getKey, e -> e.getValue().offset()));
         }
     }
 
     /** The log end offset of every partition of a topic. */
     static Map<TopicPartition, Long> endOffsets(KafkaCluster kafka, String topic) throws Exception {
         try (Admin admin = Admin.create(kafka.adminClientProperties())) {
-            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+            int partitions = admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get()
+                    .get(topic)
+                    .partitions()
+                    .size();
             Map<TopicPartition, OffsetSpec> request = new HashMap<>();
             for (int p = 0; p < partitions; p++) {
                 request.put(new TopicPartition(topic, p), OffsetSpec.latest());
             }
             return admin.listOffsets(request).all().get().entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+                    .collect(Collectors.toMap(
+                            Map.Entry::getKey, e -> e.getValue().offset()));
         }
     }
 
@@ -61,14 +69,15 @@ final class ClusterReads {
      * Every record of a topic from the beginning up to the end (for {@code read_committed}: the last
      * stable offset), read without a group.
      */
-    static <K, V> List<ConsumerRecord<K, V>> readAll(KafkaCluster kafka, String topic, IsolationLevel isolation,
-                                                     Deserializer<K> keys, Deserializer<V> values) {
+    static <K, V> List<ConsumerRecord<K, V>> readAll(
+            KafkaCluster kafka, String topic, IsolationLevel isolation, Deserializer<K> keys, Deserializer<V> values) {
         Map<String, Object> props = kafka.consumerProperties();
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.toString().toLowerCase(Locale.ROOT));
         List<ConsumerRecord<K, V>> read = new ArrayList<>();
         try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(props, keys, values)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);

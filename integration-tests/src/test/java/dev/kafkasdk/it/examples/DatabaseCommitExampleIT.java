@@ -29,14 +29,16 @@ class DatabaseCommitExampleIT {
         String group = topic + "-writer";
         OrderDatabase database = OrderDatabase.inMemory(topic);
 
-        DatabaseCommitExample.Result result = DatabaseCommitExample.run(ClusterReads.clusterOf(kafka), topic, group,
-                database, RECORDS, granularity);
+        DatabaseCommitExample.Result result =
+                DatabaseCommitExample.run(ClusterReads.clusterOf(kafka), topic, group, database, RECORDS, granularity);
 
         assertThat(database.queryLong("SELECT COUNT(*) FROM orders")).isEqualTo(RECORDS);
         assertThat(database.queryLong("SELECT COUNT(DISTINCT id) FROM orders")).isEqualTo(RECORDS);
         Map<TopicPartition, Long> nextAfterRows = new HashMap<>();
-        try (Connection c = database.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT kafka_partition, MAX(kafka_offset) + 1 FROM orders GROUP BY kafka_partition")) {
+        try (Connection c = database.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT kafka_partition, MAX(kafka_offset) + 1 FROM orders GROUP BY kafka_partition")) {
             while (rs.next()) {
                 nextAfterRows.put(new TopicPartition(topic, rs.getInt(1)), rs.getLong(2));
             }

@@ -33,8 +33,8 @@ class DeadLetterExampleIT {
         assertThat(result.deadLetters()).hasSize(3);
 
         List<ConsumerRecord<String, String>> letters = kafka.consume(topic + ".DLT", 3, Duration.ofSeconds(30));
-        Map<String, ConsumerRecord<String, String>> originals = kafka.consumeAll(topic, Duration.ofSeconds(30))
-                .stream().collect(Collectors.toMap(r -> r.partition() + "@" + r.offset(), Function.identity()));
+        Map<String, ConsumerRecord<String, String>> originals = kafka.consumeAll(topic, Duration.ofSeconds(30)).stream()
+                .collect(Collectors.toMap(r -> r.partition() + "@" + r.offset(), Function.identity()));
         assertThat(letters).hasSize(3).allSatisfy(letter -> {
             assertThat(header(letter, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(topic);
             ConsumerRecord<String, String> original = originals.get(header(letter, DeadLetterHeaders.ORIGINAL_PARTITION)
@@ -43,10 +43,14 @@ class DeadLetterExampleIT {
             assertThat(letter.value()).isEqualTo(original.value());
             assertThat(letter.key()).isEqualTo(original.key());
         });
-        assertThat(letters).filteredOn(l -> header(l, DeadLetterHeaders.REASON).equals("DESERIALIZATION"))
-                .extracting(ConsumerRecord::key).containsExactlyInAnyOrder("pill-1", "pill-2");
-        assertThat(letters).filteredOn(l -> header(l, DeadLetterHeaders.REASON).equals("HANDLER"))
-                .singleElement().satisfies(l -> {
+        assertThat(letters)
+                .filteredOn(l -> header(l, DeadLetterHeaders.REASON).equals("DESERIALIZATION"))
+                .extracting(ConsumerRecord::key)
+                .containsExactlyInAnyOrder("pill-1", "pill-2");
+        assertThat(letters)
+                .filteredOn(l -> header(l, DeadLetterHeaders.REASON).equals("HANDLER"))
+                .singleElement()
+                .satisfies(l -> {
                     assertThat(l.key()).isEqualTo("order-refund-by-mistake");
                     assertThat(header(l, DeadLetterHeaders.EXCEPTION_CLASS))
                             .isEqualTo(IllegalArgumentException.class.getName());

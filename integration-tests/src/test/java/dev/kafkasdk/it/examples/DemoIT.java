@@ -19,8 +19,8 @@ class DemoIT {
     void demoAgainstAGivenBrokerEndsWithMatchingCounts(KafkaCluster kafka) throws Exception {
         String runId = kafka.uniqueTopicName("demo").replace('.', '-');
 
-        DemoSummary summary = Demo.execute(ExampleArgs.parse("--bootstrap-servers", kafka.bootstrapServers(),
-                "--records", "300", "--run-id", runId));
+        DemoSummary summary = Demo.execute(ExampleArgs.parse(
+                "--bootstrap-servers", kafka.bootstrapServers(), "--records", "300", "--run-id", runId));
 
         assertThat(summary.problems()).isEmpty();
         assertThat(summary.presets()).isEqualTo(3);
@@ -50,8 +50,8 @@ class DemoIT {
                 """.formatted(kafka.bootstrapServers()));
         String runId = kafka.uniqueTopicName("demo-config").replace('.', '-');
 
-        DemoSummary summary = Demo.execute(ExampleArgs.parse("--config", config.toString(), "--records", "100",
-                "--run-id", runId));
+        DemoSummary summary =
+                Demo.execute(ExampleArgs.parse("--config", config.toString(), "--records", "100", "--run-id", runId));
 
         assertThat(summary.problems()).isEmpty();
         assertThat(summary.sent()).isEqualTo(300);

@@ -31,13 +31,15 @@ class ExampleClusterIT {
         }
         String[] hostPort = address.split(":");
         assertThatThrownBy(() -> new Socket(hostPort[0], Integer.parseInt(hostPort[1])).close())
-                .as("nothing listens on %s after close", address).isInstanceOf(IOException.class);
+                .as("nothing listens on %s after close", address)
+                .isInstanceOf(IOException.class);
     }
 
     @Test
     void badCommandLinesAreRejectedWithTheUsage() {
         assertThatThrownBy(() -> ExampleArgs.parse("--bootstrap-server", "x:1"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown option --bootstrap-server")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown option --bootstrap-server")
                 .hasMessageContaining("--bootstrap-servers host:port");
         assertThatThrownBy(() -> ExampleArgs.parse("--records", "many").intOption("records", 1))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -16,8 +16,8 @@ class LivenessReportExampleIT {
             throws Exception {
         String topic = kafka.uniqueTopicName("slow-work");
 
-        LivenessReportExample.Result result = LivenessReportExample.run(ClusterReads.clusterOf(kafka), topic,
-                topic + "-worker", 300);
+        LivenessReportExample.Result result =
+                LivenessReportExample.run(ClusterReads.clusterOf(kafka), topic, topic + "-worker", 300);
 
         assertThat(result.processed()).isEqualTo(300);
         // measured: ~5 ms per record x max.poll.records 500 > max.poll.interval.ms 2000

@@ -36,7 +36,10 @@ class ReplayExampleIT {
         Map<Integer, Long> recordsBeforeFrom = all.stream()
                 .filter(r -> r.timestamp() < replay.from().toEpochMilli())
                 .collect(Collectors.groupingBy(ConsumerRecord::partition, Collectors.counting()));
-        assertThat(recordsBeforeFrom.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(PER_ROUND);
+        assertThat(recordsBeforeFrom.values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum())
+                .isEqualTo(PER_ROUND);
         // each partition's seek landed on its first record after the replay point
         assertThat(replay.firstOffsets()).isEqualTo(recordsBeforeFrom);
     }

@@ -1,7 +1,6 @@
 package dev.kafkasdk.it.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.kafkasdk.test.Backend;
 import dev.kafkasdk.test.DeliveryHistory;
@@ -60,8 +59,12 @@ class FaultScenariosIT {
     private static void assertClean(DeliveryHistory.Report report, Load load) {
         assertThat(report.acknowledged()).as(report.toString()).isPositive();
         assertThat(report.lost()).as("lost: " + report).isZero();
-        assertThat(report.duplicateWrites()).as("duplicate writes (idempotence): " + report).isZero();
-        assertThat(report.partitionOrderViolations()).as("partition order: " + report).isZero();
+        assertThat(report.duplicateWrites())
+                .as("duplicate writes (idempotence): " + report)
+                .isZero();
+        assertThat(report.partitionOrderViolations())
+                .as("partition order: " + report)
+                .isZero();
         assertThat(report.keyOrderViolations()).as("key order: " + report).isZero();
         assertThat(report.misplaced()).as("misplaced: " + report).isZero();
         assertThat(load.failedSends()).as("failed sends").isZero();
@@ -75,14 +78,19 @@ class FaultScenariosIT {
             KafkaNode leader = cluster.node(cluster.leaderOf(topic, 0));
             long pausedAt = System.nanoTime();
             leader.pause();
-            load.awaitStalled(Duration.ofSeconds(FULL ? 20 : 2), WAIT);   // the pause holds while nothing is acked
+            load.awaitStalled(Duration.ofSeconds(FULL ? 20 : 2), WAIT); // the pause holds while nothing is acked
             leader.resume();
             load.awaitAcknowledged(1_000, WAIT);
-            LOG.info("pause of node {}: producer recovered {} ms after the pause began; max ack latency {} ms",
-                    leader.id(), Duration.ofNanos(System.nanoTime() - pausedAt).toMillis(), load.maxAckMillis());
+            LOG.info(
+                    "pause of node {}: producer recovered {} ms after the pause began; max ack latency {} ms",
+                    leader.id(),
+                    Duration.ofNanos(System.nanoTime() - pausedAt).toMillis(),
+                    load.maxAckMillis());
 
             assertClean(load.finish(WAIT), load);
-            assertThat(load.maxAckMillis()).as("the pause stalled acknowledgements").isGreaterThan(2_000);
+            assertThat(load.maxAckMillis())
+                    .as("the pause stalled acknowledgements")
+                    .isGreaterThan(2_000);
         }
     }
 
@@ -110,12 +118,14 @@ class FaultScenariosIT {
             load.awaitAcknowledged(1_000, WAIT);
             int victim = cluster.leaderOf(topic, 0);
             cluster.network(victim).blackhole(NetworkFaults.Direction.BOTH);
-            load.awaitStalled(Duration.ofSeconds(FULL ? 15 : 3), WAIT);   // hold it while nothing is acked
+            load.awaitStalled(Duration.ofSeconds(FULL ? 15 : 3), WAIT); // hold it while nothing is acked
             cluster.network(victim).heal();
             load.awaitAcknowledged(1_000, WAIT);
 
             assertClean(load.finish(WAIT), load);
-            assertThat(load.maxAckMillis()).as("the black hole stalled acknowledgements").isGreaterThan(2_000);
+            assertThat(load.maxAckMillis())
+                    .as("the black hole stalled acknowledgements")
+                    .isGreaterThan(2_000);
         }
     }
     // end::blackhole[]
@@ -128,12 +138,14 @@ class FaultScenariosIT {
             Duration delay = Duration.ofMillis(FULL ? 500 : 200);
             Duration jitter = Duration.ofMillis(FULL ? 200 : 100);
             cluster.nodes().forEach(n -> cluster.network(n.id()).latency(NetworkFaults.Direction.BOTH, delay, jitter));
-            load.awaitAcknowledged(FULL ? 3_000 : 300, WAIT);             // records acked through the latency
+            load.awaitAcknowledged(FULL ? 3_000 : 300, WAIT); // records acked through the latency
             cluster.nodes().forEach(n -> cluster.network(n.id()).heal());
             load.awaitAcknowledged(500, WAIT);
 
             assertClean(load.finish(WAIT), load);
-            assertThat(load.maxAckMillis()).as("the latency slowed acknowledgements").isGreaterThanOrEqualTo(delay.toMillis());
+            assertThat(load.maxAckMillis())
+                    .as("the latency slowed acknowledgements")
+                    .isGreaterThanOrEqualTo(delay.toMillis());
         }
     }
 

@@ -2,10 +2,10 @@ package dev.kafkasdk.it.reliability;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.kafkasdk.core.serde.Serdes;
 import dev.kafkasdk.consumer.CommitMode;
 import dev.kafkasdk.consumer.SdkConsumer;
 import dev.kafkasdk.core.config.KafkaSdkConfig;
+import dev.kafkasdk.core.serde.Serdes;
 import dev.kafkasdk.producer.SdkProducer;
 import dev.kafkasdk.test.DeliveryHistory;
 import java.time.Duration;
@@ -44,8 +44,8 @@ final class Load implements AutoCloseable {
         this.consumer = SdkConsumer.builder(config.consumer("load"), Serdes.string(), Serdes.string())
                 .subscribe(topic)
                 .commitMode(CommitMode.syncPerBatch())
-                .recordHandler(r -> history.consumed(r.topic(), r.partition(), r.offset(), r.key(),
-                        Long.parseLong(r.value())))
+                .recordHandler(
+                        r -> history.consumed(r.topic(), r.partition(), r.offset(), r.key(), Long.parseLong(r.value())))
                 .build();
         this.sender = new Thread(this::sendLoop, "load-sender-" + topic);
     }
@@ -91,7 +91,8 @@ final class Load implements AutoCloseable {
                 if (error == null) {
                     history.acknowledged(result.topic(), result.partition(), result.offset(), key, valueId);
                     long now = System.nanoTime();
-                    maxAckMillis.accumulateAndGet(Duration.ofNanos(now - started).toMillis(), Math::max);
+                    maxAckMillis.accumulateAndGet(
+                            Duration.ofNanos(now - started).toMillis(), Math::max);
                     lastAckNanos.accumulateAndGet(now, Math::max);
                 } else {
                     failedSends.incrementAndGet();
@@ -126,8 +127,13 @@ final class Load implements AutoCloseable {
             LOG.warn("consumer did not catch up with {} acknowledged records within {}", acknowledged, timeout);
         }
         DeliveryHistory.Report report = history.check();
-        LOG.info("{}: sent={} failedSends={} maxAckLatencyMs={} {}", topic, sent.get(), failedSends.get(),
-                maxAckMillis.get(), report);
+        LOG.info(
+                "{}: sent={} failedSends={} maxAckLatencyMs={} {}",
+                topic,
+                sent.get(),
+                failedSends.get(),
+                maxAckMillis.get(),
+                report);
         return report;
     }
 

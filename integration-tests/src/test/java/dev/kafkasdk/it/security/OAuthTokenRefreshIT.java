@@ -3,10 +3,10 @@ package dev.kafkasdk.it.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.kafkasdk.core.serde.Serdes;
 import dev.kafkasdk.consumer.CommitMode;
 import dev.kafkasdk.consumer.SdkConsumer;
 import dev.kafkasdk.core.config.KafkaSdkConfig;
+import dev.kafkasdk.core.serde.Serdes;
 import dev.kafkasdk.producer.SdkProducer;
 import dev.kafkasdk.test.ClientSecurity;
 import dev.kafkasdk.test.DeliveryHistory;
@@ -26,8 +26,14 @@ import org.slf4j.LoggerFactory;
  * ({@code connections.max.reauth.ms}): an SDK producer and consumer keep working across several
  * token refreshes and re-authentications, and the checker finds nothing lost.
  */
-@KafkaBroker(brokerProperties = "connections.max.reauth.ms=3000", security = @KafkaSecurity(
-        listeners = SecuredListener.SASL_SSL, users = "alice", oauth = true, tokenLifetimeSeconds = 6))
+@KafkaBroker(
+        brokerProperties = "connections.max.reauth.ms=3000",
+        security =
+                @KafkaSecurity(
+                        listeners = SecuredListener.SASL_SSL,
+                        users = "alice",
+                        oauth = true,
+                        tokenLifetimeSeconds = 6))
 class OAuthTokenRefreshIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(OAuthTokenRefreshIT.class);
@@ -43,13 +49,13 @@ class OAuthTokenRefreshIT {
         long tokensAtStart = kafka.security().issuedTokens();
 
         try (SdkProducer<String, String> producer = SecuredSdkClients.producer(config);
-             SdkConsumer<String, String> consumer = SdkConsumer.builder(config.consumer("c"),
-                             Serdes.string(), Serdes.string())
-                     .subscribe(topic)
-                     .commitMode(CommitMode.syncPerBatch())
-                     .recordHandler(r -> history.consumed(r.topic(), r.partition(), r.offset(), r.key(),
-                             Long.parseLong(r.value())))
-                     .build()) {
+                SdkConsumer<String, String> consumer = SdkConsumer.builder(
+                                config.consumer("c"), Serdes.string(), Serdes.string())
+                        .subscribe(topic)
+                        .commitMode(CommitMode.syncPerBatch())
+                        .recordHandler(r -> history.consumed(
+                                r.topic(), r.partition(), r.offset(), r.key(), Long.parseLong(r.value())))
+                        .build()) {
             consumer.start();
             long deadline = System.nanoTime() + RUN.toNanos();
             for (long id = 0; System.nanoTime() < deadline; id++) {

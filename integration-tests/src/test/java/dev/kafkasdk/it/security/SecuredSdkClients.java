@@ -2,10 +2,10 @@ package dev.kafkasdk.it.security;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.kafkasdk.core.serde.Serdes;
 import dev.kafkasdk.consumer.CommitMode;
 import dev.kafkasdk.consumer.SdkConsumer;
 import dev.kafkasdk.core.config.KafkaSdkConfig;
+import dev.kafkasdk.core.serde.Serdes;
 import dev.kafkasdk.producer.SdkProducer;
 import dev.kafkasdk.producer.SendResult;
 import dev.kafkasdk.test.ClientSecurity;
@@ -26,8 +26,7 @@ final class SecuredSdkClients {
 
     static final Duration BOUND = Duration.ofSeconds(10);
 
-    private SecuredSdkClients() {
-    }
+    private SecuredSdkClients() {}
 
     /** The kit's cluster section plus a producer {@code p}, a consumer {@code c} (group {@code group}) and an admin. */
     static KafkaSdkConfig config(ClientSecurity client, String group) {
@@ -78,8 +77,8 @@ final class SecuredSdkClients {
     /** Consumes with the group of consumer {@code c} until {@code expected} values arrived. */
     static List<String> consume(KafkaSdkConfig config, String topic, int expected) {
         Queue<String> seen = new ConcurrentLinkedQueue<>();
-        try (SdkConsumer<String, String> consumer = SdkConsumer.builder(config.consumer("c"),
-                        Serdes.string(), Serdes.string())
+        try (SdkConsumer<String, String> consumer = SdkConsumer.builder(
+                        config.consumer("c"), Serdes.string(), Serdes.string())
                 .subscribe(topic)
                 .commitMode(CommitMode.syncPerBatch())
                 .recordHandler(record -> seen.add(record.value()))

@@ -3,13 +3,13 @@ package dev.kafkasdk.it.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.kafkasdk.core.serde.Serdes;
 import dev.kafkasdk.admin.SdkAdmin;
 import dev.kafkasdk.consumer.ConsumerState;
 import dev.kafkasdk.consumer.SdkConsumer;
 import dev.kafkasdk.core.FatalKafkaSdkException;
 import dev.kafkasdk.core.KafkaSdkException;
 import dev.kafkasdk.core.config.KafkaSdkConfig;
+import dev.kafkasdk.core.serde.Serdes;
 import dev.kafkasdk.producer.SdkProducer;
 import dev.kafkasdk.test.ClientSecurity;
 import dev.kafkasdk.test.KafkaBroker;
@@ -33,11 +33,13 @@ import org.junit.jupiter.api.Test;
  * {@link SecuredSdkClients#BOUND} (plus the client's own close), never as a hang or a silent retry
  * loop, and no message carries a password.
  */
-@KafkaBroker(security = @KafkaSecurity(
-        listeners = {SecuredListener.SSL, SecuredListener.MUTUAL_TLS, SecuredListener.SASL_SSL},
-        users = {"alice", "mallory"},
-        authorizer = true,
-        oauth = true))
+@KafkaBroker(
+        security =
+                @KafkaSecurity(
+                        listeners = {SecuredListener.SSL, SecuredListener.MUTUAL_TLS, SecuredListener.SASL_SSL},
+                        users = {"alice", "mallory"},
+                        authorizer = true,
+                        oauth = true))
 class SecurityFailuresIT {
 
     private static final LogCapture LOGS = new LogCapture();
@@ -53,9 +55,12 @@ class SecurityFailuresIT {
         String logged = LOGS.stop();
         assertThat(logged).as("captured log output").isNotEmpty();
         for (String user : kafka.security().users()) {
-            assertThat(logged).as("log output vs the password of " + user).doesNotContain(kafka.security().password(user));
+            assertThat(logged)
+                    .as("log output vs the password of " + user)
+                    .doesNotContain(kafka.security().password(user));
         }
-        assertThat(logged).doesNotContain(kafka.security().storePassword(), "Wrong-Client-Secret-1", "Nobody-Secret-123");
+        assertThat(logged)
+                .doesNotContain(kafka.security().storePassword(), "Wrong-Client-Secret-1", "Nobody-Secret-123");
     }
 
     private static Throwable sendFailure(ClientSecurity client, String topic) throws Exception {
@@ -67,7 +72,8 @@ class SecurityFailuresIT {
                 future.get(SecuredSdkClients.BOUND.toSeconds() + 5, TimeUnit.SECONDS);
                 throw new AssertionError("the send to " + topic + " succeeded");
             } catch (ExecutionException e) {
-                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(SecuredSdkClients.BOUND.plusSeconds(1));
+                assertThat(Duration.ofNanos(System.nanoTime() - started))
+                        .isLessThan(SecuredSdkClients.BOUND.plusSeconds(1));
                 return e.getCause();
             }
         }
@@ -85,14 +91,16 @@ class SecurityFailuresIT {
     void aWrongPasswordFailsTheSendWithoutRevealingIt(KafkaCluster kafka) throws Exception {
         String topic = kafka.uniqueTopicName("wrong-password");
         kafka.createTopic(topic);
-        ClientSecurity wrong = kafka.security().client(SecuredListener.SASL_SSL, Sasl.SCRAM_SHA_256, "alice")
+        ClientSecurity wrong = kafka.security()
+                .client(SecuredListener.SASL_SSL, Sasl.SCRAM_SHA_256, "alice")
                 .withPassword("Wrong-" + kafka.security().password("alice"));
 
         Throwable failure = sendFailure(wrong, topic);
 
         assertNonRetriableWithoutSecrets(failure, wrong);
         assertThat(failure).isInstanceOf(FatalKafkaSdkException.class);
-        assertThat(failure.getMessage()).contains("SCRAM-SHA-256", topic, "check cluster.security.sasl")
+        assertThat(failure.getMessage())
+                .contains("SCRAM-SHA-256", topic, "check cluster.security.sasl")
                 .doesNotContain(kafka.security().password("alice"));
     }
 
@@ -100,7 +108,8 @@ class SecurityFailuresIT {
     void anUnknownUserFailsTheSend(KafkaCluster kafka) throws Exception {
         String topic = kafka.uniqueTopicName("unknown-user");
         kafka.createTopic(topic);
-        ClientSecurity unknown = kafka.security().client(SecuredListener.SASL_SSL, Sasl.PLAIN, "alice")
+        ClientSecurity unknown = kafka.security()
+                .client(SecuredListener.SASL_SSL, Sasl.PLAIN, "alice")
                 .withCredentials("nobody", "Nobody-Secret-123");
 
         Throwable failure = sendFailure(unknown, topic);
@@ -113,7 +122,8 @@ class SecurityFailuresIT {
     void anUntrustedServerCertificateFailsTheSend(KafkaCluster kafka) throws Exception {
         String topic = kafka.uniqueTopicName("untrusted");
         kafka.createTopic(topic);
-        ClientSecurity untrusting = kafka.security().client(SecuredListener.SSL, "alice")
+        ClientSecurity untrusting = kafka.security()
+                .client(SecuredListener.SSL, "alice")
                 .withTruststore(kafka.security().untrustedTruststore());
 
         Throwable failure = sendFailure(untrusting, topic);
@@ -126,7 +136,8 @@ class SecurityFailuresIT {
     void mutualTlsWithoutAClientCertificateFailsTheSend(KafkaCluster kafka) throws Exception {
         String topic = kafka.uniqueTopicName("no-client-cert");
         kafka.createTopic(topic);
-        ClientSecurity noCertificate = kafka.security().client(SecuredListener.MUTUAL_TLS, "alice").withoutKeystore();
+        ClientSecurity noCertificate =
+                kafka.security().client(SecuredListener.MUTUAL_TLS, "alice").withoutKeystore();
 
         Throwable failure = sendFailure(noCertificate, topic);
 
@@ -156,10 +167,10 @@ class SecurityFailuresIT {
         ClientSecurity mallory = kafka.security().client(SecuredListener.SASL_SSL, Sasl.SCRAM_SHA_256, "mallory");
         KafkaSdkConfig config = SecuredSdkClients.config(mallory, topic + "-group");
 
-        try (SdkConsumer<String, String> consumer = SdkConsumer.builder(config.consumer("c"),
-                        Serdes.string(), Serdes.string())
+        try (SdkConsumer<String, String> consumer = SdkConsumer.builder(
+                        config.consumer("c"), Serdes.string(), Serdes.string())
                 .subscribe(topic)
-                .recordHandler(record -> { })
+                .recordHandler(record -> {})
                 .build()) {
             consumer.start();
             await().atMost(SecuredSdkClients.BOUND).until(() -> consumer.state() == ConsumerState.FAILED);
@@ -182,8 +193,8 @@ class SecurityFailuresIT {
         KafkaSdkConfig config = SecuredSdkClients.config(mallory, topic + "-group");
         java.util.Queue<String> seen = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
-        try (SdkConsumer<String, String> consumer = SdkConsumer.builder(config.consumer("c"),
-                        Serdes.string(), Serdes.string())
+        try (SdkConsumer<String, String> consumer = SdkConsumer.builder(
+                        config.consumer("c"), Serdes.string(), Serdes.string())
                 .subscribe(topic)
                 .recordHandler(record -> seen.add(record.value()))
                 .build()) {
@@ -201,29 +212,36 @@ class SecurityFailuresIT {
 
     @Test
     void aWrongOauthClientSecretFailsWhenTheProducerIsCreated(KafkaCluster kafka) {
-        ClientSecurity wrong = kafka.security().client(SecuredListener.SASL_SSL, Sasl.OAUTHBEARER, "alice")
+        ClientSecurity wrong = kafka.security()
+                .client(SecuredListener.SASL_SSL, Sasl.OAUTHBEARER, "alice")
                 .withPassword("Wrong-Client-Secret-1");
         KafkaSdkConfig config = SecuredSdkClients.config(wrong, "unused");
         long started = System.nanoTime();
 
-        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> SecuredSdkClients.producer(config).close());
+        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(
+                () -> SecuredSdkClients.producer(config).close());
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(SecuredSdkClients.BOUND.plusSeconds(1));
         assertThat(failure).isNotNull();
-        assertThat(failure.toString()).doesNotContain("Wrong-Client-Secret-1", kafka.security().password("alice"));
-        org.slf4j.LoggerFactory.getLogger(SecurityFailuresIT.class).info("wrong OAuth client secret: {}", failure.toString());
+        assertThat(failure.toString())
+                .doesNotContain("Wrong-Client-Secret-1", kafka.security().password("alice"));
+        org.slf4j.LoggerFactory.getLogger(SecurityFailuresIT.class)
+                .info("wrong OAuth client secret: {}", failure.toString());
     }
 
     @Test
     void anAdminWithAWrongPasswordFailsWithinTheBound(KafkaCluster kafka) {
-        ClientSecurity wrong = kafka.security().client(SecuredListener.SASL_SSL, Sasl.SCRAM_SHA_512, "admin")
+        ClientSecurity wrong = kafka.security()
+                .client(SecuredListener.SASL_SSL, Sasl.SCRAM_SHA_512, "admin")
                 .withPassword("nope-not-it");
         KafkaSdkConfig config = SecuredSdkClients.config(wrong, "unused");
         long started = System.nanoTime();
 
         try (SdkAdmin admin = SdkAdmin.create(config.admin())) {
-            Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> admin.cluster().health());
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(SecuredSdkClients.BOUND.plusSeconds(1));
+            Throwable failure = org.assertj.core.api.Assertions.catchThrowable(
+                    () -> admin.cluster().health());
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
+                    .isLessThan(SecuredSdkClients.BOUND.plusSeconds(1));
             assertNonRetriableWithoutSecrets(failure, wrong);
             assertThat(failure.getMessage()).contains("SCRAM-SHA-512", "check cluster.security.sasl");
         }

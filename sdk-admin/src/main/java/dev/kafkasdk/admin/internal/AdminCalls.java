@@ -63,11 +63,13 @@ public final class AdminCalls {
         this.clientId = clientId;
         this.metrics = metrics;
         this.options = options;
-        this.retry = Retry.of(clientId, RetryConfig.custom()
-                .maxAttempts(options.maxAttempts())
-                .waitDuration(options.retryBackoff())
-                .retryOnException(AdminCalls::isRetriable)
-                .build());
+        this.retry = Retry.of(
+                clientId,
+                RetryConfig.custom()
+                        .maxAttempts(options.maxAttempts())
+                        .waitDuration(options.retryBackoff())
+                        .retryOnException(AdminCalls::isRetriable)
+                        .build());
     }
 
     /** @return the retry, for event listeners and metrics */
@@ -114,10 +116,16 @@ public final class AdminCalls {
             return;
         }
         Throwable cause = failure == null ? null : failure.getCause() == null ? failure : failure.getCause();
-        metrics.timer(CALL_TIMER, "operation", operation.trim().replace(' ', '-').toLowerCase(Locale.ROOT),
-                        "outcome", failure == null ? "success" : "failure",
-                        "exception", cause == null ? "none" : cause.getClass().getSimpleName(),
-                        "client.id", clientId)
+        metrics.timer(
+                        CALL_TIMER,
+                        "operation",
+                        operation.trim().replace(' ', '-').toLowerCase(Locale.ROOT),
+                        "outcome",
+                        failure == null ? "success" : "failure",
+                        "exception",
+                        cause == null ? "none" : cause.getClass().getSimpleName(),
+                        "client.id",
+                        clientId)
                 .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
 
@@ -171,7 +179,8 @@ public final class AdminCalls {
             throw e;
         } catch (java.util.concurrent.TimeoutException e) {
             future.cancel(true);
-            throw new TimeoutException("no answer within " + options.callTimeout().toMillis() + " ms", e);
+            throw new TimeoutException(
+                    "no answer within " + options.callTimeout().toMillis() + " ms", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw e;
@@ -191,8 +200,8 @@ public final class AdminCalls {
      * @return the exception to throw
      */
     public static KafkaSdkException translate(String operation, Target target, Throwable failure) {
-        Throwable cause = failure instanceof ExecutionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+        Throwable cause =
+                failure instanceof ExecutionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof KafkaSdkException sdk) {
             return sdk;
         }
@@ -202,18 +211,24 @@ public final class AdminCalls {
         if (cause instanceof InterruptedException) {
             return new KafkaSdkException("interrupted while waiting to " + operation, cause);
         }
-        String what = target.names().isEmpty() ? "" : " (" + target.type().name().toLowerCase(java.util.Locale.ROOT)
-                + " " + String.join(", ", target.names()) + ")";
-        return KafkaSdkException.builder("failed to " + operation + what + ": " + cause.getMessage()
-                        + AuthenticationHints.hint(cause))
-                .topic(target.type() == ResourceType.TOPIC && target.names().size() == 1 ? target.names().get(0) : null)
+        String what = target.names().isEmpty()
+                ? ""
+                : " (" + target.type().name().toLowerCase(java.util.Locale.ROOT) + " "
+                        + String.join(", ", target.names()) + ")";
+        return KafkaSdkException.builder(
+                        "failed to " + operation + what + ": " + cause.getMessage() + AuthenticationHints.hint(cause))
+                .topic(
+                        target.type() == ResourceType.TOPIC && target.names().size() == 1
+                                ? target.names().get(0)
+                                : null)
                 .cause(cause)
                 .build();
     }
 
-    private static AdminAuthorizationException authorization(String operation, Target target,
-                                                             AuthorizationException auth) {
-        if (auth instanceof TopicAuthorizationException topics && !topics.unauthorizedTopics().isEmpty()) {
+    private static AdminAuthorizationException authorization(
+            String operation, Target target, AuthorizationException auth) {
+        if (auth instanceof TopicAuthorizationException topics
+                && !topics.unauthorizedTopics().isEmpty()) {
             List<String> names = new ArrayList<>(topics.unauthorizedTopics());
             names.sort(null);
             return new AdminAuthorizationException(operation, ResourceType.TOPIC, names, auth);

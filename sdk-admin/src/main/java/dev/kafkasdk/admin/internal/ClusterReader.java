@@ -26,15 +26,14 @@ import org.apache.kafka.clients.admin.QuorumInfo;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Node;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /** The admin reads shared by topics, health, load and online lint. */
 final class ClusterReader {
 
     /** The cluster as {@code describeCluster} reports it. */
-    record ClusterInfo(String clusterId, List<Node> nodes, OptionalInt controllerId) {
-    }
+    record ClusterInfo(String clusterId, List<Node> nodes, OptionalInt controllerId) {}
 
     private final Admin admin;
     private final AdminCalls calls;
@@ -50,7 +49,9 @@ final class ClusterReader {
             Node controller = calls.await(r.controller());
             List<Node> nodes = new ArrayList<>(calls.await(r.nodes()));
             nodes.sort(Comparator.comparingInt(Node::id));
-            return new ClusterInfo(calls.await(r.clusterId()), nodes,
+            return new ClusterInfo(
+                    calls.await(r.clusterId()),
+                    nodes,
                     controller == null || controller.isEmpty() ? OptionalInt.empty() : OptionalInt.of(controller.id()));
         });
     }
@@ -58,10 +59,17 @@ final class ClusterReader {
     /** The quorum, or empty when the cluster will not describe it (old broker, no permission). */
     Optional<QuorumStatus> quorum() {
         try {
-            QuorumInfo info = calls.call("describe the metadata quorum", Target.cluster(),
-                    t -> admin.describeMetadataQuorum(new DescribeMetadataQuorumOptions().timeoutMs(t)).quorumInfo());
-            return Optional.of(new QuorumStatus(info.leaderId(), info.leaderEpoch(), info.highWatermark(),
-                    members(info.voters(), info.highWatermark()), members(info.observers(), info.highWatermark())));
+            QuorumInfo info = calls.call(
+                    "describe the metadata quorum",
+                    Target.cluster(),
+                    t -> admin.describeMetadataQuorum(new DescribeMetadataQuorumOptions().timeoutMs(t))
+                            .quorumInfo());
+            return Optional.of(new QuorumStatus(
+                    info.leaderId(),
+                    info.leaderEpoch(),
+                    info.highWatermark(),
+                    members(info.voters(), info.highWatermark()),
+                    members(info.observers(), info.highWatermark())));
         } catch (KafkaSdkException e) {
             if (e.isRetriable()) {
                 throw e;
@@ -72,21 +80,30 @@ final class ClusterReader {
 
     private static List<QuorumStatus.Member> members(List<QuorumInfo.ReplicaState> states, long highWatermark) {
         return states.stream()
-                .map(s -> new QuorumStatus.Member(s.replicaId(), s.logEndOffset(),
+                .map(s -> new QuorumStatus.Member(
+                        s.replicaId(),
+                        s.logEndOffset(),
                         Math.max(0, highWatermark - s.logEndOffset()),
-                        instant(s.lastFetchTimestamp()), instant(s.lastCaughtUpTimestamp())))
+                        instant(s.lastFetchTimestamp()),
+                        instant(s.lastCaughtUpTimestamp())))
                 .sorted(Comparator.comparingInt(QuorumStatus.Member::replicaId))
                 .toList();
     }
 
     private static Optional<Instant> instant(OptionalLong epochMillis) {
         return epochMillis.isPresent() && epochMillis.getAsLong() >= 0
-                ? Optional.of(Instant.ofEpochMilli(epochMillis.getAsLong())) : Optional.empty();
+                ? Optional.of(Instant.ofEpochMilli(epochMillis.getAsLong()))
+                : Optional.empty();
     }
 
     Set<String> topicNames(boolean includeInternal) {
-        return calls.call("list topics", Target.cluster(),
-                t -> admin.listTopics(new ListTopicsOptions().listInternal(includeInternal).timeoutMs(t)).names());
+        return calls.call(
+                "list topics",
+                Target.cluster(),
+                t -> admin.listTopics(new ListTopicsOptions()
+                                .listInternal(includeInternal)
+                                .timeoutMs(t))
+                        .names());
     }
 
     /** Describes topics; names that do not exist are left out of the result. */
@@ -96,8 +113,9 @@ final class ClusterReader {
             return Map.of();
         }
         return calls.run("describe topics", Target.topics(distinct), t -> {
-            Map<String, KafkaFuture<TopicDescription>> futures = admin
-                    .describeTopics(distinct, new DescribeTopicsOptions().timeoutMs(t)).topicNameValues();
+            Map<String, KafkaFuture<TopicDescription>> futures = admin.describeTopics(
+                            distinct, new DescribeTopicsOptions().timeoutMs(t))
+                    .topicNameValues();
             Map<String, TopicDescription> found = new HashMap<>();
             for (Map.Entry<String, KafkaFuture<TopicDescription>> e : futures.entrySet()) {
                 try {
@@ -115,10 +133,14 @@ final class ClusterReader {
         if (names.isEmpty()) {
             return Map.of();
         }
-        List<ConfigResource> resources = names.stream().map(n -> new ConfigResource(type, n)).toList();
+        List<ConfigResource> resources =
+                names.stream().map(n -> new ConfigResource(type, n)).toList();
         Target target = type == ConfigResource.Type.TOPIC ? Target.topics(names) : Target.cluster();
-        Map<ConfigResource, Config> described = calls.call("describe " + type.name().toLowerCase(java.util.Locale.ROOT)
-                + " configs", target, t -> admin.describeConfigs(resources, new DescribeConfigsOptions().timeoutMs(t)).all());
+        Map<ConfigResource, Config> described = calls.call(
+                "describe " + type.name().toLowerCase(java.util.Locale.ROOT) + " configs",
+                target,
+                t -> admin.describeConfigs(resources, new DescribeConfigsOptions().timeoutMs(t))
+                        .all());
         Map<String, Map<String, ConfigEntry>> result = new HashMap<>();
         described.forEach((resource, config) -> {
             Map<String, ConfigEntry> entries = new HashMap<>();

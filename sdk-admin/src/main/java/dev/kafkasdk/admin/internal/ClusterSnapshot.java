@@ -18,9 +18,14 @@ import java.util.OptionalInt;
  * @param partitions every partition of every topic
  * @param minInsyncReplicas each topic's effective {@code min.insync.replicas}
  */
-public record ClusterSnapshot(String clusterId, Instant takenAt, List<Node> nodes, OptionalInt controllerId,
-                              Optional<QuorumStatus> quorum, List<PartitionState> partitions,
-                              Map<String, Integer> minInsyncReplicas) {
+public record ClusterSnapshot(
+        String clusterId,
+        Instant takenAt,
+        List<Node> nodes,
+        OptionalInt controllerId,
+        Optional<QuorumStatus> quorum,
+        List<PartitionState> partitions,
+        Map<String, Integer> minInsyncReplicas) {
 
     /**
      * A broker in the metadata.
@@ -30,8 +35,7 @@ public record ClusterSnapshot(String clusterId, Instant takenAt, List<Node> node
      * @param port port
      * @param rack rack, when set
      */
-    public record Node(int id, String host, int port, Optional<String> rack) {
-    }
+    public record Node(int id, String host, int port, Optional<String> rack) {}
 
     /**
      * A partition's replicas.
@@ -42,8 +46,8 @@ public record ClusterSnapshot(String clusterId, Instant takenAt, List<Node> node
      * @param replicas assigned replicas, preferred first
      * @param isr in-sync replicas
      */
-    public record PartitionState(String topic, int partition, OptionalInt leader, List<Integer> replicas,
-                                 List<Integer> isr) {
+    public record PartitionState(
+            String topic, int partition, OptionalInt leader, List<Integer> replicas, List<Integer> isr) {
         /**
          * Copies the lists.
          *

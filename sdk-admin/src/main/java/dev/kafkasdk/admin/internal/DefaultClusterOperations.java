@@ -46,21 +46,25 @@ final class DefaultClusterOperations implements ClusterOperations {
         topics.values().forEach(d -> {
             d.partitions().forEach(p -> partitions.add(state(d.name(), p)));
             ConfigEntry entry = configs.getOrDefault(d.name(), Map.of()).get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG);
-            minIsr.put(d.name(), entry == null ? 1 : Integer.parseInt(entry.value().trim()));
+            minIsr.put(
+                    d.name(), entry == null ? 1 : Integer.parseInt(entry.value().trim()));
         });
         List<ClusterSnapshot.Node> nodes = cluster.nodes().stream()
                 .map(n -> new ClusterSnapshot.Node(n.id(), n.host(), n.port(), Optional.ofNullable(n.rack())))
                 .toList();
-        ClusterSnapshot snapshot = new ClusterSnapshot(cluster.clusterId(), Instant.now(), nodes,
-                cluster.controllerId(), quorum, partitions, minIsr);
+        ClusterSnapshot snapshot = new ClusterSnapshot(
+                cluster.clusterId(), Instant.now(), nodes, cluster.controllerId(), quorum, partitions, minIsr);
         return HealthEvaluator.evaluate(snapshot, thresholds);
     }
 
     private static PartitionState state(String topic, TopicPartitionInfo p) {
         Node leader = p.leader();
-        return new PartitionState(topic, p.partition(),
+        return new PartitionState(
+                topic,
+                p.partition(),
                 leader == null || leader.isEmpty() ? OptionalInt.empty() : OptionalInt.of(leader.id()),
-                p.replicas().stream().map(Node::id).toList(), p.isr().stream().map(Node::id).toList());
+                p.replicas().stream().map(Node::id).toList(),
+                p.isr().stream().map(Node::id).toList());
     }
 
     @Override
@@ -90,7 +94,8 @@ final class DefaultClusterOperations implements ClusterOperations {
     @Override
     public LintContext lintContext(LintContext offline) {
         ClusterInfo cluster = reader.cluster();
-        List<String> brokerIds = cluster.nodes().stream().map(n -> Integer.toString(n.id())).toList();
+        List<String> brokerIds =
+                cluster.nodes().stream().map(n -> Integer.toString(n.id())).toList();
         Map<String, Map<String, ConfigEntry>> brokerConfigs = reader.configs(ConfigResource.Type.BROKER, brokerIds);
         Set<String> names = reader.topicNames(false);
         Map<String, TopicDescription> all = reader.describeTopics(reader.topicNames(true));
@@ -98,19 +103,27 @@ final class DefaultClusterOperations implements ClusterOperations {
                 .mode(LintContext.Mode.ONLINE)
                 .brokerCount(cluster.nodes().size())
                 .replicasPerBroker(load(cluster, all).replicasPerBroker());
-        new TreeMap<>(brokerConfigs).forEach((id, entries) ->
-                builder.broker(new BrokerFacts(Integer.parseInt(id), ClusterReader.values(entries))));
+        new TreeMap<>(brokerConfigs)
+                .forEach((id, entries) ->
+                        builder.broker(new BrokerFacts(Integer.parseInt(id), ClusterReader.values(entries))));
         List<String> wanted = new ArrayList<>();
         if (offline.topics().isEmpty()) {
             wanted.addAll(names);
         } else {
-            offline.topics().stream().map(TopicFacts::name).filter(all::containsKey).forEach(wanted::add);
+            offline.topics().stream()
+                    .map(TopicFacts::name)
+                    .filter(all::containsKey)
+                    .forEach(wanted::add);
         }
         Map<String, Map<String, ConfigEntry>> topicConfigs = reader.configs(ConfigResource.Type.TOPIC, wanted);
         wanted.stream().sorted().forEach(name -> {
             TopicDescription d = all.get(name);
-            builder.topic(new TopicFacts(name, d.partitions().size(), replicationFactor(d),
-                    ClusterReader.topicOverrides(topicConfigs.getOrDefault(name, Map.of())), true));
+            builder.topic(new TopicFacts(
+                    name,
+                    d.partitions().size(),
+                    replicationFactor(d),
+                    ClusterReader.topicOverrides(topicConfigs.getOrDefault(name, Map.of())),
+                    true));
         });
         return builder.build();
     }

@@ -52,11 +52,19 @@ final class DefaultGroupOperations implements GroupOperations {
 
     @Override
     public List<GroupSummary> list() {
-        return calls.call("list consumer groups", Target.cluster(),
-                        t -> admin.listGroups(ListGroupsOptions.forConsumerGroups().timeoutMs(t)).all())
+        return calls
+                .call(
+                        "list consumer groups",
+                        Target.cluster(),
+                        t -> admin.listGroups(
+                                        ListGroupsOptions.forConsumerGroups().timeoutMs(t))
+                                .all())
                 .stream()
-                .map(g -> new GroupSummary(g.groupId(), g.type().orElse(GroupType.UNKNOWN),
-                        g.groupState().orElse(GroupState.UNKNOWN), g.protocol()))
+                .map(g -> new GroupSummary(
+                        g.groupId(),
+                        g.type().orElse(GroupType.UNKNOWN),
+                        g.groupState().orElse(GroupState.UNKNOWN),
+                        g.protocol()))
                 .sorted(Comparator.comparing(GroupSummary::groupId))
                 .toList();
     }
@@ -69,7 +77,10 @@ final class DefaultGroupOperations implements GroupOperations {
                 .sorted(Comparator.comparing(GroupMember::memberId))
                 .toList();
         Node coordinator = d.coordinator();
-        return new GroupDescription(d.groupId(), d.type(), d.groupState(),
+        return new GroupDescription(
+                d.groupId(),
+                d.type(),
+                d.groupState(),
                 d.partitionAssignor() == null ? "" : d.partitionAssignor(),
                 coordinator == null || coordinator.isEmpty() ? OptionalInt.empty() : OptionalInt.of(coordinator.id()),
                 members);
@@ -77,9 +88,13 @@ final class DefaultGroupOperations implements GroupOperations {
 
     private ConsumerGroupDescription describeRaw(String groupId) {
         try {
-            ConsumerGroupDescription d = calls.call("describe consumer group", Target.group(groupId),
-                    t -> admin.describeConsumerGroups(List.of(groupId), new DescribeConsumerGroupsOptions().timeoutMs(t))
-                            .describedGroups().get(groupId));
+            ConsumerGroupDescription d = calls.call(
+                    "describe consumer group",
+                    Target.group(groupId),
+                    t -> admin.describeConsumerGroups(
+                                    List.of(groupId), new DescribeConsumerGroupsOptions().timeoutMs(t))
+                            .describedGroups()
+                            .get(groupId));
             if (d.groupState() == GroupState.DEAD) {
                 throw notFound(groupId, null);
             }
@@ -119,7 +134,12 @@ final class DefaultGroupOperations implements GroupOperations {
             OptionalLong at = c == null ? OptionalLong.empty() : OptionalLong.of(c.offset());
             OptionalLong lag = c == null ? OptionalLong.empty() : OptionalLong.of(end - c.offset());
             MemberDescription owner = owners.get(tp);
-            lags.add(new PartitionLag(tp.topic(), tp.partition(), at, end, lag,
+            lags.add(new PartitionLag(
+                    tp.topic(),
+                    tp.partition(),
+                    at,
+                    end,
+                    lag,
                     Optional.ofNullable(owner).map(MemberDescription::consumerId),
                     Optional.ofNullable(owner).map(MemberDescription::clientId),
                     Optional.ofNullable(owner).map(MemberDescription::host)));
@@ -129,7 +149,9 @@ final class DefaultGroupOperations implements GroupOperations {
 
     /** The group's committed offsets; partitions without an offset are left out. */
     Map<TopicPartition, OffsetAndMetadata> committed(String groupId) {
-        Map<TopicPartition, OffsetAndMetadata> raw = calls.call("list committed offsets", Target.group(groupId),
+        Map<TopicPartition, OffsetAndMetadata> raw = calls.call(
+                "list committed offsets",
+                Target.group(groupId),
                 t -> admin.listConsumerGroupOffsets(groupId, new ListConsumerGroupOffsetsOptions().timeoutMs(t))
                         .partitionsToOffsetAndMetadata());
         Map<TopicPartition, OffsetAndMetadata> present = new HashMap<>();
@@ -145,20 +167,25 @@ final class DefaultGroupOperations implements GroupOperations {
     public OffsetResetResult resetOffsets(OffsetResetRequest request) {
         refuseIfActive(request.groupId());
         Map<TopicPartition, OffsetAndMetadata> committed = committed(request.groupId());
-        Collection<TopicPartition> selected = request.topics().isEmpty()
-                ? committed.keySet() : offsets.partitionsOf(request.topics());
+        Collection<TopicPartition> selected =
+                request.topics().isEmpty() ? committed.keySet() : offsets.partitionsOf(request.topics());
         if (selected.isEmpty()) {
             throw new KafkaSdkException("consumer group '" + request.groupId() + "' has no committed offsets;"
                     + " name the topics to reset");
         }
-        Map<TopicPartition, Long> targets = new OffsetResetPlanner(offsets).targets(request.target(), selected, committed);
+        Map<TopicPartition, Long> targets =
+                new OffsetResetPlanner(offsets).targets(request.target(), selected, committed);
         List<OffsetResetResult.Moved> moved = new ArrayList<>();
         targets.forEach((tp, after) -> {
             OffsetAndMetadata before = committed.get(tp);
-            moved.add(new OffsetResetResult.Moved(tp.topic(), tp.partition(),
-                    before == null ? OptionalLong.empty() : OptionalLong.of(before.offset()), after));
+            moved.add(new OffsetResetResult.Moved(
+                    tp.topic(),
+                    tp.partition(),
+                    before == null ? OptionalLong.empty() : OptionalLong.of(before.offset()),
+                    after));
         });
-        moved.sort(Comparator.comparing(OffsetResetResult.Moved::topic).thenComparingInt(OffsetResetResult.Moved::partition));
+        moved.sort(Comparator.comparing(OffsetResetResult.Moved::topic)
+                .thenComparingInt(OffsetResetResult.Moved::partition));
         if (!request.dryRun()) {
             commit(request.groupId(), targets);
         }
@@ -169,9 +196,13 @@ final class DefaultGroupOperations implements GroupOperations {
     private void refuseIfActive(String groupId) {
         ConsumerGroupDescription d;
         try {
-            d = calls.call("describe consumer group", Target.group(groupId),
-                    t -> admin.describeConsumerGroups(List.of(groupId), new DescribeConsumerGroupsOptions().timeoutMs(t))
-                            .describedGroups().get(groupId));
+            d = calls.call(
+                    "describe consumer group",
+                    Target.group(groupId),
+                    t -> admin.describeConsumerGroups(
+                                    List.of(groupId), new DescribeConsumerGroupsOptions().timeoutMs(t))
+                            .describedGroups()
+                            .get(groupId));
         } catch (KafkaSdkException e) {
             if (e.getCause() instanceof GroupIdNotFoundException) {
                 return;
@@ -179,7 +210,8 @@ final class DefaultGroupOperations implements GroupOperations {
             throw e;
         }
         if (!d.members().isEmpty()) {
-            throw new GroupActiveException(groupId, d.members().size(), d.groupState().toString());
+            throw new GroupActiveException(
+                    groupId, d.members().size(), d.groupState().toString());
         }
     }
 
@@ -187,14 +219,20 @@ final class DefaultGroupOperations implements GroupOperations {
         Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
         targets.forEach((tp, offset) -> commit.put(tp, new OffsetAndMetadata(offset)));
         try {
-            calls.call("commit reset offsets", Target.group(groupId),
-                    t -> admin.alterConsumerGroupOffsets(groupId, commit,
-                            new org.apache.kafka.clients.admin.AlterConsumerGroupOffsetsOptions().timeoutMs(t)).all());
+            calls.call(
+                    "commit reset offsets",
+                    Target.group(groupId),
+                    t -> admin.alterConsumerGroupOffsets(
+                                    groupId,
+                                    commit,
+                                    new org.apache.kafka.clients.admin.AlterConsumerGroupOffsetsOptions().timeoutMs(t))
+                            .all());
         } catch (KafkaSdkException e) {
             if (e.getCause() instanceof org.apache.kafka.common.errors.UnknownMemberIdException
                     || e.getCause() instanceof org.apache.kafka.common.errors.GroupNotEmptyException) {
                 GroupDescription now = describe(groupId);
-                throw new GroupActiveException(groupId, now.members().size(), now.state().toString());
+                throw new GroupActiveException(
+                        groupId, now.members().size(), now.state().toString());
             }
             throw e;
         }

@@ -39,8 +39,8 @@ public final class DefaultSdkAdmin implements SdkAdmin {
         this.admin = admin;
         this.owned = owned;
         this.clientId = clientId;
-        this.clientMetrics = metrics.isEnabled() && admin instanceof AdminClient
-                ? metrics.bindClientMetrics(admin) : null;
+        this.clientMetrics =
+                metrics.isEnabled() && admin instanceof AdminClient ? metrics.bindClientMetrics(admin) : null;
         AdminCalls calls = new AdminCalls(clientId, options, metrics);
         this.topics = new DefaultTopicOperations(admin, calls);
         this.groups = new DefaultGroupOperations(admin, calls);
@@ -58,7 +58,8 @@ public final class DefaultSdkAdmin implements SdkAdmin {
             return admin.metrics().keySet().stream()
                     .map(name -> name.tags().get("client-id"))
                     .filter(id -> id != null && !id.isBlank())
-                    .findFirst().orElse("unknown");
+                    .findFirst()
+                    .orElse("unknown");
         } catch (RuntimeException e) {
             return "unknown";
         }

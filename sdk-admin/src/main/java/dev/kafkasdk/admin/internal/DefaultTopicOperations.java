@@ -56,8 +56,8 @@ final class DefaultTopicOperations implements TopicOperations {
     @Override
     public TopicPlan plan(Collection<TopicSpec> specs) {
         Map<String, TopicSpec> byName = byName(specs);
-        return TopicPlanner.plan(byName.values().stream().map(DefaultTopicOperations::desired).toList(),
-                observe(byName.keySet()));
+        return TopicPlanner.plan(
+                byName.values().stream().map(DefaultTopicOperations::desired).toList(), observe(byName.keySet()));
     }
 
     private Map<String, ObservedTopic> observe(Collection<String> names) {
@@ -66,9 +66,14 @@ final class DefaultTopicOperations implements TopicOperations {
         Map<String, ObservedTopic> observed = new HashMap<>();
         described.forEach((name, d) -> {
             Map<String, ConfigEntry> entries = configs.getOrDefault(name, Map.of());
-            observed.put(name, new ObservedTopic(name, d.partitions().size(),
-                    DefaultClusterOperations.replicationFactor(d), ClusterReader.values(entries),
-                    ClusterReader.topicOverrides(entries)));
+            observed.put(
+                    name,
+                    new ObservedTopic(
+                            name,
+                            d.partitions().size(),
+                            DefaultClusterOperations.replicationFactor(d),
+                            ClusterReader.values(entries),
+                            ClusterReader.topicOverrides(entries)));
         });
         return observed;
     }
@@ -83,7 +88,8 @@ final class DefaultTopicOperations implements TopicOperations {
         for (TopicChange change : plan.actions()) {
             try {
                 boolean changed = change.kind() == TopicChange.Kind.CREATE
-                        ? create(byName.get(change.topic())) : increase(change);
+                        ? create(byName.get(change.topic()))
+                        : increase(change);
                 (changed ? applied : alreadyDone).add(change);
             } catch (KafkaSdkException e) {
                 failed.put(change, e);
@@ -97,14 +103,21 @@ final class DefaultTopicOperations implements TopicOperations {
 
     /** Creates the topic; false when it already existed by then. */
     private boolean create(TopicSpec spec) {
-        NewTopic topic = new NewTopic(spec.name(),
-                spec.partitions().isPresent() ? Optional.of(spec.partitions().getAsInt()) : Optional.empty(),
-                spec.replicationFactor().isPresent()
-                        ? Optional.of((short) spec.replicationFactor().getAsInt()) : Optional.empty())
+        NewTopic topic = new NewTopic(
+                        spec.name(),
+                        spec.partitions().isPresent()
+                                ? Optional.of(spec.partitions().getAsInt())
+                                : Optional.empty(),
+                        spec.replicationFactor().isPresent()
+                                ? Optional.of((short) spec.replicationFactor().getAsInt())
+                                : Optional.empty())
                 .configs(spec.toTopicConfigs());
         try {
-            calls.call("create topic", Target.topics(List.of(spec.name())),
-                    t -> admin.createTopics(List.of(topic), new CreateTopicsOptions().timeoutMs(t)).all());
+            calls.call(
+                    "create topic",
+                    Target.topics(List.of(spec.name())),
+                    t -> admin.createTopics(List.of(topic), new CreateTopicsOptions().timeoutMs(t))
+                            .all());
             return true;
         } catch (KafkaSdkException e) {
             if (e.getCause() instanceof TopicExistsException) {
@@ -118,13 +131,18 @@ final class DefaultTopicOperations implements TopicOperations {
     private boolean increase(TopicChange change) {
         int wanted = Integer.parseInt(change.desired());
         try {
-            calls.call("add partitions", Target.topics(List.of(change.topic())),
-                    t -> admin.createPartitions(Map.of(change.topic(), NewPartitions.increaseTo(wanted)),
-                            new CreatePartitionsOptions().timeoutMs(t)).all());
+            calls.call(
+                    "add partitions",
+                    Target.topics(List.of(change.topic())),
+                    t -> admin.createPartitions(
+                                    Map.of(change.topic(), NewPartitions.increaseTo(wanted)),
+                                    new CreatePartitionsOptions().timeoutMs(t))
+                            .all());
             return true;
         } catch (KafkaSdkException e) {
             if (e.getCause() instanceof InvalidPartitionsException) {
-                TopicDescription now = reader.describeTopics(List.of(change.topic())).get(change.topic());
+                TopicDescription now =
+                        reader.describeTopics(List.of(change.topic())).get(change.topic());
                 if (now != null && now.partitions().size() >= wanted) {
                     return false;
                 }
@@ -135,16 +153,18 @@ final class DefaultTopicOperations implements TopicOperations {
 
     private static KafkaSdkException failure(List<TopicChange> applied, Map<TopicChange, KafkaSdkException> failed) {
         Optional<KafkaSdkException> denied = failed.values().stream()
-                .filter(e -> e instanceof AdminAuthorizationException).findFirst();
+                .filter(e -> e instanceof AdminAuthorizationException)
+                .findFirst();
         if (denied.isPresent() && failed.size() == 1 && applied.isEmpty()) {
             return denied.get();
         }
         String failures = failed.entrySet().stream()
                 .map(e -> e.getKey().describe() + ": " + e.getValue().getMessage())
                 .collect(Collectors.joining("; "));
-        String done = applied.isEmpty() ? "nothing was applied"
-                : "applied before the failure: " + applied.stream().map(TopicChange::describe)
-                        .collect(Collectors.joining("; "));
+        String done = applied.isEmpty()
+                ? "nothing was applied"
+                : "applied before the failure: "
+                        + applied.stream().map(TopicChange::describe).collect(Collectors.joining("; "));
         KafkaSdkException first = failed.values().iterator().next();
         return new KafkaSdkException(failed.size() + " topic change(s) failed: " + failures + " (" + done + ")", first);
     }

@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * @param replicationFactor replication factor, empty for the broker default
  * @param configs topic configs the spec sets
  */
-public record DesiredTopic(String name, OptionalInt partitions, OptionalInt replicationFactor, Map<String, String> configs) {
+public record DesiredTopic(
+        String name, OptionalInt partitions, OptionalInt replicationFactor, Map<String, String> configs) {
 
     /**
      * Copies the configs into name order.

@@ -23,8 +23,7 @@ import java.util.stream.Collectors;
 /** Turns a {@link ClusterSnapshot} into a {@link HealthReport}. Pure. */
 public final class HealthEvaluator {
 
-    private HealthEvaluator() {
-    }
+    private HealthEvaluator() {}
 
     /**
      * Evaluates a snapshot.
@@ -39,8 +38,8 @@ public final class HealthEvaluator {
         List<PartitionProblem> underReplicated = new ArrayList<>();
         for (PartitionState p : snapshot.partitions()) {
             int minIsr = snapshot.minInsyncReplicas().getOrDefault(p.topic(), 1);
-            PartitionProblem problem = new PartitionProblem(p.topic(), p.partition(), p.leader(), p.replicas(),
-                    p.isr(), minIsr);
+            PartitionProblem problem =
+                    new PartitionProblem(p.topic(), p.partition(), p.leader(), p.replicas(), p.isr(), minIsr);
             if (p.leader().isEmpty()) {
                 offline.add(problem);
             }
@@ -65,28 +64,43 @@ public final class HealthEvaluator {
         if (!underReplicated.isEmpty()) {
             warnings.add(underReplicated.size() + " partition(s) under-replicated: " + names(underReplicated));
         }
-        List<Integer> missing = brokers.stream().filter(b -> !b.serving()).map(BrokerStatus::id).toList();
+        List<Integer> missing =
+                brokers.stream().filter(b -> !b.serving()).map(BrokerStatus::id).toList();
         if (!missing.isEmpty()) {
             warnings.add("broker(s) " + missing + " hold replicas but are not serving");
         }
         if (balance.maxImbalance() > thresholds.maxLeaderImbalance()) {
-            warnings.add(String.format(java.util.Locale.ROOT,
+            warnings.add(String.format(
+                    java.util.Locale.ROOT,
                     "leader imbalance %.0f%% above %.0f%%: %d partition(s) not led by their preferred replica",
-                    balance.maxImbalance() * 100, thresholds.maxLeaderImbalance() * 100,
+                    balance.maxImbalance() * 100,
+                    thresholds.maxLeaderImbalance() * 100,
                     balance.nonPreferredLeaders()));
         }
         quorum(snapshot, thresholds, critical, warnings);
         Verdict verdict = !critical.isEmpty() ? Verdict.CRITICAL : !warnings.isEmpty() ? Verdict.WARN : Verdict.OK;
         List<String> reasons = new ArrayList<>(critical);
         reasons.addAll(warnings);
-        Set<String> topics = snapshot.partitions().stream().map(PartitionState::topic).collect(Collectors.toSet());
-        return new HealthReport(snapshot.clusterId(), snapshot.takenAt(), brokers, snapshot.controllerId(),
-                snapshot.quorum(), topics.size(), snapshot.partitions().size(), offline, underMinIsr, underReplicated,
-                balance, verdict, reasons);
+        Set<String> topics =
+                snapshot.partitions().stream().map(PartitionState::topic).collect(Collectors.toSet());
+        return new HealthReport(
+                snapshot.clusterId(),
+                snapshot.takenAt(),
+                brokers,
+                snapshot.controllerId(),
+                snapshot.quorum(),
+                topics.size(),
+                snapshot.partitions().size(),
+                offline,
+                underMinIsr,
+                underReplicated,
+                balance,
+                verdict,
+                reasons);
     }
 
-    private static void quorum(ClusterSnapshot snapshot, HealthThresholds thresholds, List<String> critical,
-                               List<String> warnings) {
+    private static void quorum(
+            ClusterSnapshot snapshot, HealthThresholds thresholds, List<String> critical, List<String> warnings) {
         if (snapshot.quorum().isEmpty()) {
             warnings.add("the KRaft quorum could not be described");
             return;
@@ -108,8 +122,8 @@ public final class HealthEvaluator {
         }
     }
 
-    private static List<Integer> lagging(List<QuorumStatus.Member> members, int leaderId, ClusterSnapshot snapshot,
-                                         HealthThresholds thresholds) {
+    private static List<Integer> lagging(
+            List<QuorumStatus.Member> members, int leaderId, ClusterSnapshot snapshot, HealthThresholds thresholds) {
         List<Integer> lagging = new ArrayList<>();
         for (QuorumStatus.Member m : members) {
             if (m.replicaId() == leaderId) {
@@ -138,13 +152,21 @@ public final class HealthEvaluator {
         Set<Integer> serving = new TreeSet<>();
         for (Node n : snapshot.nodes()) {
             serving.add(n.id());
-            brokers.add(new BrokerStatus(n.id(), n.host(), n.port(), n.rack(), leaders.getOrDefault(n.id(), 0),
-                    replicas.getOrDefault(n.id(), 0), true));
+            brokers.add(new BrokerStatus(
+                    n.id(),
+                    n.host(),
+                    n.port(),
+                    n.rack(),
+                    leaders.getOrDefault(n.id(), 0),
+                    replicas.getOrDefault(n.id(), 0),
+                    true));
         }
         brokers.sort(java.util.Comparator.comparingInt(BrokerStatus::id));
-        new TreeSet<>(replicas.keySet()).stream().filter(id -> !serving.contains(id)).forEach(id ->
-                brokers.add(new BrokerStatus(id, "", -1, Optional.empty(), leaders.getOrDefault(id, 0),
-                        replicas.get(id), false)));
+        new TreeSet<>(replicas.keySet())
+                .stream()
+                        .filter(id -> !serving.contains(id))
+                        .forEach(id -> brokers.add(new BrokerStatus(
+                                id, "", -1, Optional.empty(), leaders.getOrDefault(id, 0), replicas.get(id), false)));
         return brokers;
     }
 
@@ -167,14 +189,19 @@ public final class HealthEvaluator {
             }
         }
         Map<Integer, Double> imbalance = new TreeMap<>();
-        preferred.forEach((broker, count) ->
-                imbalance.put(broker, preferredNotLeading.getOrDefault(broker, 0) / (double) count));
-        double max = imbalance.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        preferred.forEach(
+                (broker, count) -> imbalance.put(broker, preferredNotLeading.getOrDefault(broker, 0) / (double) count));
+        double max = imbalance.values().stream()
+                .mapToDouble(Double::doubleValue)
+                .max()
+                .orElse(0);
         return new LeaderBalance(leaders, nonPreferred, imbalance, max);
     }
 
     private static String names(List<PartitionProblem> problems) {
-        String shown = problems.stream().limit(10).map(p -> p.topic() + "-" + p.partition())
+        String shown = problems.stream()
+                .limit(10)
+                .map(p -> p.topic() + "-" + p.partition())
                 .collect(Collectors.joining(", "));
         return problems.size() > 10 ? shown + ", ..." : shown;
     }

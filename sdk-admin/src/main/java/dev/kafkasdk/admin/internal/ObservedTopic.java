@@ -12,8 +12,12 @@ import java.util.Objects;
  * @param configs every effective topic config (set on the topic, inherited or default)
  * @param overrides the configs set on the topic itself
  */
-public record ObservedTopic(String name, int partitions, int replicationFactor, Map<String, String> configs,
-                            Map<String, String> overrides) {
+public record ObservedTopic(
+        String name,
+        int partitions,
+        int replicationFactor,
+        Map<String, String> configs,
+        Map<String, String> overrides) {
 
     /**
      * Copies the maps.

@@ -19,8 +19,10 @@ final class OffsetResetPlanner {
         this.offsets = offsets;
     }
 
-    Map<TopicPartition, Long> targets(ResetTarget target, Collection<TopicPartition> partitions,
-                                      Map<TopicPartition, OffsetAndMetadata> committed) {
+    Map<TopicPartition, Long> targets(
+            ResetTarget target,
+            Collection<TopicPartition> partitions,
+            Map<TopicPartition, OffsetAndMetadata> committed) {
         Map<TopicPartition, Long> earliest = offsets.earliest(partitions);
         Map<TopicPartition, Long> latest = offsets.latest(partitions);
         Map<TopicPartition, Long> result = new TreeMap<>(DefaultGroupOperations.PARTITION_ORDER);
@@ -34,14 +36,15 @@ final class OffsetResetPlanner {
         } else if (target instanceof ResetTarget.ToOffset to) {
             partitions.forEach(tp -> result.put(tp, clamp(to.offset(), earliest.get(tp), latest.get(tp))));
         } else if (target instanceof ResetTarget.ShiftBy shift) {
-            List<TopicPartition> without = partitions.stream().filter(tp -> !committed.containsKey(tp)).toList();
+            List<TopicPartition> without =
+                    partitions.stream().filter(tp -> !committed.containsKey(tp)).toList();
             if (!without.isEmpty()) {
                 throw new KafkaSdkException("cannot shift partitions that have no committed offset: "
                         + without.stream().map(TopicPartition::toString).collect(Collectors.joining(", "))
                         + "; reset them to earliest, latest or an offset first");
             }
-            partitions.forEach(tp -> result.put(tp,
-                    clamp(shifted(committed.get(tp).offset(), shift.delta()), earliest.get(tp), latest.get(tp))));
+            partitions.forEach(tp -> result.put(
+                    tp, clamp(shifted(committed.get(tp).offset(), shift.delta()), earliest.get(tp), latest.get(tp))));
         }
         return result;
     }

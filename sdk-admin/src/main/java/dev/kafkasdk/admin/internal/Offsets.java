@@ -37,8 +37,8 @@ final class Offsets {
 
     /** First offsets at or after a time; partitions with no such record are left out. */
     Map<TopicPartition, Long> atTime(Collection<TopicPartition> partitions, Instant time) {
-        Map<TopicPartition, Long> found = list(partitions, OffsetSpec.forTimestamp(time.toEpochMilli()),
-                "list offsets by timestamp");
+        Map<TopicPartition, Long> found =
+                list(partitions, OffsetSpec.forTimestamp(time.toEpochMilli()), "list offsets by timestamp");
         found.values().removeIf(offset -> offset < 0);
         return found;
     }
@@ -49,8 +49,11 @@ final class Offsets {
         }
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         partitions.forEach(tp -> request.put(tp, spec));
-        Map<TopicPartition, ListOffsetsResultInfo> infos = calls.call(operation, Target.topics(topics(partitions)),
-                t -> admin.listOffsets(request, new ListOffsetsOptions().timeoutMs(t)).all());
+        Map<TopicPartition, ListOffsetsResultInfo> infos = calls.call(
+                operation,
+                Target.topics(topics(partitions)),
+                t -> admin.listOffsets(request, new ListOffsetsOptions().timeoutMs(t))
+                        .all());
         Map<TopicPartition, Long> offsets = new HashMap<>();
         infos.forEach((tp, info) -> offsets.put(tp, info.offset()));
         return offsets;
@@ -58,11 +61,15 @@ final class Offsets {
 
     /** Every partition of the topics. */
     List<TopicPartition> partitionsOf(Collection<String> topics) {
-        Map<String, TopicDescription> described = calls.call("describe topics", Target.topics(topics),
-                t -> admin.describeTopics(topics, new DescribeTopicsOptions().timeoutMs(t)).allTopicNames());
+        Map<String, TopicDescription> described = calls.call(
+                "describe topics",
+                Target.topics(topics),
+                t -> admin.describeTopics(topics, new DescribeTopicsOptions().timeoutMs(t))
+                        .allTopicNames());
         List<TopicPartition> partitions = new ArrayList<>();
-        described.values().forEach(d -> d.partitions()
-                .forEach(p -> partitions.add(new TopicPartition(d.name(), p.partition()))));
+        described
+                .values()
+                .forEach(d -> d.partitions().forEach(p -> partitions.add(new TopicPartition(d.name(), p.partition()))));
         partitions.sort(DefaultGroupOperations.PARTITION_ORDER);
         return partitions;
     }

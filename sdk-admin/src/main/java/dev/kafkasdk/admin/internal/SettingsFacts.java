@@ -15,10 +15,10 @@ public final class SettingsFacts {
 
     /** Kafka's {@code num.partitions} and {@code default.replication.factor} defaults. */
     private static final int BROKER_DEFAULT_PARTITIONS = 1;
+
     private static final int BROKER_DEFAULT_REPLICATION = 1;
 
-    private SettingsFacts() {
-    }
+    private SettingsFacts() {}
 
     /**
      * @param settings a producer
@@ -44,8 +44,12 @@ public final class SettingsFacts {
      * @return its facts
      */
     public static TopicFacts topic(TopicSpec spec) {
-        return new TopicFacts(spec.name(), spec.partitions().orElse(BROKER_DEFAULT_PARTITIONS),
-                spec.replicationFactor().orElse(BROKER_DEFAULT_REPLICATION), spec.toTopicConfigs(), false);
+        return new TopicFacts(
+                spec.name(),
+                spec.partitions().orElse(BROKER_DEFAULT_PARTITIONS),
+                spec.replicationFactor().orElse(BROKER_DEFAULT_REPLICATION),
+                spec.toTopicConfigs(),
+                false);
     }
 
     private static Map<String, String> strings(Map<String, Object> properties) {

@@ -1,8 +1,8 @@
 package dev.kafkasdk.admin.internal;
 
 import dev.kafkasdk.admin.SizingRecommendation;
-import dev.kafkasdk.admin.SizingRecommendation.BrokerLoad;
 import dev.kafkasdk.admin.SizingRecommendation.Bound;
+import dev.kafkasdk.admin.SizingRecommendation.BrokerLoad;
 import dev.kafkasdk.admin.SizingRequest;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,8 +17,7 @@ public final class SizingCalculator {
     /** Tolerance so that an exact quotient such as 5.000000001 does not round up to 6. */
     private static final double EPSILON = 1e-9;
 
-    private SizingCalculator() {
-    }
+    private SizingCalculator() {}
 
     /**
      * Computes the recommendation for a request.
@@ -47,10 +46,13 @@ public final class SizingCalculator {
             brokers = placeReplicas(request.replicasPerBroker(), after - current, request.replicationFactor());
             maxAfter = brokers.stream().mapToInt(BrokerLoad::replicasAfter).max();
         } else if (request.brokerCount().isPresent()) {
-            int perBroker = ceil((double) after * request.replicationFactor() / request.brokerCount().getAsInt());
+            int perBroker = ceil((double) after
+                    * request.replicationFactor()
+                    / request.brokerCount().getAsInt());
             maxAfter = OptionalInt.of(perBroker);
         }
-        if (request.brokerCount().isPresent() && request.replicationFactor() > request.brokerCount().getAsInt()) {
+        if (request.brokerCount().isPresent()
+                && request.replicationFactor() > request.brokerCount().getAsInt()) {
             warnings.add("replication factor " + request.replicationFactor() + " is above the broker count "
                     + request.brokerCount().getAsInt() + "; the topic cannot be created or grown");
         }
@@ -65,8 +67,17 @@ public final class SizingCalculator {
             warnings.add("about " + maxAfter.getAsInt() + " partition replicas per broker, above the budget of "
                     + request.partitionBudgetPerBroker() + " per broker; add brokers or lower the partition count");
         }
-        return new SizingRecommendation(request, producerBound, consumerBound, limitedBy, minimum, recommended,
-                after, brokers, maxAfter, warnings);
+        return new SizingRecommendation(
+                request,
+                producerBound,
+                consumerBound,
+                limitedBy,
+                minimum,
+                recommended,
+                after,
+                brokers,
+                maxAfter,
+                warnings);
     }
 
     /**

@@ -13,8 +13,7 @@ import java.util.stream.Collectors;
 /** Compares topic specs with the cluster. Pure: the cluster state is passed in. */
 public final class TopicPlanner {
 
-    private TopicPlanner() {
-    }
+    private TopicPlanner() {}
 
     /**
      * Plans the changes that bring the cluster to the specs.
@@ -39,11 +38,17 @@ public final class TopicPlanner {
 
     private static TopicChange create(DesiredTopic want) {
         StringBuilder shape = new StringBuilder("partitions=")
-                .append(want.partitions().isPresent() ? Integer.toString(want.partitions().getAsInt()) : "broker default")
+                .append(
+                        want.partitions().isPresent()
+                                ? Integer.toString(want.partitions().getAsInt())
+                                : "broker default")
                 .append(", replication.factor=")
-                .append(want.replicationFactor().isPresent() ? Integer.toString(want.replicationFactor().getAsInt())
-                        : "broker default");
-        want.configs().forEach((k, v) -> shape.append(", ").append(k).append('=').append(v));
+                .append(
+                        want.replicationFactor().isPresent()
+                                ? Integer.toString(want.replicationFactor().getAsInt())
+                                : "broker default");
+        want.configs()
+                .forEach((k, v) -> shape.append(", ").append(k).append('=').append(v));
         return new TopicChange(want.name(), Kind.CREATE, "topic", "", shape.toString());
     }
 
@@ -52,22 +57,35 @@ public final class TopicPlanner {
         String name = want.name();
         int partitions = want.partitions().orElse(have.partitions());
         if (partitions > have.partitions()) {
-            changes.add(new TopicChange(name, Kind.INCREASE_PARTITIONS, "partitions",
-                    Integer.toString(have.partitions()), Integer.toString(partitions)));
+            changes.add(new TopicChange(
+                    name,
+                    Kind.INCREASE_PARTITIONS,
+                    "partitions",
+                    Integer.toString(have.partitions()),
+                    Integer.toString(partitions)));
         } else if (partitions < have.partitions()) {
-            changes.add(new TopicChange(name, Kind.PARTITION_DECREASE_REFUSED, "partitions",
-                    Integer.toString(have.partitions()), Integer.toString(partitions)));
+            changes.add(new TopicChange(
+                    name,
+                    Kind.PARTITION_DECREASE_REFUSED,
+                    "partitions",
+                    Integer.toString(have.partitions()),
+                    Integer.toString(partitions)));
         }
         want.replicationFactor().ifPresent(rf -> {
             if (rf != have.replicationFactor()) {
-                changes.add(new TopicChange(name, Kind.REPLICATION_DRIFT, "replication.factor",
-                        Integer.toString(have.replicationFactor()), Integer.toString(rf)));
+                changes.add(new TopicChange(
+                        name,
+                        Kind.REPLICATION_DRIFT,
+                        "replication.factor",
+                        Integer.toString(have.replicationFactor()),
+                        Integer.toString(rf)));
             }
         });
         want.configs().forEach((key, value) -> {
             String current = have.configs().get(key);
             if (current == null || !normalize(current).equals(normalize(value))) {
-                changes.add(new TopicChange(name, Kind.CONFIG_DRIFT, key, current == null ? "(unset)" : current, value));
+                changes.add(
+                        new TopicChange(name, Kind.CONFIG_DRIFT, key, current == null ? "(unset)" : current, value));
             }
         });
         return changes;

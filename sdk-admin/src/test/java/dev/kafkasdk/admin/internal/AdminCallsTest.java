@@ -25,8 +25,13 @@ import org.junit.jupiter.api.Test;
 
 class AdminCallsTest {
 
-    private final AdminCalls calls = new AdminCalls("test", AdminOptions.builder()
-            .maxAttempts(3).retryBackoff(Duration.ofMillis(1)).callTimeout(Duration.ofSeconds(5)).build());
+    private final AdminCalls calls = new AdminCalls(
+            "test",
+            AdminOptions.builder()
+                    .maxAttempts(3)
+                    .retryBackoff(Duration.ofMillis(1))
+                    .callTimeout(Duration.ofSeconds(5))
+                    .build());
 
     private static <T> KafkaFuture<T> failed(Throwable error) {
         KafkaFutureImpl<T> future = new KafkaFutureImpl<>();
@@ -37,8 +42,12 @@ class AdminCallsTest {
     @Test
     void retriesRetriableFailuresUntilOneSucceeds() {
         AtomicInteger attempts = new AtomicInteger();
-        String result = calls.call("describe cluster", Target.cluster(), timeout -> attempts.incrementAndGet() < 3
-                ? failed(new NotControllerException("moved")) : KafkaFuture.completedFuture("ok"));
+        String result = calls.call(
+                "describe cluster",
+                Target.cluster(),
+                timeout -> attempts.incrementAndGet() < 3
+                        ? failed(new NotControllerException("moved"))
+                        : KafkaFuture.completedFuture("ok"));
 
         assertThat(result).isEqualTo("ok");
         assertThat(attempts).hasValue(3);
@@ -48,9 +57,11 @@ class AdminCallsTest {
     void givesUpAfterMaxAttemptsWithARetriableSdkException() {
         AtomicInteger attempts = new AtomicInteger();
         assertThatThrownBy(() -> calls.call("describe cluster", Target.cluster(), timeout -> {
-            attempts.incrementAndGet();
-            return failed(new NotControllerException("moved"));
-        })).isInstanceOf(RetriableKafkaSdkException.class).hasMessageContaining("failed to describe cluster");
+                    attempts.incrementAndGet();
+                    return failed(new NotControllerException("moved"));
+                }))
+                .isInstanceOf(RetriableKafkaSdkException.class)
+                .hasMessageContaining("failed to describe cluster");
         assertThat(attempts).hasValue(3);
     }
 
@@ -58,9 +69,10 @@ class AdminCallsTest {
     void doesNotRetryNonRetriableFailures() {
         AtomicInteger attempts = new AtomicInteger();
         assertThatThrownBy(() -> calls.call("create topics", Target.topics(List.of("bad topic")), timeout -> {
-            attempts.incrementAndGet();
-            return failed(new InvalidTopicException("illegal name"));
-        })).isInstanceOf(KafkaSdkException.class)
+                    attempts.incrementAndGet();
+                    return failed(new InvalidTopicException("illegal name"));
+                }))
+                .isInstanceOf(KafkaSdkException.class)
                 .hasMessageContaining("failed to create topics (topic bad topic): illegal name");
         assertThat(attempts).hasValue(1);
     }
@@ -69,19 +81,23 @@ class AdminCallsTest {
     void authorizationFailuresNameTheResourceAndAreNotRetried() {
         AtomicInteger attempts = new AtomicInteger();
         assertThatThrownBy(() -> calls.call("describe topics", Target.topics(List.of("a", "b")), timeout -> {
-            attempts.incrementAndGet();
-            return failed(new TopicAuthorizationException(Set.of("b")));
-        })).isInstanceOfSatisfying(AdminAuthorizationException.class, e -> {
-            assertThat(e.resourceType()).isEqualTo(AdminAuthorizationException.ResourceType.TOPIC);
-            assertThat(e.resourceNames()).containsExactly("b");
-            assertThat(e.getMessage()).isEqualTo(
-                    "not authorized to describe topics: the principal lacks the ACL for topic 'b'");
-        });
+                    attempts.incrementAndGet();
+                    return failed(new TopicAuthorizationException(Set.of("b")));
+                }))
+                .isInstanceOfSatisfying(AdminAuthorizationException.class, e -> {
+                    assertThat(e.resourceType()).isEqualTo(AdminAuthorizationException.ResourceType.TOPIC);
+                    assertThat(e.resourceNames()).containsExactly("b");
+                    assertThat(e.getMessage())
+                            .isEqualTo("not authorized to describe topics: the principal lacks the ACL for topic 'b'");
+                });
         assertThat(attempts).hasValue(1);
 
-        assertThatThrownBy(() -> calls.call("describe consumer group", Target.group("billing"),
-                timeout -> failed(new GroupAuthorizationException("denied", "billing"))))
-                .hasMessage("not authorized to describe consumer group: the principal lacks the ACL for group 'billing'");
+        assertThatThrownBy(() -> calls.call(
+                        "describe consumer group",
+                        Target.group("billing"),
+                        timeout -> failed(new GroupAuthorizationException("denied", "billing"))))
+                .hasMessage(
+                        "not authorized to describe consumer group: the principal lacks the ACL for group 'billing'");
     }
 
     @Test
@@ -107,19 +123,42 @@ class AdminCallsTest {
     @Test
     void everyCallIsTimedOnceWithItsOperationOutcomeAndException() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        AdminCalls metered = new AdminCalls("admin-7", AdminOptions.builder().maxAttempts(3)
-                .retryBackoff(Duration.ofMillis(1)).build(), SdkMetrics.of(registry, Tags.of("app", "ops")));
+        AdminCalls metered = new AdminCalls(
+                "admin-7",
+                AdminOptions.builder()
+                        .maxAttempts(3)
+                        .retryBackoff(Duration.ofMillis(1))
+                        .build(),
+                SdkMetrics.of(registry, Tags.of("app", "ops")));
         AtomicInteger attempts = new AtomicInteger();
 
-        metered.call("describe cluster", Target.cluster(), timeout -> attempts.incrementAndGet() < 2
-                ? failed(new NotControllerException("moving")) : KafkaFuture.completedFuture("ok"));
-        assertThatThrownBy(() -> metered.call("create topics", Target.topics(List.of("bad topic")),
+        metered.call(
+                "describe cluster",
+                Target.cluster(),
+                timeout -> attempts.incrementAndGet() < 2
+                        ? failed(new NotControllerException("moving"))
+                        : KafkaFuture.completedFuture("ok"));
+        assertThatThrownBy(() -> metered.call(
+                "create topics",
+                Target.topics(List.of("bad topic")),
                 timeout -> failed(new InvalidTopicException("bad name"))));
 
-        Timer success = registry.get(AdminCalls.CALL_TIMER).tags("operation", "describe-cluster",
-                "outcome", "success", "exception", "none", "client.id", "admin-7", "app", "ops").timer();
-        Timer failure = registry.get(AdminCalls.CALL_TIMER).tags("operation", "create-topics",
-                "outcome", "failure", "exception", "InvalidTopicException").timer();
+        Timer success = registry.get(AdminCalls.CALL_TIMER)
+                .tags(
+                        "operation",
+                        "describe-cluster",
+                        "outcome",
+                        "success",
+                        "exception",
+                        "none",
+                        "client.id",
+                        "admin-7",
+                        "app",
+                        "ops")
+                .timer();
+        Timer failure = registry.get(AdminCalls.CALL_TIMER)
+                .tags("operation", "create-topics", "outcome", "failure", "exception", "InvalidTopicException")
+                .timer();
         assertThat(success.count()).as("one timing per call, retries included").isEqualTo(1);
         assertThat(failure.count()).isEqualTo(1);
         assertThat(registry.getMeters()).hasSize(2);

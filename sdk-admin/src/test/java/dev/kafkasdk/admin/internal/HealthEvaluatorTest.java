@@ -25,8 +25,8 @@ class HealthEvaluatorTest {
     }
 
     private static QuorumStatus quorum(int leader, long lagOfNode2) {
-        return new QuorumStatus(leader, 5, 100,
-                List.of(member(0, 0, NOW), member(1, 0, NOW), member(2, lagOfNode2, NOW)), List.of());
+        return new QuorumStatus(
+                leader, 5, 100, List.of(member(0, 0, NOW), member(1, 0, NOW), member(2, lagOfNode2, NOW)), List.of());
     }
 
     private static List<Node> nodes(int... ids) {
@@ -38,17 +38,26 @@ class HealthEvaluatorTest {
     }
 
     private static PartitionState p(int partition, Integer leader, List<Integer> replicas, List<Integer> isr) {
-        return new PartitionState("orders", partition, leader == null ? OptionalInt.empty() : OptionalInt.of(leader),
-                replicas, isr);
+        return new PartitionState(
+                "orders", partition, leader == null ? OptionalInt.empty() : OptionalInt.of(leader), replicas, isr);
     }
 
     private static HealthReport evaluate(List<Node> nodes, QuorumStatus quorum, List<PartitionState> partitions) {
-        return HealthEvaluator.evaluate(new ClusterSnapshot("c1", NOW, nodes, OptionalInt.of(0),
-                Optional.ofNullable(quorum), partitions, Map.of("orders", 2)), HealthThresholds.defaults());
+        return HealthEvaluator.evaluate(
+                new ClusterSnapshot(
+                        "c1",
+                        NOW,
+                        nodes,
+                        OptionalInt.of(0),
+                        Optional.ofNullable(quorum),
+                        partitions,
+                        Map.of("orders", 2)),
+                HealthThresholds.defaults());
     }
 
     private static List<PartitionState> balanced() {
-        return List.of(p(0, 0, List.of(0, 1, 2), List.of(0, 1, 2)),
+        return List.of(
+                p(0, 0, List.of(0, 1, 2), List.of(0, 1, 2)),
                 p(1, 1, List.of(1, 2, 0), List.of(1, 2, 0)),
                 p(2, 2, List.of(2, 0, 1), List.of(2, 0, 1)));
     }
@@ -65,10 +74,13 @@ class HealthEvaluatorTest {
 
     @Test
     void aLostFollowerGivesUnderReplicatedWarnAndNamesTheMissingBroker() {
-        HealthReport report = evaluate(nodes(0, 1), quorum(0, 0), List.of(
-                p(0, 0, List.of(0, 1, 2), List.of(0, 1)),
-                p(1, 1, List.of(1, 2, 0), List.of(1, 0)),
-                p(2, 0, List.of(2, 0, 1), List.of(0, 1))));
+        HealthReport report = evaluate(
+                nodes(0, 1),
+                quorum(0, 0),
+                List.of(
+                        p(0, 0, List.of(0, 1, 2), List.of(0, 1)),
+                        p(1, 1, List.of(1, 2, 0), List.of(1, 0)),
+                        p(2, 0, List.of(2, 0, 1), List.of(0, 1))));
 
         assertThat(report.underReplicated()).hasSize(3);
         assertThat(report.underMinIsr()).isEmpty();
@@ -77,16 +89,18 @@ class HealthEvaluatorTest {
             assertThat(b.id()).isEqualTo(2);
             assertThat(b.serving()).isFalse();
         });
-        assertThat(report.reasons()).anyMatch(r -> r.contains("3 partition(s) under-replicated"))
+        assertThat(report.reasons())
+                .anyMatch(r -> r.contains("3 partition(s) under-replicated"))
                 .anyMatch(r -> r.contains("broker(s) [2]"))
                 .anyMatch(r -> r.contains("leader imbalance 100%"));
     }
 
     @Test
     void partitionsBelowMinIsrOrWithoutLeaderAreCritical() {
-        HealthReport report = evaluate(nodes(0, 1, 2), quorum(0, 0), List.of(
-                p(0, 0, List.of(0, 1, 2), List.of(0)),
-                p(1, null, List.of(1), List.of())));
+        HealthReport report = evaluate(
+                nodes(0, 1, 2),
+                quorum(0, 0),
+                List.of(p(0, 0, List.of(0, 1, 2), List.of(0)), p(1, null, List.of(1), List.of())));
 
         assertThat(report.verdict()).isEqualTo(Verdict.CRITICAL);
         assertThat(report.offline()).extracting(x -> x.partition()).containsExactly(1);
@@ -95,7 +109,8 @@ class HealthEvaluatorTest {
 
     @Test
     void quorumWithoutLeaderIsCriticalAndALaggingVoterIsAWarning() {
-        assertThat(evaluate(nodes(0, 1, 2), quorum(-1, 0), balanced()).verdict()).isEqualTo(Verdict.CRITICAL);
+        assertThat(evaluate(nodes(0, 1, 2), quorum(-1, 0), balanced()).verdict())
+                .isEqualTo(Verdict.CRITICAL);
 
         HealthReport lagging = evaluate(nodes(0, 1, 2), quorum(0, 5_000), balanced());
         assertThat(lagging.verdict()).isEqualTo(Verdict.WARN);
@@ -104,8 +119,12 @@ class HealthEvaluatorTest {
 
     @Test
     void aVoterThatStoppedCatchingUpLongAgoCountsAsLagging() {
-        QuorumStatus stale = new QuorumStatus(0, 5, 100, List.of(member(0, 0, NOW), member(1, 0, NOW),
-                member(2, 0, NOW.minusSeconds(60))), List.of());
+        QuorumStatus stale = new QuorumStatus(
+                0,
+                5,
+                100,
+                List.of(member(0, 0, NOW), member(1, 0, NOW), member(2, 0, NOW.minusSeconds(60))),
+                List.of());
 
         assertThat(evaluate(nodes(0, 1, 2), stale, balanced()).reasons())
                 .containsExactly("KRaft voter(s) [2] are behind the leader");
@@ -113,8 +132,15 @@ class HealthEvaluatorTest {
 
     @Test
     void aVoterTheLeaderHasNotHeardFromCountsAsLagging() {
-        QuorumStatus unheard = new QuorumStatus(0, 5, 100, List.of(member(0, 0, NOW), member(1, 0, NOW),
-                new QuorumStatus.Member(2, -1, 101, Optional.empty(), Optional.empty())), List.of());
+        QuorumStatus unheard = new QuorumStatus(
+                0,
+                5,
+                100,
+                List.of(
+                        member(0, 0, NOW),
+                        member(1, 0, NOW),
+                        new QuorumStatus.Member(2, -1, 101, Optional.empty(), Optional.empty())),
+                List.of());
 
         HealthReport report = evaluate(nodes(0, 1, 2), unheard, balanced());
 
@@ -124,9 +150,15 @@ class HealthEvaluatorTest {
 
     @Test
     void losingTheQuorumMajorityIsCritical() {
-        QuorumStatus minority = new QuorumStatus(0, 5, 100, List.of(member(0, 0, NOW),
-                new QuorumStatus.Member(1, -1, 101, Optional.empty(), Optional.empty()),
-                new QuorumStatus.Member(2, -1, 101, Optional.empty(), Optional.empty())), List.of());
+        QuorumStatus minority = new QuorumStatus(
+                0,
+                5,
+                100,
+                List.of(
+                        member(0, 0, NOW),
+                        new QuorumStatus.Member(1, -1, 101, Optional.empty(), Optional.empty()),
+                        new QuorumStatus.Member(2, -1, 101, Optional.empty(), Optional.empty())),
+                List.of());
 
         assertThat(evaluate(nodes(0, 1, 2), minority, balanced()).verdict()).isEqualTo(Verdict.CRITICAL);
     }

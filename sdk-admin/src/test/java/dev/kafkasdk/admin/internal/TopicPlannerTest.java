@@ -22,7 +22,8 @@ class TopicPlannerTest {
 
     @Test
     void createsMissingTopicsWithTheirShape() {
-        TopicPlan plan = TopicPlanner.plan(List.of(want("orders", 6, 3, Map.of("cleanup.policy", "compact"))), Map.of());
+        TopicPlan plan =
+                TopicPlanner.plan(List.of(want("orders", 6, 3, Map.of("cleanup.policy", "compact"))), Map.of());
 
         assertThat(plan.actions()).singleElement().satisfies(c -> {
             assertThat(c.kind()).isEqualTo(Kind.CREATE);
@@ -48,22 +49,38 @@ class TopicPlannerTest {
     void reportsConfigAndReplicationDriftWithoutActingOnIt() {
         TopicPlan plan = TopicPlanner.plan(
                 List.of(want("orders", 3, 3, Map.of("retention.ms", "86400000", "min.insync.replicas", "2"))),
-                Map.of("orders", have("orders", 3, 1, Map.of("retention.ms", "604800000", "min.insync.replicas", "2"))));
+                Map.of(
+                        "orders",
+                        have("orders", 3, 1, Map.of("retention.ms", "604800000", "min.insync.replicas", "2"))));
 
         assertThat(plan.hasNoActions()).isTrue();
-        assertThat(plan.drift()).extracting(TopicChange::kind, TopicChange::key, TopicChange::current, TopicChange::desired)
+        assertThat(plan.drift())
+                .extracting(TopicChange::kind, TopicChange::key, TopicChange::current, TopicChange::desired)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(Kind.REPLICATION_DRIFT, "replication.factor", "1", "3"),
-                        org.assertj.core.groups.Tuple.tuple(Kind.CONFIG_DRIFT, "retention.ms", "604800000", "86400000"));
+                        org.assertj.core.groups.Tuple.tuple(
+                                Kind.CONFIG_DRIFT, "retention.ms", "604800000", "86400000"));
     }
 
     @Test
     void treatsListOrderAndCaseAsEqualAndUnsetShapeAsNoDrift() {
         TopicPlan plan = TopicPlanner.plan(
-                List.of(new DesiredTopic("t", OptionalInt.empty(), OptionalInt.empty(),
+                List.of(new DesiredTopic(
+                        "t",
+                        OptionalInt.empty(),
+                        OptionalInt.empty(),
                         Map.of("cleanup.policy", "delete, compact", "unclean.leader.election.enable", "FALSE"))),
-                Map.of("t", have("t", 1, 3, Map.of("cleanup.policy", "compact,delete",
-                        "unclean.leader.election.enable", "false"))));
+                Map.of(
+                        "t",
+                        have(
+                                "t",
+                                1,
+                                3,
+                                Map.of(
+                                        "cleanup.policy",
+                                        "compact,delete",
+                                        "unclean.leader.election.enable",
+                                        "false"))));
 
         assertThat(plan.changes()).isEmpty();
         assertThat(plan.upToDate()).containsExactly("t");

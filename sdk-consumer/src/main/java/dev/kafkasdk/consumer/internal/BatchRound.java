@@ -15,156 +15,169 @@ import org.slf4j.LoggerFactory;
 /** Runs a {@link BatchHandler} over (part of) one poll's records. Poll thread only. */
 final class BatchRound<K, V> implements RoundProcessor {
 
-  private static final Logger LOG = LoggerFactory.getLogger(BatchRound.class);
+    private static final Logger LOG = LoggerFactory.getLogger(BatchRound.class);
 
-  private final LoopContext<K, V> ctx;
-  private final BatchHandler<K, V> handler;
+    private final LoopContext<K, V> ctx;
+    private final BatchHandler<K, V> handler;
 
-  BatchRound(LoopContext<K, V> ctx, BatchHandler<K, V> handler) {
-    this.ctx = ctx;
-    this.handler = handler;
-  }
+    BatchRound(LoopContext<K, V> ctx, BatchHandler<K, V> handler) {
+        this.ctx = ctx;
+        this.handler = handler;
+    }
 
-  @Override
-  public void process(ConsumerRecords<byte[], byte[]> polled, long pollReturnedNanos) {
-    boolean timed = ctx.budget.enabled() || ctx.metrics.enabled();
-    long start = timed ? System.nanoTime() : 0L;
-    Map<TopicPartition, Long> heads = new LinkedHashMap<>();
-    Map<TopicPartition, ConsumerRecord<byte[], byte[]>> lasts = new LinkedHashMap<>();
-    List<ConsumerRecord<byte[], byte[]>> taken = take(polled, heads, lasts);
-    if (taken.isEmpty()) {
-      ctx.commits.endRound();
-      return;
-    }
-    List<ConsumerRecord<K, V>> typed = new ArrayList<>(taken.size());
-    List<ConsumerRecord<byte[], byte[]>> poison = new ArrayList<>(0);
-    List<RuntimeException> poisonCauses = new ArrayList<>(0);
-    for (ConsumerRecord<byte[], byte[]> raw : taken) {
-      if (!ctx.retries.isEmpty() && isResolved(raw)) {
-        continue;
-      }
-      try {
-        typed.add(ctx.decoder.decode(raw));
-      } catch (RecordDecoder.DecodeException e) {
-        poison.add(raw);
-        poisonCauses.add(e);
-      }
-    }
-    ctx.commits.beginRound();
-    if (!typed.isEmpty()) {
-      try {
-        handler.handle(new DefaultConsumerBatch<>(typed));
-      } catch (Exception e) {
-        failed(taken, typed.size(), heads, lasts, poison, poisonCauses, e);
-        return;
-      }
-    }
-    for (int i = 0; i < poison.size(); i++) {
-      ctx.resolver.giveUp(List.of(poison.get(i)), DeadLetter.Reason.DESERIALIZATION, poisonCauses.get(i),
-          ctx.poisonAction);
-    }
-    complete(lasts);
-    ctx.commits.unitCompleted();
-    endRound(heads);
-    ctx.metrics.processed(taken.size());
-    if (timed) {
-      long now = System.nanoTime();
-      ctx.metrics.handlerTime(now - start);
-      ctx.budget.roundFinished(taken.size(), now - start, now - pollReturnedNanos);
-    }
-  }
-
-  private boolean isResolved(ConsumerRecord<byte[], byte[]> raw) {
-    return ctx.retries.isResolved(new TopicPartition(raw.topic(), raw.partition()), raw.offset());
-  }
-
-  private List<ConsumerRecord<byte[], byte[]>> take(ConsumerRecords<byte[], byte[]> polled,
-      Map<TopicPartition, Long> heads, Map<TopicPartition, ConsumerRecord<byte[], byte[]>> lasts) {
-    int limit = ctx.budget.recordLimit();
-    List<ConsumerRecord<byte[], byte[]>> taken = new ArrayList<>(Math.min(limit, polled.count()));
-    boolean abandon = ctx.abandon.getAsBoolean();
-    for (TopicPartition partition : polled.partitions()) {
-      List<ConsumerRecord<byte[], byte[]>> records = polled.records(partition);
-      int i = 0;
-      for (; i < records.size() && taken.size() < limit && !abandon; i++) {
-        ConsumerRecord<byte[], byte[]> raw = records.get(i);
-        if (!ctx.windows.isEmpty() && ctx.windows.beyond(raw, partition)) {
-          ctx.windows.finish(partition);
-          ctx.pauses.pauseFinishedWindow(partition);
-          i = records.size();
-          break;
+    @Override
+    public void process(ConsumerRecords<byte[], byte[]> polled, long pollReturnedNanos) {
+        boolean timed = ctx.budget.enabled() || ctx.metrics.enabled();
+        long start = timed ? System.nanoTime() : 0L;
+        Map<TopicPartition, Long> heads = new LinkedHashMap<>();
+        Map<TopicPartition, ConsumerRecord<byte[], byte[]>> lasts = new LinkedHashMap<>();
+        List<ConsumerRecord<byte[], byte[]>> taken = take(polled, heads, lasts);
+        if (taken.isEmpty()) {
+            ctx.commits.endRound();
+            return;
         }
-        heads.putIfAbsent(partition, raw.offset());
-        lasts.put(partition, raw);
-        taken.add(raw);
-      }
-      if (i < records.size()) {
-        ctx.consumer.seek(partition, records.get(i).offset());
-      }
+        List<ConsumerRecord<K, V>> typed = new ArrayList<>(taken.size());
+        List<ConsumerRecord<byte[], byte[]>> poison = new ArrayList<>(0);
+        List<RuntimeException> poisonCauses = new ArrayList<>(0);
+        for (ConsumerRecord<byte[], byte[]> raw : taken) {
+            if (!ctx.retries.isEmpty() && isResolved(raw)) {
+                continue;
+            }
+            try {
+                typed.add(ctx.decoder.decode(raw));
+            } catch (RecordDecoder.DecodeException e) {
+                poison.add(raw);
+                poisonCauses.add(e);
+            }
+        }
+        ctx.commits.beginRound();
+        if (!typed.isEmpty()) {
+            try {
+                handler.handle(new DefaultConsumerBatch<>(typed));
+            } catch (Exception e) {
+                failed(taken, typed.size(), heads, lasts, poison, poisonCauses, e);
+                return;
+            }
+        }
+        for (int i = 0; i < poison.size(); i++) {
+            ctx.resolver.giveUp(
+                    List.of(poison.get(i)), DeadLetter.Reason.DESERIALIZATION, poisonCauses.get(i), ctx.poisonAction);
+        }
+        complete(lasts);
+        ctx.commits.unitCompleted();
+        endRound(heads);
+        ctx.metrics.processed(taken.size());
+        if (timed) {
+            long now = System.nanoTime();
+            ctx.metrics.handlerTime(now - start);
+            ctx.budget.roundFinished(taken.size(), now - start, now - pollReturnedNanos);
+        }
     }
-    return taken;
-  }
 
-  /** Completes a round: each partition's last taken record, which completes every record before it. */
-  private void complete(Map<TopicPartition, ConsumerRecord<byte[], byte[]>> lasts) {
-    lasts.forEach((partition, last) -> {
-      ctx.tracker.complete(ctx.tracker.progress(partition), last.offset(), last.leaderEpoch());
-      if (!ctx.retries.isEmpty()) {
-        ctx.retries.succeeded(partition, last.offset());
-      }
-    });
-  }
+    private boolean isResolved(ConsumerRecord<byte[], byte[]> raw) {
+        return ctx.retries.isResolved(new TopicPartition(raw.topic(), raw.partition()), raw.offset());
+    }
 
-  private void endRound(Map<TopicPartition, Long> heads) {
-    try {
-      ctx.commits.endRound();
-    } catch (RuntimeException e) {
-      if (!ctx.transactional) {
-        throw e;
-      }
-      LOG.warn("Transaction commit failed ({}); aborting and rewinding {}", e.toString(), heads.keySet());
-      ctx.commits.roundFailed();
-      ctx.rollback(heads);
-      RoundFailures.transactionFailed(ctx, heads, e);
+    private List<ConsumerRecord<byte[], byte[]>> take(
+            ConsumerRecords<byte[], byte[]> polled,
+            Map<TopicPartition, Long> heads,
+            Map<TopicPartition, ConsumerRecord<byte[], byte[]>> lasts) {
+        int limit = ctx.budget.recordLimit();
+        List<ConsumerRecord<byte[], byte[]>> taken = new ArrayList<>(Math.min(limit, polled.count()));
+        boolean abandon = ctx.abandon.getAsBoolean();
+        for (TopicPartition partition : polled.partitions()) {
+            List<ConsumerRecord<byte[], byte[]>> records = polled.records(partition);
+            int i = 0;
+            for (; i < records.size() && taken.size() < limit && !abandon; i++) {
+                ConsumerRecord<byte[], byte[]> raw = records.get(i);
+                if (!ctx.windows.isEmpty() && ctx.windows.beyond(raw, partition)) {
+                    ctx.windows.finish(partition);
+                    ctx.pauses.pauseFinishedWindow(partition);
+                    i = records.size();
+                    break;
+                }
+                heads.putIfAbsent(partition, raw.offset());
+                lasts.put(partition, raw);
+                taken.add(raw);
+            }
+            if (i < records.size()) {
+                ctx.consumer.seek(partition, records.get(i).offset());
+            }
+        }
+        return taken;
     }
-  }
 
-  private void failed(List<ConsumerRecord<byte[], byte[]>> taken, int handed, Map<TopicPartition, Long> heads,
-      Map<TopicPartition, ConsumerRecord<byte[], byte[]>> lasts, List<ConsumerRecord<byte[], byte[]>> poison, List<RuntimeException> poisonCauses, Exception error) {
-    boolean rolledBack = ctx.transactional && ctx.commits.roundFailed();
-    RetryTracker.Decision decision = ctx.retries.failed(heads, error, System.nanoTime());
-    if (!decision.exhausted()) {
-      ctx.metrics.retryScheduled();
-      LOG.warn("Batch handler failed on {} records from {} (attempt {}): {}; retrying in {} ms", handed,
-          heads, decision.attempt(), error.toString(), decision.delayMillis());
-      heads.forEach((partition, offset) -> {
-        ctx.consumer.seek(partition, offset);
-        ctx.pauses.pauseForRetry(partition);
-      });
-      if (rolledBack) {
-        ctx.rollback(heads);
-      }
-      return;
+    /** Completes a round: each partition's last taken record, which completes every record before it. */
+    private void complete(Map<TopicPartition, ConsumerRecord<byte[], byte[]>> lasts) {
+        lasts.forEach((partition, last) -> {
+            ctx.tracker.complete(ctx.tracker.progress(partition), last.offset(), last.leaderEpoch());
+            if (!ctx.retries.isEmpty()) {
+                ctx.retries.succeeded(partition, last.offset());
+            }
+        });
     }
-    List<ConsumerRecord<byte[], byte[]>> handlerFailed = new ArrayList<>(taken);
-    handlerFailed.removeAll(poison);
-    handlerFailed.removeIf(raw -> !ctx.retries.isEmpty() && isResolved(raw));
-    if (!handlerFailed.isEmpty()) {
-      ctx.resolver.giveUp(handlerFailed, DeadLetter.Reason.HANDLER, error, ctx.exhaustedAction);
+
+    private void endRound(Map<TopicPartition, Long> heads) {
+        try {
+            ctx.commits.endRound();
+        } catch (RuntimeException e) {
+            if (!ctx.transactional) {
+                throw e;
+            }
+            LOG.warn("Transaction commit failed ({}); aborting and rewinding {}", e.toString(), heads.keySet());
+            ctx.commits.roundFailed();
+            ctx.rollback(heads);
+            RoundFailures.transactionFailed(ctx, heads, e);
+        }
     }
-    for (int i = 0; i < poison.size(); i++) {
-      ctx.resolver.giveUp(List.of(poison.get(i)), DeadLetter.Reason.DESERIALIZATION, poisonCauses.get(i),
-          ctx.poisonAction);
+
+    private void failed(
+            List<ConsumerRecord<byte[], byte[]>> taken,
+            int handed,
+            Map<TopicPartition, Long> heads,
+            Map<TopicPartition, ConsumerRecord<byte[], byte[]>> lasts,
+            List<ConsumerRecord<byte[], byte[]>> poison,
+            List<RuntimeException> poisonCauses,
+            Exception error) {
+        boolean rolledBack = ctx.transactional && ctx.commits.roundFailed();
+        RetryTracker.Decision decision = ctx.retries.failed(heads, error, System.nanoTime());
+        if (!decision.exhausted()) {
+            ctx.metrics.retryScheduled();
+            LOG.warn(
+                    "Batch handler failed on {} records from {} (attempt {}): {}; retrying in {} ms",
+                    handed,
+                    heads,
+                    decision.attempt(),
+                    error.toString(),
+                    decision.delayMillis());
+            heads.forEach((partition, offset) -> {
+                ctx.consumer.seek(partition, offset);
+                ctx.pauses.pauseForRetry(partition);
+            });
+            if (rolledBack) {
+                ctx.rollback(heads);
+            }
+            return;
+        }
+        List<ConsumerRecord<byte[], byte[]>> handlerFailed = new ArrayList<>(taken);
+        handlerFailed.removeAll(poison);
+        handlerFailed.removeIf(raw -> !ctx.retries.isEmpty() && isResolved(raw));
+        if (!handlerFailed.isEmpty()) {
+            ctx.resolver.giveUp(handlerFailed, DeadLetter.Reason.HANDLER, error, ctx.exhaustedAction);
+        }
+        for (int i = 0; i < poison.size(); i++) {
+            ctx.resolver.giveUp(
+                    List.of(poison.get(i)), DeadLetter.Reason.DESERIALIZATION, poisonCauses.get(i), ctx.poisonAction);
+        }
+        if (rolledBack) {
+            for (ConsumerRecord<byte[], byte[]> raw : taken) {
+                ctx.retries.markResolved(new TopicPartition(raw.topic(), raw.partition()), raw.offset());
+            }
+            ctx.rollback(heads);
+            return;
+        }
+        complete(lasts);
+        ctx.metrics.processed(taken.size());
+        ctx.commits.endRound();
     }
-    if (rolledBack) {
-      for (ConsumerRecord<byte[], byte[]> raw : taken) {
-        ctx.retries.markResolved(new TopicPartition(raw.topic(), raw.partition()), raw.offset());
-      }
-      ctx.rollback(heads);
-      return;
-    }
-    complete(lasts);
-    ctx.metrics.processed(taken.size());
-    ctx.commits.endRound();
-  }
 }

@@ -19,75 +19,79 @@ import org.slf4j.LoggerFactory;
  */
 final class Committer {
 
-  private static final Logger LOG = LoggerFactory.getLogger(Committer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Committer.class);
 
-  private final Consumer<byte[], byte[]> consumer;
-  private final OffsetTracker tracker;
-  private final ConsumerMetrics metrics;
-  private boolean asyncInFlight;
+    private final Consumer<byte[], byte[]> consumer;
+    private final OffsetTracker tracker;
+    private final ConsumerMetrics metrics;
+    private boolean asyncInFlight;
 
-  Committer(Consumer<byte[], byte[]> consumer, OffsetTracker tracker, ConsumerMetrics metrics) {
-    this.consumer = consumer;
-    this.tracker = tracker;
-    this.metrics = metrics;
-  }
+    Committer(Consumer<byte[], byte[]> consumer, OffsetTracker tracker, ConsumerMetrics metrics) {
+        this.consumer = consumer;
+        this.tracker = tracker;
+        this.metrics = metrics;
+    }
 
-  /**
-   * Commits synchronously whatever in {@code offsets} moves a partition forward.
-   *
-   * @param offsets the offsets to commit
-   * @return {@code true} if nothing was left uncommitted
-   */
-  boolean commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
-    Map<TopicPartition, OffsetAndMetadata> guarded = tracker.guard(offsets);
-    if (guarded.isEmpty()) {
-      return true;
-    }
-    long start = metrics.enabled() ? System.nanoTime() : 0L;
-    try {
-      consumer.commitSync(guarded);
-    } catch (CommitFailedException | RebalanceInProgressException | RetriableException e) {
-      metrics.commitFailed();
-      LOG.warn("Offset commit of {} failed ({}); the offsets stay pending for the next commit", guarded, e.toString());
-      return false;
-    }
-    tracker.committed(guarded);
-    if (metrics.enabled()) {
-      metrics.commitLatency(System.nanoTime() - start);
-    }
-    return true;
-  }
-
-  /**
-   * Commits asynchronously with at most one commit in flight; when one is still in flight, commits
-   * synchronously instead, which bounds the unacknowledged work to two rounds.
-   *
-   * @param offsets the offsets to commit
-   */
-  void commitAsync(Map<TopicPartition, OffsetAndMetadata> offsets) {
-    if (asyncInFlight) {
-      commitSync(offsets);
-      return;
-    }
-    Map<TopicPartition, OffsetAndMetadata> guarded = tracker.guard(offsets);
-    if (guarded.isEmpty()) {
-      return;
-    }
-    long start = metrics.enabled() ? System.nanoTime() : 0L;
-    asyncInFlight = true;
-    consumer.commitAsync(
-        guarded,
-        (committed, error) -> {
-          asyncInFlight = false;
-          if (error == null) {
-            tracker.committed(committed);
-            if (metrics.enabled()) {
-              metrics.commitLatency(System.nanoTime() - start);
-            }
-          } else {
+    /**
+     * Commits synchronously whatever in {@code offsets} moves a partition forward.
+     *
+     * @param offsets the offsets to commit
+     * @return {@code true} if nothing was left uncommitted
+     */
+    boolean commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        Map<TopicPartition, OffsetAndMetadata> guarded = tracker.guard(offsets);
+        if (guarded.isEmpty()) {
+            return true;
+        }
+        long start = metrics.enabled() ? System.nanoTime() : 0L;
+        try {
+            consumer.commitSync(guarded);
+        } catch (CommitFailedException | RebalanceInProgressException | RetriableException e) {
             metrics.commitFailed();
-            LOG.warn("Asynchronous offset commit of {} failed ({}); a later commit covers it", guarded, error.toString());
-          }
+            LOG.warn(
+                    "Offset commit of {} failed ({}); the offsets stay pending for the next commit",
+                    guarded,
+                    e.toString());
+            return false;
+        }
+        tracker.committed(guarded);
+        if (metrics.enabled()) {
+            metrics.commitLatency(System.nanoTime() - start);
+        }
+        return true;
+    }
+
+    /**
+     * Commits asynchronously with at most one commit in flight; when one is still in flight, commits
+     * synchronously instead, which bounds the unacknowledged work to two rounds.
+     *
+     * @param offsets the offsets to commit
+     */
+    void commitAsync(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        if (asyncInFlight) {
+            commitSync(offsets);
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> guarded = tracker.guard(offsets);
+        if (guarded.isEmpty()) {
+            return;
+        }
+        long start = metrics.enabled() ? System.nanoTime() : 0L;
+        asyncInFlight = true;
+        consumer.commitAsync(guarded, (committed, error) -> {
+            asyncInFlight = false;
+            if (error == null) {
+                tracker.committed(committed);
+                if (metrics.enabled()) {
+                    metrics.commitLatency(System.nanoTime() - start);
+                }
+            } else {
+                metrics.commitFailed();
+                LOG.warn(
+                        "Asynchronous offset commit of {} failed ({}); a later commit covers it",
+                        guarded,
+                        error.toString());
+            }
         });
-  }
+    }
 }

@@ -16,10 +16,16 @@ import java.util.concurrent.Executor;
  * @param commitInterval how often watermarks are committed
  * @param metadataLimit the commit metadata limit to assume instead of reading the broker's, if set
  */
-public record ConcurrencySpec(boolean enabled, Ordering ordering, int concurrency, int maxInFlightPerPartition,
-    Executor executor, Duration commitInterval, OptionalInt metadataLimit) {
+public record ConcurrencySpec(
+        boolean enabled,
+        Ordering ordering,
+        int concurrency,
+        int maxInFlightPerPartition,
+        Executor executor,
+        Duration commitInterval,
+        OptionalInt metadataLimit) {
 
-  /** Today's loop: the handler runs on the poll thread. */
-  public static final ConcurrencySpec SEQUENTIAL = new ConcurrencySpec(false, Ordering.PARTITION, 1, 1, null,
-      Duration.ofSeconds(1), OptionalInt.empty());
+    /** Today's loop: the handler runs on the poll thread. */
+    public static final ConcurrencySpec SEQUENTIAL =
+            new ConcurrencySpec(false, Ordering.PARTITION, 1, 1, null, Duration.ofSeconds(1), OptionalInt.empty());
 }

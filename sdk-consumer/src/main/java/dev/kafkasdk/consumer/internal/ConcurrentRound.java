@@ -14,46 +14,54 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class ConcurrentRound implements RoundProcessor {
 
-  private final LoopContext<?, ?> ctx;
-  private final ConcurrentWork<?, ?> work;
-  private final ConcurrencyMeters meters;
-  private final String clientId;
-  private final IntSupplier metadataLimit;
+    private final LoopContext<?, ?> ctx;
+    private final ConcurrentWork<?, ?> work;
+    private final ConcurrencyMeters meters;
+    private final String clientId;
+    private final IntSupplier metadataLimit;
 
-  ConcurrentRound(LoopContext<?, ?> ctx, ConcurrentWork<?, ?> work, ConcurrencyMeters meters, String clientId,
-      IntSupplier metadataLimit) {
-    this.ctx = ctx;
-    this.metadataLimit = metadataLimit;
-    this.work = work;
-    this.meters = meters;
-    this.clientId = clientId;
-  }
-
-  /** Reads the broker's commit metadata limit before anything is taken. */
-  @Override
-  public void begin() {
-    work.metadataLimit(metadataLimit.getAsInt());
-  }
-
-  @Override
-  public void process(ConsumerRecords<byte[], byte[]> polled, long pollReturnedNanos) {
-    work.take(polled);
-  }
-
-  @Override
-  public void tick(long nowNanos) {
-    Throwable failure = work.fatal();
-    if (failure != null) {
-      throw new StopConsumerException(failure instanceof KafkaSdkException sdk ? sdk
-          : KafkaSdkException.builder("A handler failed with " + failure + "; stopping the consumer")
-              .clientId(clientId).cause(failure).fatal());
+    ConcurrentRound(
+            LoopContext<?, ?> ctx,
+            ConcurrentWork<?, ?> work,
+            ConcurrencyMeters meters,
+            String clientId,
+            IntSupplier metadataLimit) {
+        this.ctx = ctx;
+        this.metadataLimit = metadataLimit;
+        this.work = work;
+        this.meters = meters;
+        this.clientId = clientId;
     }
-    Set<TopicPartition> full = work.full();
-    full.retainAll(ctx.consumer.assignment());
-    int paused = ctx.pauses.backpressure(full);
-    if (paused > 0) {
-      meters.paused(paused);
+
+    /** Reads the broker's commit metadata limit before anything is taken. */
+    @Override
+    public void begin() {
+        work.metadataLimit(metadataLimit.getAsInt());
     }
-    ctx.commits.endRound();
-  }
+
+    @Override
+    public void process(ConsumerRecords<byte[], byte[]> polled, long pollReturnedNanos) {
+        work.take(polled);
+    }
+
+    @Override
+    public void tick(long nowNanos) {
+        Throwable failure = work.fatal();
+        if (failure != null) {
+            throw new StopConsumerException(
+                    failure instanceof KafkaSdkException sdk
+                            ? sdk
+                            : KafkaSdkException.builder("A handler failed with " + failure + "; stopping the consumer")
+                                    .clientId(clientId)
+                                    .cause(failure)
+                                    .fatal());
+        }
+        Set<TopicPartition> full = work.full();
+        full.retainAll(ctx.consumer.assignment());
+        int paused = ctx.pauses.backpressure(full);
+        if (paused > 0) {
+            meters.paused(paused);
+        }
+        ctx.commits.endRound();
+    }
 }

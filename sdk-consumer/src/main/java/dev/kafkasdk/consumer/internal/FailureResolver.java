@@ -20,81 +20,113 @@ import org.slf4j.LoggerFactory;
  */
 final class FailureResolver {
 
-  private static final Logger LOG = LoggerFactory.getLogger(FailureResolver.class);
+    private static final Logger LOG = LoggerFactory.getLogger(FailureResolver.class);
 
-  private final DeadLetterPublisher publisher;
-  private final ConsumerMetrics metrics;
-  private final String clientId;
-  private final Duration publishTimeout;
+    private final DeadLetterPublisher publisher;
+    private final ConsumerMetrics metrics;
+    private final String clientId;
+    private final Duration publishTimeout;
 
-  FailureResolver(DeadLetterPublisher publisher, ConsumerMetrics metrics, String clientId, Duration publishTimeout) {
-    this.publisher = publisher;
-    this.metrics = metrics;
-    this.clientId = clientId;
-    this.publishTimeout = publishTimeout;
-  }
+    FailureResolver(DeadLetterPublisher publisher, ConsumerMetrics metrics, String clientId, Duration publishTimeout) {
+        this.publisher = publisher;
+        this.metrics = metrics;
+        this.clientId = clientId;
+        this.publishTimeout = publishTimeout;
+    }
 
-  /**
-   * Gives up on records. Returns normally when they count as completed (dead-lettered and
-   * acknowledged, or skipped).
-   *
-   * @param records the raw records, in offset order per partition
-   * @param reason why
-   * @param cause the failure
-   * @param action what to do
-   * @throws StopConsumerException for {@link FailureAction#STOP}, or when a dead letter cannot be stored
-   */
-  void giveUp(List<ConsumerRecord<byte[], byte[]>> records, DeadLetter.Reason reason, Throwable cause,
-      FailureAction action) {
-    switch (action) {
-      case DEAD_LETTER -> deadLetter(records, reason, cause);
-      case SKIP -> {
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-          LOG.warn("Skipping {}-{}@{} ({}): {}", record.topic(), record.partition(), record.offset(), reason,
-              cause.toString());
-          metrics.skipped();
+    /**
+     * Gives up on records. Returns normally when they count as completed (dead-lettered and
+     * acknowledged, or skipped).
+     *
+     * @param records the raw records, in offset order per partition
+     * @param reason why
+     * @param cause the failure
+     * @param action what to do
+     * @throws StopConsumerException for {@link FailureAction#STOP}, or when a dead letter cannot be stored
+     */
+    void giveUp(
+            List<ConsumerRecord<byte[], byte[]>> records,
+            DeadLetter.Reason reason,
+            Throwable cause,
+            FailureAction action) {
+        switch (action) {
+            case DEAD_LETTER -> deadLetter(records, reason, cause);
+            case SKIP -> {
+                for (ConsumerRecord<byte[], byte[]> record : records) {
+                    LOG.warn(
+                            "Skipping {}-{}@{} ({}): {}",
+                            record.topic(),
+                            record.partition(),
+                            record.offset(),
+                            reason,
+                            cause.toString());
+                    metrics.skipped();
+                }
+            }
+            case STOP -> {
+                ConsumerRecord<byte[], byte[]> first = records.get(0);
+                throw new StopConsumerException(context(
+                                "Stopping the consumer: " + reason.name().toLowerCase(java.util.Locale.ROOT)
+                                        + " failure on "
+                                        + first.topic() + "-" + first.partition() + "@" + first.offset()
+                                        + " (policy STOP); it stays "
+                                        + "uncommitted and is read again on restart",
+                                first,
+                                cause)
+                        .fatal());
+            }
         }
-      }
-      case STOP -> {
-        ConsumerRecord<byte[], byte[]> first = records.get(0);
-        throw new StopConsumerException(
-            context("Stopping the consumer: " + reason.name().toLowerCase(java.util.Locale.ROOT) + " failure on "
-                + first.topic() + "-" + first.partition() + "@" + first.offset() + " (policy STOP); it stays "
-                + "uncommitted and is read again on restart", first, cause).fatal());
-      }
     }
-  }
 
-  private void deadLetter(List<ConsumerRecord<byte[], byte[]>> records, DeadLetter.Reason reason, Throwable cause) {
-    List<CompletableFuture<Void>> sent = new ArrayList<>(records.size());
-    for (ConsumerRecord<byte[], byte[]> record : records) {
-      sent.add(publisher.publish(new DeadLetter(record.topic(), record.partition(), record.offset(),
-          record.timestamp(), record.timestampType(), record.key(), record.value(), record.headers(), reason, cause)));
+    private void deadLetter(List<ConsumerRecord<byte[], byte[]>> records, DeadLetter.Reason reason, Throwable cause) {
+        List<CompletableFuture<Void>> sent = new ArrayList<>(records.size());
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            sent.add(publisher.publish(new DeadLetter(
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    record.timestamp(),
+                    record.timestampType(),
+                    record.key(),
+                    record.value(),
+                    record.headers(),
+                    reason,
+                    cause)));
+        }
+        for (int i = 0; i < sent.size(); i++) {
+            ConsumerRecord<byte[], byte[]> record = records.get(i);
+            try {
+                sent.get(i).get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StopConsumerException(context("Interrupted while publishing a dead letter", record, e)
+                        .fatal());
+            } catch (ExecutionException | TimeoutException e) {
+                Throwable failure = e instanceof ExecutionException ? e.getCause() : e;
+                throw new StopConsumerException(context(
+                                "Cannot publish the dead letter for " + record.topic() + "-" + record.partition() + "@"
+                                        + record.offset() + "; stopping without committing it",
+                                record,
+                                failure)
+                        .fatal());
+            }
+            metrics.deadLettered(reason);
+            LOG.warn(
+                    "Dead-lettered {}-{}@{} ({}): {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    reason,
+                    cause.toString());
+        }
     }
-    for (int i = 0; i < sent.size(); i++) {
-      ConsumerRecord<byte[], byte[]> record = records.get(i);
-      try {
-        sent.get(i).get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new StopConsumerException(context("Interrupted while publishing a dead letter", record, e).fatal());
-      } catch (ExecutionException | TimeoutException e) {
-        Throwable failure = e instanceof ExecutionException ? e.getCause() : e;
-        throw new StopConsumerException(context("Cannot publish the dead letter for " + record.topic() + "-"
-            + record.partition() + "@" + record.offset() + "; stopping without committing it", record, failure).fatal());
-      }
-      metrics.deadLettered(reason);
-      LOG.warn("Dead-lettered {}-{}@{} ({}): {}", record.topic(), record.partition(), record.offset(), reason,
-          cause.toString());
-    }
-  }
 
-  private KafkaSdkException.Builder context(String message, ConsumerRecord<?, ?> record, Throwable cause) {
-    return KafkaSdkException.builder(message)
-        .topic(record.topic())
-        .partition(record.partition())
-        .offset(record.offset())
-        .clientId(clientId)
-        .cause(cause);
-  }
+    private KafkaSdkException.Builder context(String message, ConsumerRecord<?, ?> record, Throwable cause) {
+        return KafkaSdkException.builder(message)
+                .topic(record.topic())
+                .partition(record.partition())
+                .offset(record.offset())
+                .clientId(clientId)
+                .cause(cause);
+    }
 }

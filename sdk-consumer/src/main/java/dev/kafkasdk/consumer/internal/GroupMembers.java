@@ -20,120 +20,128 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class GroupMembers<K, V> implements SdkConsumer<K, V> {
 
-  private final String clientId;
-  private final List<SdkConsumer<K, V>> members;
+    private final String clientId;
+    private final List<SdkConsumer<K, V>> members;
 
-  /**
-   * Wraps members built by the SDK.
-   *
-   * @param clientId the client id the members' ids are derived from
-   * @param members the members, owned by this object
-   */
-  public GroupMembers(String clientId, List<SdkConsumer<K, V>> members) {
-    this.clientId = clientId;
-    this.members = List.copyOf(members);
-  }
-
-  /**
-   * The members, in instance order.
-   *
-   * @return an unmodifiable list
-   */
-  public List<SdkConsumer<K, V>> members() {
-    return members;
-  }
-
-  @Override
-  public void start() {
-    members.forEach(SdkConsumer::start);
-  }
-
-  @Override
-  public void stop() {
-    members.forEach(SdkConsumer::stop);
-  }
-
-  /** Stops every member at once, then waits for each within the one timeout. */
-  @Override
-  public boolean close(Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    members.forEach(SdkConsumer::stop);
-    boolean all = true;
-    for (SdkConsumer<K, V> member : members) {
-      all &= member.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    /**
+     * Wraps members built by the SDK.
+     *
+     * @param clientId the client id the members' ids are derived from
+     * @param members the members, owned by this object
+     */
+    public GroupMembers(String clientId, List<SdkConsumer<K, V>> members) {
+        this.clientId = clientId;
+        this.members = List.copyOf(members);
     }
-    return all;
-  }
 
-  @Override
-  public boolean awaitTermination(Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    for (SdkConsumer<K, V> member : members) {
-      if (!member.awaitTermination(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
-        return false;
-      }
+    /**
+     * The members, in instance order.
+     *
+     * @return an unmodifiable list
+     */
+    public List<SdkConsumer<K, V>> members() {
+        return members;
     }
-    return true;
-  }
 
-  /** FAILED if any member failed, STOPPED when all stopped, else the least settled member's state. */
-  @Override
-  public ConsumerState state() {
-    List<ConsumerState> states = members.stream().map(SdkConsumer::state).toList();
-    for (ConsumerState candidate : List.of(ConsumerState.FAILED, ConsumerState.REBALANCING, ConsumerState.STARTING,
-        ConsumerState.NEW, ConsumerState.PAUSED, ConsumerState.RUNNING)) {
-      if (states.contains(candidate)) {
-        return candidate;
-      }
+    @Override
+    public void start() {
+        members.forEach(SdkConsumer::start);
     }
-    return ConsumerState.STOPPED;
-  }
 
-  @Override
-  public Optional<Throwable> failureCause() {
-    return members.stream().map(SdkConsumer::failureCause).flatMap(Optional::stream).findFirst();
-  }
+    @Override
+    public void stop() {
+        members.forEach(SdkConsumer::stop);
+    }
 
-  @Override
-  public String clientId() {
-    return clientId;
-  }
-
-  /** Seeks on the member that owns the partition; fails only if none does. */
-  @Override
-  public CompletableFuture<Void> seek(TopicPartition partition, StartPosition position) {
-    CompletableFuture<Void> result = new CompletableFuture<>();
-    AtomicInteger failures = new AtomicInteger();
-    for (SdkConsumer<K, V> member : members) {
-      member.seek(partition, position).whenComplete((ok, error) -> {
-        if (error == null) {
-          result.complete(null);
-        } else if (failures.incrementAndGet() == members.size()) {
-          result.completeExceptionally(error);
+    /** Stops every member at once, then waits for each within the one timeout. */
+    @Override
+    public boolean close(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        members.forEach(SdkConsumer::stop);
+        boolean all = true;
+        for (SdkConsumer<K, V> member : members) {
+            all &= member.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         }
-      });
+        return all;
     }
-    return result;
-  }
 
-  @Override
-  public CompletableFuture<Void> pause() {
-    return CompletableFuture.allOf(members.stream().map(SdkConsumer::pause).toArray(CompletableFuture[]::new));
-  }
+    @Override
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (SdkConsumer<K, V> member : members) {
+            if (!member.awaitTermination(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+                return false;
+            }
+        }
+        return true;
+    }
 
-  @Override
-  public CompletableFuture<Void> resume() {
-    return CompletableFuture.allOf(members.stream().map(SdkConsumer::resume).toArray(CompletableFuture[]::new));
-  }
+    /** FAILED if any member failed, STOPPED when all stopped, else the least settled member's state. */
+    @Override
+    public ConsumerState state() {
+        List<ConsumerState> states = members.stream().map(SdkConsumer::state).toList();
+        for (ConsumerState candidate : List.of(
+                ConsumerState.FAILED,
+                ConsumerState.REBALANCING,
+                ConsumerState.STARTING,
+                ConsumerState.NEW,
+                ConsumerState.PAUSED,
+                ConsumerState.RUNNING)) {
+            if (states.contains(candidate)) {
+                return candidate;
+            }
+        }
+        return ConsumerState.STOPPED;
+    }
 
-  /** The first member's report: the members share their settings. */
-  @Override
-  public LivenessReport livenessReport() {
-    return members.get(0).livenessReport();
-  }
+    @Override
+    public Optional<Throwable> failureCause() {
+        return members.stream()
+                .map(SdkConsumer::failureCause)
+                .flatMap(Optional::stream)
+                .findFirst();
+    }
 
-  @Override
-  public String toString() {
-    return "SdkConsumer{clientId=" + clientId + ", instances=" + members.size() + ", state=" + state() + '}';
-  }
+    @Override
+    public String clientId() {
+        return clientId;
+    }
+
+    /** Seeks on the member that owns the partition; fails only if none does. */
+    @Override
+    public CompletableFuture<Void> seek(TopicPartition partition, StartPosition position) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        AtomicInteger failures = new AtomicInteger();
+        for (SdkConsumer<K, V> member : members) {
+            member.seek(partition, position).whenComplete((ok, error) -> {
+                if (error == null) {
+                    result.complete(null);
+                } else if (failures.incrementAndGet() == members.size()) {
+                    result.completeExceptionally(error);
+                }
+            });
+        }
+        return result;
+    }
+
+    @Override
+    public CompletableFuture<Void> pause() {
+        return CompletableFuture.allOf(members.stream().map(SdkConsumer::pause).toArray(CompletableFuture[]::new));
+    }
+
+    @Override
+    public CompletableFuture<Void> resume() {
+        return CompletableFuture.allOf(members.stream().map(SdkConsumer::resume).toArray(CompletableFuture[]::new));
+    }
+
+    /** The first member's report: the members share their settings. */
+    @Override
+    public LivenessReport livenessReport() {
+        return members.get(0).livenessReport();
+    }
+
+    @Override
+    public String toString() {
+        return "SdkConsumer{clientId=" + clientId + ", instances=" + members.size() + ", state=" + state() + '}';
+    }
 }

@@ -23,89 +23,89 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class KafkaDeadLetterPublisher implements DeadLetterPublisher {
 
-  private final Producer<byte[], byte[]> producer;
-  private final Function<String, String> naming;
+    private final Producer<byte[], byte[]> producer;
+    private final Function<String, String> naming;
 
-  /**
-   * Creates the publisher and its producer.
-   *
-   * @param connectionProperties client properties; keys that are not producer keys are dropped
-   * @param naming maps a source topic to its dead-letter topic
-   */
-  public KafkaDeadLetterPublisher(Map<String, Object> connectionProperties, Function<String, String> naming) {
-    this(new KafkaProducer<>(producerProperties(connectionProperties)), naming);
-  }
-
-  KafkaDeadLetterPublisher(Producer<byte[], byte[]> producer, Function<String, String> naming) {
-    this.producer = producer;
-    this.naming = naming;
-  }
-
-  static Map<String, Object> producerProperties(Map<String, Object> connectionProperties) {
-    Map<String, Object> props = new HashMap<>();
-    connectionProperties.forEach(
-        (key, value) -> {
-          if (ProducerConfig.configNames().contains(key)) {
-            props.put(key, value);
-          }
-        });
-    Object clientId = connectionProperties.get(ProducerConfig.CLIENT_ID_CONFIG);
-    if (clientId != null) {
-      props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId + "-dlt");
+    /**
+     * Creates the publisher and its producer.
+     *
+     * @param connectionProperties client properties; keys that are not producer keys are dropped
+     * @param naming maps a source topic to its dead-letter topic
+     */
+    public KafkaDeadLetterPublisher(Map<String, Object> connectionProperties, Function<String, String> naming) {
+        this(new KafkaProducer<>(producerProperties(connectionProperties)), naming);
     }
-    props.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-    return props;
-  }
 
-  @Override
-  public CompletableFuture<Void> publish(DeadLetter letter) {
-    CompletableFuture<Void> result = new CompletableFuture<>();
-    try {
-      ProducerRecord<byte[], byte[]> record =
-          new ProducerRecord<>(naming.apply(letter.topic()), null, letter.key(), letter.value(), headersOf(letter));
-      producer.send(
-          record,
-          (metadata, error) -> {
-            if (error == null) {
-              result.complete(null);
-            } else {
-              result.completeExceptionally(error);
+    KafkaDeadLetterPublisher(Producer<byte[], byte[]> producer, Function<String, String> naming) {
+        this.producer = producer;
+        this.naming = naming;
+    }
+
+    static Map<String, Object> producerProperties(Map<String, Object> connectionProperties) {
+        Map<String, Object> props = new HashMap<>();
+        connectionProperties.forEach((key, value) -> {
+            if (ProducerConfig.configNames().contains(key)) {
+                props.put(key, value);
             }
-          });
-    } catch (RuntimeException e) {
-      result.completeExceptionally(e);
+        });
+        Object clientId = connectionProperties.get(ProducerConfig.CLIENT_ID_CONFIG);
+        if (clientId != null) {
+            props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId + "-dlt");
+        }
+        props.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        return props;
     }
-    return result;
-  }
 
-  static RecordHeaders headersOf(DeadLetter letter) {
-    RecordHeaders headers = new RecordHeaders();
-    for (Header header : letter.headers()) {
-      headers.add(header.key(), header.value());
+    @Override
+    public CompletableFuture<Void> publish(DeadLetter letter) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        try {
+            ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(
+                    naming.apply(letter.topic()), null, letter.key(), letter.value(), headersOf(letter));
+            producer.send(record, (metadata, error) -> {
+                if (error == null) {
+                    result.complete(null);
+                } else {
+                    result.completeExceptionally(error);
+                }
+            });
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+        }
+        return result;
     }
-    add(headers, DeadLetterHeaders.ORIGINAL_TOPIC, letter.topic());
-    add(headers, DeadLetterHeaders.ORIGINAL_PARTITION, Integer.toString(letter.partition()));
-    add(headers, DeadLetterHeaders.ORIGINAL_OFFSET, Long.toString(letter.offset()));
-    add(headers, DeadLetterHeaders.ORIGINAL_TIMESTAMP, Long.toString(letter.timestamp()));
-    add(headers, DeadLetterHeaders.ORIGINAL_TIMESTAMP_TYPE, String.valueOf(letter.timestampType()));
-    add(headers, DeadLetterHeaders.EXCEPTION_CLASS, letter.cause().getClass().getName());
-    String message = letter.cause().getMessage();
-    add(headers, DeadLetterHeaders.EXCEPTION_MESSAGE, message == null ? "" : message);
-    add(headers, DeadLetterHeaders.REASON, letter.reason().name());
-    return headers;
-  }
 
-  private static void add(RecordHeaders headers, String key, String value) {
-    headers.add(key, value.getBytes(StandardCharsets.UTF_8));
-  }
+    static RecordHeaders headersOf(DeadLetter letter) {
+        RecordHeaders headers = new RecordHeaders();
+        for (Header header : letter.headers()) {
+            headers.add(header.key(), header.value());
+        }
+        add(headers, DeadLetterHeaders.ORIGINAL_TOPIC, letter.topic());
+        add(headers, DeadLetterHeaders.ORIGINAL_PARTITION, Integer.toString(letter.partition()));
+        add(headers, DeadLetterHeaders.ORIGINAL_OFFSET, Long.toString(letter.offset()));
+        add(headers, DeadLetterHeaders.ORIGINAL_TIMESTAMP, Long.toString(letter.timestamp()));
+        add(headers, DeadLetterHeaders.ORIGINAL_TIMESTAMP_TYPE, String.valueOf(letter.timestampType()));
+        add(
+                headers,
+                DeadLetterHeaders.EXCEPTION_CLASS,
+                letter.cause().getClass().getName());
+        String message = letter.cause().getMessage();
+        add(headers, DeadLetterHeaders.EXCEPTION_MESSAGE, message == null ? "" : message);
+        add(headers, DeadLetterHeaders.REASON, letter.reason().name());
+        return headers;
+    }
 
-  @Override
-  public void close() {
-    producer.close(Duration.ofSeconds(10));
-  }
+    private static void add(RecordHeaders headers, String key, String value) {
+        headers.add(key, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(10));
+    }
 }

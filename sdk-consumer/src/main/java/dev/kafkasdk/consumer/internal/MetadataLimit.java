@@ -25,66 +25,68 @@ import org.slf4j.LoggerFactory;
  */
 final class MetadataLimit {
 
-  static final String KEY = "offset.metadata.max.bytes";
-  static final int KAFKA_DEFAULT = 4096;
-  private static final Logger LOG = LoggerFactory.getLogger(MetadataLimit.class);
-  private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    static final String KEY = "offset.metadata.max.bytes";
+    static final int KAFKA_DEFAULT = 4096;
+    private static final Logger LOG = LoggerFactory.getLogger(MetadataLimit.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-  private MetadataLimit() {}
+    private MetadataLimit() {}
 
-  /**
-   * The limit: the given override, else the broker's, else the Kafka default.
-   *
-   * @param spec the consumer spec (its admin, if given, is used and not closed)
-   * @return the limit in characters (the metadata is ASCII)
-   */
-  static int read(ConsumerSpec<?, ?> spec) {
-    OptionalInt override = spec.concurrency().metadataLimit();
-    if (override.isPresent()) {
-      return override.getAsInt();
-    }
-    Optional<Admin> given = spec.liveness().admin();
-    if (given.isPresent()) {
-      return read(given.get());
-    }
-    Map<String, Object> props = new HashMap<>();
-    spec.kafkaProperties().forEach((key, value) -> {
-      if (AdminClientConfig.configNames().contains(key)) {
-        props.put(key, value);
-      }
-    });
-    props.put(AdminClientConfig.CLIENT_ID_CONFIG, spec.clientId() + "-metadata-limit");
-    try (Admin admin = Admin.create(props)) {
-      return read(admin);
-    } catch (RuntimeException e) {
-      LOG.info("Cannot create an admin client to read {} ({}); assuming {}", KEY, e.toString(), KAFKA_DEFAULT);
-      return KAFKA_DEFAULT;
-    }
-  }
-
-  static int read(Admin admin) {
-    try {
-      Collection<Node> nodes = admin.describeCluster().nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      if (nodes.isEmpty()) {
-        return KAFKA_DEFAULT;
-      }
-      int smallest = Integer.MAX_VALUE;
-      for (Node node : nodes) {
-        ConfigResource broker = new ConfigResource(ConfigResource.Type.BROKER, Integer.toString(node.id()));
-        Config config = admin.describeConfigs(List.of(broker)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-            .get(broker);
-        ConfigEntry entry = config == null ? null : config.get(KEY);
-        if (entry != null && entry.value() != null) {
-          smallest = Math.min(smallest, Integer.parseInt(entry.value().trim()));
+    /**
+     * The limit: the given override, else the broker's, else the Kafka default.
+     *
+     * @param spec the consumer spec (its admin, if given, is used and not closed)
+     * @return the limit in characters (the metadata is ASCII)
+     */
+    static int read(ConsumerSpec<?, ?> spec) {
+        OptionalInt override = spec.concurrency().metadataLimit();
+        if (override.isPresent()) {
+            return override.getAsInt();
         }
-      }
-      return smallest == Integer.MAX_VALUE ? KAFKA_DEFAULT : smallest;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return KAFKA_DEFAULT;
-    } catch (ExecutionException | TimeoutException | RuntimeException e) {
-      LOG.info("Cannot read the broker's {} ({}); assuming {}", KEY, e.toString(), KAFKA_DEFAULT);
-      return KAFKA_DEFAULT;
+        Optional<Admin> given = spec.liveness().admin();
+        if (given.isPresent()) {
+            return read(given.get());
+        }
+        Map<String, Object> props = new HashMap<>();
+        spec.kafkaProperties().forEach((key, value) -> {
+            if (AdminClientConfig.configNames().contains(key)) {
+                props.put(key, value);
+            }
+        });
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, spec.clientId() + "-metadata-limit");
+        try (Admin admin = Admin.create(props)) {
+            return read(admin);
+        } catch (RuntimeException e) {
+            LOG.info("Cannot create an admin client to read {} ({}); assuming {}", KEY, e.toString(), KAFKA_DEFAULT);
+            return KAFKA_DEFAULT;
+        }
     }
-  }
+
+    static int read(Admin admin) {
+        try {
+            Collection<Node> nodes = admin.describeCluster().nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (nodes.isEmpty()) {
+                return KAFKA_DEFAULT;
+            }
+            int smallest = Integer.MAX_VALUE;
+            for (Node node : nodes) {
+                ConfigResource broker = new ConfigResource(ConfigResource.Type.BROKER, Integer.toString(node.id()));
+                Config config = admin.describeConfigs(List.of(broker))
+                        .all()
+                        .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                        .get(broker);
+                ConfigEntry entry = config == null ? null : config.get(KEY);
+                if (entry != null && entry.value() != null) {
+                    smallest = Math.min(smallest, Integer.parseInt(entry.value().trim()));
+                }
+            }
+            return smallest == Integer.MAX_VALUE ? KAFKA_DEFAULT : smallest;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return KAFKA_DEFAULT;
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            LOG.info("Cannot read the broker's {} ({}); assuming {}", KEY, e.toString(), KAFKA_DEFAULT);
+            return KAFKA_DEFAULT;
+        }
+    }
 }

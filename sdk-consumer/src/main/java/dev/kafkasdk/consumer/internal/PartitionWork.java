@@ -17,85 +17,89 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class PartitionWork {
 
-  /** A record on its way through the engine. */
-  static final class Item {
-    final PartitionWork owner;
-    final ConsumerRecord<byte[], byte[]> raw;
-    final Object lane;
-    long readyNanos;
-    io.github.resilience4j.retry.Retry.AsyncContext<Object> retry;
-    long retryDelayMillis;
+    /** A record on its way through the engine. */
+    static final class Item {
+        final PartitionWork owner;
+        final ConsumerRecord<byte[], byte[]> raw;
+        final Object lane;
+        long readyNanos;
+        io.github.resilience4j.retry.Retry.AsyncContext<Object> retry;
+        long retryDelayMillis;
 
-    Item(PartitionWork owner, ConsumerRecord<byte[], byte[]> raw, Object lane) {
-      this.owner = owner;
-      this.raw = raw;
-      this.lane = lane;
+        Item(PartitionWork owner, ConsumerRecord<byte[], byte[]> raw, Object lane) {
+            this.owner = owner;
+            this.raw = raw;
+            this.lane = lane;
+        }
     }
-  }
 
-  final TopicPartition partition;
-  /** Offsets taken and not completed, ascending: the lowest is the watermark. */
-  final TreeSet<Long> incomplete = new TreeSet<>();
-  /** Busy lanes: present while a record of the lane runs or waits for a retry; the queue holds the rest. */
-  final Map<Object, ArrayDeque<Item>> lanes = new HashMap<>();
-  /** Taken records beyond the span the commit metadata can describe, in offset order. */
-  final ArrayDeque<Item> held = new ArrayDeque<>();
-  long next = -1;
-  long highestCompleted = -1;
-  int running;
-  boolean revoked;
-  private long skipBase = -1;
-  private BitSet skip;
+    final TopicPartition partition;
+    /** Offsets taken and not completed, ascending: the lowest is the watermark. */
+    final TreeSet<Long> incomplete = new TreeSet<>();
+    /** Busy lanes: present while a record of the lane runs or waits for a retry; the queue holds the rest. */
+    final Map<Object, ArrayDeque<Item>> lanes = new HashMap<>();
+    /** Taken records beyond the span the commit metadata can describe, in offset order. */
+    final ArrayDeque<Item> held = new ArrayDeque<>();
 
-  PartitionWork(TopicPartition partition) {
-    this.partition = partition;
-  }
+    long next = -1;
+    long highestCompleted = -1;
+    int running;
+    boolean revoked;
+    private long skipBase = -1;
+    private BitSet skip;
 
-  /**
-   * Loads what a previous owner completed beyond its committed offset.
-   *
-   * @param committed the committed offset
-   * @param completed bit {@code i} set when {@code committed + 1 + i} is completed
-   */
-  void completedByPreviousOwner(long committed, BitSet completed) {
-    if (!completed.isEmpty()) {
-      skipBase = committed;
-      skip = completed;
+    PartitionWork(TopicPartition partition) {
+        this.partition = partition;
     }
-  }
 
-  boolean completedBefore(long offset) {
-    if (skip == null || offset <= skipBase) {
-      return false;
+    /**
+     * Loads what a previous owner completed beyond its committed offset.
+     *
+     * @param committed the committed offset
+     * @param completed bit {@code i} set when {@code committed + 1 + i} is completed
+     */
+    void completedByPreviousOwner(long committed, BitSet completed) {
+        if (!completed.isEmpty()) {
+            skipBase = committed;
+            skip = completed;
+        }
     }
-    long index = offset - skipBase - 1;
-    if (index >= skip.length()) {
-      skip = null;
-      return false;
-    }
-    return skip.get((int) index);
-  }
 
-  /** The lowest offset not completed: what a commit may name. */
-  long watermark() {
-    return incomplete.isEmpty() ? next : incomplete.first();
-  }
-
-  /** Completed records above the watermark. */
-  long completedBeyondWatermark() {
-    long mark = watermark();
-    if (highestCompleted < mark) {
-      return 0;
+    boolean completedBefore(long offset) {
+        if (skip == null || offset <= skipBase) {
+            return false;
+        }
+        long index = offset - skipBase - 1;
+        if (index >= skip.length()) {
+            skip = null;
+            return false;
+        }
+        return skip.get((int) index);
     }
-    return highestCompleted - mark - incomplete.subSet(mark, true, highestCompleted, true).size() + 1;
-  }
 
-  /** The commit for this partition, or {@code null} when nothing was taken yet. */
-  OffsetAndMetadata commit() {
-    if (next < 0) {
-      return null;
+    /** The lowest offset not completed: what a commit may name. */
+    long watermark() {
+        return incomplete.isEmpty() ? next : incomplete.first();
     }
-    long mark = watermark();
-    return new OffsetAndMetadata(mark, OffsetMetadataCodec.encode(mark, incomplete, highestCompleted));
-  }
+
+    /** Completed records above the watermark. */
+    long completedBeyondWatermark() {
+        long mark = watermark();
+        if (highestCompleted < mark) {
+            return 0;
+        }
+        return highestCompleted
+                - mark
+                - incomplete.subSet(mark, true, highestCompleted, true).size()
+                + 1;
+    }
+
+    /** The commit for this partition, or {@code null} when nothing was taken yet. */
+    OffsetAndMetadata commit() {
+        if (next < 0) {
+            return null;
+        }
+        long mark = watermark();
+        return new OffsetAndMetadata(mark, OffsetMetadataCodec.encode(mark, incomplete, highestCompleted));
+    }
 }

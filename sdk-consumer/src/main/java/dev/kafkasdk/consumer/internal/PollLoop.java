@@ -27,263 +27,275 @@ import org.slf4j.LoggerFactory;
  */
 final class PollLoop implements Runnable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(PollLoop.class);
-  private static final long LAG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final Logger LOG = LoggerFactory.getLogger(PollLoop.class);
+    private static final long LAG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
 
-  private final ConsumerSpec<?, ?> spec;
-  private final LoopContext<?, ?> ctx;
-  private final RoundProcessor rounds;
-  private final RebalanceCallbacks callbacks;
-  private final StateMachine state;
-  private final ShutdownControl shutdown;
-  private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
-  private final Runnable onTerminated;
-  private final LivenessMonitor liveness;
-  private volatile boolean inPoll;
-  private long nextLagNanos = System.nanoTime();
+    private final ConsumerSpec<?, ?> spec;
+    private final LoopContext<?, ?> ctx;
+    private final RoundProcessor rounds;
+    private final RebalanceCallbacks callbacks;
+    private final StateMachine state;
+    private final ShutdownControl shutdown;
+    private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
+    private final Runnable onTerminated;
+    private final LivenessMonitor liveness;
+    private volatile boolean inPoll;
+    private long nextLagNanos = System.nanoTime();
 
-  PollLoop(ConsumerSpec<?, ?> spec, LoopContext<?, ?> ctx, RoundProcessor rounds, RebalanceCallbacks callbacks,
-      StateMachine state, ShutdownControl shutdown, LivenessMonitor liveness, Runnable onTerminated) {
-    this.liveness = liveness;
-    this.spec = spec;
-    this.ctx = ctx;
-    this.rounds = rounds;
-    this.callbacks = callbacks;
-    this.state = state;
-    this.shutdown = shutdown;
-    this.onTerminated = onTerminated;
-  }
+    PollLoop(
+            ConsumerSpec<?, ?> spec,
+            LoopContext<?, ?> ctx,
+            RoundProcessor rounds,
+            RebalanceCallbacks callbacks,
+            StateMachine state,
+            ShutdownControl shutdown,
+            LivenessMonitor liveness,
+            Runnable onTerminated) {
+        this.liveness = liveness;
+        this.spec = spec;
+        this.ctx = ctx;
+        this.rounds = rounds;
+        this.callbacks = callbacks;
+        this.state = state;
+        this.shutdown = shutdown;
+        this.onTerminated = onTerminated;
+    }
 
-  /**
-   * Queues work for the poll thread; it runs before the next poll.
-   *
-   * @param command the work
-   */
-  void submit(Runnable command) {
-    commands.add(command);
-  }
+    /**
+     * Queues work for the poll thread; it runs before the next poll.
+     *
+     * @param command the work
+     */
+    void submit(Runnable command) {
+        commands.add(command);
+    }
 
-  @Override
-  public void run() {
-    Throwable failure = null;
-    try {
-      start();
-      while (!shutdown.stopRequested()) {
-        iterate();
-      }
-    } catch (WakeupException e) {
-      if (!shutdown.stopRequested()) {
-        failure = e;
-      }
-    } catch (StopConsumerException e) {
-      failure = e.reason();
-    } catch (NoOffsetForPartitionException e) {
-      failure = noOffset(e);
-    } catch (Throwable e) {
-      failure = e;
-    } finally {
-      close(failure);
+    @Override
+    public void run() {
+        Throwable failure = null;
+        try {
+            start();
+            while (!shutdown.stopRequested()) {
+                iterate();
+            }
+        } catch (WakeupException e) {
+            if (!shutdown.stopRequested()) {
+                failure = e;
+            }
+        } catch (StopConsumerException e) {
+            failure = e.reason();
+        } catch (NoOffsetForPartitionException e) {
+            failure = noOffset(e);
+        } catch (Throwable e) {
+            failure = e;
+        } finally {
+            close(failure);
+        }
     }
-  }
 
-  /**
-   * Whether the poll thread is inside {@code poll()}, where a wakeup interrupts only the wait.
-   *
-   * @return {@code true} while polling
-   */
-  boolean inPoll() {
-    return inPoll;
-  }
+    /**
+     * Whether the poll thread is inside {@code poll()}, where a wakeup interrupts only the wait.
+     *
+     * @return {@code true} while polling
+     */
+    boolean inPoll() {
+        return inPoll;
+    }
 
-  /**
-   * Moves a partition on the poll thread (a user seek): its retry state and pauses are dropped.
-   *
-   * @param partition the partition, which must be assigned
-   * @param position the new position
-   */
-  void seekNow(TopicPartition partition, dev.kafkasdk.consumer.StartPosition position) {
-    if (!ctx.consumer.assignment().contains(partition)) {
-      throw new IllegalStateException(partition + " is not assigned to consumer " + spec.clientId());
+    /**
+     * Moves a partition on the poll thread (a user seek): its retry state and pauses are dropped.
+     *
+     * @param partition the partition, which must be assigned
+     * @param position the new position
+     */
+    void seekNow(TopicPartition partition, dev.kafkasdk.consumer.StartPosition position) {
+        if (!ctx.consumer.assignment().contains(partition)) {
+            throw new IllegalStateException(partition + " is not assigned to consumer " + spec.clientId());
+        }
+        ctx.retries.forget(List.of(partition));
+        if (ctx.work != null) {
+            ctx.work.forget(List.of(partition));
+        }
+        callbacks.apply(java.util.Map.of(partition, position));
+        ctx.pauses.release(partition);
     }
-    ctx.retries.forget(List.of(partition));
-    if (ctx.work != null) {
-      ctx.work.forget(List.of(partition));
-    }
-    callbacks.apply(java.util.Map.of(partition, position));
-    ctx.pauses.release(partition);
-  }
 
-  /**
-   * Pauses or resumes every assigned partition on the poll thread.
-   *
-   * @param paused {@code true} to pause
-   */
-  void pauseNow(boolean paused) {
-    ctx.pauses.setUserPaused(paused);
-    state.paused(paused);
-  }
+    /**
+     * Pauses or resumes every assigned partition on the poll thread.
+     *
+     * @param paused {@code true} to pause
+     */
+    void pauseNow(boolean paused) {
+        ctx.pauses.setUserPaused(paused);
+        state.paused(paused);
+    }
 
-  private void start() {
-    liveness.checkAtStart();
-    rounds.begin();
-    Subscription subscription = spec.subscription();
-    Consumer<byte[], byte[]> consumer = ctx.consumer;
-    if (subscription instanceof Subscription.Topics topics) {
-      consumer.subscribe(topics.topics(), callbacks);
-    } else if (subscription instanceof Subscription.TopicPattern pattern) {
-      consumer.subscribe(pattern.pattern(), callbacks);
-    } else {
-      Set<TopicPartition> partitions = subscription instanceof Subscription.Partitions p
-          ? p.partitions() : allPartitions(((Subscription.AllPartitions) subscription).topic());
-      consumer.assign(partitions);
-      callbacks.position(partitions);
-      state.assigned(false);
+    private void start() {
+        liveness.checkAtStart();
+        rounds.begin();
+        Subscription subscription = spec.subscription();
+        Consumer<byte[], byte[]> consumer = ctx.consumer;
+        if (subscription instanceof Subscription.Topics topics) {
+            consumer.subscribe(topics.topics(), callbacks);
+        } else if (subscription instanceof Subscription.TopicPattern pattern) {
+            consumer.subscribe(pattern.pattern(), callbacks);
+        } else {
+            Set<TopicPartition> partitions = subscription instanceof Subscription.Partitions p
+                    ? p.partitions()
+                    : allPartitions(((Subscription.AllPartitions) subscription).topic());
+            consumer.assign(partitions);
+            callbacks.position(partitions);
+            state.assigned(false);
+        }
     }
-  }
 
-  private Set<TopicPartition> allPartitions(String topic) {
-    List<PartitionInfo> infos = ctx.consumer.partitionsFor(topic);
-    if (infos == null || infos.isEmpty()) {
-      throw KafkaSdkException.builder("Topic " + topic + " has no partitions or does not exist; cannot assign it")
-          .topic(topic).clientId(spec.clientId()).fatal();
+    private Set<TopicPartition> allPartitions(String topic) {
+        List<PartitionInfo> infos = ctx.consumer.partitionsFor(topic);
+        if (infos == null || infos.isEmpty()) {
+            throw KafkaSdkException.builder("Topic " + topic + " has no partitions or does not exist; cannot assign it")
+                    .topic(topic)
+                    .clientId(spec.clientId())
+                    .fatal();
+        }
+        return infos.stream()
+                .map(i -> new TopicPartition(i.topic(), i.partition()))
+                .collect(Collectors.toSet());
     }
-    return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).collect(Collectors.toSet());
-  }
 
-  private void iterate() {
-    runCommands();
-    long now = System.nanoTime();
-    ctx.pauses.resumeDue(now);
-    long timeoutNanos = spec.pollTimeout().toNanos();
-    if (ctx.pauses.hasRetryPaused()) {
-      timeoutNanos = Math.min(timeoutNanos, ctx.retries.nanosUntilNextDue(now));
+    private void iterate() {
+        runCommands();
+        long now = System.nanoTime();
+        ctx.pauses.resumeDue(now);
+        long timeoutNanos = spec.pollTimeout().toNanos();
+        if (ctx.pauses.hasRetryPaused()) {
+            timeoutNanos = Math.min(timeoutNanos, ctx.retries.nanosUntilNextDue(now));
+        }
+        ConsumerRecords<byte[], byte[]> polled;
+        inPoll = true;
+        try {
+            if (shutdown.stopRequested()) {
+                return;
+            }
+            polled = ctx.consumer.poll(Duration.ofNanos(Math.max(0, timeoutNanos)));
+        } finally {
+            inPoll = false;
+        }
+        long returned = System.nanoTime();
+        if (!polled.isEmpty()) {
+            state.polled(true, ctx.pauses.userPaused());
+            if (callbacks.rebalancing()) {
+                state.assigned(ctx.pauses.userPaused());
+            }
+            processSafely(polled, returned);
+        } else {
+            state.polled(!ctx.consumer.assignment().isEmpty(), ctx.pauses.userPaused());
+        }
+        rounds.tick(returned);
+        if (!ctx.windows.isEmpty()) {
+            checkWindows();
+        }
+        if (ctx.metrics.enabled() && returned - nextLagNanos >= 0) {
+            nextLagNanos = returned + LAG_INTERVAL_NANOS;
+            updateLag();
+        }
     }
-    ConsumerRecords<byte[], byte[]> polled;
-    inPoll = true;
-    try {
-      if (shutdown.stopRequested()) {
-        return;
-      }
-      polled = ctx.consumer.poll(Duration.ofNanos(Math.max(0, timeoutNanos)));
-    } finally {
-      inPoll = false;
-    }
-    long returned = System.nanoTime();
-    if (!polled.isEmpty()) {
-      state.polled(true, ctx.pauses.userPaused());
-      if (callbacks.rebalancing()) {
-        state.assigned(ctx.pauses.userPaused());
-      }
-      processSafely(polled, returned);
-    } else {
-      state.polled(!ctx.consumer.assignment().isEmpty(), ctx.pauses.userPaused());
-    }
-    rounds.tick(returned);
-    if (!ctx.windows.isEmpty()) {
-      checkWindows();
-    }
-    if (ctx.metrics.enabled() && returned - nextLagNanos >= 0) {
-      nextLagNanos = returned + LAG_INTERVAL_NANOS;
-      updateLag();
-    }
-  }
 
-  private void processSafely(ConsumerRecords<byte[], byte[]> polled, long returned) {
-    boolean done = false;
-    try {
-      rounds.process(polled, returned);
-      done = true;
-    } finally {
-      if (!done) {
-        rewindUnprocessed(polled);
-      }
+    private void processSafely(ConsumerRecords<byte[], byte[]> polled, long returned) {
+        boolean done = false;
+        try {
+            rounds.process(polled, returned);
+            done = true;
+        } finally {
+            if (!done) {
+                rewindUnprocessed(polled);
+            }
+        }
     }
-  }
 
-  /** After a failed round, puts every partition of it back at its first unprocessed record. */
-  private void rewindUnprocessed(ConsumerRecords<byte[], byte[]> polled) {
-    for (TopicPartition partition : polled.partitions()) {
-      try {
-        long first = polled.records(partition).get(0).offset();
-        OptionalLong completed = ctx.tracker.completedOffset(partition);
-        long next = completed.isPresent() && completed.getAsLong() > first ? completed.getAsLong() : first;
-        ctx.consumer.seek(partition, next);
-      } catch (RuntimeException e) {
-        LOG.debug("Cannot rewind {} after a failed round", partition, e);
-      }
+    /** After a failed round, puts every partition of it back at its first unprocessed record. */
+    private void rewindUnprocessed(ConsumerRecords<byte[], byte[]> polled) {
+        for (TopicPartition partition : polled.partitions()) {
+            try {
+                long first = polled.records(partition).get(0).offset();
+                OptionalLong completed = ctx.tracker.completedOffset(partition);
+                long next = completed.isPresent() && completed.getAsLong() > first ? completed.getAsLong() : first;
+                ctx.consumer.seek(partition, next);
+            } catch (RuntimeException e) {
+                LOG.debug("Cannot rewind {} after a failed round", partition, e);
+            }
+        }
     }
-  }
 
-  private void runCommands() {
-    Runnable command;
-    while ((command = commands.poll()) != null) {
-      command.run();
+    private void runCommands() {
+        Runnable command;
+        while ((command = commands.poll()) != null) {
+            command.run();
+        }
     }
-  }
 
-  private void checkWindows() {
-    for (TopicPartition partition : ctx.windows.unfinished()) {
-      OptionalLong completed = ctx.tracker.completedOffset(partition);
-      long next = completed.isPresent() ? completed.getAsLong() : ctx.consumer.position(partition);
-      if (ctx.windows.reachedBy(partition, next)) {
-        ctx.windows.finish(partition);
-        ctx.pauses.pauseFinishedWindow(partition);
-      }
+    private void checkWindows() {
+        for (TopicPartition partition : ctx.windows.unfinished()) {
+            OptionalLong completed = ctx.tracker.completedOffset(partition);
+            long next = completed.isPresent() ? completed.getAsLong() : ctx.consumer.position(partition);
+            if (ctx.windows.reachedBy(partition, next)) {
+                ctx.windows.finish(partition);
+                ctx.pauses.pauseFinishedWindow(partition);
+            }
+        }
+        if (ctx.windows.allFinished(ctx.consumer.assignment())) {
+            LOG.info("Every assigned partition reached the end of its replay window; stopping");
+            shutdown.requestStop(false);
+        }
     }
-    if (ctx.windows.allFinished(ctx.consumer.assignment())) {
-      LOG.info("Every assigned partition reached the end of its replay window; stopping");
-      shutdown.requestStop(false);
-    }
-  }
 
-  private void updateLag() {
-    boolean committedKnown = CommitModes.committedKnown(spec.commitMode());
-    for (TopicPartition partition : ctx.consumer.assignment()) {
-      OptionalLong lag = ctx.consumer.currentLag(partition);
-      if (lag.isEmpty()) {
-        continue;
-      }
-      long end = ctx.consumer.position(partition) + lag.getAsLong();
-      OptionalLong committed = committedKnown
-          ? ctx.tracker.committedOffset(partition) : ctx.tracker.completedOffset(partition);
-      if (committed.isPresent()) {
-        ctx.metrics.committedLag(partition, Math.max(0, end - committed.getAsLong()));
-      }
+    private void updateLag() {
+        boolean committedKnown = CommitModes.committedKnown(spec.commitMode());
+        for (TopicPartition partition : ctx.consumer.assignment()) {
+            OptionalLong lag = ctx.consumer.currentLag(partition);
+            if (lag.isEmpty()) {
+                continue;
+            }
+            long end = ctx.consumer.position(partition) + lag.getAsLong();
+            OptionalLong committed =
+                    committedKnown ? ctx.tracker.committedOffset(partition) : ctx.tracker.completedOffset(partition);
+            if (committed.isPresent()) {
+                ctx.metrics.committedLag(partition, Math.max(0, end - committed.getAsLong()));
+            }
+        }
     }
-  }
 
-  private KafkaSdkException noOffset(NoOffsetForPartitionException e) {
-    List<TopicPartition> partitions = new ArrayList<>(e.partitions());
-    TopicPartition first = partitions.get(0);
-    return KafkaSdkException.builder("No committed offset for " + partitions + " and auto.offset.reset=none. Fix: "
-            + "commit a start offset for group " + spec.groupId().orElse("<none>") + " (sdk-admin), set "
-            + "auto-offset-reset to earliest or latest, or start with a StartPositionStrategy")
-        .topic(first.topic())
-        .partition(first.partition())
-        .clientId(spec.clientId())
-        .cause(e)
-        .fatal();
-  }
+    private KafkaSdkException noOffset(NoOffsetForPartitionException e) {
+        List<TopicPartition> partitions = new ArrayList<>(e.partitions());
+        TopicPartition first = partitions.get(0);
+        return KafkaSdkException.builder("No committed offset for " + partitions + " and auto.offset.reset=none. Fix: "
+                        + "commit a start offset for group " + spec.groupId().orElse("<none>") + " (sdk-admin), set "
+                        + "auto-offset-reset to earliest or latest, or start with a StartPositionStrategy")
+                .topic(first.topic())
+                .partition(first.partition())
+                .clientId(spec.clientId())
+                .cause(e)
+                .fatal();
+    }
 
-  private void close(Throwable failure) {
-    Thread.interrupted();
-    try {
-      ctx.commits.onClose();
-    } catch (RuntimeException e) {
-      LOG.warn("Final commit failed: {}", e.toString());
+    private void close(Throwable failure) {
+        Thread.interrupted();
+        try {
+            ctx.commits.onClose();
+        } catch (RuntimeException e) {
+            LOG.warn("Final commit failed: {}", e.toString());
+        }
+        try {
+            ctx.consumer.close(CloseOptions.timeout(shutdown.remainingCloseTime()));
+        } catch (RuntimeException e) {
+            LOG.warn("Closing the Kafka consumer failed: {}", e.toString());
+        }
+        if (failure == null) {
+            state.stopped();
+            LOG.info("Consumer {} stopped", spec.clientId());
+        } else {
+            state.failed(failure);
+            LOG.error("Consumer {} failed", spec.clientId(), failure);
+        }
+        onTerminated.run();
     }
-    try {
-      ctx.consumer.close(CloseOptions.timeout(shutdown.remainingCloseTime()));
-    } catch (RuntimeException e) {
-      LOG.warn("Closing the Kafka consumer failed: {}", e.toString());
-    }
-    if (failure == null) {
-      state.stopped();
-      LOG.info("Consumer {} stopped", spec.clientId());
-    } else {
-      state.failed(failure);
-      LOG.error("Consumer {} failed", spec.clientId(), failure);
-    }
-    onTerminated.run();
-  }
 }

@@ -17,74 +17,74 @@ import org.apache.kafka.common.serialization.Deserializer;
  */
 public final class RecordDecoder<K, V> {
 
-  /** A key or value that could not be deserialized. */
-  public static final class DecodeException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
+    /** A key or value that could not be deserialized. */
+    public static final class DecodeException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
 
-    DecodeException(String message, Throwable cause) {
-      super(message, cause);
+        DecodeException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
-  }
 
-  private final Deserializer<K> keyDeserializer;
-  private final Deserializer<V> valueDeserializer;
-  private final boolean passThrough;
+    private final Deserializer<K> keyDeserializer;
+    private final Deserializer<V> valueDeserializer;
+    private final boolean passThrough;
 
-  /**
-   * Creates a decoder.
-   *
-   * @param keyDeserializer the key deserializer (not closed by the decoder)
-   * @param valueDeserializer the value deserializer (not closed by the decoder)
-   */
-  public RecordDecoder(Deserializer<K> keyDeserializer, Deserializer<V> valueDeserializer) {
-    this.keyDeserializer = keyDeserializer;
-    this.valueDeserializer = valueDeserializer;
-    this.passThrough =
-        keyDeserializer instanceof ByteArrayDeserializer && valueDeserializer instanceof ByteArrayDeserializer;
-  }
-
-  /**
-   * Deserializes one record. When both deserializers are byte-array ones the raw record is returned
-   * as it is, with no copy.
-   *
-   * @param raw the record as read
-   * @return the typed record
-   * @throws DecodeException if the key or the value cannot be deserialized
-   */
-  @SuppressWarnings("unchecked")
-  public ConsumerRecord<K, V> decode(ConsumerRecord<byte[], byte[]> raw) {
-    if (passThrough) {
-      return (ConsumerRecord<K, V>) (ConsumerRecord<?, ?>) raw;
+    /**
+     * Creates a decoder.
+     *
+     * @param keyDeserializer the key deserializer (not closed by the decoder)
+     * @param valueDeserializer the value deserializer (not closed by the decoder)
+     */
+    public RecordDecoder(Deserializer<K> keyDeserializer, Deserializer<V> valueDeserializer) {
+        this.keyDeserializer = keyDeserializer;
+        this.valueDeserializer = valueDeserializer;
+        this.passThrough =
+                keyDeserializer instanceof ByteArrayDeserializer && valueDeserializer instanceof ByteArrayDeserializer;
     }
-    K key;
-    try {
-      key = keyDeserializer.deserialize(raw.topic(), raw.headers(), raw.key());
-    } catch (RuntimeException e) {
-      throw new DecodeException(describe("key", raw, e), e);
-    }
-    V value;
-    try {
-      value = valueDeserializer.deserialize(raw.topic(), raw.headers(), raw.value());
-    } catch (RuntimeException e) {
-      throw new DecodeException(describe("value", raw, e), e);
-    }
-    return new ConsumerRecord<>(
-        raw.topic(),
-        raw.partition(),
-        raw.offset(),
-        raw.timestamp(),
-        raw.timestampType(),
-        raw.serializedKeySize(),
-        raw.serializedValueSize(),
-        key,
-        value,
-        raw.headers(),
-        raw.leaderEpoch(),
-        raw.deliveryCount());
-  }
 
-  private static String describe(String part, ConsumerRecord<byte[], byte[]> raw, RuntimeException e) {
-    return "cannot deserialize the " + part + " of " + raw.topic() + "-" + raw.partition() + "@" + raw.offset()
-        + ": " + e.getMessage();
-  }
+    /**
+     * Deserializes one record. When both deserializers are byte-array ones the raw record is returned
+     * as it is, with no copy.
+     *
+     * @param raw the record as read
+     * @return the typed record
+     * @throws DecodeException if the key or the value cannot be deserialized
+     */
+    @SuppressWarnings("unchecked")
+    public ConsumerRecord<K, V> decode(ConsumerRecord<byte[], byte[]> raw) {
+        if (passThrough) {
+            return (ConsumerRecord<K, V>) (ConsumerRecord<?, ?>) raw;
+        }
+        K key;
+        try {
+            key = keyDeserializer.deserialize(raw.topic(), raw.headers(), raw.key());
+        } catch (RuntimeException e) {
+            throw new DecodeException(describe("key", raw, e), e);
+        }
+        V value;
+        try {
+            value = valueDeserializer.deserialize(raw.topic(), raw.headers(), raw.value());
+        } catch (RuntimeException e) {
+            throw new DecodeException(describe("value", raw, e), e);
+        }
+        return new ConsumerRecord<>(
+                raw.topic(),
+                raw.partition(),
+                raw.offset(),
+                raw.timestamp(),
+                raw.timestampType(),
+                raw.serializedKeySize(),
+                raw.serializedValueSize(),
+                key,
+                value,
+                raw.headers(),
+                raw.leaderEpoch(),
+                raw.deliveryCount());
+    }
+
+    private static String describe(String part, ConsumerRecord<byte[], byte[]> raw, RuntimeException e) {
+        return "cannot deserialize the " + part + " of " + raw.topic() + "-" + raw.partition() + "@" + raw.offset()
+                + ": " + e.getMessage();
+    }
 }

@@ -5,23 +5,23 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 /** Processes the records of one poll. Poll thread only. */
 interface RoundProcessor {
 
-  /**
-   * Hands the polled records to the handler, records completions, seeks back whatever it did not
-   * process and ends the round with the commit strategy.
-   *
-   * @param polled the raw records of one poll
-   * @param pollReturnedNanos when that poll returned ({@link System#nanoTime()})
-   */
-  void process(ConsumerRecords<byte[], byte[]> polled, long pollReturnedNanos);
+    /**
+     * Hands the polled records to the handler, records completions, seeks back whatever it did not
+     * process and ends the round with the commit strategy.
+     *
+     * @param polled the raw records of one poll
+     * @param pollReturnedNanos when that poll returned ({@link System#nanoTime()})
+     */
+    void process(ConsumerRecords<byte[], byte[]> polled, long pollReturnedNanos);
 
-  /** Runs once on the poll thread before the first poll. */
-  default void begin() {}
+    /** Runs once on the poll thread before the first poll. */
+    default void begin() {}
 
-  /**
-   * Runs after every poll, with or without records (concurrent modes: failures, pauses, periodic
-   * commits).
-   *
-   * @param nowNanos the current time
-   */
-  default void tick(long nowNanos) {}
+    /**
+     * Runs after every poll, with or without records (concurrent modes: failures, pauses, periodic
+     * commits).
+     *
+     * @param nowNanos the current time
+     */
+    default void tick(long nowNanos) {}
 }

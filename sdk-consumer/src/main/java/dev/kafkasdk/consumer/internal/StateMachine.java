@@ -9,59 +9,59 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class StateMachine {
 
-  private final AtomicReference<ConsumerState> state = new AtomicReference<>(ConsumerState.NEW);
-  private volatile Throwable failure;
+    private final AtomicReference<ConsumerState> state = new AtomicReference<>(ConsumerState.NEW);
+    private volatile Throwable failure;
 
-  ConsumerState current() {
-    return state.get();
-  }
-
-  Throwable failure() {
-    return failure;
-  }
-
-  boolean starting() {
-    return state.compareAndSet(ConsumerState.NEW, ConsumerState.STARTING);
-  }
-
-  /** Stops a consumer that was never started. */
-  boolean stopIfNew() {
-    return state.compareAndSet(ConsumerState.NEW, ConsumerState.STOPPED);
-  }
-
-  void rebalancing() {
-    move(ConsumerState.REBALANCING);
-  }
-
-  void assigned(boolean paused) {
-    move(paused ? ConsumerState.PAUSED : ConsumerState.RUNNING);
-  }
-
-  /** After a poll: leaves STARTING once the member is in its group (or assigned). */
-  void polled(boolean joined, boolean paused) {
-    ConsumerState current = state.get();
-    if (current == ConsumerState.STARTING && joined) {
-      move(paused ? ConsumerState.PAUSED : ConsumerState.RUNNING);
+    ConsumerState current() {
+        return state.get();
     }
-  }
 
-  void paused(boolean paused) {
-    ConsumerState current = state.get();
-    if (current == ConsumerState.RUNNING || current == ConsumerState.PAUSED) {
-      move(paused ? ConsumerState.PAUSED : ConsumerState.RUNNING);
+    Throwable failure() {
+        return failure;
     }
-  }
 
-  void stopped() {
-    move(ConsumerState.STOPPED);
-  }
+    boolean starting() {
+        return state.compareAndSet(ConsumerState.NEW, ConsumerState.STARTING);
+    }
 
-  void failed(Throwable cause) {
-    failure = cause;
-    move(ConsumerState.FAILED);
-  }
+    /** Stops a consumer that was never started. */
+    boolean stopIfNew() {
+        return state.compareAndSet(ConsumerState.NEW, ConsumerState.STOPPED);
+    }
 
-  private void move(ConsumerState next) {
-    state.updateAndGet(current -> current.isTerminal() ? current : next);
-  }
+    void rebalancing() {
+        move(ConsumerState.REBALANCING);
+    }
+
+    void assigned(boolean paused) {
+        move(paused ? ConsumerState.PAUSED : ConsumerState.RUNNING);
+    }
+
+    /** After a poll: leaves STARTING once the member is in its group (or assigned). */
+    void polled(boolean joined, boolean paused) {
+        ConsumerState current = state.get();
+        if (current == ConsumerState.STARTING && joined) {
+            move(paused ? ConsumerState.PAUSED : ConsumerState.RUNNING);
+        }
+    }
+
+    void paused(boolean paused) {
+        ConsumerState current = state.get();
+        if (current == ConsumerState.RUNNING || current == ConsumerState.PAUSED) {
+            move(paused ? ConsumerState.PAUSED : ConsumerState.RUNNING);
+        }
+    }
+
+    void stopped() {
+        move(ConsumerState.STOPPED);
+    }
+
+    void failed(Throwable cause) {
+        failure = cause;
+        move(ConsumerState.FAILED);
+    }
+
+    private void move(ConsumerState next) {
+        state.updateAndGet(current -> current.isTerminal() ? current : next);
+    }
 }

@@ -7,13 +7,13 @@ import dev.kafkasdk.core.KafkaSdkException;
  * Never escapes the poll thread.
  */
 final class StopConsumerException extends RuntimeException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  StopConsumerException(KafkaSdkException reason) {
-    super(reason.getMessage(), reason, false, false);
-  }
+    StopConsumerException(KafkaSdkException reason) {
+        super(reason.getMessage(), reason, false, false);
+    }
 
-  KafkaSdkException reason() {
-    return (KafkaSdkException) getCause();
-  }
+    KafkaSdkException reason() {
+        return (KafkaSdkException) getCause();
+    }
 }

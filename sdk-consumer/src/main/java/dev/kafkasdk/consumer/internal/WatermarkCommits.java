@@ -28,187 +28,202 @@ import org.slf4j.LoggerFactory;
  */
 public final class WatermarkCommits implements CommitStrategy {
 
-  private static final Logger LOG = LoggerFactory.getLogger(WatermarkCommits.class);
+    private static final Logger LOG = LoggerFactory.getLogger(WatermarkCommits.class);
 
-  /** Where the watermarks go. */
-  public enum Target {
-    /** {@code commitAsync} periodically, {@code commitSync} on revocation and close. */
-    KAFKA_ASYNC,
-    /** {@code commitSync} periodically, on revocation and on close. */
-    KAFKA_SYNC,
-    /** The application's {@link OffsetStore#storeWatermarks}. */
-    STORE,
-    /** Nowhere. */
-    NONE
-  }
+    /** Where the watermarks go. */
+    public enum Target {
+        /** {@code commitAsync} periodically, {@code commitSync} on revocation and close. */
+        KAFKA_ASYNC,
+        /** {@code commitSync} periodically, on revocation and on close. */
+        KAFKA_SYNC,
+        /** The application's {@link OffsetStore#storeWatermarks}. */
+        STORE,
+        /** Nowhere. */
+        NONE
+    }
 
-  private final ConcurrentWork<?, ?> work;
-  private final Consumer<byte[], byte[]> consumer;
-  private final OffsetTracker tracker;
-  private final ConsumerMetrics metrics;
-  private final Target target;
-  private final boolean mirror;
-  private final OffsetStore store;
-  private final long intervalNanos;
-  private final Duration revokeBudget;
-  private final LongSupplier closeDeadline;
-  private final Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
-  private long nextCommitNanos;
-  private boolean asyncInFlight;
+    private final ConcurrentWork<?, ?> work;
+    private final Consumer<byte[], byte[]> consumer;
+    private final OffsetTracker tracker;
+    private final ConsumerMetrics metrics;
+    private final Target target;
+    private final boolean mirror;
+    private final OffsetStore store;
+    private final long intervalNanos;
+    private final Duration revokeBudget;
+    private final LongSupplier closeDeadline;
+    private final Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
+    private long nextCommitNanos;
+    private boolean asyncInFlight;
 
-  WatermarkCommits(ConcurrentWork<?, ?> work, Consumer<byte[], byte[]> consumer, OffsetTracker tracker,
-      ConsumerMetrics metrics, Target target, boolean mirror, OffsetStore store, Duration interval,
-      Duration revokeBudget, LongSupplier closeDeadline) {
-    this.work = work;
-    this.consumer = consumer;
-    this.tracker = tracker;
-    this.metrics = metrics;
-    this.target = target;
-    this.mirror = mirror;
-    this.store = store;
-    this.intervalNanos = interval.toNanos();
-    this.revokeBudget = revokeBudget;
-    this.closeDeadline = closeDeadline;
-    this.nextCommitNanos = System.nanoTime() + intervalNanos;
-  }
+    WatermarkCommits(
+            ConcurrentWork<?, ?> work,
+            Consumer<byte[], byte[]> consumer,
+            OffsetTracker tracker,
+            ConsumerMetrics metrics,
+            Target target,
+            boolean mirror,
+            OffsetStore store,
+            Duration interval,
+            Duration revokeBudget,
+            LongSupplier closeDeadline) {
+        this.work = work;
+        this.consumer = consumer;
+        this.tracker = tracker;
+        this.metrics = metrics;
+        this.target = target;
+        this.mirror = mirror;
+        this.store = store;
+        this.intervalNanos = interval.toNanos();
+        this.revokeBudget = revokeBudget;
+        this.closeDeadline = closeDeadline;
+        this.nextCommitNanos = System.nanoTime() + intervalNanos;
+    }
 
-  /** Commits when the interval has passed; called on every loop iteration. */
-  @Override
-  public void endRound() {
-    long now = System.nanoTime();
-    if (now - nextCommitNanos < 0) {
-      return;
+    /** Commits when the interval has passed; called on every loop iteration. */
+    @Override
+    public void endRound() {
+        long now = System.nanoTime();
+        if (now - nextCommitNanos < 0) {
+            return;
+        }
+        nextCommitNanos = now + intervalNanos;
+        Map<TopicPartition, OffsetAndMetadata> due = guard(work.commits());
+        if (due.isEmpty()) {
+            return;
+        }
+        switch (target) {
+            case KAFKA_ASYNC -> commitAsync(due);
+            case KAFKA_SYNC -> commitSync(due);
+            case STORE -> store(due);
+            case NONE -> {}
+        }
     }
-    nextCommitNanos = now + intervalNanos;
-    Map<TopicPartition, OffsetAndMetadata> due = guard(work.commits());
-    if (due.isEmpty()) {
-      return;
-    }
-    switch (target) {
-      case KAFKA_ASYNC -> commitAsync(due);
-      case KAFKA_SYNC -> commitSync(due);
-      case STORE -> store(due);
-      case NONE -> { }
-    }
-  }
 
-  @Override
-  public void onRevoked(Collection<TopicPartition> partitions) {
-    Map<TopicPartition, OffsetAndMetadata> last = work.drain(partitions, System.nanoTime() + revokeBudget.toNanos());
-    try {
-      finalCommit(guard(last));
-    } finally {
-      partitions.forEach(committed::remove);
+    @Override
+    public void onRevoked(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> last =
+                work.drain(partitions, System.nanoTime() + revokeBudget.toNanos());
+        try {
+            finalCommit(guard(last));
+        } finally {
+            partitions.forEach(committed::remove);
+        }
     }
-  }
 
-  @Override
-  public void onClose() {
-    try {
-      finalCommit(guard(work.drainAll(closeDeadline.getAsLong())));
-    } finally {
-      work.shutdown();
+    @Override
+    public void onClose() {
+        try {
+            finalCommit(guard(work.drainAll(closeDeadline.getAsLong())));
+        } finally {
+            work.shutdown();
+        }
     }
-  }
 
-  /** Reads the committed metadata of new partitions so that records completed by the last owner are skipped. */
-  @Override
-  public void onAssigned(Collection<TopicPartition> partitions) {
-    if (target == Target.NONE || target == Target.STORE || partitions.isEmpty()) {
-      return;
+    /** Reads the committed metadata of new partitions so that records completed by the last owner are skipped. */
+    @Override
+    public void onAssigned(Collection<TopicPartition> partitions) {
+        if (target == Target.NONE || target == Target.STORE || partitions.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> found;
+        try {
+            found = consumer.committed(Set.copyOf(partitions));
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "Cannot read the committed metadata of {} ({}); completed records beyond the watermark will be "
+                            + "handled again",
+                    partitions,
+                    e.toString());
+            return;
+        }
+        found.forEach((partition, offset) -> {
+            if (offset != null) {
+                committed.put(partition, offset);
+                work.assigned(partition, offset);
+            }
+        });
     }
-    Map<TopicPartition, OffsetAndMetadata> found;
-    try {
-      found = consumer.committed(Set.copyOf(partitions));
-    } catch (RuntimeException e) {
-      LOG.warn("Cannot read the committed metadata of {} ({}); completed records beyond the watermark will be "
-          + "handled again", partitions, e.toString());
-      return;
-    }
-    found.forEach((partition, offset) -> {
-      if (offset != null) {
-        committed.put(partition, offset);
-        work.assigned(partition, offset);
-      }
-    });
-  }
 
-  private void finalCommit(Map<TopicPartition, OffsetAndMetadata> due) {
-    if (due.isEmpty()) {
-      return;
+    private void finalCommit(Map<TopicPartition, OffsetAndMetadata> due) {
+        if (due.isEmpty()) {
+            return;
+        }
+        if (target == Target.STORE) {
+            store(due);
+        } else if (target != Target.NONE) {
+            commitSync(due);
+        }
     }
-    if (target == Target.STORE) {
-      store(due);
-    } else if (target != Target.NONE) {
-      commitSync(due);
-    }
-  }
 
-  private Map<TopicPartition, OffsetAndMetadata> guard(Map<TopicPartition, OffsetAndMetadata> offsets) {
-    Map<TopicPartition, OffsetAndMetadata> result = new HashMap<>();
-    offsets.forEach((partition, offset) -> {
-      OffsetAndMetadata last = committed.get(partition);
-      if (last == null || offset.offset() > last.offset()
-          || (offset.offset() == last.offset() && !offset.metadata().equals(last.metadata()))) {
-        result.put(partition, offset);
-      }
-    });
-    return result;
-  }
-
-  private void commitSync(Map<TopicPartition, OffsetAndMetadata> due) {
-    long start = System.nanoTime();
-    try {
-      consumer.commitSync(due);
-    } catch (CommitFailedException | RebalanceInProgressException | RetriableException e) {
-      metrics.commitFailed();
-      LOG.warn("Watermark commit of {} failed ({}); a later commit covers it", due.keySet(), e.toString());
-      return;
+    private Map<TopicPartition, OffsetAndMetadata> guard(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        Map<TopicPartition, OffsetAndMetadata> result = new HashMap<>();
+        offsets.forEach((partition, offset) -> {
+            OffsetAndMetadata last = committed.get(partition);
+            if (last == null
+                    || offset.offset() > last.offset()
+                    || (offset.offset() == last.offset() && !offset.metadata().equals(last.metadata()))) {
+                result.put(partition, offset);
+            }
+        });
+        return result;
     }
-    recorded(due);
-    metrics.commitLatency(System.nanoTime() - start);
-  }
 
-  private void commitAsync(Map<TopicPartition, OffsetAndMetadata> due) {
-    if (asyncInFlight) {
-      return;
-    }
-    asyncInFlight = true;
-    long start = System.nanoTime();
-    consumer.commitAsync(due, (offsets, error) -> {
-      asyncInFlight = false;
-      if (error == null) {
+    private void commitSync(Map<TopicPartition, OffsetAndMetadata> due) {
+        long start = System.nanoTime();
+        try {
+            consumer.commitSync(due);
+        } catch (CommitFailedException | RebalanceInProgressException | RetriableException e) {
+            metrics.commitFailed();
+            LOG.warn("Watermark commit of {} failed ({}); a later commit covers it", due.keySet(), e.toString());
+            return;
+        }
         recorded(due);
         metrics.commitLatency(System.nanoTime() - start);
-      } else {
-        metrics.commitFailed();
-        LOG.warn("Asynchronous watermark commit failed ({}); a later commit covers it", error.toString());
-      }
-    });
-  }
-
-  private void store(Map<TopicPartition, OffsetAndMetadata> due) {
-    Map<TopicPartition, Long> watermarks = new HashMap<>();
-    due.forEach((partition, offset) -> watermarks.put(partition, offset.offset()));
-    try {
-      store.storeWatermarks(watermarks);
-    } catch (Exception e) {
-      throw new StopConsumerException(KafkaSdkException.builder("The OffsetStore failed to store the watermarks "
-          + watermarks).cause(e).fatal());
     }
-    recorded(due);
-    if (mirror) {
-      commitAsync(due);
-    }
-  }
 
-  private void recorded(Map<TopicPartition, OffsetAndMetadata> due) {
-    due.forEach((partition, offset) -> {
-      OffsetAndMetadata last = committed.get(partition);
-      if (last == null || offset.offset() >= last.offset()) {
-        committed.put(partition, offset);
-      }
-      tracker.committed(partition, offset.offset());
-    });
-  }
+    private void commitAsync(Map<TopicPartition, OffsetAndMetadata> due) {
+        if (asyncInFlight) {
+            return;
+        }
+        asyncInFlight = true;
+        long start = System.nanoTime();
+        consumer.commitAsync(due, (offsets, error) -> {
+            asyncInFlight = false;
+            if (error == null) {
+                recorded(due);
+                metrics.commitLatency(System.nanoTime() - start);
+            } else {
+                metrics.commitFailed();
+                LOG.warn("Asynchronous watermark commit failed ({}); a later commit covers it", error.toString());
+            }
+        });
+    }
+
+    private void store(Map<TopicPartition, OffsetAndMetadata> due) {
+        Map<TopicPartition, Long> watermarks = new HashMap<>();
+        due.forEach((partition, offset) -> watermarks.put(partition, offset.offset()));
+        try {
+            store.storeWatermarks(watermarks);
+        } catch (Exception e) {
+            throw new StopConsumerException(
+                    KafkaSdkException.builder("The OffsetStore failed to store the watermarks " + watermarks)
+                            .cause(e)
+                            .fatal());
+        }
+        recorded(due);
+        if (mirror) {
+            commitAsync(due);
+        }
+    }
+
+    private void recorded(Map<TopicPartition, OffsetAndMetadata> due) {
+        due.forEach((partition, offset) -> {
+            OffsetAndMetadata last = committed.get(partition);
+            if (last == null || offset.offset() >= last.offset()) {
+                committed.put(partition, offset);
+            }
+            tracker.committed(partition, offset.offset());
+        });
+    }
 }

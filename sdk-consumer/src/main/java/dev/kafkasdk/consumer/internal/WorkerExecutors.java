@@ -18,53 +18,56 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class WorkerExecutors {
 
-  private static final MethodHandle VIRTUAL = findVirtual();
+    private static final MethodHandle VIRTUAL = findVirtual();
 
-  private WorkerExecutors() {}
+    private WorkerExecutors() {}
 
-  /**
-   * Whether this JVM offers virtual threads.
-   *
-   * @return {@code true} on Java 21+
-   */
-  static boolean virtualThreadsAvailable() {
-    return VIRTUAL != null;
-  }
-
-  /**
-   * A new executor owned by the caller, who shuts it down.
-   *
-   * @param concurrency the most tasks the consumer runs at once
-   * @param clientId names the platform threads {@code kafkasdk-worker-<client id>-<n>}
-   * @param preferVirtual use virtual threads when available
-   * @return the executor
-   */
-  static ExecutorService create(int concurrency, String clientId, boolean preferVirtual) {
-    if (preferVirtual && VIRTUAL != null) {
-      try {
-        return (ExecutorService) VIRTUAL.invoke();
-      } catch (Throwable e) {
-        // fall through to the platform pool
-      }
+    /**
+     * Whether this JVM offers virtual threads.
+     *
+     * @return {@code true} on Java 21+
+     */
+    static boolean virtualThreadsAvailable() {
+        return VIRTUAL != null;
     }
-    AtomicInteger count = new AtomicInteger();
-    ThreadFactory factory = task -> {
-      Thread thread = new Thread(task, "kafkasdk-worker-" + clientId + "-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(concurrency, concurrency, 30, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(), factory);
-    pool.allowCoreThreadTimeOut(true);
-    return pool;
-  }
 
-  private static MethodHandle findVirtual() {
-    try {
-      return MethodHandles.publicLookup().findStatic(java.util.concurrent.Executors.class,
-          "newVirtualThreadPerTaskExecutor", MethodType.methodType(ExecutorService.class));
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return null;
+    /**
+     * A new executor owned by the caller, who shuts it down.
+     *
+     * @param concurrency the most tasks the consumer runs at once
+     * @param clientId names the platform threads {@code kafkasdk-worker-<client id>-<n>}
+     * @param preferVirtual use virtual threads when available
+     * @return the executor
+     */
+    static ExecutorService create(int concurrency, String clientId, boolean preferVirtual) {
+        if (preferVirtual && VIRTUAL != null) {
+            try {
+                return (ExecutorService) VIRTUAL.invoke();
+            } catch (Throwable e) {
+                // fall through to the platform pool
+            }
+        }
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory factory = task -> {
+            Thread thread = new Thread(task, "kafkasdk-worker-" + clientId + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                concurrency, concurrency, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory);
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
-  }
+
+    private static MethodHandle findVirtual() {
+        try {
+            return MethodHandles.publicLookup()
+                    .findStatic(
+                            java.util.concurrent.Executors.class,
+                            "newVirtualThreadPerTaskExecutor",
+                            MethodType.methodType(ExecutorService.class));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
 }

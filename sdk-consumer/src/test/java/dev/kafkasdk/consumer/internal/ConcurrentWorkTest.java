@@ -31,125 +31,141 @@ import org.junit.jupiter.api.Test;
 /** The concurrent engine without a broker: watermarks, metadata, the span limit, lanes and draining. */
 class ConcurrentWorkTest {
 
-  private static final TopicPartition P0 = new TopicPartition("t", 0);
-  private final ExecutorService executor = Executors.newFixedThreadPool(8);
-  private final CountDownLatch release = new CountDownLatch(1);
+    private static final TopicPartition P0 = new TopicPartition("t", 0);
+    private final ExecutorService executor = Executors.newFixedThreadPool(8);
+    private final CountDownLatch release = new CountDownLatch(1);
 
-  @AfterEach
-  void stop() {
-    release.countDown();
-    executor.shutdownNow();
-  }
-
-  private ConcurrentWork<String, String> work(Ordering ordering, int concurrency, RecordHandler<String, String> h) {
-    StringDeserializer strings = new StringDeserializer();
-    return new ConcurrentWork<>(ordering, concurrency, 100_000, executor, false, h,
-        new RecordDecoder<>(strings, strings), new FailureResolver(null, ConsumerMetrics.noop(), "c",
-        Duration.ofSeconds(1)), FailureAction.SKIP, FailureAction.SKIP,
-        Retry.of("t", RetryConfig.custom().maxAttempts(1).build()),
-        new ConcurrencyMeters(ConsumerMetrics.noop(), null, Tags.empty(), 32));
-  }
-
-  private static ConsumerRecords<byte[], byte[]> records(long from, int count, int keys) {
-    List<ConsumerRecord<byte[], byte[]>> list = new ArrayList<>();
-    for (long o = from; o < from + count; o++) {
-      list.add(new ConsumerRecord<>("t", 0, o, ("k" + (o % keys)).getBytes(StandardCharsets.UTF_8),
-          Long.toString(o).getBytes(StandardCharsets.UTF_8)));
+    @AfterEach
+    void stop() {
+        release.countDown();
+        executor.shutdownNow();
     }
-    return new ConsumerRecords<>(Map.of(P0, list), Map.of());
-  }
 
-  @Test
-  void commitsTheLowestIncompleteOffsetAndDescribesTheCompletedOnesBeyondIt() {
-    Set<Long> done = ConcurrentHashMap.newKeySet();
-    ConcurrentWork<String, String> work = work(Ordering.UNORDERED, 4, r -> {
-      if (r.offset() == 3) {
-        release.await();
-      }
-      done.add(r.offset());
-    });
-    work.take(records(0, 10, 10));
-    await().atMost(Duration.ofSeconds(10)).until(() -> done.size() == 9);
+    private ConcurrentWork<String, String> work(Ordering ordering, int concurrency, RecordHandler<String, String> h) {
+        StringDeserializer strings = new StringDeserializer();
+        return new ConcurrentWork<>(
+                ordering,
+                concurrency,
+                100_000,
+                executor,
+                false,
+                h,
+                new RecordDecoder<>(strings, strings),
+                new FailureResolver(null, ConsumerMetrics.noop(), "c", Duration.ofSeconds(1)),
+                FailureAction.SKIP,
+                FailureAction.SKIP,
+                Retry.of("t", RetryConfig.custom().maxAttempts(1).build()),
+                new ConcurrencyMeters(ConsumerMetrics.noop(), null, Tags.empty(), 32));
+    }
 
-    OffsetAndMetadata commit = work.commits().get(P0);
-    assertThat(commit.offset()).isEqualTo(3);
-    BitSet completed = OffsetMetadataCodec.decode(commit.metadata());
-    assertThat(completed.cardinality()).isEqualTo(6);
-    assertThat(work.completedBeyondWatermarks()).isEqualTo(6);
+    private static ConsumerRecords<byte[], byte[]> records(long from, int count, int keys) {
+        List<ConsumerRecord<byte[], byte[]>> list = new ArrayList<>();
+        for (long o = from; o < from + count; o++) {
+            list.add(new ConsumerRecord<>(
+                    "t",
+                    0,
+                    o,
+                    ("k" + (o % keys)).getBytes(StandardCharsets.UTF_8),
+                    Long.toString(o).getBytes(StandardCharsets.UTF_8)));
+        }
+        return new ConsumerRecords<>(Map.of(P0, list), Map.of());
+    }
 
-    release.countDown();
-    await().atMost(Duration.ofSeconds(10)).until(() -> work.commits().get(P0).offset() == 10);
-    assertThat(work.commits().get(P0).metadata()).isEmpty();
-  }
+    @Test
+    void commitsTheLowestIncompleteOffsetAndDescribesTheCompletedOnesBeyondIt() {
+        Set<Long> done = ConcurrentHashMap.newKeySet();
+        ConcurrentWork<String, String> work = work(Ordering.UNORDERED, 4, r -> {
+            if (r.offset() == 3) {
+                release.await();
+            }
+            done.add(r.offset());
+        });
+        work.take(records(0, 10, 10));
+        await().atMost(Duration.ofSeconds(10)).until(() -> done.size() == 9);
 
-  @Test
-  void keepsEachKeysRecordsInOffsetOrderWhileOtherKeysRunConcurrently() {
-    Map<String, List<Long>> seen = new ConcurrentHashMap<>();
-    Set<String> running = ConcurrentHashMap.newKeySet();
-    List<String> overlaps = new java.util.concurrent.CopyOnWriteArrayList<>();
-    ConcurrentWork<String, String> work = work(Ordering.KEY, 8, r -> {
-      if (!running.add(r.key())) {
-        overlaps.add(r.key() + "@" + r.offset());
-      }
-      Thread.sleep(1);
-      seen.computeIfAbsent(r.key(), k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(r.offset());
-      running.remove(r.key());
-    });
-    work.take(records(0, 400, 7));
-    await().atMost(Duration.ofSeconds(20)).until(() -> work.commits().get(P0).offset() == 400);
+        OffsetAndMetadata commit = work.commits().get(P0);
+        assertThat(commit.offset()).isEqualTo(3);
+        BitSet completed = OffsetMetadataCodec.decode(commit.metadata());
+        assertThat(completed.cardinality()).isEqualTo(6);
+        assertThat(work.completedBeyondWatermarks()).isEqualTo(6);
 
-    assertThat(overlaps).as("two records of one key never ran at once").isEmpty();
-    seen.forEach((key, offsets) -> assertThat(offsets).as(key).isSorted());
-    assertThat(seen.values().stream().mapToInt(List::size).sum()).isEqualTo(400);
-  }
+        release.countDown();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> work.commits().get(P0).offset() == 10);
+        assertThat(work.commits().get(P0).metadata()).isEmpty();
+    }
 
-  @Test
-  void holdsRecordsBeyondWhatTheMetadataLimitCanDescribeAndMarksThePartitionFull() {
-    Set<Long> done = ConcurrentHashMap.newKeySet();
-    ConcurrentWork<String, String> work = work(Ordering.UNORDERED, 8, r -> {
-      if (r.offset() == 0) {
-        release.await();
-      }
-      done.add(r.offset());
-    });
-    work.metadataLimit(64);
-    long span = OffsetMetadataCodec.maxSpan(64);
-    work.take(records(0, 1000, 1000));
-    await().atMost(Duration.ofSeconds(10)).until(() -> done.size() == span);
-    assertThat(work.full()).containsExactly(P0);
-    assertThat(work.commits().get(P0).metadata().length()).isLessThanOrEqualTo(64);
+    @Test
+    void keepsEachKeysRecordsInOffsetOrderWhileOtherKeysRunConcurrently() {
+        Map<String, List<Long>> seen = new ConcurrentHashMap<>();
+        Set<String> running = ConcurrentHashMap.newKeySet();
+        List<String> overlaps = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ConcurrentWork<String, String> work = work(Ordering.KEY, 8, r -> {
+            if (!running.add(r.key())) {
+                overlaps.add(r.key() + "@" + r.offset());
+            }
+            Thread.sleep(1);
+            seen.computeIfAbsent(r.key(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                    .add(r.offset());
+            running.remove(r.key());
+        });
+        work.take(records(0, 400, 7));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> work.commits().get(P0).offset() == 400);
 
-    release.countDown();
-    await().atMost(Duration.ofSeconds(10)).until(() -> done.size() == 1000);
-    assertThat(work.full()).isEmpty();
-  }
+        assertThat(overlaps).as("two records of one key never ran at once").isEmpty();
+        seen.forEach((key, offsets) -> assertThat(offsets).as(key).isSorted());
+        assertThat(seen.values().stream().mapToInt(List::size).sum()).isEqualTo(400);
+    }
 
-  @Test
-  void skipsRecordsThePreviousOwnerCompleted() {
-    Set<Long> done = ConcurrentHashMap.newKeySet();
-    ConcurrentWork<String, String> work = work(Ordering.UNORDERED, 4, r -> done.add(r.offset()));
-    java.util.TreeSet<Long> incomplete = new java.util.TreeSet<>(List.of(5L, 7L));
-    work.assigned(P0, new OffsetAndMetadata(5, OffsetMetadataCodec.encode(5, incomplete, 9)));
-    work.take(records(5, 10, 10));
-    await().atMost(Duration.ofSeconds(10)).until(() -> work.commits().get(P0).offset() == 15);
+    @Test
+    void holdsRecordsBeyondWhatTheMetadataLimitCanDescribeAndMarksThePartitionFull() {
+        Set<Long> done = ConcurrentHashMap.newKeySet();
+        ConcurrentWork<String, String> work = work(Ordering.UNORDERED, 8, r -> {
+            if (r.offset() == 0) {
+                release.await();
+            }
+            done.add(r.offset());
+        });
+        work.metadataLimit(64);
+        long span = OffsetMetadataCodec.maxSpan(64);
+        work.take(records(0, 1000, 1000));
+        await().atMost(Duration.ofSeconds(10)).until(() -> done.size() == span);
+        assertThat(work.full()).containsExactly(P0);
+        assertThat(work.commits().get(P0).metadata().length()).isLessThanOrEqualTo(64);
 
-    assertThat(done).containsExactlyInAnyOrder(5L, 7L, 10L, 11L, 12L, 13L, 14L);
-  }
+        release.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> done.size() == 1000);
+        assertThat(work.full()).isEmpty();
+    }
 
-  @Test
-  void drainingAbandonsWhatStillRunsAfterTheBudgetAndCommitsBelowIt() {
-    ConcurrentWork<String, String> work = work(Ordering.PARTITION, 4, r -> {
-      if (r.offset() == 2) {
-        release.await();
-      }
-    });
-    work.take(records(0, 10, 10));
-    await().atMost(Duration.ofSeconds(10)).until(() -> work.running() == 1);
+    @Test
+    void skipsRecordsThePreviousOwnerCompleted() {
+        Set<Long> done = ConcurrentHashMap.newKeySet();
+        ConcurrentWork<String, String> work = work(Ordering.UNORDERED, 4, r -> done.add(r.offset()));
+        java.util.TreeSet<Long> incomplete = new java.util.TreeSet<>(List.of(5L, 7L));
+        work.assigned(P0, new OffsetAndMetadata(5, OffsetMetadataCodec.encode(5, incomplete, 9)));
+        work.take(records(5, 10, 10));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> work.commits().get(P0).offset() == 15);
 
-    Map<TopicPartition, OffsetAndMetadata> last = work.drain(List.of(P0), System.nanoTime() + 100_000_000L);
+        assertThat(done).containsExactlyInAnyOrder(5L, 7L, 10L, 11L, 12L, 13L, 14L);
+    }
 
-    assertThat(last.get(P0).offset()).isEqualTo(2);
-    assertThat(work.abandoned()).isEqualTo(1);
-    assertThat(work.commits()).isEmpty();
-  }
+    @Test
+    void drainingAbandonsWhatStillRunsAfterTheBudgetAndCommitsBelowIt() {
+        ConcurrentWork<String, String> work = work(Ordering.PARTITION, 4, r -> {
+            if (r.offset() == 2) {
+                release.await();
+            }
+        });
+        work.take(records(0, 10, 10));
+        await().atMost(Duration.ofSeconds(10)).until(() -> work.running() == 1);
+
+        Map<TopicPartition, OffsetAndMetadata> last = work.drain(List.of(P0), System.nanoTime() + 100_000_000L);
+
+        assertThat(last.get(P0).offset()).isEqualTo(2);
+        assertThat(work.abandoned()).isEqualTo(1);
+        assertThat(work.commits()).isEmpty();
+    }
 }

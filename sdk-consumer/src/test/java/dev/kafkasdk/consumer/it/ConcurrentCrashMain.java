@@ -13,19 +13,19 @@ import java.time.Duration;
  */
 public final class ConcurrentCrashMain {
 
-  private ConcurrentCrashMain() {}
+    private ConcurrentCrashMain() {}
 
-  /**
-   * Runs the child.
-   *
-   * @param args see the class comment
-   * @throws InterruptedException never in practice: the process is killed
-   */
-  public static void main(String[] args) throws InterruptedException {
-    WorkLog log = new WorkLog(Path.of(args[4]));
-    SdkConsumer<String, String> consumer = ConcurrentCrashIT.consumer(args[0], args[1], args[2],
-        GroupProtocol.valueOf(args[3]), log);
-    consumer.start();
-    consumer.awaitTermination(Duration.ofMinutes(10));
-  }
+    /**
+     * Runs the child.
+     *
+     * @param args see the class comment
+     * @throws InterruptedException never in practice: the process is killed
+     */
+    public static void main(String[] args) throws InterruptedException {
+        WorkLog log = new WorkLog(Path.of(args[4]));
+        SdkConsumer<String, String> consumer =
+                ConcurrentCrashIT.consumer(args[0], args[1], args[2], GroupProtocol.valueOf(args[3]), log);
+        consumer.start();
+        consumer.awaitTermination(Duration.ofMinutes(10));
+    }
 }

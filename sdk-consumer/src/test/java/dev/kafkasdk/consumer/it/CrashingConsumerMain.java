@@ -13,27 +13,27 @@ import java.util.List;
  */
 public final class CrashingConsumerMain {
 
-  private CrashingConsumerMain() {}
+    private CrashingConsumerMain() {}
 
-  /**
-   * Runs the child.
-   *
-   * @param args see the class comment
-   * @throws InterruptedException never in practice: the process is killed
-   */
-  public static void main(String[] args) throws InterruptedException {
-    String bootstrap = args[0];
-    String topic = args[1];
-    String group = args[2];
-    GroupProtocol protocol = GroupProtocol.valueOf(args[3]);
-    Workflow workflow = Workflow.valueOf(args[4]);
-    WorkLog log = new WorkLog(Path.of(args[5]));
-    int crashAfter = Integer.parseInt(args[6]);
-    TestTransactionalSink sink = workflow == Workflow.TRANSACTIONAL
-        ? new TestTransactionalSink(bootstrap, group + "-tx") : null;
-    SdkConsumer<String, String> consumer = CrashWorkload.build(bootstrap, topic, group, protocol, workflow, log,
-        List.of(log), sink, crashAfter);
-    consumer.start();
-    consumer.awaitTermination(java.time.Duration.ofMinutes(10));
-  }
+    /**
+     * Runs the child.
+     *
+     * @param args see the class comment
+     * @throws InterruptedException never in practice: the process is killed
+     */
+    public static void main(String[] args) throws InterruptedException {
+        String bootstrap = args[0];
+        String topic = args[1];
+        String group = args[2];
+        GroupProtocol protocol = GroupProtocol.valueOf(args[3]);
+        Workflow workflow = Workflow.valueOf(args[4]);
+        WorkLog log = new WorkLog(Path.of(args[5]));
+        int crashAfter = Integer.parseInt(args[6]);
+        TestTransactionalSink sink =
+                workflow == Workflow.TRANSACTIONAL ? new TestTransactionalSink(bootstrap, group + "-tx") : null;
+        SdkConsumer<String, String> consumer =
+                CrashWorkload.build(bootstrap, topic, group, protocol, workflow, log, List.of(log), sink, crashAfter);
+        consumer.start();
+        consumer.awaitTermination(java.time.Duration.ofMinutes(10));
+    }
 }

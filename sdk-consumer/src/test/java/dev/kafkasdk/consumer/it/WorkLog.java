@@ -21,56 +21,59 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class WorkLog {
 
-  record Entry(String value, long millis, TopicPartition partition, long nextOffset) {}
+    record Entry(String value, long millis, TopicPartition partition, long nextOffset) {}
 
-  private final Path file;
+    private final Path file;
 
-  WorkLog(Path file) {
-    this.file = file;
-  }
-
-  synchronized void append(String value, TopicPartition partition, long nextOffset) {
-    String line = value + "\t" + System.currentTimeMillis() + "\t" + partition.topic() + "\t" + partition.partition()
-        + "\t" + nextOffset + "\n";
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-        StandardOpenOption.WRITE)) {
-      channel.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    WorkLog(Path file) {
+        this.file = file;
     }
-  }
 
-  List<Entry> read() {
-    if (!Files.exists(file)) {
-      return List.of();
-    }
-    try {
-      List<Entry> entries = new ArrayList<>();
-      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-        String[] f = line.split("\t");
-        if (f.length == 5) {
-          entries.add(new Entry(f[0], Long.parseLong(f[1]), new TopicPartition(f[2], Integer.parseInt(f[3])),
-              Long.parseLong(f[4])));
+    synchronized void append(String value, TopicPartition partition, long nextOffset) {
+        String line = value + "\t" + System.currentTimeMillis() + "\t" + partition.topic() + "\t"
+                + partition.partition() + "\t" + nextOffset + "\n";
+        try (FileChannel channel = FileChannel.open(
+                file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-      }
-      return entries;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-  }
 
-  List<String> values() {
-    return read().stream().map(Entry::value).toList();
-  }
-
-  /** The highest stored next offset per partition across several logs. */
-  static Map<TopicPartition, Long> storedOffsets(List<WorkLog> logs) {
-    Map<TopicPartition, Long> offsets = new HashMap<>();
-    for (WorkLog log : logs) {
-      for (Entry entry : log.read()) {
-        offsets.merge(entry.partition(), entry.nextOffset(), Math::max);
-      }
+    List<Entry> read() {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try {
+            List<Entry> entries = new ArrayList<>();
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String[] f = line.split("\t");
+                if (f.length == 5) {
+                    entries.add(new Entry(
+                            f[0],
+                            Long.parseLong(f[1]),
+                            new TopicPartition(f[2], Integer.parseInt(f[3])),
+                            Long.parseLong(f[4])));
+                }
+            }
+            return entries;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-    return offsets;
-  }
+
+    List<String> values() {
+        return read().stream().map(Entry::value).toList();
+    }
+
+    /** The highest stored next offset per partition across several logs. */
+    static Map<TopicPartition, Long> storedOffsets(List<WorkLog> logs) {
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        for (WorkLog log : logs) {
+            for (Entry entry : log.read()) {
+                offsets.merge(entry.partition(), entry.nextOffset(), Math::max);
+            }
+        }
+        return offsets;
+    }
 }

@@ -1,14 +1,13 @@
 package dev.kafkasdk.core.config;
 
-import dev.kafkasdk.core.config.internal.Problems;
-import dev.kafkasdk.core.config.internal.PropertyTable;
-
-import java.time.Duration;
-import java.util.Optional;
-
 import static dev.kafkasdk.core.config.AdminKeys.CLIENT_ID;
 import static dev.kafkasdk.core.config.AdminKeys.DEFAULT_API_TIMEOUT;
 import static dev.kafkasdk.core.config.AdminKeys.REQUEST_TIMEOUT;
+
+import dev.kafkasdk.core.config.internal.Problems;
+import dev.kafkasdk.core.config.internal.PropertyTable;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The settings of one named admin client; its keys are declared once in {@link AdminKeys}.

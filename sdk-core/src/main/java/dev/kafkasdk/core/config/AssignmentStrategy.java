@@ -1,12 +1,11 @@
 package dev.kafkasdk.core.config;
 
 import dev.kafkasdk.core.config.internal.EnumSupport;
+import java.util.List;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.clients.consumer.RoundRobinAssignor;
 import org.apache.kafka.clients.consumer.StickyAssignor;
-
-import java.util.List;
 
 /**
  * The client-side partition assignor of a consumer using the classic group protocol
@@ -58,7 +57,7 @@ public enum AssignmentStrategy {
      * @throws IllegalArgumentException naming the text and listing the valid values
      */
     public static AssignmentStrategy parse(String text) {
-        return EnumSupport.parse(AssignmentStrategy.class, text, "assignment strategy",
-                e -> List.of(e.shortName, e.kafkaValue));
+        return EnumSupport.parse(
+                AssignmentStrategy.class, text, "assignment strategy", e -> List.of(e.shortName, e.kafkaValue));
     }
 }

@@ -16,12 +16,27 @@ public final class ByteSize implements Comparable<ByteSize> {
 
     private static final Pattern FORM = Pattern.compile("(\\d+)\\s*([a-zA-Z]*)");
     private static final Map<String, Long> UNITS = Map.of(
-            "b", 1L,
-            "kb", 1000L, "mb", 1000L * 1000, "gb", 1000L * 1000 * 1000, "tb", 1000L * 1000 * 1000 * 1000,
-            "kib", 1L << 10, "mib", 1L << 20, "gib", 1L << 30, "tib", 1L << 40);
+            "b",
+            1L,
+            "kb",
+            1000L,
+            "mb",
+            1000L * 1000,
+            "gb",
+            1000L * 1000 * 1000,
+            "tb",
+            1000L * 1000 * 1000 * 1000,
+            "kib",
+            1L << 10,
+            "mib",
+            1L << 20,
+            "gib",
+            1L << 30,
+            "tib",
+            1L << 40);
     private static final String[] BINARY = {"B", "KiB", "MiB", "GiB", "TiB"};
-    private static final String USE = "use a number with a unit: B, KiB, MiB, GiB (1024-based) or KB, MB, GB"
-            + " (1000-based), e.g. 64KiB";
+    private static final String USE =
+            "use a number with a unit: B, KiB, MiB, GiB (1024-based) or KB, MB, GB" + " (1000-based), e.g. 64KiB";
 
     private final long bytes;
 

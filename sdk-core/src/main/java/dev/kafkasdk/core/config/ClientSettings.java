@@ -6,14 +6,13 @@ import dev.kafkasdk.core.config.internal.DescribeTable;
 import dev.kafkasdk.core.config.internal.KafkaKeys;
 import dev.kafkasdk.core.config.internal.Problems;
 import dev.kafkasdk.core.config.internal.PropertyTable;
-import org.apache.kafka.common.config.ConfigDef;
-
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apache.kafka.common.config.ConfigDef;
 
 /**
  * What producer, consumer and admin settings share: a name, a cluster, typed values from
@@ -102,17 +101,25 @@ abstract class ClientSettings extends TypedSettings {
      * @return multi-line text
      */
     public String describe() {
-        List<String> described = table().keys().stream().filter(k -> k.appliesTo(this))
-                .flatMap(k -> k.kafkaKey().stream()).toList();
-        return DescribeTable.render(table().label() + " '" + v.name + "'" + presetName().map(p -> " (preset " + p
-                + ")").orElse(""), rendered(), table().client().orElseThrow(), described, presetName().orElse(""));
+        List<String> described = table().keys().stream()
+                .filter(k -> k.appliesTo(this))
+                .flatMap(k -> k.kafkaKey().stream())
+                .toList();
+        return DescribeTable.render(
+                table().label() + " '" + v.name + "'"
+                        + presetName().map(p -> " (preset " + p + ")").orElse(""),
+                rendered(),
+                table().client().orElseThrow(),
+                described,
+                presetName().orElse(""));
     }
 
     /** @return the type, name, preset and effective properties with secrets masked */
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[name=" + v.name + presetName().map(p -> ", preset=" + p).orElse("")
-                + ", properties=" + rendered().toMaskedMap() + "]";
+        return getClass().getSimpleName() + "[name=" + v.name
+                + presetName().map(p -> ", preset=" + p).orElse("") + ", properties="
+                + rendered().toMaskedMap() + "]";
     }
 
     /** The default client id: {@code <client-id-prefix>-<name>}, or none without a prefix. */
@@ -139,15 +146,21 @@ abstract class ClientSettings extends TypedSettings {
             key.kafkaKey().ifPresent(kafkaKey -> renderKey(table, prefix, key, kafkaKey));
         }
         String raw = table().rawSection().orElseThrow();
-        v.raw.forEach((k, value) -> table.putRaw(k, value,
-                Optional.ofNullable(v.origins.get(raw + "." + k)).orElse(Origin.CODE), prefix + raw + "." + k));
+        v.raw.forEach((k, value) -> table.putRaw(
+                k,
+                value,
+                Optional.ofNullable(v.origins.get(raw + "." + k)).orElse(Origin.CODE),
+                prefix + raw + "." + k));
         return table;
     }
 
     private void renderKey(PropertyTable table, String prefix, SettingKey<?> key, String kafkaKey) {
         Optional<?> explicit = explicit(key);
         if (explicit.isPresent()) {
-            table.put(kafkaKey, key.render(explicit.get()), v.origins.getOrDefault(key.name(), Origin.CODE),
+            table.put(
+                    kafkaKey,
+                    key.render(explicit.get()),
+                    v.origins.getOrDefault(key.name(), Origin.CODE),
                     prefix + key.name());
             return;
         }
@@ -156,7 +169,9 @@ abstract class ClientSettings extends TypedSettings {
             table.put(kafkaKey, key.render(preset.get()), Origin.PRESET, prefix + key.name());
             return;
         }
-        key.defaultValue().map(Object.class::cast).or(() -> key.computedDefault(this))
+        key.defaultValue()
+                .map(Object.class::cast)
+                .or(() -> key.computedDefault(this))
                 .ifPresent(d -> table.put(kafkaKey, key.render(d), Origin.DEFAULT, prefix + key.name()));
     }
 
@@ -242,7 +257,9 @@ abstract class ClientSettings extends TypedSettings {
             Values values = v.copy();
             if (values.cluster == null) {
                 String section = table().path().replace(".<name>", "");
-                throw new ConfigException(section + "." + values.name, null,
+                throw new ConfigException(
+                        section + "." + values.name,
+                        null,
                         "has no cluster; set the cluster's bootstrap servers (cluster.bootstrap-servers)");
             }
             S settings = create(values);

@@ -1,9 +1,8 @@
 package dev.kafkasdk.core.config;
 
+import java.util.List;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.config.SaslConfigs;
-
-import java.util.List;
 
 /**
  * The key tables of the {@code cluster} section and its nested {@code security},
@@ -14,27 +13,37 @@ import java.util.List;
 public final class ClusterKeys {
 
     static final KeyTable<KeyTable.NoPreset> TABLE = new KeyTable<>("cluster", "cluster", null, null, null);
-    static final KeyTable<KeyTable.NoPreset> SECURITY = new KeyTable<>("cluster.security", "security", null, null,
-            null);
+    static final KeyTable<KeyTable.NoPreset> SECURITY =
+            new KeyTable<>("cluster.security", "security", null, null, null);
     static final KeyTable<KeyTable.NoPreset> SASL = new KeyTable<>("cluster.security.sasl", "sasl", null, null, null);
-    static final KeyTable<KeyTable.NoPreset> STORE = new KeyTable<>("cluster.security.<truststore|keystore>", "store",
-            null, null, null);
+    static final KeyTable<KeyTable.NoPreset> STORE =
+            new KeyTable<>("cluster.security.<truststore|keystore>", "store", null, null, null);
 
     /** {@code bootstrap.servers}. */
-    public static final SettingKey<List<String>> BOOTSTRAP_SERVERS = TABLE.list("bootstrap-servers",
-            CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG).doc("The brokers as host:port, a list or comma-separated.");
+    public static final SettingKey<List<String>> BOOTSTRAP_SERVERS = TABLE.list(
+                    "bootstrap-servers", CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG)
+            .doc("The brokers as host:port, a list or comma-separated.");
     /** The prefix of default client ids. */
-    public static final SettingKey<String> CLIENT_ID_PREFIX = TABLE.string("client-id-prefix", null).notBlank()
+    public static final SettingKey<String> CLIENT_ID_PREFIX = TABLE.string("client-id-prefix", null)
+            .notBlank()
             .doc("A client named orders gets client id <prefix>-orders unless it sets its own.");
 
     /** {@code security.protocol}. */
-    public static final SettingKey<SecurityProtocol> PROTOCOL = SECURITY.enumeration("protocol",
-            CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, SecurityProtocol.class, SecurityProtocol::parse,
-            SecurityProtocol::name).doc("PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (kafka-clients: PLAINTEXT).");
+    public static final SettingKey<SecurityProtocol> PROTOCOL = SECURITY.enumeration(
+                    "protocol",
+                    CommonClientConfigs.SECURITY_PROTOCOL_CONFIG,
+                    SecurityProtocol.class,
+                    SecurityProtocol::parse,
+                    SecurityProtocol::name)
+            .doc("PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (kafka-clients: PLAINTEXT).");
 
     /** {@code sasl.mechanism}. */
-    public static final SettingKey<SaslMechanism> SASL_MECHANISM = SASL.enumeration("mechanism",
-            SaslConfigs.SASL_MECHANISM, SaslMechanism.class, SaslMechanism::parse, SaslMechanism::kafkaValue)
+    public static final SettingKey<SaslMechanism> SASL_MECHANISM = SASL.enumeration(
+                    "mechanism",
+                    SaslConfigs.SASL_MECHANISM,
+                    SaslMechanism.class,
+                    SaslMechanism::parse,
+                    SaslMechanism::kafkaValue)
             .doc("PLAIN, SCRAM-SHA-256, SCRAM-SHA-512 or OAUTHBEARER.");
     /** The PLAIN/SCRAM user. */
     public static final SettingKey<String> SASL_USERNAME = SASL.string("username", SaslConfigs.SASL_JAAS_CONFIG)
@@ -43,23 +52,24 @@ public final class ClusterKeys {
     public static final SettingKey<Secret> SASL_PASSWORD = SASL.secret("password", SaslConfigs.SASL_JAAS_CONFIG)
             .doc("PLAIN/SCRAM password, written into sasl.jaas.config; masked when shown.");
     /** The OAuth token endpoint. */
-    public static final SettingKey<String> SASL_TOKEN_ENDPOINT_URL = SASL.string("token-endpoint-url",
-            SaslConfigs.SASL_OAUTHBEARER_TOKEN_ENDPOINT_URL)
+    public static final SettingKey<String> SASL_TOKEN_ENDPOINT_URL = SASL.string(
+                    "token-endpoint-url", SaslConfigs.SASL_OAUTHBEARER_TOKEN_ENDPOINT_URL)
             .doc("OAUTHBEARER token endpoint; must be in org.apache.kafka.sasl.oauthbearer.allowed.urls.");
     /** The OAuth client id. */
-    public static final SettingKey<String> SASL_CLIENT_ID = SASL.string("client-id",
-            SaslConfigs.SASL_OAUTHBEARER_CLIENT_CREDENTIALS_CLIENT_ID).doc("OAUTHBEARER client-credentials client id.");
+    public static final SettingKey<String> SASL_CLIENT_ID = SASL.string(
+                    "client-id", SaslConfigs.SASL_OAUTHBEARER_CLIENT_CREDENTIALS_CLIENT_ID)
+            .doc("OAUTHBEARER client-credentials client id.");
     /** The OAuth client secret. */
-    public static final SettingKey<Secret> SASL_CLIENT_SECRET = SASL.secret("client-secret",
-            SaslConfigs.SASL_OAUTHBEARER_CLIENT_CREDENTIALS_CLIENT_SECRET)
+    public static final SettingKey<Secret> SASL_CLIENT_SECRET = SASL.secret(
+                    "client-secret", SaslConfigs.SASL_OAUTHBEARER_CLIENT_CREDENTIALS_CLIENT_SECRET)
             .doc("OAUTHBEARER client-credentials secret; masked when shown.");
     /** The OAuth scope. */
-    public static final SettingKey<String> SASL_SCOPE = SASL.string("scope", SaslConfigs.SASL_OAUTHBEARER_SCOPE)
-            .doc("OAUTHBEARER scope, optional.");
+    public static final SettingKey<String> SASL_SCOPE =
+            SASL.string("scope", SaslConfigs.SASL_OAUTHBEARER_SCOPE).doc("OAUTHBEARER scope, optional.");
 
     /** The store file. */
-    public static final SettingKey<String> STORE_LOCATION = STORE.string("location", null)
-            .doc("The store file (ssl.truststore.location / ssl.keystore.location).");
+    public static final SettingKey<String> STORE_LOCATION =
+            STORE.string("location", null).doc("The store file (ssl.truststore.location / ssl.keystore.location).");
     /** The store password. */
     public static final SettingKey<Secret> STORE_PASSWORD = STORE.secret("password", null)
             .doc("The store password (ssl.truststore.password / ssl.keystore.password); masked when shown.");
@@ -67,8 +77,8 @@ public final class ClusterKeys {
     public static final SettingKey<Secret> STORE_KEY_PASSWORD = STORE.secret("key-password", null)
             .doc("Keystore only: the private key's password (ssl.key.password); masked when shown.");
     /** The store type. */
-    public static final SettingKey<String> STORE_TYPE = STORE.string("type", null)
-            .doc("JKS, PKCS12 or PEM (ssl.truststore.type / ssl.keystore.type).");
+    public static final SettingKey<String> STORE_TYPE =
+            STORE.string("type", null).doc("JKS, PKCS12 or PEM (ssl.truststore.type / ssl.keystore.type).");
 
     static {
         TABLE.child("security", SECURITY);
@@ -77,6 +87,5 @@ public final class ClusterKeys {
         SECURITY.child("keystore", STORE);
     }
 
-    private ClusterKeys() {
-    }
+    private ClusterKeys() {}
 }

@@ -1,8 +1,6 @@
 package dev.kafkasdk.core.config;
 
 import dev.kafkasdk.core.config.internal.Problems;
-
-
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,11 +10,11 @@ import java.util.regex.Pattern;
  */
 final class ClusterRules {
 
-    private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9a-fA-F:.]+]|[A-Za-z0-9]([A-Za-z0-9._-]*)):(\\d{1,5})");
+    private static final Pattern HOST_PORT =
+            Pattern.compile("(\\[[0-9a-fA-F:.]+]|[A-Za-z0-9]([A-Za-z0-9._-]*)):(\\d{1,5})");
     private static final String PATH = "cluster.bootstrap-servers";
 
-    private ClusterRules() {
-    }
+    private ClusterRules() {}
 
     /**
      * Records every problem of the cluster settings.

@@ -1,14 +1,13 @@
 package dev.kafkasdk.core.config;
 
+import static dev.kafkasdk.core.config.ClusterKeys.BOOTSTRAP_SERVERS;
+import static dev.kafkasdk.core.config.ClusterKeys.CLIENT_ID_PREFIX;
+
 import dev.kafkasdk.core.ConfigException;
 import dev.kafkasdk.core.config.internal.Problems;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-
-import static dev.kafkasdk.core.config.ClusterKeys.BOOTSTRAP_SERVERS;
-import static dev.kafkasdk.core.config.ClusterKeys.CLIENT_ID_PREFIX;
 
 /**
  * The connection every client of a configuration shares: bootstrap servers, the client id
@@ -98,8 +97,10 @@ public final class ClusterSettings extends TypedSettings {
          * @return this builder
          */
         public Builder bootstrapServers(String servers) {
-            return bootstrapServers(Arrays.stream(servers.split(",")).map(String::trim)
-                    .filter(s -> !s.isEmpty()).toList());
+            return bootstrapServers(Arrays.stream(servers.split(","))
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .toList());
         }
 
         /**

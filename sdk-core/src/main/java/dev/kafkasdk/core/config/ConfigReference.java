@@ -15,8 +15,7 @@ final class ConfigReference {
     /** How to regenerate the checked-in file. */
     static final String REGENERATE = "./mvnw -B -o -pl sdk-core test -Dtest=ConfigReferenceTest -Dregenerate=true";
 
-    private ConfigReference() {
-    }
+    private ConfigReference() {}
 
     /** @return the whole reference as Markdown */
     static String markdown() {
@@ -56,35 +55,55 @@ final class ConfigReference {
     private static void section(StringBuilder sb, KeyTable<?> table) {
         sb.append("\n## `").append(table.path()).append("`\n\n");
         boolean presets = !table.presets().isEmpty();
-        sb.append("| key | type | default |").append(presets ? " presets |" : "")
+        sb.append("| key | type | default |")
+                .append(presets ? " presets |" : "")
                 .append(" kafka-clients key | bounds | description |\n");
         sb.append("|---|---|---|").append(presets ? "---|" : "").append("---|---|---|\n");
         for (SettingKey<?> key : table.keys()) {
-            sb.append("| `").append(key.name()).append("` | ").append(cell(type(key))).append(" | ")
-                    .append(cell(defaultText(table, key))).append(" |");
+            sb.append("| `")
+                    .append(key.name())
+                    .append("` | ")
+                    .append(cell(type(key)))
+                    .append(" | ")
+                    .append(cell(defaultText(table, key)))
+                    .append(" |");
             if (presets) {
                 sb.append(' ').append(cell(presetText(key))).append(" |");
             }
-            sb.append(' ').append(key.kafkaKey().map(k -> "`" + k + "`").orElse("")).append(" | ")
-                    .append(cell(key.boundsText())).append(" | ").append(cell(key.doc())).append(" |\n");
+            sb.append(' ')
+                    .append(key.kafkaKey().map(k -> "`" + k + "`").orElse(""))
+                    .append(" | ")
+                    .append(cell(key.boundsText()))
+                    .append(" | ")
+                    .append(cell(key.doc()))
+                    .append(" |\n");
         }
-        table.rawSection().ifPresent(raw -> sb.append("\n`").append(raw).append("`: a map of raw ")
-                .append(table.client().map(c -> "kafka-clients " + c.label() + " configs").orElse("topic configs"))
-                .append(", applied after the typed keys; unknown keys are rejected with a suggestion, and a raw key "
-                        + "may not repeat a typed key set on the same ")
-                .append(table.label()).append(".\n"));
+        table.rawSection()
+                .ifPresent(raw -> sb.append("\n`")
+                        .append(raw)
+                        .append("`: a map of raw ")
+                        .append(table.client()
+                                .map(c -> "kafka-clients " + c.label() + " configs")
+                                .orElse("topic configs"))
+                        .append(
+                                ", applied after the typed keys; unknown keys are rejected with a suggestion, and a raw key "
+                                        + "may not repeat a typed key set on the same ")
+                        .append(table.label())
+                        .append(".\n"));
     }
 
     private static String type(SettingKey<?> key) {
         if (key.kind() == SettingKey.Kind.ENUM) {
-            return "enum: " + Stream.of(key.type().getEnumConstants()).map(key::display)
-                    .collect(Collectors.joining(", "));
+            return "enum: "
+                    + Stream.of(key.type().getEnumConstants()).map(key::display).collect(Collectors.joining(", "));
         }
         return key.kind().label();
     }
 
     private static String defaultText(KeyTable<?> table, SettingKey<?> key) {
-        if (!key.defaultText().isEmpty() || key.kafkaKey().isEmpty() || table.client().isEmpty()) {
+        if (!key.defaultText().isEmpty()
+                || key.kafkaKey().isEmpty()
+                || table.client().isEmpty()) {
             return key.defaultText();
         }
         String kafka = table.client().get().defaultValue(key.kafkaKey().get());
@@ -92,7 +111,8 @@ final class ConfigReference {
     }
 
     private static String presetText(SettingKey<?> key) {
-        return key.table().presets().stream().map(p -> ((Enum<?>) p).name())
+        return key.table().presets().stream()
+                .map(p -> ((Enum<?>) p).name())
                 .filter(key.presetValues()::containsKey)
                 .map(p -> p + "=" + key.display(key.presetValues().get(p)))
                 .collect(Collectors.joining(", "));

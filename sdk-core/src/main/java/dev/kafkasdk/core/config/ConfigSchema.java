@@ -2,7 +2,6 @@ package dev.kafkasdk.core.config;
 
 import dev.kafkasdk.core.config.internal.KafkaKeys;
 import dev.kafkasdk.core.config.internal.Schema;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,8 +15,7 @@ final class ConfigSchema {
     /** The whole document. */
     static final Schema.Section ROOT = root();
 
-    private ConfigSchema() {
-    }
+    private ConfigSchema() {}
 
     private static Schema.Section root() {
         Map<String, Schema.Node> children = new LinkedHashMap<>();
@@ -41,9 +39,12 @@ final class ConfigSchema {
             }
         }
         table.children().forEach((name, child) -> children.put(name, section(child, name)));
-        table.rawSection().ifPresent(raw -> children.put(raw, table.client()
-                .map(c -> new Schema.Raw(c.label() + " config", c.names()))
-                .orElseGet(() -> new Schema.Raw("topic config", KafkaKeys.topicConfigNames()))));
+        table.rawSection()
+                .ifPresent(raw -> children.put(
+                        raw,
+                        table.client()
+                                .map(c -> new Schema.Raw(c.label() + " config", c.names()))
+                                .orElseGet(() -> new Schema.Raw("topic config", KafkaKeys.topicConfigNames()))));
         return new Schema.Section(label, children);
     }
 }

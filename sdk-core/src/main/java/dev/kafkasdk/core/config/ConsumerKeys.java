@@ -1,12 +1,5 @@
 package dev.kafkasdk.core.config;
 
-import dev.kafkasdk.core.config.internal.KafkaKeys;
-import dev.kafkasdk.core.config.internal.Problems;
-import dev.kafkasdk.core.config.internal.PropertyTable;
-
-import java.time.Duration;
-import java.util.Map;
-
 import static org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_COMMIT_INTERVAL_MS_CONFIG;
 import static org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG;
 import static org.apache.kafka.clients.consumer.ConsumerConfig.CLIENT_ID_CONFIG;
@@ -26,6 +19,12 @@ import static org.apache.kafka.clients.consumer.ConsumerConfig.PARTITION_ASSIGNM
 import static org.apache.kafka.clients.consumer.ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG;
 import static org.apache.kafka.clients.consumer.ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG;
 
+import dev.kafkasdk.core.config.internal.KafkaKeys;
+import dev.kafkasdk.core.config.internal.Problems;
+import dev.kafkasdk.core.config.internal.PropertyTable;
+import java.time.Duration;
+import java.util.Map;
+
 /**
  * The key table of {@link ConsumerSettings}: every consumer setting, declared once. SDK
  * defaults that differ from kafka-clients': auto commit is off and classic consumers use the
@@ -34,110 +33,157 @@ import static org.apache.kafka.clients.consumer.ConsumerConfig.SESSION_TIMEOUT_M
  */
 public final class ConsumerKeys {
 
-    static final KeyTable<FetchPreset> TABLE = new KeyTable<>("consumers.<name>", "consumer",
-            KafkaKeys.Client.CONSUMER, FetchPreset.class, "properties");
+    static final KeyTable<FetchPreset> TABLE =
+            new KeyTable<>("consumers.<name>", "consumer", KafkaKeys.Client.CONSUMER, FetchPreset.class, "properties");
 
     /** {@code group.id}. */
-    public static final SettingKey<String> GROUP_ID = TABLE.string("group-id", GROUP_ID_CONFIG).notBlank()
+    public static final SettingKey<String> GROUP_ID = TABLE.string("group-id", GROUP_ID_CONFIG)
+            .notBlank()
             .doc("The consumer group; needed for commits. Empty for an assign-only consumer.");
     /** The fetch preset. */
     public static final SettingKey<FetchPreset> PRESET = TABLE.preset(FetchPreset::parse)
-            .defaultValue(FetchPreset.BALANCED).doc("Named trade-off between fetch latency and throughput.");
+            .defaultValue(FetchPreset.BALANCED)
+            .doc("Named trade-off between fetch latency and throughput.");
     /** {@code group.protocol}. */
-    public static final SettingKey<GroupProtocol> GROUP_PROTOCOL = TABLE.enumeration("group-protocol",
-            GROUP_PROTOCOL_CONFIG, GroupProtocol.class, GroupProtocol::parse, GroupProtocol::kafkaValue)
+    public static final SettingKey<GroupProtocol> GROUP_PROTOCOL = TABLE.enumeration(
+                    "group-protocol",
+                    GROUP_PROTOCOL_CONFIG,
+                    GroupProtocol.class,
+                    GroupProtocol::parse,
+                    GroupProtocol::kafkaValue)
             .doc("classic, or consumer for the KIP-848 protocol where the broker assigns.");
     /** {@code auto.offset.reset}. */
-    public static final SettingKey<OffsetReset> AUTO_OFFSET_RESET = TABLE.enumeration("auto-offset-reset",
-            AUTO_OFFSET_RESET_CONFIG, OffsetReset.class, OffsetReset::parse, OffsetReset::kafkaValue)
+    public static final SettingKey<OffsetReset> AUTO_OFFSET_RESET = TABLE.enumeration(
+                    "auto-offset-reset",
+                    AUTO_OFFSET_RESET_CONFIG,
+                    OffsetReset.class,
+                    OffsetReset::parse,
+                    OffsetReset::kafkaValue)
             .doc("Where to start without a committed offset.");
     /** {@code isolation.level}. */
-    public static final SettingKey<IsolationLevel> ISOLATION_LEVEL = TABLE.enumeration("isolation-level",
-            ISOLATION_LEVEL_CONFIG, IsolationLevel.class, IsolationLevel::parse, IsolationLevel::kafkaValue)
+    public static final SettingKey<IsolationLevel> ISOLATION_LEVEL = TABLE.enumeration(
+                    "isolation-level",
+                    ISOLATION_LEVEL_CONFIG,
+                    IsolationLevel.class,
+                    IsolationLevel::parse,
+                    IsolationLevel::kafkaValue)
             .doc("Whether records of open or aborted transactions are read.");
     /** {@code enable.auto.commit}. */
-    public static final SettingKey<Boolean> ENABLE_AUTO_COMMIT = TABLE.bool("enable-auto-commit",
-            ENABLE_AUTO_COMMIT_CONFIG).defaultValue(false)
+    public static final SettingKey<Boolean> ENABLE_AUTO_COMMIT = TABLE.bool(
+                    "enable-auto-commit", ENABLE_AUTO_COMMIT_CONFIG)
+            .defaultValue(false)
             .doc("Commit polled offsets in the background; off: commit after the work is durable.");
     /** {@code auto.commit.interval.ms}. */
-    public static final SettingKey<Duration> AUTO_COMMIT_INTERVAL = TABLE.duration("auto-commit-interval",
-            AUTO_COMMIT_INTERVAL_MS_CONFIG).positive().doc("How often auto commit commits.");
+    public static final SettingKey<Duration> AUTO_COMMIT_INTERVAL = TABLE.duration(
+                    "auto-commit-interval", AUTO_COMMIT_INTERVAL_MS_CONFIG)
+            .positive()
+            .doc("How often auto commit commits.");
     /** {@code session.timeout.ms}. */
-    public static final SettingKey<Duration> SESSION_TIMEOUT = TABLE.duration("session-timeout",
-            SESSION_TIMEOUT_MS_CONFIG).positive().appliesWhen(ConsumerKeys::classic)
+    public static final SettingKey<Duration> SESSION_TIMEOUT = TABLE.duration(
+                    "session-timeout", SESSION_TIMEOUT_MS_CONFIG)
+            .positive()
+            .appliesWhen(ConsumerKeys::classic)
             .doc("No heartbeat within it: the member is dead (classic protocol only).");
     /** {@code heartbeat.interval.ms}. */
-    public static final SettingKey<Duration> HEARTBEAT_INTERVAL = TABLE.duration("heartbeat-interval",
-            HEARTBEAT_INTERVAL_MS_CONFIG).positive().appliesWhen(ConsumerKeys::classic)
+    public static final SettingKey<Duration> HEARTBEAT_INTERVAL = TABLE.duration(
+                    "heartbeat-interval", HEARTBEAT_INTERVAL_MS_CONFIG)
+            .positive()
+            .appliesWhen(ConsumerKeys::classic)
             .doc("Heartbeat period; at most a third of the session timeout (classic protocol only).");
     /** {@code max.poll.interval.ms}. */
-    public static final SettingKey<Duration> MAX_POLL_INTERVAL = TABLE.duration("max-poll-interval",
-            MAX_POLL_INTERVAL_MS_CONFIG).positive()
+    public static final SettingKey<Duration> MAX_POLL_INTERVAL = TABLE.duration(
+                    "max-poll-interval", MAX_POLL_INTERVAL_MS_CONFIG)
+            .positive()
             .doc("Longest gap between polls before the member leaves the group.");
     /** {@code max.poll.records}. */
-    public static final SettingKey<Integer> MAX_POLL_RECORDS = TABLE.integer("max-poll-records",
-            MAX_POLL_RECORDS_CONFIG).atLeast(1).preset(FetchPreset::maxPollRecords)
+    public static final SettingKey<Integer> MAX_POLL_RECORDS = TABLE.integer(
+                    "max-poll-records", MAX_POLL_RECORDS_CONFIG)
+            .atLeast(1)
+            .preset(FetchPreset::maxPollRecords)
             .doc("Most records one poll returns.");
     /** {@code fetch.min.bytes}. */
-    public static final SettingKey<ByteSize> FETCH_MIN_BYTES = TABLE.byteSize("fetch-min-bytes",
-            FETCH_MIN_BYTES_CONFIG).preset(FetchPreset::fetchMinBytes)
+    public static final SettingKey<ByteSize> FETCH_MIN_BYTES = TABLE.byteSize("fetch-min-bytes", FETCH_MIN_BYTES_CONFIG)
+            .preset(FetchPreset::fetchMinBytes)
             .doc("The broker waits until this much is ready (or fetch-max-wait passes).");
     /** {@code fetch.max.wait.ms}. */
-    public static final SettingKey<Duration> FETCH_MAX_WAIT = TABLE.duration("fetch-max-wait",
-            FETCH_MAX_WAIT_MS_CONFIG).preset(FetchPreset::fetchMaxWait).doc("Longest wait for fetch-min-bytes.");
+    public static final SettingKey<Duration> FETCH_MAX_WAIT = TABLE.duration("fetch-max-wait", FETCH_MAX_WAIT_MS_CONFIG)
+            .preset(FetchPreset::fetchMaxWait)
+            .doc("Longest wait for fetch-min-bytes.");
     /** {@code fetch.max.bytes}. */
-    public static final SettingKey<ByteSize> FETCH_MAX_BYTES = TABLE.byteSize("fetch-max-bytes",
-            FETCH_MAX_BYTES_CONFIG).positive().preset(FetchPreset::fetchMaxBytes).doc("Most bytes one fetch returns.");
+    public static final SettingKey<ByteSize> FETCH_MAX_BYTES = TABLE.byteSize("fetch-max-bytes", FETCH_MAX_BYTES_CONFIG)
+            .positive()
+            .preset(FetchPreset::fetchMaxBytes)
+            .doc("Most bytes one fetch returns.");
     /** {@code max.partition.fetch.bytes}. */
-    public static final SettingKey<ByteSize> MAX_PARTITION_FETCH_BYTES = TABLE.byteSize("max-partition-fetch-bytes",
-            MAX_PARTITION_FETCH_BYTES_CONFIG).positive().preset(FetchPreset::maxPartitionFetchBytes)
+    public static final SettingKey<ByteSize> MAX_PARTITION_FETCH_BYTES = TABLE.byteSize(
+                    "max-partition-fetch-bytes", MAX_PARTITION_FETCH_BYTES_CONFIG)
+            .positive()
+            .preset(FetchPreset::maxPartitionFetchBytes)
             .doc("Most bytes one fetch returns per partition.");
     /** {@code request.timeout.ms}. */
-    public static final SettingKey<Duration> REQUEST_TIMEOUT = TABLE.duration("request-timeout",
-            REQUEST_TIMEOUT_MS_CONFIG).positive().doc("How long to wait for a broker's answer to one request.");
+    public static final SettingKey<Duration> REQUEST_TIMEOUT = TABLE.duration(
+                    "request-timeout", REQUEST_TIMEOUT_MS_CONFIG)
+            .positive()
+            .doc("How long to wait for a broker's answer to one request.");
     /** {@code group.instance.id}. */
-    public static final SettingKey<String> GROUP_INSTANCE_ID = TABLE.string("group-instance-id",
-            GROUP_INSTANCE_ID_CONFIG).notBlank().doc("Static membership id; needs a group id.");
+    public static final SettingKey<String> GROUP_INSTANCE_ID = TABLE.string(
+                    "group-instance-id", GROUP_INSTANCE_ID_CONFIG)
+            .notBlank()
+            .doc("Static membership id; needs a group id.");
     /** {@code partition.assignment.strategy}. */
-    public static final SettingKey<AssignmentStrategy> ASSIGNMENT_STRATEGY = TABLE.enumeration("assignment-strategy",
-            PARTITION_ASSIGNMENT_STRATEGY_CONFIG, AssignmentStrategy.class, AssignmentStrategy::parse,
-            AssignmentStrategy::kafkaValue).spelledAs(AssignmentStrategy::shortName).appliesWhen(ConsumerKeys::classic)
-            .computedDefault(s -> classic(s) ? AssignmentStrategy.COOPERATIVE_STICKY : null,
+    public static final SettingKey<AssignmentStrategy> ASSIGNMENT_STRATEGY = TABLE.enumeration(
+                    "assignment-strategy",
+                    PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+                    AssignmentStrategy.class,
+                    AssignmentStrategy::parse,
+                    AssignmentStrategy::kafkaValue)
+            .spelledAs(AssignmentStrategy::shortName)
+            .appliesWhen(ConsumerKeys::classic)
+            .computedDefault(
+                    s -> classic(s) ? AssignmentStrategy.COOPERATIVE_STICKY : null,
                     "cooperative-sticky (classic protocol)")
             .doc("The client-side assignor (classic protocol only).");
     /** {@code client.id}. */
-    public static final SettingKey<String> CLIENT_ID = TABLE.string("client-id", CLIENT_ID_CONFIG).notBlank()
+    public static final SettingKey<String> CLIENT_ID = TABLE.string("client-id", CLIENT_ID_CONFIG)
+            .notBlank()
             .computedDefault(ClientSettings::defaultClientId, "<client-id-prefix>-<name>")
             .doc("The client id brokers log and quote.");
 
     /** How records are ordered when handled concurrently; SDK only, not rendered. */
-    public static final SettingKey<Ordering> ORDERING = TABLE.enumeration("ordering", null, Ordering.class,
-            Ordering::parse, Ordering::value).defaultValue(Ordering.PARTITION)
+    public static final SettingKey<Ordering> ORDERING = TABLE.enumeration(
+                    "ordering", null, Ordering.class, Ordering::parse, Ordering::value)
+            .defaultValue(Ordering.PARTITION)
             .doc("partition, key or unordered: which records may be handled at the same time.");
     /** Records handled at once across the consumer; SDK only, not rendered. */
-    public static final SettingKey<Integer> CONCURRENCY = TABLE.integer("concurrency", null).atLeast(1)
-            .atMost(10_000, "records handled at once across the consumer").defaultValue(1)
+    public static final SettingKey<Integer> CONCURRENCY = TABLE.integer("concurrency", null)
+            .atLeast(1)
+            .atMost(10_000, "records handled at once across the consumer")
+            .defaultValue(1)
             .doc("Records handled at once across the consumer; 1 with ordering partition is the sequential loop.");
     /** Records of one partition taken and not yet completed; SDK only, not rendered. */
     public static final SettingKey<Integer> MAX_IN_FLIGHT_PER_PARTITION = TABLE.integer(
-            "max-in-flight-per-partition", null).atLeast(1)
-            .computedDefault(s -> Math.max(1000, 2 * ((ConsumerSettings) s).concurrency()), "max(1000, 2 x concurrency)")
+                    "max-in-flight-per-partition", null)
+            .atLeast(1)
+            .computedDefault(
+                    s -> Math.max(1000, 2 * ((ConsumerSettings) s).concurrency()), "max(1000, 2 x concurrency)")
             .doc("Records of one partition queued or running; the partition pauses when it is reached.");
     /** Group members the SDK runs in this process from these settings; SDK only, not rendered. */
-    public static final SettingKey<Integer> INSTANCES = TABLE.integer("instances", null).atLeast(1)
-            .atMost(256, "group members in this process").defaultValue(1)
+    public static final SettingKey<Integer> INSTANCES = TABLE.integer("instances", null)
+            .atLeast(1)
+            .atMost(256, "group members in this process")
+            .defaultValue(1)
             .doc("Group members run in this process, each with its own poll thread and client id suffix.");
 
     private static final Map<String, String> BROKER_SIDE = Map.of(
-            SESSION_TIMEOUT_MS_CONFIG, "the broker sets the session timeout for the group "
-                    + "(group.consumer.session.timeout.ms)",
-            HEARTBEAT_INTERVAL_MS_CONFIG, "the broker sets the heartbeat interval for the group "
-                    + "(group.consumer.heartbeat.interval.ms)",
-            PARTITION_ASSIGNMENT_STRATEGY_CONFIG, "the broker assigns partitions (group.consumer.assignors; "
-                    + "a client may only pick one with group.remote.assignor)");
+            SESSION_TIMEOUT_MS_CONFIG,
+                    "the broker sets the session timeout for the group " + "(group.consumer.session.timeout.ms)",
+            HEARTBEAT_INTERVAL_MS_CONFIG,
+                    "the broker sets the heartbeat interval for the group " + "(group.consumer.heartbeat.interval.ms)",
+            PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+                    "the broker assigns partitions (group.consumer.assignors; "
+                            + "a client may only pick one with group.remote.assignor)");
 
-    private ConsumerKeys() {
-    }
+    private ConsumerKeys() {}
 
     private static boolean classic(TypedSettings s) {
         return ((ConsumerSettings) s).groupProtocol() == GroupProtocol.CLASSIC;
@@ -147,14 +193,22 @@ public final class ConsumerKeys {
     static void crossField(ConsumerSettings s, PropertyTable table, String prefix, Problems p) {
         checkGroup(s, table, prefix, p);
         if (s.instances() > 1 && table.get(GROUP_ID_CONFIG).isEmpty()) {
-            p.invalid(prefix + "instances", Integer.toString(s.instances()), "needs a group-id: several instances "
-                    + "share the partitions through the group; set " + prefix + "group-id or instances: 1");
+            p.invalid(
+                    prefix + "instances",
+                    Integer.toString(s.instances()),
+                    "needs a group-id: several instances " + "share the partitions through the group; set " + prefix
+                            + "group-id or instances: 1");
         }
         if (s.groupProtocol() == GroupProtocol.CONSUMER) {
-            BROKER_SIDE.keySet().stream().sorted().forEach(key -> table.get(key)
-                    .filter(e -> e.origin().isExplicit())
-                    .ifPresent(e -> p.invalid(e.setting(), e.value(), "is not allowed with group-protocol: consumer "
-                            + "(KIP-848): " + BROKER_SIDE.get(key) + "; remove it")));
+            BROKER_SIDE.keySet().stream()
+                    .sorted()
+                    .forEach(key -> table.get(key)
+                            .filter(e -> e.origin().isExplicit())
+                            .ifPresent(e -> p.invalid(
+                                    e.setting(),
+                                    e.value(),
+                                    "is not allowed with group-protocol: consumer " + "(KIP-848): "
+                                            + BROKER_SIDE.get(key) + "; remove it")));
         } else {
             checkHeartbeat(s, table, prefix, p);
         }
@@ -165,24 +219,36 @@ public final class ConsumerKeys {
             return;
         }
         if (s.effective(ENABLE_AUTO_COMMIT).orElse(false)) {
-            table.get(ENABLE_AUTO_COMMIT_CONFIG).ifPresent(e -> p.invalid(e.setting(), e.value(), "needs a group-id: "
-                    + "offsets are committed for a consumer group; set " + prefix + "group-id, or "
-                    + "enable-auto-commit: false for an assign-only consumer"));
+            table.get(ENABLE_AUTO_COMMIT_CONFIG)
+                    .ifPresent(e -> p.invalid(
+                            e.setting(),
+                            e.value(),
+                            "needs a group-id: "
+                                    + "offsets are committed for a consumer group; set " + prefix + "group-id, or "
+                                    + "enable-auto-commit: false for an assign-only consumer"));
         }
-        table.get(GROUP_INSTANCE_ID_CONFIG).ifPresent(e -> p.invalid(e.setting(), e.value(),
-                "needs a group-id: static membership is for group members; set " + prefix + "group-id"));
+        table.get(GROUP_INSTANCE_ID_CONFIG)
+                .ifPresent(e -> p.invalid(
+                        e.setting(),
+                        e.value(),
+                        "needs a group-id: static membership is for group members; set " + prefix + "group-id"));
     }
 
     private static void checkHeartbeat(ConsumerSettings s, PropertyTable table, String prefix, Problems p) {
         Duration session = s.effective(SESSION_TIMEOUT).orElseThrow();
         Duration heartbeat = s.effective(HEARTBEAT_INTERVAL).orElseThrow();
         if (heartbeat.multipliedBy(3).compareTo(session) > 0) {
-            String path = table.get(HEARTBEAT_INTERVAL_MS_CONFIG).filter(e -> e.origin().isExplicit())
-                    .map(PropertyTable.Entry::setting).orElse(prefix + "session-timeout");
+            String path = table.get(HEARTBEAT_INTERVAL_MS_CONFIG)
+                    .filter(e -> e.origin().isExplicit())
+                    .map(PropertyTable.Entry::setting)
+                    .orElse(prefix + "session-timeout");
             String shown = Durations.format(path.endsWith("session-timeout") ? session : heartbeat);
-            p.invalid(path, shown, "breaks the rule heartbeat-interval <= session-timeout / 3: heartbeat-interval is "
-                    + Durations.format(heartbeat) + " and session-timeout " + Durations.format(session)
-                    + "; lower the heartbeat interval or raise the session timeout");
+            p.invalid(
+                    path,
+                    shown,
+                    "breaks the rule heartbeat-interval <= session-timeout / 3: heartbeat-interval is "
+                            + Durations.format(heartbeat) + " and session-timeout " + Durations.format(session)
+                            + "; lower the heartbeat interval or raise the session timeout");
         }
     }
 }

@@ -1,11 +1,5 @@
 package dev.kafkasdk.core.config;
 
-import dev.kafkasdk.core.config.internal.Problems;
-import dev.kafkasdk.core.config.internal.PropertyTable;
-
-import java.time.Duration;
-import java.util.Optional;
-
 import static dev.kafkasdk.core.config.ConsumerKeys.ASSIGNMENT_STRATEGY;
 import static dev.kafkasdk.core.config.ConsumerKeys.AUTO_COMMIT_INTERVAL;
 import static dev.kafkasdk.core.config.ConsumerKeys.AUTO_OFFSET_RESET;
@@ -25,6 +19,11 @@ import static dev.kafkasdk.core.config.ConsumerKeys.MAX_POLL_RECORDS;
 import static dev.kafkasdk.core.config.ConsumerKeys.PRESET;
 import static dev.kafkasdk.core.config.ConsumerKeys.REQUEST_TIMEOUT;
 import static dev.kafkasdk.core.config.ConsumerKeys.SESSION_TIMEOUT;
+
+import dev.kafkasdk.core.config.internal.Problems;
+import dev.kafkasdk.core.config.internal.PropertyTable;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The settings of one named consumer; its keys are declared once in {@link ConsumerKeys}.

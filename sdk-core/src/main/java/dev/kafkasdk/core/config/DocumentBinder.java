@@ -4,7 +4,6 @@ import dev.kafkasdk.core.ConfigException;
 import dev.kafkasdk.core.config.internal.DocNode;
 import dev.kafkasdk.core.config.internal.Fields;
 import dev.kafkasdk.core.config.internal.Problems;
-
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -16,8 +15,7 @@ final class DocumentBinder {
 
     private static final ClusterSettings PLACEHOLDER = ClusterSettings.of("placeholder.invalid:9092");
 
-    private DocumentBinder() {
-    }
+    private DocumentBinder() {}
 
     /** @return the configuration, or {@code null} when problems were recorded */
     static KafkaSdkConfig bind(DocNode.MapNode root, Problems problems) {
@@ -25,14 +23,19 @@ final class DocumentBinder {
         ClusterSettings cluster = cluster(doc.child("cluster"), problems).orElse(PLACEHOLDER);
         KafkaSdkConfig.Builder b = KafkaSdkConfig.builder().cluster(cluster);
         Fields producers = doc.child("producers");
-        producers.names().forEach(n -> build(client(ProducerSettings.builder(), n, producers.child(n), cluster),
-                problems).ifPresent(b::producer));
+        producers
+                .names()
+                .forEach(n -> build(client(ProducerSettings.builder(), n, producers.child(n), cluster), problems)
+                        .ifPresent(b::producer));
         Fields consumers = doc.child("consumers");
-        consumers.names().forEach(n -> build(client(ConsumerSettings.builder(), n, consumers.child(n), cluster),
-                problems).ifPresent(b::consumer));
+        consumers
+                .names()
+                .forEach(n -> build(client(ConsumerSettings.builder(), n, consumers.child(n), cluster), problems)
+                        .ifPresent(b::consumer));
         Fields admins = doc.child("admins");
-        admins.names().forEach(n -> build(client(AdminSettings.builder(), n, admins.child(n), cluster), problems)
-                .ifPresent(b::admin));
+        admins.names()
+                .forEach(n -> build(client(AdminSettings.builder(), n, admins.child(n), cluster), problems)
+                        .ifPresent(b::admin));
         Fields topics = doc.child("topics");
         topics.names().forEach(n -> {
             TopicSpec.Builder t = TopicSpec.builder(n);

@@ -17,8 +17,7 @@ public final class Durations {
     private static final Pattern UNIT_FORM = Pattern.compile("(\\d+)\\s*([a-zA-Z]+)");
     private static final String USE = "use a number with a unit: ms, s, m, h, d (e.g. 250ms, 5s)";
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /**
      * Parses a duration.
@@ -42,12 +41,18 @@ public final class Durations {
         try {
             long amount = Long.parseLong(m.group(1));
             switch (m.group(2).toLowerCase(Locale.ROOT)) {
-                case "ms": return Duration.ofMillis(amount);
-                case "s": return Duration.ofSeconds(amount);
-                case "m": return Duration.ofMinutes(amount);
-                case "h": return Duration.ofHours(amount);
-                case "d": return Duration.ofDays(amount);
-                default: throw new IllegalArgumentException("'" + text + "' is not a duration; " + USE);
+                case "ms":
+                    return Duration.ofMillis(amount);
+                case "s":
+                    return Duration.ofSeconds(amount);
+                case "m":
+                    return Duration.ofMinutes(amount);
+                case "h":
+                    return Duration.ofHours(amount);
+                case "d":
+                    return Duration.ofDays(amount);
+                default:
+                    throw new IllegalArgumentException("'" + text + "' is not a duration; " + USE);
             }
         } catch (ArithmeticException | NumberFormatException e) {
             throw new IllegalArgumentException("'" + text + "' is too large for a duration", e);
@@ -59,8 +64,8 @@ public final class Durations {
         try {
             d = Duration.parse(trimmed.toUpperCase(Locale.ROOT));
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration; " + USE
-                    + ", or ISO-8601 such as PT5S", e);
+            throw new IllegalArgumentException(
+                    "'" + text + "' is not a duration; " + USE + ", or ISO-8601 such as PT5S", e);
         }
         if (d.isNegative()) {
             throw new IllegalArgumentException("'" + text + "' is negative; durations must be zero or more");

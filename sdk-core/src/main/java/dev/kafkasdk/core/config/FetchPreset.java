@@ -1,7 +1,6 @@
 package dev.kafkasdk.core.config;
 
 import dev.kafkasdk.core.config.internal.EnumSupport;
-
 import java.time.Duration;
 import java.util.List;
 
@@ -17,8 +16,8 @@ public enum FetchPreset {
     /** kafka-clients' own fetch defaults: up to 500 ms wait, 500 records per poll. The default. */
     BALANCED(ByteSize.ofBytes(1), Duration.ofMillis(500), ByteSize.ofMebibytes(50), ByteSize.ofMebibytes(1), 500),
     /** Let the broker gather 256 KiB before answering; large fetches and polls; more latency. */
-    HIGH_THROUGHPUT(ByteSize.ofKibibytes(256), Duration.ofMillis(500), ByteSize.ofMebibytes(64),
-            ByteSize.ofMebibytes(8), 2000);
+    HIGH_THROUGHPUT(
+            ByteSize.ofKibibytes(256), Duration.ofMillis(500), ByteSize.ofMebibytes(64), ByteSize.ofMebibytes(8), 2000);
 
     private final ByteSize fetchMinBytes;
     private final Duration fetchMaxWait;
@@ -26,8 +25,12 @@ public enum FetchPreset {
     private final ByteSize maxPartitionFetchBytes;
     private final int maxPollRecords;
 
-    FetchPreset(ByteSize fetchMinBytes, Duration fetchMaxWait, ByteSize fetchMaxBytes,
-                ByteSize maxPartitionFetchBytes, int maxPollRecords) {
+    FetchPreset(
+            ByteSize fetchMinBytes,
+            Duration fetchMaxWait,
+            ByteSize fetchMaxBytes,
+            ByteSize maxPartitionFetchBytes,
+            int maxPollRecords) {
         this.fetchMinBytes = fetchMinBytes;
         this.fetchMaxWait = fetchMaxWait;
         this.fetchMaxBytes = fetchMaxBytes;

@@ -6,7 +6,6 @@ import dev.kafkasdk.core.config.internal.Limits;
 import dev.kafkasdk.core.config.internal.Problems;
 import dev.kafkasdk.core.config.internal.PropertyTable;
 import dev.kafkasdk.core.config.internal.Suggestions;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,9 +30,12 @@ public final class KafkaSdkConfig {
     private final Map<String, AdminSettings> admins;
     private final Map<String, TopicSpec> topics;
 
-    private KafkaSdkConfig(ClusterSettings cluster, Map<String, ProducerSettings> producers,
-                           Map<String, ConsumerSettings> consumers, Map<String, AdminSettings> admins,
-                           Map<String, TopicSpec> topics) {
+    private KafkaSdkConfig(
+            ClusterSettings cluster,
+            Map<String, ProducerSettings> producers,
+            Map<String, ConsumerSettings> consumers,
+            Map<String, AdminSettings> admins,
+            Map<String, TopicSpec> topics) {
         this.cluster = cluster;
         this.producers = Collections.unmodifiableMap(producers);
         this.consumers = Collections.unmodifiableMap(consumers);
@@ -159,15 +161,23 @@ public final class KafkaSdkConfig {
     public String describe() {
         PropertyTable clusterTable = new PropertyTable();
         ClusterRenderer.render(cluster, clusterTable);
-        StringBuilder sb = new StringBuilder("cluster ").append(clusterTable.toMaskedMap()).append("\n\n");
+        StringBuilder sb =
+                new StringBuilder("cluster ").append(clusterTable.toMaskedMap()).append("\n\n");
         producers.values().forEach(p -> sb.append(p.describe()).append('\n'));
         consumers.values().forEach(c -> sb.append(c.describe()).append('\n'));
         sb.append(admin().describe());
-        topics.values().forEach(t -> sb.append("\ntopic '").append(t.name()).append("' partitions=")
-                .append(t.partitions().isPresent() ? t.partitions().getAsInt() : "(broker default)")
-                .append(" replication-factor=")
-                .append(t.replicationFactor().isPresent() ? t.replicationFactor().getAsInt() : "(broker default)")
-                .append(" configs=").append(Limits.shortenValues(t.toTopicConfigs())));
+        topics.values()
+                .forEach(t -> sb.append("\ntopic '")
+                        .append(t.name())
+                        .append("' partitions=")
+                        .append(t.partitions().isPresent() ? t.partitions().getAsInt() : "(broker default)")
+                        .append(" replication-factor=")
+                        .append(
+                                t.replicationFactor().isPresent()
+                                        ? t.replicationFactor().getAsInt()
+                                        : "(broker default)")
+                        .append(" configs=")
+                        .append(Limits.shortenValues(t.toTopicConfigs())));
         return sb.append('\n').toString();
     }
 
@@ -182,8 +192,10 @@ public final class KafkaSdkConfig {
         T value = map.get(name);
         if (value == null) {
             String known = map.isEmpty() ? "none is declared" : "known: " + String.join(", ", map.keySet());
-            throw new ConfigException(section + "." + name, null, "no " + what + " named '" + name + "'; " + known
-                    + Suggestions.didYouMean(name, map.keySet()));
+            throw new ConfigException(
+                    section + "." + name,
+                    null,
+                    "no " + what + " named '" + name + "'; " + known + Suggestions.didYouMean(name, map.keySet()));
         }
         return value;
     }
@@ -193,8 +205,7 @@ public final class KafkaSdkConfig {
         private final List<ConfigLoading.Source> sources = new ArrayList<>();
         private Map<String, String> environment = System.getenv();
 
-        private Loader() {
-        }
+        private Loader() {}
 
         /**
          * Adds a file; its extension gives the format. Several sources merge, later ones winning.
@@ -260,8 +271,8 @@ public final class KafkaSdkConfig {
          */
         public KafkaSdkConfig load() {
             Problems problems = new Problems();
-            KafkaSdkConfig config = DocumentBinder.bind(ConfigLoading.load(List.copyOf(sources), environment,
-                    ConfigSchema.ROOT, problems), problems);
+            KafkaSdkConfig config = DocumentBinder.bind(
+                    ConfigLoading.load(List.copyOf(sources), environment, ConfigSchema.ROOT, problems), problems);
             problems.throwIfAny();
             return config;
         }
@@ -275,8 +286,7 @@ public final class KafkaSdkConfig {
         private final Map<String, Function<ClusterSettings, AdminSettings>> admins = new LinkedHashMap<>();
         private final Map<String, TopicSpec> topics = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the cluster every client connects to (required).
@@ -296,8 +306,11 @@ public final class KafkaSdkConfig {
          * @return this builder
          */
         public Builder producer(ProducerSettings settings) {
-            producers.put(settings.name(), c -> settings.cluster().equals(c) ? settings
-                    : ProducerSettings.from(settings).cluster(c).build());
+            producers.put(
+                    settings.name(),
+                    c -> settings.cluster().equals(c)
+                            ? settings
+                            : ProducerSettings.from(settings).cluster(c).build());
             return this;
         }
 
@@ -310,7 +323,8 @@ public final class KafkaSdkConfig {
          */
         public Builder producer(String name, Consumer<ProducerSettings.Builder> customizer) {
             producers.put(name, c -> {
-                ProducerSettings.Builder b = ProducerSettings.builder().name(name).cluster(c);
+                ProducerSettings.Builder b =
+                        ProducerSettings.builder().name(name).cluster(c);
                 customizer.accept(b);
                 return b.build();
             });
@@ -324,8 +338,11 @@ public final class KafkaSdkConfig {
          * @return this builder
          */
         public Builder consumer(ConsumerSettings settings) {
-            consumers.put(settings.name(), c -> settings.cluster().equals(c) ? settings
-                    : ConsumerSettings.from(settings).cluster(c).build());
+            consumers.put(
+                    settings.name(),
+                    c -> settings.cluster().equals(c)
+                            ? settings
+                            : ConsumerSettings.from(settings).cluster(c).build());
             return this;
         }
 
@@ -338,7 +355,8 @@ public final class KafkaSdkConfig {
          */
         public Builder consumer(String name, Consumer<ConsumerSettings.Builder> customizer) {
             consumers.put(name, c -> {
-                ConsumerSettings.Builder b = ConsumerSettings.builder().name(name).cluster(c);
+                ConsumerSettings.Builder b =
+                        ConsumerSettings.builder().name(name).cluster(c);
                 customizer.accept(b);
                 return b.build();
             });
@@ -352,8 +370,11 @@ public final class KafkaSdkConfig {
          * @return this builder
          */
         public Builder admin(AdminSettings settings) {
-            admins.put(settings.name(), c -> settings.cluster().equals(c) ? settings
-                    : AdminSettings.from(settings).cluster(c).build());
+            admins.put(
+                    settings.name(),
+                    c -> settings.cluster().equals(c)
+                            ? settings
+                            : AdminSettings.from(settings).cluster(c).build());
             return this;
         }
 

@@ -1,8 +1,6 @@
 package dev.kafkasdk.core.config;
 
 import dev.kafkasdk.core.config.internal.KafkaKeys;
-import org.apache.kafka.common.config.ConfigDef;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apache.kafka.common.config.ConfigDef;
 
 /**
  * The keys of one configuration section in declaration order: what {@link ProducerKeys} and
@@ -22,8 +21,7 @@ import java.util.function.Function;
 final class KeyTable<P> {
 
     /** The preset type of sections without presets. */
-    enum NoPreset {
-    }
+    enum NoPreset {}
 
     private final String path;
     private final String label;
@@ -106,12 +104,22 @@ final class KeyTable<P> {
     }
 
     SettingKey.Def<Duration, P> duration(String name, String kafkaKey) {
-        return def(name, SettingKey.Kind.DURATION, Duration.class, Durations::parse, d -> Long.toString(d.toMillis()),
+        return def(
+                name,
+                SettingKey.Kind.DURATION,
+                Duration.class,
+                Durations::parse,
+                d -> Long.toString(d.toMillis()),
                 kafkaKey);
     }
 
     SettingKey.Def<ByteSize, P> byteSize(String name, String kafkaKey) {
-        return def(name, SettingKey.Kind.BYTE_SIZE, ByteSize.class, ByteSize::parse, s -> Long.toString(s.toBytes()),
+        return def(
+                name,
+                SettingKey.Kind.BYTE_SIZE,
+                ByteSize.class,
+                ByteSize::parse,
+                s -> Long.toString(s.toBytes()),
                 kafkaKey);
     }
 
@@ -133,18 +141,25 @@ final class KeyTable<P> {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     SettingKey.Def<List<String>, P> list(String name, String kafkaKey) {
-        Function<String, List<String>> parser = text -> List.of(text.split(",", -1)).stream().map(String::trim)
-                .filter(t -> !t.isEmpty()).toList();
+        Function<String, List<String>> parser = text -> List.of(text.split(",", -1)).stream()
+                .map(String::trim)
+                .filter(t -> !t.isEmpty())
+                .toList();
         return def(name, SettingKey.Kind.LIST, (Class) List.class, parser, l -> String.join(",", l), kafkaKey);
     }
 
-    <E extends Enum<E>> SettingKey.Def<E, P> enumeration(String name, String kafkaKey, Class<E> type,
-                                                         Function<String, E> parser, Function<E, String> kafkaValue) {
+    <E extends Enum<E>> SettingKey.Def<E, P> enumeration(
+            String name, String kafkaKey, Class<E> type, Function<String, E> parser, Function<E, String> kafkaValue) {
         return def(name, SettingKey.Kind.ENUM, type, parser, kafkaValue, kafkaKey);
     }
 
-    private <T> SettingKey.Def<T, P> def(String name, SettingKey.Kind kind, Class<T> type, Function<String, T> parser,
-                                         Function<T, String> renderer, String kafkaKey) {
+    private <T> SettingKey.Def<T, P> def(
+            String name,
+            SettingKey.Kind kind,
+            Class<T> type,
+            Function<String, T> parser,
+            Function<T, String> renderer,
+            String kafkaKey) {
         return new SettingKey.Def<>(this, name, kind, type, parser, renderer, kafkaKey);
     }
 }

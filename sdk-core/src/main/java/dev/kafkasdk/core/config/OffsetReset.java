@@ -1,7 +1,6 @@
 package dev.kafkasdk.core.config;
 
 import dev.kafkasdk.core.config.internal.EnumSupport;
-
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -22,8 +21,8 @@ public enum OffsetReset {
 
     OffsetReset(String kafkaValue, String... aliases) {
         this.kafkaValue = kafkaValue;
-        this.spellings = Stream.concat(Stream.of(kafkaValue),
-                Stream.of(aliases)).toList();
+        this.spellings =
+                Stream.concat(Stream.of(kafkaValue), Stream.of(aliases)).toList();
     }
 
     /**

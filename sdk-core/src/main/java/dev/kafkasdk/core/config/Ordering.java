@@ -1,7 +1,6 @@
 package dev.kafkasdk.core.config;
 
 import dev.kafkasdk.core.config.internal.EnumSupport;
-
 import java.util.List;
 
 /**

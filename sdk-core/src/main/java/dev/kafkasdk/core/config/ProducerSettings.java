@@ -1,12 +1,5 @@
 package dev.kafkasdk.core.config;
 
-import dev.kafkasdk.core.config.internal.Problems;
-import dev.kafkasdk.core.config.internal.PropertyTable;
-
-import java.time.Duration;
-import java.util.Optional;
-import java.util.OptionalInt;
-
 import static dev.kafkasdk.core.config.ProducerKeys.ACKS;
 import static dev.kafkasdk.core.config.ProducerKeys.BATCH_SIZE;
 import static dev.kafkasdk.core.config.ProducerKeys.BUFFER_MEMORY;
@@ -22,6 +15,12 @@ import static dev.kafkasdk.core.config.ProducerKeys.PRESET;
 import static dev.kafkasdk.core.config.ProducerKeys.REQUEST_TIMEOUT;
 import static dev.kafkasdk.core.config.ProducerKeys.RETRIES;
 import static dev.kafkasdk.core.config.ProducerKeys.TRANSACTIONAL_ID;
+
+import dev.kafkasdk.core.config.internal.Problems;
+import dev.kafkasdk.core.config.internal.PropertyTable;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The settings of one named producer; its keys are declared once in {@link ProducerKeys}.

@@ -1,7 +1,5 @@
 package dev.kafkasdk.core.config;
 
-import java.util.Optional;
-
 import static dev.kafkasdk.core.config.ClusterKeys.SASL_CLIENT_ID;
 import static dev.kafkasdk.core.config.ClusterKeys.SASL_CLIENT_SECRET;
 import static dev.kafkasdk.core.config.ClusterKeys.SASL_MECHANISM;
@@ -9,6 +7,8 @@ import static dev.kafkasdk.core.config.ClusterKeys.SASL_PASSWORD;
 import static dev.kafkasdk.core.config.ClusterKeys.SASL_SCOPE;
 import static dev.kafkasdk.core.config.ClusterKeys.SASL_TOKEN_ENDPOINT_URL;
 import static dev.kafkasdk.core.config.ClusterKeys.SASL_USERNAME;
+
+import java.util.Optional;
 
 /**
  * SASL authentication: the mechanism and its credentials; its keys are declared once in

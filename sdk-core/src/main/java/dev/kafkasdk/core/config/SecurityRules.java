@@ -1,8 +1,6 @@
 package dev.kafkasdk.core.config;
 
 import dev.kafkasdk.core.config.internal.Problems;
-
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -17,8 +15,7 @@ final class SecurityRules {
     private static final String SEC = ClusterKeys.SECURITY.path();
     private static final Set<String> URL_SCHEMES = Set.of("https", "http", "file");
 
-    private SecurityRules() {
-    }
+    private SecurityRules() {}
 
     static void check(SecuritySettings security, Problems problems) {
         SecurityProtocol protocol = security.protocol().orElse(SecurityProtocol.PLAINTEXT);
@@ -26,19 +23,25 @@ final class SecurityRules {
         boolean sslProtocol = protocol == SecurityProtocol.SSL || protocol == SecurityProtocol.SASL_SSL;
         Optional<SaslSettings> sasl = security.sasl().filter(s -> !s.isEmpty());
         if (saslProtocol && sasl.flatMap(SaslSettings::mechanism).isEmpty()) {
-            problems.missing(ClusterKeys.SASL_MECHANISM.toString(), "is required when protocol is " + protocol
-                    + "; use one of: PLAIN, SCRAM-SHA-256, SCRAM-SHA-512, OAUTHBEARER");
+            problems.missing(
+                    ClusterKeys.SASL_MECHANISM.toString(),
+                    "is required when protocol is " + protocol
+                            + "; use one of: PLAIN, SCRAM-SHA-256, SCRAM-SHA-512, OAUTHBEARER");
         }
         if (!saslProtocol && sasl.isPresent()) {
-            problems.invalid(ClusterKeys.PROTOCOL.toString(), protocol.name(), "does not use SASL but " + SEC
-                    + ".sasl is set; use SASL_SSL (or SASL_PLAINTEXT), or remove sasl");
+            problems.invalid(
+                    ClusterKeys.PROTOCOL.toString(),
+                    protocol.name(),
+                    "does not use SASL but " + SEC + ".sasl is set; use SASL_SSL (or SASL_PLAINTEXT), or remove sasl");
         }
         sasl.ifPresent(s -> checkSasl(s, problems));
         checkStore("truststore", security.truststore(), sslProtocol, protocol, problems);
         checkStore("keystore", security.keystore(), sslProtocol, protocol, problems);
-        security.keystore().filter(k -> k.location().isPresent() && k.password().isEmpty())
+        security.keystore()
+                .filter(k -> k.location().isPresent() && k.password().isEmpty())
                 .filter(k -> !k.type().map("PEM"::equalsIgnoreCase).orElse(false))
-                .ifPresent(k -> problems.missing(SEC + ".keystore." + ClusterKeys.STORE_PASSWORD.name(),
+                .ifPresent(k -> problems.missing(
+                        SEC + ".keystore." + ClusterKeys.STORE_PASSWORD.name(),
                         "is required with a keystore location (unless type is PEM)"));
     }
 
@@ -57,8 +60,11 @@ final class SecurityRules {
         } else {
             requireText(ClusterKeys.SASL_USERNAME, sasl, mechanism, problems);
             requireSecret(ClusterKeys.SASL_PASSWORD, sasl, mechanism, problems);
-            for (SettingKey<?> oauth : List.of(ClusterKeys.SASL_TOKEN_ENDPOINT_URL, ClusterKeys.SASL_CLIENT_ID,
-                    ClusterKeys.SASL_CLIENT_SECRET, ClusterKeys.SASL_SCOPE)) {
+            for (SettingKey<?> oauth : List.of(
+                    ClusterKeys.SASL_TOKEN_ENDPOINT_URL,
+                    ClusterKeys.SASL_CLIENT_ID,
+                    ClusterKeys.SASL_CLIENT_SECRET,
+                    ClusterKeys.SASL_SCOPE)) {
                 forbid(oauth, sasl, mechanism, "OAUTHBEARER", problems);
             }
         }
@@ -76,26 +82,37 @@ final class SecurityRules {
         }
     }
 
-    private static void checkStore(String name, Optional<StoreSettings> store, boolean sslProtocol,
-                                   SecurityProtocol protocol, Problems problems) {
+    private static void checkStore(
+            String name,
+            Optional<StoreSettings> store,
+            boolean sslProtocol,
+            SecurityProtocol protocol,
+            Problems problems) {
         Optional<StoreSettings> set = store.filter(s -> !s.isEmpty());
         if (set.isEmpty()) {
             return;
         }
         String path = SEC + "." + name;
         if (!sslProtocol) {
-            problems.invalid(ClusterKeys.PROTOCOL.toString(), protocol.name(), "does not use TLS but " + path
-                    + " is set; use SSL or SASL_SSL, or remove " + name);
+            problems.invalid(
+                    ClusterKeys.PROTOCOL.toString(),
+                    protocol.name(),
+                    "does not use TLS but " + path + " is set; use SSL or SASL_SSL, or remove " + name);
         }
         StoreSettings s = set.get();
         if (s.location().isEmpty()) {
-            problems.missing(path + "." + ClusterKeys.STORE_LOCATION.name(), "is required when " + path
-                    + " has a password or type; give the store file, e.g. /etc/kafka/" + name + ".p12");
+            problems.missing(
+                    path + "." + ClusterKeys.STORE_LOCATION.name(),
+                    "is required when " + path + " has a password or type; give the store file, e.g. /etc/kafka/" + name
+                            + ".p12");
         } else if (s.location().get().isBlank()) {
-            problems.invalid(path + "." + ClusterKeys.STORE_LOCATION.name(), s.location().get(), "must not be blank");
+            problems.invalid(
+                    path + "." + ClusterKeys.STORE_LOCATION.name(), s.location().get(), "must not be blank");
         }
-        s.type().filter(String::isBlank).ifPresent(t -> problems.invalid(path + "." + ClusterKeys.STORE_TYPE.name(), t,
-                "must not be blank; use JKS, PKCS12 or PEM"));
+        s.type()
+                .filter(String::isBlank)
+                .ifPresent(t -> problems.invalid(
+                        path + "." + ClusterKeys.STORE_TYPE.name(), t, "must not be blank; use JKS, PKCS12 or PEM"));
     }
 
     private static void requireText(SettingKey<String> key, SaslSettings sasl, SaslMechanism m, Problems problems) {
@@ -116,11 +133,11 @@ final class SecurityRules {
         }
     }
 
-    private static void forbid(SettingKey<?> key, SaslSettings sasl, SaslMechanism m, String usedBy,
-                               Problems problems) {
+    private static void forbid(
+            SettingKey<?> key, SaslSettings sasl, SaslMechanism m, String usedBy, Problems problems) {
         if (sasl.get(key).isPresent()) {
-            problems.missing(key.toString(), "is only used with " + usedBy + ", not with " + m.kafkaValue()
-                    + "; remove it");
+            problems.missing(
+                    key.toString(), "is only used with " + usedBy + ", not with " + m.kafkaValue() + "; remove it");
         }
     }
 }

@@ -1,8 +1,8 @@
 package dev.kafkasdk.core.config;
 
-import java.util.Optional;
-
 import static dev.kafkasdk.core.config.ClusterKeys.PROTOCOL;
+
+import java.util.Optional;
 
 /**
  * How clients secure their broker connections: the protocol, SASL credentials and TLS

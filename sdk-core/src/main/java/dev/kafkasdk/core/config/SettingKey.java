@@ -2,7 +2,6 @@ package dev.kafkasdk.core.config;
 
 import dev.kafkasdk.core.config.internal.Fields;
 import dev.kafkasdk.core.config.internal.Problems;
-
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -200,8 +199,10 @@ public final class SettingKey<T> {
             sb.append("> 0");
         }
         if (max < (kind == Kind.INT ? INT_MAX : Long.MAX_VALUE)) {
-            sb.append(sb.length() > 0 ? ", " : "").append("<= ").append(max).append(kind == Kind.DURATION ? "ms"
-                    : kind == Kind.BYTE_SIZE ? " bytes" : "");
+            sb.append(sb.length() > 0 ? ", " : "")
+                    .append("<= ")
+                    .append(max)
+                    .append(kind == Kind.DURATION ? "ms" : kind == Kind.BYTE_SIZE ? " bytes" : "");
         }
         if (notBlank) {
             sb.append("not blank");
@@ -227,8 +228,7 @@ public final class SettingKey<T> {
                     p.invalid(path, (String) value, "must not be blank");
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -237,8 +237,10 @@ public final class SettingKey<T> {
         if (ms == 0 && min > 0) {
             p.invalid(path, Durations.format(d), "must be more than zero");
         } else if (ms > max) {
-            p.invalid(path, Durations.format(d), "is too long; kafka-clients takes at most 2147483647ms (about 24d)"
-                    + " here");
+            p.invalid(
+                    path,
+                    Durations.format(d),
+                    "is too long; kafka-clients takes at most 2147483647ms (about 24d)" + " here");
         } else if (d.toNanos() % 1_000_000 != 0) {
             p.invalid(path, Durations.format(d), "has a fraction of a millisecond; kafka-clients counts whole ms");
         }
@@ -248,8 +250,10 @@ public final class SettingKey<T> {
         if (s.toBytes() == 0 && min > 0) {
             p.invalid(path, s.toString(), "must be more than zero");
         } else if (s.toBytes() > max) {
-            p.invalid(path, s.toString(), "is too large; kafka-clients takes at most 2147483647 bytes (2GiB - 1)"
-                    + " here");
+            p.invalid(
+                    path,
+                    s.toString(),
+                    "is too large; kafka-clients takes at most 2147483647 bytes (2GiB - 1)" + " here");
         }
     }
 
@@ -269,10 +273,15 @@ public final class SettingKey<T> {
                 case BYTE_SIZE -> ByteSize.ofBytes(((Number) value).longValue());
                 case INT -> ((Number) value).intValue();
                 case BOOLEAN -> value instanceof Boolean b ? b : Boolean.parseBoolean(value.toString());
-                case LIST -> value instanceof List<?> l ? l.stream().map(Object::toString).toList()
-                        : parse(value.toString());
-                case SECRET -> Secret.of(value instanceof org.apache.kafka.common.config.types.Password pw ? pw.value()
-                        : value.toString());
+                case LIST ->
+                    value instanceof List<?> l
+                            ? l.stream().map(Object::toString).toList()
+                            : parse(value.toString());
+                case SECRET ->
+                    Secret.of(
+                            value instanceof org.apache.kafka.common.config.types.Password pw
+                                    ? pw.value()
+                                    : value.toString());
                 default -> parse(kafkaText(value));
             };
             return Optional.of(type.cast(converted));
@@ -286,7 +295,8 @@ public final class SettingKey<T> {
             return c.getName();
         }
         if (value instanceof List<?> l) {
-            return l.stream().map(o -> o instanceof Class<?> c ? c.getName() : o.toString())
+            return l.stream()
+                    .map(o -> o instanceof Class<?> c ? c.getName() : o.toString())
                     .collect(Collectors.joining(","));
         }
         return value.toString();
@@ -318,8 +328,14 @@ public final class SettingKey<T> {
         private final Map<String, T> presetValues = new LinkedHashMap<>();
         private Predicate<TypedSettings> applies = s -> true;
 
-        Def(KeyTable<P> table, String name, Kind kind, Class<T> type, Function<String, T> parser,
-            Function<T, String> renderer, String kafkaKey) {
+        Def(
+                KeyTable<P> table,
+                String name,
+                Kind kind,
+                Class<T> type,
+                Function<String, T> parser,
+                Function<T, String> renderer,
+                String kafkaKey) {
             this.table = table;
             this.name = name;
             this.kind = kind;

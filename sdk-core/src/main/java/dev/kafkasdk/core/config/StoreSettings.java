@@ -1,11 +1,11 @@
 package dev.kafkasdk.core.config;
 
-import java.util.Optional;
-
 import static dev.kafkasdk.core.config.ClusterKeys.STORE_KEY_PASSWORD;
 import static dev.kafkasdk.core.config.ClusterKeys.STORE_LOCATION;
 import static dev.kafkasdk.core.config.ClusterKeys.STORE_PASSWORD;
 import static dev.kafkasdk.core.config.ClusterKeys.STORE_TYPE;
+
+import java.util.Optional;
 
 /**
  * A TLS key store or trust store ({@code ssl.truststore.*} / {@code ssl.keystore.*}); its keys

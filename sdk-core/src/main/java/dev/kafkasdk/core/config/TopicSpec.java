@@ -1,19 +1,5 @@
 package dev.kafkasdk.core.config;
 
-import dev.kafkasdk.core.ConfigException;
-import dev.kafkasdk.core.config.internal.Checks;
-import dev.kafkasdk.core.config.internal.KafkaKeys;
-import dev.kafkasdk.core.config.internal.Problems;
-
-import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.TreeMap;
-
 import static dev.kafkasdk.core.config.TopicKeys.CLEANUP_POLICY;
 import static dev.kafkasdk.core.config.TopicKeys.COMPRESSION_TYPE;
 import static dev.kafkasdk.core.config.TopicKeys.MAX_MESSAGE_BYTES;
@@ -23,6 +9,19 @@ import static dev.kafkasdk.core.config.TopicKeys.REPLICATION_FACTOR;
 import static dev.kafkasdk.core.config.TopicKeys.RETENTION;
 import static dev.kafkasdk.core.config.TopicKeys.RETENTION_BYTES;
 import static dev.kafkasdk.core.config.TopicKeys.UNCLEAN_LEADER_ELECTION;
+
+import dev.kafkasdk.core.ConfigException;
+import dev.kafkasdk.core.config.internal.Checks;
+import dev.kafkasdk.core.config.internal.KafkaKeys;
+import dev.kafkasdk.core.config.internal.Problems;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeMap;
 
 /**
  * The desired shape of one topic: partitions, replication and topic configs; its keys are
@@ -158,8 +157,10 @@ public final class TopicSpec extends TypedSettings {
             if (!KafkaKeys.topicConfigNames().contains(key)) {
                 p.missing(path, "unknown topic config" + Checks.didYouMean(key, KafkaKeys.topicConfigNames(), "topic"));
             } else if (typed.containsKey(key)) {
-                p.missing(path, "conflicts with the typed setting for " + key + " on topics." + v.name
-                        + "; keep only one of them");
+                p.missing(
+                        path,
+                        "conflicts with the typed setting for " + key + " on topics." + v.name
+                                + "; keep only one of them");
             }
         });
         p.throwIfAny();

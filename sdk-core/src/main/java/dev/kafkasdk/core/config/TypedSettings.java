@@ -1,7 +1,6 @@
 package dev.kafkasdk.core.config;
 
 import dev.kafkasdk.core.config.internal.Problems;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,7 +36,9 @@ abstract class TypedSettings {
      */
     public <T> Optional<T> get(SettingKey<T> key) {
         requireOwn(key);
-        return explicit(key).or(() -> presetValue(key)).or(() -> key.defaultValue())
+        return explicit(key)
+                .or(() -> presetValue(key))
+                .or(() -> key.defaultValue())
                 .or(() -> key.computedDefault(this));
     }
 
@@ -78,10 +79,14 @@ abstract class TypedSettings {
         StringBuilder sb = new StringBuilder(getClass().getSimpleName()).append('[');
         String sep = "";
         for (SettingKey<?> key : table().keys()) {
-            sb.append(sep).append(key.name()).append('=').append(explicit(key).map(key::display).orElse("null"));
+            sb.append(sep)
+                    .append(key.name())
+                    .append('=')
+                    .append(explicit(key).map(key::display).orElse("null"));
             sep = ", ";
         }
-        v.sections.forEach((name, section) -> sb.append(", ").append(name).append('=').append(section));
+        v.sections.forEach(
+                (name, section) -> sb.append(", ").append(name).append('=').append(section));
         return sb.append(']').toString();
     }
 
@@ -170,8 +175,11 @@ abstract class TypedSettings {
         }
 
         boolean sameValues(Values other) {
-            return name.equals(other.name) && Objects.equals(cluster, other.cluster) && values.equals(other.values)
-                    && raw.equals(other.raw) && sections.equals(other.sections);
+            return name.equals(other.name)
+                    && Objects.equals(cluster, other.cluster)
+                    && values.equals(other.values)
+                    && raw.equals(other.raw)
+                    && sections.equals(other.sections);
         }
 
         int valuesHash() {

@@ -10,8 +10,7 @@ import org.apache.kafka.common.errors.SslAuthenticationException;
  */
 public final class AuthenticationHints {
 
-    private AuthenticationHints() {
-    }
+    private AuthenticationHints() {}
 
     /**
      * A hint for an authentication failure.

@@ -40,8 +40,7 @@ public final class ClientNames {
         }
     }
 
-    private ClientNames() {
-    }
+    private ClientNames() {}
 
     /**
      * Names the next client of a kind.
@@ -53,11 +52,12 @@ public final class ClientNames {
      * @param prefix the cluster's {@code client-id-prefix}, if any
      * @return the names, with a new sequence number
      */
-    public static Name next(String kind, String name, Optional<String> resolvedClientId,
-                            Optional<String> prefix) {
+    public static Name next(String kind, String name, Optional<String> resolvedClientId, Optional<String> prefix) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(name, "name");
-        int n = SEQUENCES.computeIfAbsent(kind + '\u0000' + name, k -> new AtomicInteger()).incrementAndGet();
+        int n = SEQUENCES
+                .computeIfAbsent(kind + '\u0000' + name, k -> new AtomicInteger())
+                .incrementAndGet();
         String base = PREFIX + kind + "-" + name + "-" + n;
         @Nullable String derived = prefix.map(p -> p + "-" + name).orElse(null);
         String clientId;

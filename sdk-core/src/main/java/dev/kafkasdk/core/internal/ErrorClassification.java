@@ -1,5 +1,7 @@
 package dev.kafkasdk.core.internal;
 
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.FencedInstanceIdException;
@@ -7,9 +9,6 @@ import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
-
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Sorts kafka-clients exceptions into retriable, fatal and other. Not part of the API.
@@ -26,8 +25,7 @@ public final class ErrorClassification {
         OTHER
     }
 
-    private ErrorClassification() {
-    }
+    private ErrorClassification() {}
 
     /**
      * Classifies an exception, looking through one level of {@link ExecutionException} or

@@ -32,91 +32,95 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class JsonSerde<T> implements Serde<T> {
 
-  private static final ObjectMapper DEFAULT_MAPPER = JsonMapper.builder()
-      .addModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .build();
+    private static final ObjectMapper DEFAULT_MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
-  private final JavaType type;
-  private final ObjectWriter writer;
-  private final ObjectReader reader;
+    private final JavaType type;
+    private final ObjectWriter writer;
+    private final ObjectReader reader;
 
-  private JsonSerde(JavaType type, ObjectMapper mapper) {
-    this.type = type;
-    this.writer = mapper.writerFor(type);
-    this.reader = mapper.readerFor(type);
-  }
+    private JsonSerde(JavaType type, ObjectMapper mapper) {
+        this.type = type;
+        this.writer = mapper.writerFor(type);
+        this.reader = mapper.readerFor(type);
+    }
 
-  /**
-   * The SDK's default mapper; shared, never handed out for modification.
-   *
-   * @return the default mapper
-   */
-  public static ObjectMapper defaultMapper() {
-    return DEFAULT_MAPPER;
-  }
+    /**
+     * The SDK's default mapper; shared, never handed out for modification.
+     *
+     * @return the default mapper
+     */
+    public static ObjectMapper defaultMapper() {
+        return DEFAULT_MAPPER;
+    }
 
-  /**
-   * A serde for a class.
-   *
-   * @param type the class
-   * @param mapper the mapper to use, not modified
-   * @param <T> the value type
-   * @return the serde
-   */
-  public static <T> JsonSerde<T> of(Class<T> type, ObjectMapper mapper) {
-    Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(mapper, "mapper");
-    return new JsonSerde<>(mapper.constructType(type), mapper);
-  }
+    /**
+     * A serde for a class.
+     *
+     * @param type the class
+     * @param mapper the mapper to use, not modified
+     * @param <T> the value type
+     * @return the serde
+     */
+    public static <T> JsonSerde<T> of(Class<T> type, ObjectMapper mapper) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(mapper, "mapper");
+        return new JsonSerde<>(mapper.constructType(type), mapper);
+    }
 
-  /**
-   * A serde for a generic type.
-   *
-   * @param type the type reference
-   * @param mapper the mapper to use, not modified
-   * @param <T> the value type
-   * @return the serde
-   */
-  public static <T> JsonSerde<T> of(TypeReference<T> type, ObjectMapper mapper) {
-    Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(mapper, "mapper");
-    return new JsonSerde<>(mapper.constructType(type), mapper);
-  }
+    /**
+     * A serde for a generic type.
+     *
+     * @param type the type reference
+     * @param mapper the mapper to use, not modified
+     * @param <T> the value type
+     * @return the serde
+     */
+    public static <T> JsonSerde<T> of(TypeReference<T> type, ObjectMapper mapper) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(mapper, "mapper");
+        return new JsonSerde<>(mapper.constructType(type), mapper);
+    }
 
-  @Override
-  public Serializer<T> serializer() {
-    return (topic, data) -> {
-      if (data == null) {
-        return null;
-      }
-      try {
-        return writer.writeValueAsBytes(data);
-      } catch (JsonProcessingException e) {
-        throw new SerializationException("Cannot write " + data.getClass().getName()
-            + " as JSON (" + type + ") for topic " + topic + ": " + e.getOriginalMessage(), e);
-      }
-    };
-  }
+    @Override
+    public Serializer<T> serializer() {
+        return (topic, data) -> {
+            if (data == null) {
+                return null;
+            }
+            try {
+                return writer.writeValueAsBytes(data);
+            } catch (JsonProcessingException e) {
+                throw new SerializationException(
+                        "Cannot write " + data.getClass().getName() + " as JSON (" + type + ") for topic " + topic
+                                + ": " + e.getOriginalMessage(),
+                        e);
+            }
+        };
+    }
 
-  @Override
-  public Deserializer<T> deserializer() {
-    return (topic, data) -> {
-      if (data == null || data.length == 0) {
-        return null;
-      }
-      try {
-        return reader.readValue(data);
-      } catch (IOException e) {
-        throw new SerializationException("Cannot read " + data.length + " bytes from topic "
-            + topic + " as JSON " + type + ": " + e.getMessage(), e);
-      }
-    };
-  }
+    @Override
+    public Deserializer<T> deserializer() {
+        return (topic, data) -> {
+            if (data == null || data.length == 0) {
+                return null;
+            }
+            try {
+                return reader.readValue(data);
+            } catch (IOException e) {
+                throw new SerializationException(
+                        "Cannot read " + data.length + " bytes from topic " + topic + " as JSON " + type + ": "
+                                + e.getMessage(),
+                        e);
+            }
+        };
+    }
 
-  @Override
-  public String toString() {
-    return "JsonSerde{" + type + "}";
-  }
+    @Override
+    public String toString() {
+        return "JsonSerde{" + type + "}";
+    }
 }

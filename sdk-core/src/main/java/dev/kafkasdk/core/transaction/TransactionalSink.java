@@ -26,44 +26,43 @@ import org.apache.kafka.common.TopicPartition;
  */
 public interface TransactionalSink<K, V> {
 
-  /**
-   * Starts a new transaction.
-   *
-   * @throws dev.kafkasdk.core.KafkaSdkException if the producer is fenced, closed or in a fatal state
-   */
-  void beginTransaction();
+    /**
+     * Starts a new transaction.
+     *
+     * @throws dev.kafkasdk.core.KafkaSdkException if the producer is fenced, closed or in a fatal state
+     */
+    void beginTransaction();
 
-  /**
-   * Sends one record as part of the open transaction. The record is readable by
-   * {@code read_committed} consumers only after {@link #commitTransaction()}.
-   *
-   * @param record the record to send
-   * @return completes with the record's metadata once the broker has it, or fails; never throws
-   */
-  CompletableFuture<RecordMetadata> send(ProducerRecord<K, V> record);
+    /**
+     * Sends one record as part of the open transaction. The record is readable by
+     * {@code read_committed} consumers only after {@link #commitTransaction()}.
+     *
+     * @param record the record to send
+     * @return completes with the record's metadata once the broker has it, or fails; never throws
+     */
+    CompletableFuture<RecordMetadata> send(ProducerRecord<K, V> record);
 
-  /**
-   * Adds the consumer's next offsets to the open transaction so they commit atomically with the
-   * records sent in it.
-   *
-   * @param offsets the next offset to read per partition (last processed offset + 1)
-   * @param groupMetadata the consumer's {@code groupMetadata()}, which fences zombie consumers
-   * @throws dev.kafkasdk.core.KafkaSdkException if the offsets cannot be added
-   */
-  void sendOffsetsToTransaction(
-      Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata groupMetadata);
+    /**
+     * Adds the consumer's next offsets to the open transaction so they commit atomically with the
+     * records sent in it.
+     *
+     * @param offsets the next offset to read per partition (last processed offset + 1)
+     * @param groupMetadata the consumer's {@code groupMetadata()}, which fences zombie consumers
+     * @throws dev.kafkasdk.core.KafkaSdkException if the offsets cannot be added
+     */
+    void sendOffsetsToTransaction(Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata groupMetadata);
 
-  /**
-   * Flushes every record of the open transaction and commits it together with its offsets.
-   *
-   * @throws dev.kafkasdk.core.KafkaSdkException if the commit fails; the caller then aborts
-   */
-  void commitTransaction();
+    /**
+     * Flushes every record of the open transaction and commits it together with its offsets.
+     *
+     * @throws dev.kafkasdk.core.KafkaSdkException if the commit fails; the caller then aborts
+     */
+    void commitTransaction();
 
-  /**
-   * Aborts the open transaction: none of its records or offsets become visible.
-   *
-   * @throws dev.kafkasdk.core.KafkaSdkException if the producer is in a fatal state
-   */
-  void abortTransaction();
+    /**
+     * Aborts the open transaction: none of its records or offsets become visible.
+     *
+     * @throws dev.kafkasdk.core.KafkaSdkException if the producer is in a fatal state
+     */
+    void abortTransaction();
 }

@@ -1,10 +1,10 @@
 package dev.kafkasdk.core.config;
 
-import dev.kafkasdk.core.ConfigException;
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.kafkasdk.core.ConfigException;
+import org.junit.jupiter.api.Test;
 
 /** The concurrent-processing consumer settings of issue 13: YAML binding, defaults and bad values. */
 class ConcurrencySettingsTest {
@@ -12,7 +12,9 @@ class ConcurrencySettingsTest {
     private static final String CLUSTER = "cluster:\n  bootstrap-servers: broker1:9092\n";
 
     private static ConsumerSettings consumer(String body) {
-        return KafkaSdkConfig.loader().yaml(CLUSTER + "consumers:\n  billing:\n    group-id: g\n" + body).load()
+        return KafkaSdkConfig.loader()
+                .yaml(CLUSTER + "consumers:\n  billing:\n    group-id: g\n" + body)
+                .load()
                 .consumer("billing");
     }
 
@@ -43,43 +45,60 @@ class ConcurrencySettingsTest {
 
     @Test
     void builderSetsTheSameValues() {
-        ConsumerSettings s = ConsumerSettings.builder().cluster(ClusterSettings.of("b:9092")).groupId("g")
-                .ordering(Ordering.UNORDERED).concurrency(8).build();
+        ConsumerSettings s = ConsumerSettings.builder()
+                .cluster(ClusterSettings.of("b:9092"))
+                .groupId("g")
+                .ordering(Ordering.UNORDERED)
+                .concurrency(8)
+                .build();
 
         assertThat(s.concurrent()).isTrue();
         assertThat(s.maxInFlightPerPartition()).isEqualTo(1000);
-        assertThat(ConsumerSettings.from(s).concurrency(5000).build().maxInFlightPerPartition()).isEqualTo(10_000);
+        assertThat(ConsumerSettings.from(s).concurrency(5000).build().maxInFlightPerPartition())
+                .isEqualTo(10_000);
     }
 
     @Test
     void rejectsAnUnknownOrderingNamingTheValidOnes() {
         ConfigException e = catchThrowableOfType(ConfigException.class, () -> consumer("    ordering: random\n"));
 
-        assertThat(e.getMessage()).contains("consumers.billing.ordering").contains("random").contains("partition")
-                .contains("key").contains("unordered");
+        assertThat(e.getMessage())
+                .contains("consumers.billing.ordering")
+                .contains("random")
+                .contains("partition")
+                .contains("key")
+                .contains("unordered");
     }
 
     @Test
     void rejectsOutOfRangeNumbersAllAtOnce() {
-        ConfigException e = catchThrowableOfType(ConfigException.class, () -> consumer(
-                "    concurrency: 0\n    max-in-flight-per-partition: 0\n    instances: 300\n"));
+        ConfigException e = catchThrowableOfType(
+                ConfigException.class,
+                () -> consumer("    concurrency: 0\n    max-in-flight-per-partition: 0\n    instances: 300\n"));
 
-        assertThat(e.problems()).anySatisfy(p -> {
-            assertThat(p.path()).isEqualTo("consumers.billing.concurrency");
-            assertThat(p.reason()).contains("must be at least 1");
-        }).anySatisfy(p -> {
-            assertThat(p.path()).isEqualTo("consumers.billing.max-in-flight-per-partition");
-            assertThat(p.reason()).contains("at least 1");
-        }).anySatisfy(p -> {
-            assertThat(p.path()).isEqualTo("consumers.billing.instances");
-            assertThat(p.reason()).contains("is more than 256, group members in this process");
-        });
+        assertThat(e.problems())
+                .anySatisfy(p -> {
+                    assertThat(p.path()).isEqualTo("consumers.billing.concurrency");
+                    assertThat(p.reason()).contains("must be at least 1");
+                })
+                .anySatisfy(p -> {
+                    assertThat(p.path()).isEqualTo("consumers.billing.max-in-flight-per-partition");
+                    assertThat(p.reason()).contains("at least 1");
+                })
+                .anySatisfy(p -> {
+                    assertThat(p.path()).isEqualTo("consumers.billing.instances");
+                    assertThat(p.reason()).contains("is more than 256, group members in this process");
+                });
     }
 
     @Test
     void rejectsSeveralInstancesWithoutAGroup() {
-        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConsumerSettings.builder()
-                .cluster(ClusterSettings.of("b:9092")).instances(2).build());
+        ConfigException e = catchThrowableOfType(
+                ConfigException.class,
+                () -> ConsumerSettings.builder()
+                        .cluster(ClusterSettings.of("b:9092"))
+                        .instances(2)
+                        .build());
 
         assertThat(e.getMessage()).contains("consumers.default.instances").contains("needs a group-id");
     }

@@ -1,6 +1,6 @@
 package dev.kafkasdk.core.config;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,8 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * No import cycle between {@code config} and {@code config.internal}: internal classes use
@@ -21,8 +20,8 @@ class ConfigLayeringTest {
 
     static final Path CONFIG = Path.of("src/main/java/dev/kafkasdk/core/config");
     static final Set<String> LEAF_TYPES = Set.of("Origin", "Secret", "ByteSize", "Durations");
-    static final Pattern CONFIG_IMPORT = Pattern.compile(
-            "^import (?:static )?dev\\.kafkasdk\\.core\\.config\\.([A-Z]\\w*)", Pattern.MULTILINE);
+    static final Pattern CONFIG_IMPORT =
+            Pattern.compile("^import (?:static )?dev\\.kafkasdk\\.core\\.config\\.([A-Z]\\w*)", Pattern.MULTILINE);
 
     @Test
     void internalClassesImportOnlyLeafValueTypesOfTheConfigPackage() throws IOException {
@@ -30,7 +29,8 @@ class ConfigLayeringTest {
             for (Path file : files.toList()) {
                 Matcher m = CONFIG_IMPORT.matcher(Files.readString(file));
                 while (m.find()) {
-                    assertThat(LEAF_TYPES).as(file.getFileName() + " imports config." + m.group(1))
+                    assertThat(LEAF_TYPES)
+                            .as(file.getFileName() + " imports config." + m.group(1))
                             .contains(m.group(1));
                 }
             }

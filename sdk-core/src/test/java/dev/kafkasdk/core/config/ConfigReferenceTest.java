@@ -1,13 +1,12 @@
 package dev.kafkasdk.core.config;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ConfigReferenceTest {
 
@@ -20,7 +19,8 @@ class ConfigReferenceTest {
             Files.createDirectories(FILE.getParent());
             Files.writeString(FILE, generated, StandardCharsets.UTF_8);
         }
-        assertThat(FILE).as("docs/config-reference.md is missing; regenerate it with: " + ConfigReference.REGENERATE)
+        assertThat(FILE)
+                .as("docs/config-reference.md is missing; regenerate it with: " + ConfigReference.REGENERATE)
                 .exists();
         assertThat(Files.readString(FILE, StandardCharsets.UTF_8))
                 .as("docs/config-reference.md differs from the key tables; regenerate it with: "
@@ -32,12 +32,21 @@ class ConfigReferenceTest {
     void referenceListsEveryKeyOfEverySection() {
         String reference = ConfigReference.markdown();
 
-        for (KeyTable<?> table : new KeyTable<?>[] {ClusterKeys.TABLE, ClusterKeys.SECURITY, ClusterKeys.SASL,
-                ClusterKeys.STORE, ProducerKeys.TABLE, ConsumerKeys.TABLE, AdminKeys.TABLE, TopicKeys.TABLE}) {
+        for (KeyTable<?> table : new KeyTable<?>[] {
+            ClusterKeys.TABLE,
+            ClusterKeys.SECURITY,
+            ClusterKeys.SASL,
+            ClusterKeys.STORE,
+            ProducerKeys.TABLE,
+            ConsumerKeys.TABLE,
+            AdminKeys.TABLE,
+            TopicKeys.TABLE
+        }) {
             assertThat(reference).contains("## `" + table.path() + "`");
             table.keys().forEach(k -> assertThat(reference).contains("| `" + k.name() + "` |"));
         }
-        assertThat(reference).contains("| `linger` | duration | kafka-clients: 5 | LOW_LATENCY=0ms, BALANCED=5ms,")
+        assertThat(reference)
+                .contains("| `linger` | duration | kafka-clients: 5 | LOW_LATENCY=0ms, BALANCED=5ms,")
                 .contains("`linger.ms`")
                 .contains("| `acks` | enum: 0, 1, all |");
     }

@@ -1,10 +1,9 @@
 package dev.kafkasdk.core.config;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class DescribeAndOriginsTest {
 
@@ -46,7 +45,8 @@ class DescribeAndOriginsTest {
     @Test
     void describeShowsEveryEffectivePropertyWithItsOriginAndMasksSecrets() {
         String table = load(Map.of("PW", "hunter2", "KAFKA_SDK_PRODUCERS_ORDERS_BATCH_SIZE", "128KiB"))
-                .producer("orders").describe();
+                .producer("orders")
+                .describe();
 
         assertThat(table).startsWith("producer 'orders' (preset DURABLE)\n");
         assertThat(table).containsPattern("linger\\.ms +10 +FILE\n");
@@ -62,26 +62,33 @@ class DescribeAndOriginsTest {
     void toStringAndDescribeNeverContainSecrets() {
         KafkaSdkConfig config = load(Map.of("PW", "hunter2"));
 
-        assertThat(config.producer("orders").toString()).doesNotContain("hunter2").contains("******");
+        assertThat(config.producer("orders").toString())
+                .doesNotContain("hunter2")
+                .contains("******");
         assertThat(config.consumer("billing").toString()).doesNotContain("hunter2");
         assertThat(config.admin().toString()).doesNotContain("hunter2");
         assertThat(config.cluster().toString()).doesNotContain("hunter2");
         assertThat(config.toString()).doesNotContain("hunter2");
-        assertThat(config.describe()).doesNotContain("hunter2").contains("producer 'orders'", "consumer 'billing'",
-                "admin 'default'");
-        assertThat(config.producer("orders").toProperties().get("sasl.jaas.config")).asString().contains("hunter2");
+        assertThat(config.describe())
+                .doesNotContain("hunter2")
+                .contains("producer 'orders'", "consumer 'billing'", "admin 'default'");
+        assertThat(config.producer("orders").toProperties().get("sasl.jaas.config"))
+                .asString()
+                .contains("hunter2");
     }
 
     @Test
     void substitutesEnvironmentVariablesWithDefaults() {
-        KafkaSdkConfig config = KafkaSdkConfig.loader().environment(Map.of("HOST", "kafka.internal"))
+        KafkaSdkConfig config = KafkaSdkConfig.loader()
+                .environment(Map.of("HOST", "kafka.internal"))
                 .yaml("""
                         cluster:
                           bootstrap-servers: ${HOST}:${PORT:9093}
                         producers:
                           p:
                             transactional-id: tx-$${literal}-${SUFFIX:a}
-                        """).load();
+                        """)
+                .load();
 
         assertThat(config.cluster().bootstrapServers()).containsExactly("kafka.internal:9093");
         assertThat(config.producer("p").transactionalId()).hasValue("tx-${literal}-a");
@@ -105,7 +112,8 @@ class DescribeAndOriginsTest {
         assertThat(config.consumer("audit-log").groupId()).hasValue("audit");
         assertThat(config.producer("orders").toProperties()).containsEntry("compression.gzip.level", "5");
         assertThat(config.producer("orders").origin("sasl.jaas.config")).isEqualTo(Origin.ENVIRONMENT);
-        assertThat(config.producer("orders").toProperties().get("sasl.jaas.config")).asString()
+        assertThat(config.producer("orders").toProperties().get("sasl.jaas.config"))
+                .asString()
                 .contains("password=\"from-env\"");
     }
 
@@ -121,18 +129,22 @@ class DescribeAndOriginsTest {
         ConsumerSettings billing = load(Map.of("PW", "x")).consumer("billing");
 
         assertThat(billing.origin("enable.auto.commit")).isEqualTo(Origin.DEFAULT);
-        assertThat(billing.toProperties()).containsEntry("enable.auto.commit", "false")
-                .containsEntry("partition.assignment.strategy",
-                        "org.apache.kafka.clients.consumer.CooperativeStickyAssignor");
+        assertThat(billing.toProperties())
+                .containsEntry("enable.auto.commit", "false")
+                .containsEntry(
+                        "partition.assignment.strategy", "org.apache.kafka.clients.consumer.CooperativeStickyAssignor");
         assertThat(billing.origin("max.poll.records")).isEqualTo(Origin.PRESET);
-        assertThat(billing.describe()).containsPattern("max\\.poll\\.records +500 +PRESET\\(BALANCED\\)\n")
+        assertThat(billing.describe())
+                .containsPattern("max\\.poll\\.records +500 +PRESET\\(BALANCED\\)\n")
                 .containsPattern("session\\.timeout\\.ms +45000 +DEFAULT\n");
     }
 
     @Test
     void codeValuesHaveOriginCodeAndSurviveFrom() {
         ProducerSettings base = load(Map.of("PW", "x")).producer("orders");
-        ProducerSettings changed = ProducerSettings.from(base).linger(java.time.Duration.ofMillis(1)).build();
+        ProducerSettings changed = ProducerSettings.from(base)
+                .linger(java.time.Duration.ofMillis(1))
+                .build();
 
         assertThat(changed.origin("linger.ms")).isEqualTo(Origin.CODE);
         assertThat(changed.origin("partitioner.ignore.keys")).isEqualTo(Origin.FILE);

@@ -1,11 +1,10 @@
 package dev.kafkasdk.core.config;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class EffectiveValuesTest {
 
@@ -13,8 +12,12 @@ class EffectiveValuesTest {
 
     @Test
     void effectiveValueIsExplicitThenRawThenPresetThenSdkDefaultThenKafkaDefault() {
-        ProducerSettings p = ProducerSettings.builder().cluster(CLUSTER).preset(ProducerPreset.DURABLE)
-                .linger(Duration.ofMillis(7)).property("max.block.ms", "1234").build();
+        ProducerSettings p = ProducerSettings.builder()
+                .cluster(CLUSTER)
+                .preset(ProducerPreset.DURABLE)
+                .linger(Duration.ofMillis(7))
+                .property("max.block.ms", "1234")
+                .build();
 
         assertThat(p.effective(ProducerKeys.LINGER)).contains(Duration.ofMillis(7));
         assertThat(p.effective(ProducerKeys.MAX_BLOCK)).contains(Duration.ofMillis(1234));
@@ -27,8 +30,12 @@ class EffectiveValuesTest {
 
     @Test
     void consumerEffectiveValuesCountRawPropertiesAndTheGroupProtocol() {
-        ConsumerSettings c = ConsumerSettings.builder().cluster(CLUSTER).groupId("g")
-                .property("group.protocol", "consumer").property("max.poll.interval.ms", "60000").build();
+        ConsumerSettings c = ConsumerSettings.builder()
+                .cluster(CLUSTER)
+                .groupId("g")
+                .property("group.protocol", "consumer")
+                .property("max.poll.interval.ms", "60000")
+                .build();
 
         assertThat(c.groupProtocol()).isEqualTo(GroupProtocol.CONSUMER);
         assertThat(c.assignmentStrategy()).isEmpty();
@@ -41,27 +48,39 @@ class EffectiveValuesTest {
 
     @Test
     void genericSettersAndGettersAcceptOnlyTheirOwnTable() {
-        ProducerSettings p = ProducerSettings.builder().cluster(CLUSTER).set(ProducerKeys.LINGER, Duration.ofMillis(3))
+        ProducerSettings p = ProducerSettings.builder()
+                .cluster(CLUSTER)
+                .set(ProducerKeys.LINGER, Duration.ofMillis(3))
                 .build();
 
         assertThat(p.linger()).isEqualTo(Duration.ofMillis(3));
         assertThat(p.origins()).containsEntry("linger", Origin.CODE);
         assertThatThrownBy(() -> ProducerSettings.builder().set(ConsumerKeys.REQUEST_TIMEOUT, Duration.ofSeconds(1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("consumers.<name>.request-timeout");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("consumers.<name>.request-timeout");
         assertThatThrownBy(() -> p.get(AdminKeys.CLIENT_ID)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void everySettingsTypeComparesByValueAndPrintsNoSecret() {
-        SecuritySettings security = SecuritySettings.builder().protocol(SecurityProtocol.SASL_SSL)
-                .sasl(SaslSettings.builder().mechanism(SaslMechanism.PLAIN).username("u")
-                        .password(Secret.of("hunter2")).build()).build();
-        ClusterSettings a = ClusterSettings.builder().bootstrapServers("b:9092").security(security).build();
+        SecuritySettings security = SecuritySettings.builder()
+                .protocol(SecurityProtocol.SASL_SSL)
+                .sasl(SaslSettings.builder()
+                        .mechanism(SaslMechanism.PLAIN)
+                        .username("u")
+                        .password(Secret.of("hunter2"))
+                        .build())
+                .build();
+        ClusterSettings a = ClusterSettings.builder()
+                .bootstrapServers("b:9092")
+                .security(security)
+                .build();
         ClusterSettings b = ClusterSettings.from(a).origin(Origin.FILE).build();
 
         assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
         assertThat(a.toString()).contains("SASL_SSL").doesNotContain("hunter2");
         assertThat(ClusterSettings.from(a).clientIdPrefix("x").build()).isNotEqualTo(a);
-        assertThat(TopicSpec.builder("t").partitions(3).build()).isEqualTo(TopicSpec.builder("t").partitions(3).build());
+        assertThat(TopicSpec.builder("t").partitions(3).build())
+                .isEqualTo(TopicSpec.builder("t").partitions(3).build());
     }
 }

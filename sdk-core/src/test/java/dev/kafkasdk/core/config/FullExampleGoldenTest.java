@@ -1,13 +1,12 @@
 package dev.kafkasdk.core.config;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.entry;
+import org.junit.jupiter.api.Test;
 
 class FullExampleGoldenTest {
 
@@ -21,8 +20,10 @@ class FullExampleGoldenTest {
             entry("bootstrap.servers", "broker1:9092,broker2:9092"),
             entry("security.protocol", "SASL_SSL"),
             entry("sasl.mechanism", "SCRAM-SHA-512"),
-            entry("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required "
-                    + "username=\"svc-orders\" password=\"s3cr\\\"et\";"),
+            entry(
+                    "sasl.jaas.config",
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required "
+                            + "username=\"svc-orders\" password=\"s3cr\\\"et\";"),
             entry("ssl.truststore.location", "/etc/kafka/truststore.p12"),
             entry("ssl.truststore.password", "trust-pass"),
             entry("ssl.truststore.type", "PKCS12"),
@@ -33,7 +34,9 @@ class FullExampleGoldenTest {
 
     static Path example(String extension) {
         try {
-            return Path.of(FullExampleGoldenTest.class.getResource("/config/full-example." + extension).toURI());
+            return Path.of(FullExampleGoldenTest.class
+                    .getResource("/config/full-example." + extension)
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -115,15 +118,16 @@ class FullExampleGoldenTest {
 
         assertThat(orders.partitions()).hasValue(6);
         assertThat(orders.replicationFactor()).hasValue(3);
-        assertThat(orders.toTopicConfigs()).isEqualTo(Map.of(
-                "min.insync.replicas", "2",
-                "retention.ms", "604800000",
-                "retention.bytes", "1073741824",
-                "cleanup.policy", "delete",
-                "compression.type", "producer",
-                "max.message.bytes", "1048576",
-                "unclean.leader.election.enable", "false",
-                "segment.ms", "86400000"));
+        assertThat(orders.toTopicConfigs())
+                .isEqualTo(Map.of(
+                        "min.insync.replicas", "2",
+                        "retention.ms", "604800000",
+                        "retention.bytes", "1073741824",
+                        "cleanup.policy", "delete",
+                        "compression.type", "producer",
+                        "max.message.bytes", "1048576",
+                        "unclean.leader.election.enable", "false",
+                        "segment.ms", "86400000"));
     }
 
     @Test
@@ -131,12 +135,17 @@ class FullExampleGoldenTest {
         KafkaSdkConfig yaml = load("yaml");
         for (String format : new String[] {"json", "properties"}) {
             KafkaSdkConfig other = load(format);
-            assertThat(other.producer("orders").toProperties()).as(format)
+            assertThat(other.producer("orders").toProperties())
+                    .as(format)
                     .isEqualTo(yaml.producer("orders").toProperties());
-            assertThat(other.consumer("billing").toProperties()).as(format)
+            assertThat(other.consumer("billing").toProperties())
+                    .as(format)
                     .isEqualTo(yaml.consumer("billing").toProperties());
-            assertThat(other.admin().toProperties()).as(format).isEqualTo(yaml.admin().toProperties());
-            assertThat(other.topic("orders").toTopicConfigs()).as(format)
+            assertThat(other.admin().toProperties())
+                    .as(format)
+                    .isEqualTo(yaml.admin().toProperties());
+            assertThat(other.topic("orders").toTopicConfigs())
+                    .as(format)
                     .isEqualTo(yaml.topic("orders").toTopicConfigs());
             assertThat(other.producer("orders")).as(format).isEqualTo(yaml.producer("orders"));
             assertThat(other.cluster()).as(format).isEqualTo(yaml.cluster());

@@ -2,7 +2,6 @@ package dev.kafkasdk.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,8 +18,7 @@ final class FuzzDoc {
 
     static final Set<String> SECRET_KEYS = Set.of("password", "key-password", "client-secret");
 
-    private FuzzDoc() {
-    }
+    private FuzzDoc() {}
 
     /** A map that keeps its keys in order and may hold one twice; values are text or maps. */
     static final class Doc {
@@ -81,7 +79,8 @@ final class FuzzDoc {
         }
 
         boolean holdsSecret() {
-            return secret() || value() instanceof Doc d && d.slots(path).stream().anyMatch(Slot::secret);
+            return secret()
+                    || value() instanceof Doc d && d.slots(path).stream().anyMatch(Slot::secret);
         }
     }
 
@@ -98,8 +97,12 @@ final class FuzzDoc {
         Doc d = new Doc();
         node.properties().forEach(e -> {
             JsonNode v = e.getValue();
-            Object value = v.isObject() ? toDoc(v) : v.isArray()
-                    ? String.join(",", v.valueStream().map(JsonNode::asText).toList()) : v.asText();
+            Object value = v.isObject()
+                    ? toDoc(v)
+                    : v.isArray()
+                            ? String.join(
+                                    ",", v.valueStream().map(JsonNode::asText).toList())
+                            : v.asText();
             d.put(e.getKey(), value);
         });
         return d;
@@ -119,12 +122,16 @@ final class FuzzDoc {
 
         static void yaml(Doc d, int indent, StringBuilder sb) {
             for (int i = 0; i < d.keys.size(); i++) {
-                sb.append(" ".repeat(indent)).append(quoted(d.keys.get(i), Render::yamlChar)).append(':');
+                sb.append(" ".repeat(indent))
+                        .append(quoted(d.keys.get(i), Render::yamlChar))
+                        .append(':');
                 if (d.values.get(i) instanceof Doc m) {
                     sb.append('\n');
                     yaml(m, indent + 2, sb);
                 } else {
-                    sb.append(' ').append(quoted((String) d.values.get(i), Render::yamlChar)).append('\n');
+                    sb.append(' ')
+                            .append(quoted((String) d.values.get(i), Render::yamlChar))
+                            .append('\n');
                 }
             }
         }
@@ -132,7 +139,9 @@ final class FuzzDoc {
         static void json(Doc d, StringBuilder sb) {
             sb.append('{');
             for (int i = 0; i < d.keys.size(); i++) {
-                sb.append(i == 0 ? "\n" : ",\n").append(quoted(d.keys.get(i), Render::jsonChar)).append(": ");
+                sb.append(i == 0 ? "\n" : ",\n")
+                        .append(quoted(d.keys.get(i), Render::jsonChar))
+                        .append(": ");
                 if (d.values.get(i) instanceof Doc m) {
                     json(m, sb);
                 } else {
@@ -148,7 +157,10 @@ final class FuzzDoc {
                 if (d.values.get(i) instanceof Doc m) {
                     properties(m, key + ".", sb);
                 } else {
-                    sb.append(key).append('=').append(escapeProperty((String) d.values.get(i), false)).append('\n');
+                    sb.append(key)
+                            .append('=')
+                            .append(escapeProperty((String) d.values.get(i), false))
+                            .append('\n');
                 }
             }
         }
@@ -177,8 +189,12 @@ final class FuzzDoc {
         }
 
         static String yamlChar(int c) {
-            boolean special = c < 0x20 && c != '\n' && c != '\t' && c != '\r' || c >= 0x7F && c <= 0x9F
-                    || c == 0x2028 || c == 0x2029 || c == 0xFEFF || c >= 0xFFFE && c <= 0xFFFF;
+            boolean special = c < 0x20 && c != '\n' && c != '\t' && c != '\r'
+                    || c >= 0x7F && c <= 0x9F
+                    || c == 0x2028
+                    || c == 0x2029
+                    || c == 0xFEFF
+                    || c >= 0xFFFE && c <= 0xFFFF;
             return special ? String.format("\\u%04x", c) : jsonChar(c);
         }
 

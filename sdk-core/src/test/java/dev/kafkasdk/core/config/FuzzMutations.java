@@ -1,32 +1,96 @@
 package dev.kafkasdk.core.config;
 
+import static dev.kafkasdk.core.config.FuzzDoc.SECRET_KEYS;
+
 import dev.kafkasdk.core.config.FuzzDoc.Doc;
 import dev.kafkasdk.core.config.FuzzDoc.Slot;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
-import static dev.kafkasdk.core.config.FuzzDoc.SECRET_KEYS;
-
 /** The mutations {@link LoaderFuzzPropertyTest} applies to the document tree and to rendered text. */
 final class FuzzMutations {
 
-    private FuzzMutations() {
-    }
+    private FuzzMutations() {}
 
     /** Mutations of the tree, rendered alike in every format. */
     static final class TreeMutation {
-        static final String[] WORDS = {"", "-1", "0", "1", "99999999999999999999", "1.5", "true", "false", "null",
-            "none", "ALL", "5 parsecs", "10ms", "64KiB", "PT5S", "${UNSET_VARIABLE}", "${UNSET:fallback}",
-            "$${literal}", "${", "a b", " leading", "trailing ", "two\nlines", "quote\"s", "it's", "back\\slash",
-            "tab\there", "#hash", "!bang", "key=value", "colon: here", "{flow: map}", "[a, b]", "*alias", "&anchor",
-            "- dash", "ünïcødé-✓", "日本語", "😀 emoji", "zero\u200Bwidth", "bom\uFEFFinside", "rtl\u202Eltr",
-            "nbsp\u00A0x", "broker1:9092", "SASL_SSL", "PLAIN", "earliest", "DURABLE", "zstd"};
-        static final String[] KEYS = {"lingr", "linger", "group-id", "password", "propertie", "configs", "x",
-            "bootstrap-server", "client-secret", "ünï", "日本", "with space", "eq=key", "colon:key", "#hash", "!bang",
-            "back\\slash", "a-b-c", "producers", "topics", "preset", "\uD83D\uDE00"};
+        static final String[] WORDS = {
+            "",
+            "-1",
+            "0",
+            "1",
+            "99999999999999999999",
+            "1.5",
+            "true",
+            "false",
+            "null",
+            "none",
+            "ALL",
+            "5 parsecs",
+            "10ms",
+            "64KiB",
+            "PT5S",
+            "${UNSET_VARIABLE}",
+            "${UNSET:fallback}",
+            "$${literal}",
+            "${",
+            "a b",
+            " leading",
+            "trailing ",
+            "two\nlines",
+            "quote\"s",
+            "it's",
+            "back\\slash",
+            "tab\there",
+            "#hash",
+            "!bang",
+            "key=value",
+            "colon: here",
+            "{flow: map}",
+            "[a, b]",
+            "*alias",
+            "&anchor",
+            "- dash",
+            "ünïcødé-✓",
+            "日本語",
+            "😀 emoji",
+            "zero\u200Bwidth",
+            "bom\uFEFFinside",
+            "rtl\u202Eltr",
+            "nbsp\u00A0x",
+            "broker1:9092",
+            "SASL_SSL",
+            "PLAIN",
+            "earliest",
+            "DURABLE",
+            "zstd"
+        };
+        static final String[] KEYS = {
+            "lingr",
+            "linger",
+            "group-id",
+            "password",
+            "propertie",
+            "configs",
+            "x",
+            "bootstrap-server",
+            "client-secret",
+            "ünï",
+            "日本",
+            "with space",
+            "eq=key",
+            "colon:key",
+            "#hash",
+            "!bang",
+            "back\\slash",
+            "a-b-c",
+            "producers",
+            "topics",
+            "preset",
+            "\uD83D\uDE00"
+        };
 
         static String apply(Doc doc, Random r, Set<String> secrets) {
             List<Slot> slots = doc.slots("");
@@ -53,7 +117,9 @@ final class FuzzMutations {
                 }
                 case 2 -> {
                     Slot other = slots.get(r.nextInt(slots.size()));
-                    if (s.holdsSecret() || other.holdsSecret() || s.path().startsWith(other.path())
+                    if (s.holdsSecret()
+                            || other.holdsSecret()
+                            || s.path().startsWith(other.path())
                             || other.path().startsWith(s.path())) {
                         return "no-op";
                     }
@@ -64,9 +130,13 @@ final class FuzzMutations {
                 }
                 case 3 -> {
                     String key = r.nextBoolean() ? KEYS[r.nextInt(KEYS.length)] : typo(s.key(), r);
-                    if (key.isEmpty() || key.contains(".") || s.parent().keys.contains(key)
-                            && (s.value() instanceof Doc || valueOf(s.parent(), key) instanceof Doc)
-                            || s.holdsSecret() || SECRET_KEYS.contains(key) || key.contains("password")) {
+                    if (key.isEmpty()
+                            || key.contains(".")
+                            || s.parent().keys.contains(key)
+                                    && (s.value() instanceof Doc || valueOf(s.parent(), key) instanceof Doc)
+                            || s.holdsSecret()
+                            || SECRET_KEYS.contains(key)
+                            || key.contains("password")) {
                         return "no-op";
                     }
                     s.parent().keys.set(s.index(), key);
@@ -76,8 +146,9 @@ final class FuzzMutations {
                     if (s.holdsSecret()) {
                         return "no-op";
                     }
-                    s.parent().values.set(s.index(), s.value() instanceof Doc ? safeWord(r)
-                            : new Doc().put("x", safeWord(r)));
+                    s.parent()
+                            .values
+                            .set(s.index(), s.value() instanceof Doc ? safeWord(r) : new Doc().put("x", safeWord(r)));
                     return "wrong shape at " + s.path();
                 }
                 case 5, 6 -> {
@@ -109,15 +180,25 @@ final class FuzzMutations {
                     return "nesting of " + depth + " at " + s.path();
                 }
                 case 9 -> {
-                    List<Slot> secretSlots = slots.stream().filter(x -> x.secret() && !(x.value() instanceof Doc))
+                    List<Slot> secretSlots = slots.stream()
+                            .filter(x -> x.secret() && !(x.value() instanceof Doc))
                             .toList();
                     if (secretSlots.isEmpty()) {
                         return "no-op";
                     }
                     Slot target = secretSlots.get(r.nextInt(secretSlots.size()));
                     String secret = "Sekr1t" + Long.toString(r.nextLong() & Long.MAX_VALUE, 36);
-                    String[] shapes = {secret, secret + ": x", "\"" + secret, secret + "\\q", "{" + secret + "}",
-                        secret + "\n" + secret, "  " + secret, secret + " # c", secret + "Z".repeat(300)};
+                    String[] shapes = {
+                        secret,
+                        secret + ": x",
+                        "\"" + secret,
+                        secret + "\\q",
+                        "{" + secret + "}",
+                        secret + "\n" + secret,
+                        "  " + secret,
+                        secret + " # c",
+                        secret + "Z".repeat(300)
+                    };
                     target.parent().values.set(target.index(), shapes[r.nextInt(shapes.length)]);
                     secrets.add(secret);
                     return "literal secret at " + target.path();
@@ -135,8 +216,9 @@ final class FuzzMutations {
                 }
                 default -> {
                     int i = r.nextInt(s.parent().keys.size());
-                    String siblingPath = s.path().substring(0, s.path().length() - s.key().length())
-                            + s.parent().keys.get(i);
+                    String siblingPath =
+                            s.path().substring(0, s.path().length() - s.key().length())
+                                    + s.parent().keys.get(i);
                     if (i == s.index() || s.holdsSecret() || new Slot(s.parent(), i, siblingPath).holdsSecret()) {
                         return "no-op";
                     }
@@ -172,8 +254,10 @@ final class FuzzMutations {
 
     /** A mutation of one rendered text, and its name. */
     record TextMutation(String name, String text) {
-        static final String[] STRAY = {"{", "}", "[", "]", ":", "\"", "'", "#", "\\", "&", "*", "!", "%", "@", "`",
-            "\t", ",", "=", "é", "😀", "\u0000", "\r", "- ", "---\n", "|", ">"};
+        static final String[] STRAY = {
+            "{", "}", "[", "]", ":", "\"", "'", "#", "\\", "&", "*", "!", "%", "@", "`", "\t", ",", "=", "é", "😀",
+            "\u0000", "\r", "- ", "---\n", "|", ">"
+        };
 
         static TextMutation apply(String format, String text, Random r, Set<String> secrets) {
             List<String> lines = new ArrayList<>(text.lines().toList());
@@ -181,7 +265,8 @@ final class FuzzMutations {
             boolean nearSecret = nearSecret(lines, line, secrets);
             return switch (r.nextInt(11)) {
                 case 0 -> new TextMutation("truncate", text.substring(0, r.nextInt(text.length())));
-                case 1 -> new TextMutation("quotes removed", text.replace("\"", "").replace("'", ""));
+                case 1 ->
+                    new TextMutation("quotes removed", text.replace("\"", "").replace("'", ""));
                 case 2 -> new TextMutation("bom", "\uFEFF" + text);
                 case 3 -> {
                     lines.remove(line);
@@ -223,8 +308,16 @@ final class FuzzMutations {
                 case 9 -> {
                     String secret = "Sekr1t" + Long.toString(r.nextLong() & Long.MAX_VALUE, 36);
                     secrets.add(secret);
-                    String[] shapes = {secret, secret + ": x", "\"" + secret, "'" + secret, "[" + secret,
-                        secret + "\", \"x\": y", "{" + secret, secret + "Z".repeat(300)};
+                    String[] shapes = {
+                        secret,
+                        secret + ": x",
+                        "\"" + secret,
+                        "'" + secret,
+                        "[" + secret,
+                        secret + "\", \"x\": y",
+                        "{" + secret,
+                        secret + "Z".repeat(300)
+                    };
                     String shape = shapes[r.nextInt(shapes.length)];
                     String placeholder = format.equals("properties") ? "${KAFKA_PASSWORD}" : "\"${KAFKA_PASSWORD}\"";
                     yield new TextMutation("unquoted secret", text.replace(placeholder, shape));
@@ -242,7 +335,9 @@ final class FuzzMutations {
         private static boolean nearSecret(List<String> lines, int line, Set<String> secrets) {
             for (int i = Math.max(0, line - 2); i <= Math.min(lines.size() - 1, line + 2); i++) {
                 String l = lines.get(i);
-                if (l.contains("password") || l.contains("secret") || secrets.stream().anyMatch(l::contains)) {
+                if (l.contains("password")
+                        || l.contains("secret")
+                        || secrets.stream().anyMatch(l::contains)) {
                     return true;
                 }
             }

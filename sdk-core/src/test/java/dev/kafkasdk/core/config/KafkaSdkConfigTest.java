@@ -1,17 +1,16 @@
 package dev.kafkasdk.core.config;
 
-import dev.kafkasdk.core.ConfigException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kafkasdk.core.ConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class KafkaSdkConfigTest {
 
@@ -19,12 +18,14 @@ class KafkaSdkConfigTest {
 
     @Test
     void unknownClientNameNamesTheKnownOnesWithASuggestion() {
-        KafkaSdkConfig config = KafkaSdkConfig.builder().cluster(CLUSTER)
-                .producer("orders", b -> { })
-                .producer("payments", b -> { })
+        KafkaSdkConfig config = KafkaSdkConfig.builder()
+                .cluster(CLUSTER)
+                .producer("orders", b -> {})
+                .producer("payments", b -> {})
                 .build();
 
-        assertThatThrownBy(() -> config.producer("ordres")).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> config.producer("ordres"))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("producers.ordres: no producer named 'ordres'; known: orders, payments; "
                         + "did you mean orders?");
         assertThatThrownBy(() -> config.consumer("x")).hasMessageContaining("no consumer named 'x'; none is declared");
@@ -41,11 +42,17 @@ class KafkaSdkConfigTest {
 
     @Test
     void builderRebasesClientsOntoItsClusterAndMarksValuesAsCode() {
-        ProducerSettings elsewhere = ProducerSettings.builder().name("p").cluster(ClusterSettings.of("other:9092"))
-                .linger(Duration.ZERO).build();
+        ProducerSettings elsewhere = ProducerSettings.builder()
+                .name("p")
+                .cluster(ClusterSettings.of("other:9092"))
+                .linger(Duration.ZERO)
+                .build();
 
-        KafkaSdkConfig config = KafkaSdkConfig.builder().cluster(CLUSTER).producer(elsewhere)
-                .topic(TopicSpec.builder("t").partitions(3).build()).build();
+        KafkaSdkConfig config = KafkaSdkConfig.builder()
+                .cluster(CLUSTER)
+                .producer(elsewhere)
+                .topic(TopicSpec.builder("t").partitions(3).build())
+                .build();
 
         assertThat(config.producer("p").cluster()).isEqualTo(CLUSTER);
         assertThat(config.producer("p").toProperties()).containsEntry("bootstrap.servers", "broker1:9092");
@@ -55,7 +62,8 @@ class KafkaSdkConfigTest {
 
     @Test
     void loaderMergesSourcesWithLaterOnesWinning() {
-        KafkaSdkConfig config = KafkaSdkConfig.loader().environment(Map.of())
+        KafkaSdkConfig config = KafkaSdkConfig.loader()
+                .environment(Map.of())
                 .yaml("cluster: { bootstrap-servers: a:9092 }\nproducers: { p: { linger: 5ms, acks: all } }\n")
                 .properties("producers.p.linger=7ms\n")
                 .json("{\"consumers\": {\"c\": {\"group-id\": \"g\"}}}")
@@ -79,7 +87,8 @@ class KafkaSdkConfigTest {
 
     @Test
     void propertiesSupportContinuationsEscapesAndComments() {
-        KafkaSdkConfig config = KafkaSdkConfig.loader().environment(Map.of()).properties("""
+        KafkaSdkConfig config =
+                KafkaSdkConfig.loader().environment(Map.of()).properties("""
                 # comment
                 ! another comment
                 cluster.bootstrap-servers = a:9092,\\
@@ -103,11 +112,21 @@ class KafkaSdkConfigTest {
 
     @Test
     void describeOfTheRootListsClustersClientsAndTopics() {
-        KafkaSdkConfig config = KafkaSdkConfig.builder().cluster(CLUSTER).consumer("c", b -> b.groupId("g"))
-                .topic(TopicSpec.builder("t").partitions(2).cleanupPolicy(CleanupPolicy.COMPACT).build()).build();
+        KafkaSdkConfig config = KafkaSdkConfig.builder()
+                .cluster(CLUSTER)
+                .consumer("c", b -> b.groupId("g"))
+                .topic(TopicSpec.builder("t")
+                        .partitions(2)
+                        .cleanupPolicy(CleanupPolicy.COMPACT)
+                        .build())
+                .build();
 
-        assertThat(config.describe()).contains("cluster {bootstrap.servers=broker1:9092}", "consumer 'c'",
-                "admin 'default'", "topic 't' partitions=2 replication-factor=(broker default) "
-                        + "configs={cleanup.policy=compact}");
+        assertThat(config.describe())
+                .contains(
+                        "cluster {bootstrap.servers=broker1:9092}",
+                        "consumer 'c'",
+                        "admin 'default'",
+                        "topic 't' partitions=2 replication-factor=(broker default) "
+                                + "configs={cleanup.policy=compact}");
     }
 }

@@ -1,20 +1,19 @@
 package dev.kafkasdk.core.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import dev.kafkasdk.core.ConfigException;
 import dev.kafkasdk.core.ConfigProblem;
-import org.junit.jupiter.api.Named;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every key of the producer, consumer, admin and topic tables, set alone in YAML, JSON and
@@ -32,8 +31,7 @@ class KeyTableRoundTripTest {
             "consumers.<name>.session-timeout", "60s",
             "admins.<name>.default-api-timeout", "90s");
 
-    record Case(KeyTable<?> table, SettingKey<?> key, String text) {
-    }
+    record Case(KeyTable<?> table, SettingKey<?> key, String text) {}
 
     static Stream<Named<Case>> validCases() {
         List<Named<Case>> cases = new ArrayList<>();
@@ -85,7 +83,8 @@ class KeyTableRoundTripTest {
             if (!section.equals("cluster")) {
                 sb.append("  ").append(NAME).append(":\n");
             }
-            entries.forEach((k, v) -> sb.append(indent).append(k).append(": '").append(v).append("'\n"));
+            entries.forEach((k, v) ->
+                    sb.append(indent).append(k).append(": '").append(v).append("'\n"));
         });
         return sb.toString();
     }
@@ -96,8 +95,8 @@ class KeyTableRoundTripTest {
             List<String> pairs = new ArrayList<>();
             entries.forEach((k, v) -> pairs.add("\"" + k + "\": \"" + v + "\""));
             String body = "{" + String.join(", ", pairs) + "}";
-            sections.add("\"" + section + "\": " + (section.equals("cluster") ? body : "{\"" + NAME + "\": " + body
-                    + "}"));
+            sections.add(
+                    "\"" + section + "\": " + (section.equals("cluster") ? body : "{\"" + NAME + "\": " + body + "}"));
         });
         return "{" + String.join(", ", sections) + "}";
     }
@@ -105,15 +104,23 @@ class KeyTableRoundTripTest {
     static String properties(Map<String, Map<String, String>> doc) {
         StringBuilder sb = new StringBuilder();
         doc.forEach((section, entries) -> entries.forEach((k, v) -> sb.append(section)
-                .append(section.equals("cluster") ? "" : "." + NAME).append('.').append(k).append('=').append(v)
+                .append(section.equals("cluster") ? "" : "." + NAME)
+                .append('.')
+                .append(k)
+                .append('=')
+                .append(v)
                 .append('\n')));
         return sb.toString();
     }
 
     static List<KafkaSdkConfig> loadAllFormats(Map<String, Map<String, String>> doc) {
-        return List.of(KafkaSdkConfig.loader().environment(Map.of()).yaml(yaml(doc)).load(),
+        return List.of(
+                KafkaSdkConfig.loader().environment(Map.of()).yaml(yaml(doc)).load(),
                 KafkaSdkConfig.loader().environment(Map.of()).json(json(doc)).load(),
-                KafkaSdkConfig.loader().environment(Map.of()).properties(properties(doc)).load());
+                KafkaSdkConfig.loader()
+                        .environment(Map.of())
+                        .properties(properties(doc))
+                        .load());
     }
 
     static TypedSettings settings(KafkaSdkConfig config, KeyTable<?> table) {
@@ -140,7 +147,8 @@ class KeyTableRoundTripTest {
                 if (s instanceof ClientSettings client) {
                     assertThat(client.toProperties()).containsEntry(kafkaKey, rendered);
                     assertThat(client.origin(kafkaKey)).isEqualTo(Origin.FILE);
-                    assertThat(client.effective(c.key()).map(Object.class::cast)).contains(expected);
+                    assertThat(client.effective(c.key()).map(Object.class::cast))
+                            .contains(expected);
                     assertThat(client.describe()).contains(kafkaKey);
                 } else {
                     assertThat(((TopicSpec) s).toTopicConfigs()).containsEntry(kafkaKey, rendered);
@@ -188,7 +196,8 @@ class KeyTableRoundTripTest {
                 values.add("many");
                 values.add("99999999999");
                 if (key.boundsText().startsWith(">= ")) {
-                    values.add(Long.toString(Long.parseLong(key.boundsText().substring(3).split(",")[0]) - 1));
+                    values.add(Long.toString(
+                            Long.parseLong(key.boundsText().substring(3).split(",")[0]) - 1));
                 }
             }
             case BOOLEAN -> values.add("yes-please");
@@ -198,8 +207,7 @@ class KeyTableRoundTripTest {
                     values.add("   ");
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
         return values;
     }
@@ -209,7 +217,8 @@ class KeyTableRoundTripTest {
     void everyKeyRejectsBadValuesAtItsPathInEachFormat(Case c) {
         Map<String, Map<String, String>> doc = document(c);
         String path = section(c.table()) + "." + NAME + "." + c.key().name();
-        for (KafkaSdkConfig.Loader loader : List.of(KafkaSdkConfig.loader().environment(Map.of()).yaml(yaml(doc)),
+        for (KafkaSdkConfig.Loader loader : List.of(
+                KafkaSdkConfig.loader().environment(Map.of()).yaml(yaml(doc)),
                 KafkaSdkConfig.loader().environment(Map.of()).json(json(doc)),
                 KafkaSdkConfig.loader().environment(Map.of()).properties(properties(doc)))) {
             ConfigException e = catchThrowableOfType(ConfigException.class, loader::load);

@@ -1,14 +1,11 @@
 package dev.kafkasdk.core.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
 import dev.kafkasdk.core.ConfigException;
 import dev.kafkasdk.core.ConfigProblem;
 import dev.kafkasdk.core.config.FuzzDoc.Doc;
-import net.jqwik.api.AfterFailureMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.lifecycle.AfterContainer;
-
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,9 +15,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import net.jqwik.api.AfterFailureMode;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.lifecycle.AfterContainer;
 
 /**
  * Mutates the complete example configuration and loads every mutation in YAML, JSON and
@@ -50,7 +49,10 @@ class LoaderFuzzPropertyTest {
     static final AtomicInteger LOADED_EVERYWHERE = new AtomicInteger();
     static final long STARTED = System.nanoTime();
 
-    @Property(tries = 1000, seed = "20261203", shrinking = ShrinkingMode.OFF,
+    @Property(
+            tries = 1000,
+            seed = "20261203",
+            shrinking = ShrinkingMode.OFF,
             afterFailure = AfterFailureMode.SAMPLE_FIRST)
     void everyMutationIsAConfigOrAConfigExceptionAndLeaksNoSecret(@ForAll long seed) {
         Random r = new Random(seed);
@@ -77,26 +79,33 @@ class LoaderFuzzPropertyTest {
             TEXT_MUTATIONS.incrementAndGet();
             Outcome after = load(format, mutation.text(), textSecrets, List.of(mutation.name()));
             if (mutation.name().equals("bom")) {
-                assertThat(after.shown()).as("a BOM changed the %s result", format)
+                assertThat(after.shown())
+                        .as("a BOM changed the %s result", format)
                         .isEqualTo(outcomes.get(format).shown());
             }
             if (mutation.name().equals("huge line")) {
-                assertThat(after.config()).as("a %s document over 1 MiB loaded", format).isNull();
+                assertThat(after.config())
+                        .as("a %s document over 1 MiB loaded", format)
+                        .isNull();
             }
         }
     }
 
     @AfterContainer
     static void report() {
-        System.out.printf("loader fuzz: %d tree mutations (each loaded in 3 formats), %d text mutations, %d loads, "
-                        + "%d tries loaded in all formats, %.1f s (%.1f s of CPU)%n", TREE_MUTATIONS.get(),
-                TEXT_MUTATIONS.get(), LOADS.get(), LOADED_EVERYWHERE.get(), (System.nanoTime() - STARTED) / 1e9,
+        System.out.printf(
+                "loader fuzz: %d tree mutations (each loaded in 3 formats), %d text mutations, %d loads, "
+                        + "%d tries loaded in all formats, %.1f s (%.1f s of CPU)%n",
+                TREE_MUTATIONS.get(),
+                TEXT_MUTATIONS.get(),
+                LOADS.get(),
+                LOADED_EVERYWHERE.get(),
+                (System.nanoTime() - STARTED) / 1e9,
                 ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9);
     }
 
     /** A load's result: the configuration, or the problems. */
-    record Outcome(KafkaSdkConfig config, ConfigException error, String shown) {
-    }
+    record Outcome(KafkaSdkConfig config, ConfigException error, String shown) {}
 
     static Outcome load(String format, String text, Set<String> secrets, List<String> applied) {
         LOADS.incrementAndGet();
@@ -125,7 +134,8 @@ class LoaderFuzzPropertyTest {
         } catch (Throwable t) {
             return fail("%s after %s in %s: %s", t.getClass().getName(), applied, format, t, t);
         } finally {
-            assertThat((System.nanoTime() - start) / 1_000_000).as("ms to load %s after %s", format, applied)
+            assertThat((System.nanoTime() - start) / 1_000_000)
+                    .as("ms to load %s after %s", format, applied)
                     .isLessThan(5_000);
         }
     }
@@ -143,9 +153,15 @@ class LoaderFuzzPropertyTest {
         Outcome yaml = outcomes.get("yaml");
         for (String format : List.of("json", "properties")) {
             Outcome other = outcomes.get(format);
-            assertThat(other.shown()).as("%s and yaml disagree after %s; yaml: %s; %s: %s", format, applied,
-                    yaml.error() == null ? "loaded" : yaml.error().getMessage(), format,
-                    other.error() == null ? "loaded" : other.error().getMessage()).isEqualTo(yaml.shown());
+            assertThat(other.shown())
+                    .as(
+                            "%s and yaml disagree after %s; yaml: %s; %s: %s",
+                            format,
+                            applied,
+                            yaml.error() == null ? "loaded" : yaml.error().getMessage(),
+                            format,
+                            other.error() == null ? "loaded" : other.error().getMessage())
+                    .isEqualTo(yaml.shown());
         }
         if (yaml.config() != null) {
             LOADED_EVERYWHERE.incrementAndGet();

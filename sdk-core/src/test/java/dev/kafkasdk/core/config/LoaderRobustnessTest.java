@@ -1,21 +1,20 @@
 package dev.kafkasdk.core.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
 import dev.kafkasdk.core.ConfigException;
 import dev.kafkasdk.core.ConfigProblem;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Regression tests for the loader bugs an outside fuzz of mutated configs found: secrets echoed
@@ -43,14 +42,16 @@ class LoaderRobustnessTest {
     }
 
     static ConfigException rejected(String format, String text) {
-        ConfigException e = catchThrowableOfType(ConfigException.class, () -> loader(format, text).load());
+        ConfigException e = catchThrowableOfType(
+                ConfigException.class, () -> loader(format, text).load());
         assertThat(e).as("%s was accepted", format).isNotNull();
         return e;
     }
 
     static void assertNowhere(ConfigException e, String secret) {
         assertThat(e.getMessage()).doesNotContain(secret);
-        assertThat(e.problems()).allSatisfy(p -> assertThat(p.toString() + p.value()).doesNotContain(secret));
+        assertThat(e.problems())
+                .allSatisfy(p -> assertThat(p.toString() + p.value()).doesNotContain(secret));
     }
 
     // 1. secrets in parser messages
@@ -82,15 +83,17 @@ class LoaderRobustnessTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "      password: \"hunter2Secret\n",
-        "      password: 'hunter2Secret\n",
-        "      password: hunter2Secret: more\n",
-        "      password: [hunter2Secret\n",
-        "      password: @hunter2Secret\n",
-        "      password: \"hunter2Secret\\q\"\n",
-        "      password: hunter2Secret\n     bad: [\n",
-        "\tpassword: hunter2Secret\n"})
+    @ValueSource(
+            strings = {
+                "      password: \"hunter2Secret\n",
+                "      password: 'hunter2Secret\n",
+                "      password: hunter2Secret: more\n",
+                "      password: [hunter2Secret\n",
+                "      password: @hunter2Secret\n",
+                "      password: \"hunter2Secret\\q\"\n",
+                "      password: hunter2Secret\n     bad: [\n",
+                "\tpassword: hunter2Secret\n"
+            })
     void yamlSyntaxErrorsNearAPasswordDoNotEchoIt(String line) {
         ConfigException e = rejected("yaml", SASL_YAML + line);
 
@@ -129,7 +132,8 @@ class LoaderRobustnessTest {
                     <<: *base
                 """;
 
-        assertThat(rejected("yaml", yaml).problems()).extracting(ConfigProblem::path)
+        assertThat(rejected("yaml", yaml).problems())
+                .extracting(ConfigProblem::path)
                 .containsExactly("producers.orders.<<");
     }
 
@@ -139,8 +143,9 @@ class LoaderRobustnessTest {
 
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p.path()).isEqualTo("(yaml):3:5");
-            assertThat(p.reason()).isEqualTo("is not valid YAML: Expected a field name (Scalar value in YAML), got "
-                    + "something else");
+            assertThat(p.reason())
+                    .isEqualTo(
+                            "is not valid YAML: Expected a field name (Scalar value in YAML), got " + "something else");
         });
     }
 
@@ -157,8 +162,8 @@ class LoaderRobustnessTest {
             default -> "{a: ".repeat(n) + "1" + "}".repeat(n);
         };
 
-        ConfigException e = assertTimeoutPreemptively(Duration.ofSeconds(5),
-                () -> rejected(format.replace("-block", ""), text));
+        ConfigException e =
+                assertTimeoutPreemptively(Duration.ofSeconds(5), () -> rejected(format.replace("-block", ""), text));
 
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p.path()).startsWith("a.a.a.a");
@@ -215,8 +220,9 @@ class LoaderRobustnessTest {
 
         ConfigException e = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> rejected(format, text));
 
-        assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.path())
-                .isEqualTo("cluster.bootstrap-servers"));
+        assertThat(e.problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.path()).isEqualTo("cluster.bootstrap-servers"));
     }
 
     @Test
@@ -249,8 +255,10 @@ class LoaderRobustnessTest {
         Path file = dir.resolve("latin1.properties");
         Files.write(file, new byte[] {'a', '=', (byte) 0xE9, '\n'});
 
-        assertThat(catchThrowableOfType(ConfigException.class, () -> KafkaSdkConfig.load(file)).problems())
-                .singleElement().satisfies(p -> assertThat(p.reason()).isEqualTo("is not valid UTF-8 text"));
+        assertThat(catchThrowableOfType(ConfigException.class, () -> KafkaSdkConfig.load(file))
+                        .problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.reason()).isEqualTo("is not valid UTF-8 text"));
     }
 
     @ParameterizedTest
@@ -274,11 +282,12 @@ class LoaderRobustnessTest {
     void longValuesAreShortenedInDescribeToStringAndMessages(String format) {
         String big = "z".repeat(60_000);
         String text = switch (format) {
-            case "json" -> "{\"cluster\": {\"bootstrap-servers\": \"b:9092\"}, \"producers\": {\"p\": {\"properties\":"
-                    + " {\"client.rack\": \"" + big + "\"}}}}";
+            case "json" ->
+                "{\"cluster\": {\"bootstrap-servers\": \"b:9092\"}, \"producers\": {\"p\": {\"properties\":"
+                        + " {\"client.rack\": \"" + big + "\"}}}}";
             case "properties" -> "cluster.bootstrap-servers=b:9092\nproducers.p.properties.client.rack=" + big + "\n";
-            default -> "cluster: {bootstrap-servers: b:9092}\nproducers: {p: {properties: {client.rack: " + big
-                    + "}}}\n";
+            default ->
+                "cluster: {bootstrap-servers: b:9092}\nproducers: {p: {properties: {client.rack: " + big + "}}}\n";
         };
 
         KafkaSdkConfig config = loader(format, text).load();
@@ -294,8 +303,11 @@ class LoaderRobustnessTest {
     @Test
     void longTopicConfigValuesAreShortenedInDescribe() {
         String big = "1".repeat(10_000);
-        KafkaSdkConfig config = loader("yaml", "cluster: {bootstrap-servers: b:9092}\ntopics:\n  t:\n    configs:\n"
-                + "      message.timestamp.after.max.ms: " + big + "\n").load();
+        KafkaSdkConfig config = loader(
+                        "yaml",
+                        "cluster: {bootstrap-servers: b:9092}\ntopics:\n  t:\n    configs:\n"
+                                + "      message.timestamp.after.max.ms: " + big + "\n")
+                .load();
 
         assertThat(config.topic("t").toTopicConfigs()).containsEntry("message.timestamp.after.max.ms", big);
         assertThat(config.describe()).contains("111...(10000 chars)").hasSizeLessThan(5_000);
@@ -310,8 +322,8 @@ class LoaderRobustnessTest {
         ConfigException e = rejected(format, text);
 
         assertThat(e.problems()).hasSize(201);
-        assertThat(e.problems().get(200).reason()).matches("and \\d+ more problems from here on, not listed; fix the "
-                + "ones above first");
+        assertThat(e.problems().get(200).reason())
+                .matches("and \\d+ more problems from here on, not listed; fix the " + "ones above first");
         assertThat(e.getMessage().length()).isLessThan(100_000);
     }
 
@@ -343,16 +355,19 @@ class LoaderRobustnessTest {
     @ValueSource(strings = {"yaml", "json", "properties"})
     void aKeySetTwiceIsRejectedInEveryFormatNamingTheKey(String format) {
         String text = switch (format) {
-            case "json" -> "{\"cluster\": {\"bootstrap-servers\": \"b:9092\"}, \"producers\": {\"orders\": "
-                    + "{\"linger\": \"5ms\", \"linger\": \"6ms\"}}}";
-            case "properties" -> "cluster.bootstrap-servers=b:9092\nproducers.orders.linger=5ms\n"
-                    + "producers.orders.linger=6ms\n";
-            default -> "cluster:\n  bootstrap-servers: b:9092\nproducers:\n  orders:\n    linger: 5ms\n"
-                    + "    linger: 6ms\n";
+            case "json" ->
+                "{\"cluster\": {\"bootstrap-servers\": \"b:9092\"}, \"producers\": {\"orders\": "
+                        + "{\"linger\": \"5ms\", \"linger\": \"6ms\"}}}";
+            case "properties" ->
+                "cluster.bootstrap-servers=b:9092\nproducers.orders.linger=5ms\n" + "producers.orders.linger=6ms\n";
+            default ->
+                "cluster:\n  bootstrap-servers: b:9092\nproducers:\n  orders:\n    linger: 5ms\n" + "    linger: 6ms\n";
         };
 
-        assertThat(rejected(format, text).problems()).singleElement().satisfies(p -> assertThat(p.reason())
-                .contains("Duplicate field 'linger'", "producers.orders.linger is set twice"));
+        assertThat(rejected(format, text).problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.reason())
+                        .contains("Duplicate field 'linger'", "producers.orders.linger is set twice"));
     }
 
     @Test
@@ -368,7 +383,9 @@ class LoaderRobustnessTest {
     @Test
     void textAfterTheJsonObjectIsRejected() {
         assertThat(rejected("json", "{\"cluster\": {\"bootstrap-servers\": \"b:9092\"}} {\"producers\": {}}")
-                .problems()).singleElement().satisfies(p -> assertThat(p.reason())
-                .contains("more text after the end of the top-level JSON object"));
+                        .problems())
+                .singleElement()
+                .satisfies(
+                        p -> assertThat(p.reason()).contains("more text after the end of the top-level JSON object"));
     }
 }

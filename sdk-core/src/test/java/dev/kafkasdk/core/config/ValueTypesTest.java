@@ -1,19 +1,28 @@
 package dev.kafkasdk.core.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class ValueTypesTest {
 
     @ParameterizedTest
-    @CsvSource({"64KiB,65536", "1MiB,1048576", "1GiB,1073741824", "512B,512", "1024,1024", "5KB,5000",
-            "2MB,2000000", "1GB,1000000000", "3kib,3072", "0,0"})
+    @CsvSource({
+        "64KiB,65536",
+        "1MiB,1048576",
+        "1GiB,1073741824",
+        "512B,512",
+        "1024,1024",
+        "5KB,5000",
+        "2MB,2000000",
+        "1GB,1000000000",
+        "3kib,3072",
+        "0,0"
+    })
     void byteSizeParsesBinaryDecimalAndPlainBytes(String text, long bytes) {
         assertThat(ByteSize.parse(text).toBytes()).isEqualTo(bytes);
     }
@@ -30,7 +39,8 @@ class ValueTypesTest {
     @Test
     void byteSizeToIntRefusesToOverflow() {
         assertThat(ByteSize.parse("1GiB").toInt()).isEqualTo(1 << 30);
-        assertThatThrownBy(() -> ByteSize.parse("2GiB").toInt()).isInstanceOf(ArithmeticException.class)
+        assertThatThrownBy(() -> ByteSize.parse("2GiB").toInt())
+                .isInstanceOf(ArithmeticException.class)
                 .hasMessageContaining("2GiB does not fit in an int");
     }
 
@@ -43,18 +53,29 @@ class ValueTypesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"250ms,250", "5s,5000", "1m,60000", "2h,7200000", "7d,604800000", "PT5S,5000", "pt1m,60000",
-            "0ms,0", "10 s,10000"})
+    @CsvSource({
+        "250ms,250",
+        "5s,5000",
+        "1m,60000",
+        "2h,7200000",
+        "7d,604800000",
+        "PT5S,5000",
+        "pt1m,60000",
+        "0ms,0",
+        "10 s,10000"
+    })
     void durationsParseUnitsAndIso(String text, long millis) {
         assertThat(Durations.parse(text)).hasMillis(millis);
     }
 
     @Test
     void durationsRejectPlainNumbersAndSayWhichUnitsExist() {
-        assertThatThrownBy(() -> Durations.parse("5000")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Durations.parse("5000"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("'5000' has no unit; use a number with a unit: ms, s, m, h, d (e.g. 250ms, 5s)");
         assertThatThrownBy(() -> Durations.parse("10 parsecs"))
-                .hasMessage("'10 parsecs' is not a duration; use a number with a unit: ms, s, m, h, d (e.g. 250ms, 5s)");
+                .hasMessage(
+                        "'10 parsecs' is not a duration; use a number with a unit: ms, s, m, h, d (e.g. 250ms, 5s)");
         assertThatThrownBy(() -> Durations.parse("-PT5S")).hasMessageContaining("is negative");
     }
 
@@ -74,7 +95,9 @@ class ValueTypesTest {
 
         assertThat(secret).hasToString("******");
         assertThat(secret.reveal()).isEqualTo("hunter2");
-        assertThat(secret).isEqualTo(Secret.of("hunter2")).isNotEqualTo(Secret.of("hunter3"))
+        assertThat(secret)
+                .isEqualTo(Secret.of("hunter2"))
+                .isNotEqualTo(Secret.of("hunter3"))
                 .hasSameHashCodeAs(Secret.of("hunter2"));
     }
 

@@ -13,7 +13,8 @@ class AuthenticationHintsTest {
     @Test
     void pointsAtTheConfigKeysThatFixEachAuthenticationFailure() {
         assertThat(AuthenticationHints.hint(new SaslAuthenticationException("bad")))
-                .startsWith("; ").contains("cluster.security.sasl");
+                .startsWith("; ")
+                .contains("cluster.security.sasl");
         assertThat(AuthenticationHints.hint(new SslAuthenticationException("bad")))
                 .contains("cluster.security.truststore", "cluster.security.keystore");
         assertThat(AuthenticationHints.hint(new AuthenticationException("bad"))).contains("cluster.security");

@@ -19,10 +19,10 @@ class ClientNamesTest {
 
     @Test
     void aPrefixDerivedIdGetsTheNumberSoTwoClientsOfOneSettingsDiffer() {
-        ClientNames.Name first = ClientNames.next("producer", "prefixed", Optional.of("svc-prefixed"),
-                Optional.of("svc"));
-        ClientNames.Name second = ClientNames.next("producer", "prefixed", Optional.of("svc-prefixed"),
-                Optional.of("svc"));
+        ClientNames.Name first =
+                ClientNames.next("producer", "prefixed", Optional.of("svc-prefixed"), Optional.of("svc"));
+        ClientNames.Name second =
+                ClientNames.next("producer", "prefixed", Optional.of("svc-prefixed"), Optional.of("svc"));
 
         assertThat(first.clientId()).matches("svc-prefixed-\\d+");
         assertThat(second.clientId()).matches("svc-prefixed-\\d+").isNotEqualTo(first.clientId());
@@ -33,10 +33,10 @@ class ClientNamesTest {
 
     @Test
     void anExplicitIdIsKeptVerbatimButThreadsStillDiffer() {
-        ClientNames.Name first = ClientNames.next("admin", "explicit", Optional.of("billing-admin"),
-                Optional.of("svc"));
-        ClientNames.Name second = ClientNames.next("admin", "explicit", Optional.of("billing-admin"),
-                Optional.of("svc"));
+        ClientNames.Name first =
+                ClientNames.next("admin", "explicit", Optional.of("billing-admin"), Optional.of("svc"));
+        ClientNames.Name second =
+                ClientNames.next("admin", "explicit", Optional.of("billing-admin"), Optional.of("svc"));
 
         assertThat(first.clientId()).isEqualTo("billing-admin");
         assertThat(second.clientId()).isEqualTo("billing-admin");

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class JsonSerdeTest {
 
-    record Order(String id, Instant placed) { }
+    record Order(String id, Instant placed) {}
 
     private final JsonSerde<Order> serde = JsonSerde.of(Order.class, JsonSerde.defaultMapper());
 
@@ -54,7 +54,7 @@ class JsonSerdeTest {
 
     @Test
     void genericTypesRoundTrip() {
-        JsonSerde<List<Order>> list = JsonSerde.of(new TypeReference<List<Order>>() { }, JsonSerde.defaultMapper());
+        JsonSerde<List<Order>> list = JsonSerde.of(new TypeReference<List<Order>>() {}, JsonSerde.defaultMapper());
         List<Order> orders = List.of(new Order("a", Instant.EPOCH), new Order("b", Instant.EPOCH));
 
         assertThat(list.deserializer().deserialize("t", list.serializer().serialize("t", orders)))

@@ -15,20 +15,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LedgerMain {
 
-  private LedgerMain() {}
+    private LedgerMain() {}
 
-  /**
-   * Runs until killed.
-   *
-   * @param args see the class comment
-   * @throws Exception if the consumer cannot start
-   */
-  public static void main(String[] args) throws Exception {
-    ConnectionSource database = JdbcOffsetStoreIT.sqlite(Path.of(args[3]));
-    JdbcOffsetStore store = JdbcOffsetStore.builder(database, args[2]).build();
-    SdkConsumer<String, String> consumer = Ledger.consumer(args[0], args[1], args[2], database, store,
-        Duration.ofMillis(25), new AtomicInteger());
-    consumer.start();
-    consumer.awaitTermination(Duration.ofMinutes(5));
-  }
+    /**
+     * Runs until killed.
+     *
+     * @param args see the class comment
+     * @throws Exception if the consumer cannot start
+     */
+    public static void main(String[] args) throws Exception {
+        ConnectionSource database = JdbcOffsetStoreIT.sqlite(Path.of(args[3]));
+        JdbcOffsetStore store = JdbcOffsetStore.builder(database, args[2]).build();
+        SdkConsumer<String, String> consumer =
+                Ledger.consumer(args[0], args[1], args[2], database, store, Duration.ofMillis(25), new AtomicInteger());
+        consumer.start();
+        consumer.awaitTermination(Duration.ofMinutes(5));
+    }
 }

@@ -12,62 +12,62 @@ import java.util.concurrent.TimeUnit;
  */
 final class BreakerGate {
 
-  static final BreakerGate NONE = new BreakerGate(null);
+    static final BreakerGate NONE = new BreakerGate(null);
 
-  private final CircuitBreaker breaker;
+    private final CircuitBreaker breaker;
 
-  private BreakerGate(CircuitBreaker breaker) {
-    this.breaker = breaker;
-  }
-
-  static BreakerGate of(CircuitBreaker breaker) {
-    return breaker == null ? NONE : new BreakerGate(breaker);
-  }
-
-  boolean enabled() {
-    return breaker != null;
-  }
-
-  /** Asks for a permission; true when there is no breaker. */
-  boolean tryAcquire() {
-    return breaker == null || breaker.tryAcquirePermission();
-  }
-
-  /** Returns a permission that was not used because the send never started. */
-  void release() {
-    if (breaker != null) {
-      breaker.releasePermission();
+    private BreakerGate(CircuitBreaker breaker) {
+        this.breaker = breaker;
     }
-  }
 
-  void onSuccess(long startNanos) {
-    if (breaker != null) {
-      breaker.onSuccess(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+    static BreakerGate of(CircuitBreaker breaker) {
+        return breaker == null ? NONE : new BreakerGate(breaker);
     }
-  }
 
-  void onFailure(long startNanos, KafkaSdkException failure) {
-    if (breaker == null) {
-      return;
+    boolean enabled() {
+        return breaker != null;
     }
-    long elapsed = System.nanoTime() - startNanos;
-    if (failure.isRetriable()) {
-      breaker.onError(elapsed, TimeUnit.NANOSECONDS, failure);
-    } else {
-      breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
+
+    /** Asks for a permission; true when there is no breaker. */
+    boolean tryAcquire() {
+        return breaker == null || breaker.tryAcquirePermission();
     }
-  }
 
-  /** The exception Resilience4j uses for a refused call, naming the breaker and its state. */
-  CallNotPermittedException notPermitted() {
-    return CallNotPermittedException.createCallNotPermittedException(breaker);
-  }
+    /** Returns a permission that was not used because the send never started. */
+    void release() {
+        if (breaker != null) {
+            breaker.releasePermission();
+        }
+    }
 
-  String name() {
-    return breaker == null ? "" : breaker.getName();
-  }
+    void onSuccess(long startNanos) {
+        if (breaker != null) {
+            breaker.onSuccess(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+        }
+    }
 
-  String state() {
-    return breaker == null ? "" : breaker.getState().name();
-  }
+    void onFailure(long startNanos, KafkaSdkException failure) {
+        if (breaker == null) {
+            return;
+        }
+        long elapsed = System.nanoTime() - startNanos;
+        if (failure.isRetriable()) {
+            breaker.onError(elapsed, TimeUnit.NANOSECONDS, failure);
+        } else {
+            breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** The exception Resilience4j uses for a refused call, naming the breaker and its state. */
+    CallNotPermittedException notPermitted() {
+        return CallNotPermittedException.createCallNotPermittedException(breaker);
+    }
+
+    String name() {
+        return breaker == null ? "" : breaker.getName();
+    }
+
+    String state() {
+        return breaker == null ? "" : breaker.getState().name();
+    }
 }

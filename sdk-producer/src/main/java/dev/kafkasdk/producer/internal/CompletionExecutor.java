@@ -35,348 +35,357 @@ import org.slf4j.LoggerFactory;
  */
 final class CompletionExecutor {
 
-  private static final Logger LOG = LoggerFactory.getLogger(CompletionExecutor.class);
-  private static final AtomicReferenceFieldUpdater<CompletionExecutor, Task> TAIL =
-      AtomicReferenceFieldUpdater.newUpdater(CompletionExecutor.class, Task.class, "tail");
-  private static final AtomicReferenceFieldUpdater<Task, Task> NEXT =
-      AtomicReferenceFieldUpdater.newUpdater(Task.class, Task.class, "next");
-  private static final AtomicIntegerFieldUpdater<CompletionExecutor> STATE =
-      AtomicIntegerFieldUpdater.newUpdater(CompletionExecutor.class, "state");
+    private static final Logger LOG = LoggerFactory.getLogger(CompletionExecutor.class);
+    private static final AtomicReferenceFieldUpdater<CompletionExecutor, Task> TAIL =
+            AtomicReferenceFieldUpdater.newUpdater(CompletionExecutor.class, Task.class, "tail");
+    private static final AtomicReferenceFieldUpdater<Task, Task> NEXT =
+            AtomicReferenceFieldUpdater.newUpdater(Task.class, Task.class, "next");
+    private static final AtomicIntegerFieldUpdater<CompletionExecutor> STATE =
+            AtomicIntegerFieldUpdater.newUpdater(CompletionExecutor.class, "state");
 
-  /** How long the owned thread spins for the next task before it parks; see nextArrivesSoon. */
-  private static final long SPIN_NANOS = 5_000;
+    /** How long the owned thread spins for the next task before it parks; see nextArrivesSoon. */
+    private static final long SPIN_NANOS = 5_000;
 
-  /** The owned thread has not been started: nothing was queued yet. */
-  static final int UNSTARTED = 0;
-  /** The owned thread is draining the queue and will look at it again before parking. */
-  private static final int DRAINING = 1;
-  /**
-   * The owned thread parks (or is about to) until a queueing thread switches the state back to
-   * {@link #DRAINING} and unparks it.
-   */
-  private static final int PARKING = 2;
-  /**
-   * Whoever queues a task drains the queue: always for a caller's executor (which runs the
-   * drain, or the queueing thread does when it refuses), and for the owned thread once stopped.
-   */
-  private static final int SHARED = 3;
+    /** The owned thread has not been started: nothing was queued yet. */
+    static final int UNSTARTED = 0;
+    /** The owned thread is draining the queue and will look at it again before parking. */
+    private static final int DRAINING = 1;
+    /**
+     * The owned thread parks (or is about to) until a queueing thread switches the state back to
+     * {@link #DRAINING} and unparks it.
+     */
+    private static final int PARKING = 2;
+    /**
+     * Whoever queues a task drains the queue: always for a caller's executor (which runs the
+     * drain, or the queueing thread does when it refuses), and for the owned thread once stopped.
+     */
+    private static final int SHARED = 3;
 
-  /**
-   * A completion that links itself into the executor's queue, so that queueing it allocates
-   * nothing. A task is queued at most once.
-   */
-  abstract static class Task implements Runnable {
-    private volatile Task next;
-  }
-
-  /** The queue's first, already taken node; read and replaced only by the running drain. */
-  private Task head;
-  /** The last queued task; swapped by every thread that queues one. */
-  private volatile Task tail;
-  private volatile int state;
-
-  /** The caller's executor; for the owned thread, one that refuses (used once it stopped). */
-  private final Executor executor;
-  private final Thread ownedThread;
-  private final String description;
-  private volatile boolean stopping;
-  private volatile boolean rejectionLogged;
-  /** In the shared state, whether a drain is running or scheduled; only one runs at a time. */
-  private final AtomicBoolean drainScheduled = new AtomicBoolean();
-
-  private CompletionExecutor(Executor executor, String threadName, String description) {
-    this.description = description;
-    this.executor = executor != null ? executor : task -> {
-      throw new RejectedExecutionException("completion thread " + description + " stopped");
-    };
-    Task stub = new Task() {
-      @Override
-      public void run() {
-      }
-    };
-    this.head = stub;
-    this.tail = stub;
-    if (threadName == null) {
-      this.ownedThread = null;
-      this.state = SHARED;
-    } else {
-      this.ownedThread = new Thread(this::runOwnedThread, threadName);
-      this.ownedThread.setDaemon(true);
-      this.state = UNSTARTED;
+    /**
+     * A completion that links itself into the executor's queue, so that queueing it allocates
+     * nothing. A task is queued at most once.
+     */
+    abstract static class Task implements Runnable {
+        private volatile Task next;
     }
-  }
 
-  /**
-   * The SDK's own completion thread for one producer, started by the first completion.
-   *
-   * @param threadName the name of the completion thread
-   * @return an executor this SDK stops on close
-   */
-  static CompletionExecutor owned(String threadName) {
-    return new CompletionExecutor(null, threadName, threadName);
-  }
+    /** The queue's first, already taken node; read and replaced only by the running drain. */
+    private Task head;
+    /** The last queued task; swapped by every thread that queues one. */
+    private volatile Task tail;
 
-  /**
-   * Wraps the caller's executor; it is never shut down by the SDK.
-   *
-   * @param executor the caller's executor
-   * @return the wrapper
-   */
-  static CompletionExecutor callerOwned(Executor executor) {
-    return new CompletionExecutor(executor, null, executor.toString());
-  }
+    private volatile int state;
 
-  /**
-   * Queues the task and makes sure it runs: the owned thread is woken if it parks (started if it
-   * never ran); for a caller's executor one drain of the queue is scheduled on it unless one
-   * already is. If the executor refuses the drain (a caller's executor that was shut down, or
-   * the owned thread after close), the queue is drained on the current thread instead, so no
-   * future is ever left incomplete.
-   *
-   * @param task the completion task, never queued before
-   */
-  void execute(Task task) {
-    Task previous = TAIL.getAndSet(this, task);
-    NEXT.lazySet(previous, task);
-    // the swap above is a full fence, so this read cannot miss the owned thread saying PARKING
-    // after its last look at the queue (and that look cannot miss the task)
-    int current = state;
-    if (current != DRAINING) {
-      wake(current);
-    }
-  }
+    /** The caller's executor; for the owned thread, one that refuses (used once it stopped). */
+    private final Executor executor;
 
-  /**
-   * Makes sure a task queued while the state read {@code current} runs. Package-private for the
-   * test of a thread that read a stale state.
-   *
-   * @param current the state the queueing thread read after its swap
-   */
-  void wake(int current) {
-    switch (current) {
-      case PARKING -> {
-        // one unpark per park: the rest of the burst sees DRAINING and skips the wake-up, a
-        // system call that costs the I/O thread more than queueing itself
-        if (STATE.compareAndSet(this, PARKING, DRAINING)) {
-          LockSupport.unpark(ownedThread);
+    private final Thread ownedThread;
+    private final String description;
+    private volatile boolean stopping;
+    private volatile boolean rejectionLogged;
+    /** In the shared state, whether a drain is running or scheduled; only one runs at a time. */
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+
+    private CompletionExecutor(Executor executor, String threadName, String description) {
+        this.description = description;
+        this.executor = executor != null
+                ? executor
+                : task -> {
+                    throw new RejectedExecutionException("completion thread " + description + " stopped");
+                };
+        Task stub = new Task() {
+            @Override
+            public void run() {}
+        };
+        this.head = stub;
+        this.tail = stub;
+        if (threadName == null) {
+            this.ownedThread = null;
+            this.state = SHARED;
+        } else {
+            this.ownedThread = new Thread(this::runOwnedThread, threadName);
+            this.ownedThread.setDaemon(true);
+            this.state = UNSTARTED;
         }
-      }
-      case UNSTARTED -> start();
-      case SHARED -> scheduleSharedDrain();
-      // DRAINING: another thread has just started the owned thread, which will see the task
-      default -> { }
     }
-  }
 
-  private void start() {
-    if (!STATE.compareAndSet(this, UNSTARTED, DRAINING)) {
-      wake(state);
-      return;
+    /**
+     * The SDK's own completion thread for one producer, started by the first completion.
+     *
+     * @param threadName the name of the completion thread
+     * @return an executor this SDK stops on close
+     */
+    static CompletionExecutor owned(String threadName) {
+        return new CompletionExecutor(null, threadName, threadName);
     }
-    try {
-      ownedThread.start();
-    } catch (Throwable e) {
-      LOG.warn("Could not start completion thread {}; completing sends on the reporting thread",
-          description, e);
-      stopOwnedThread();
-    }
-  }
 
-  private void scheduleSharedDrain() {
-    // read before CAS: while a drain is scheduled (the common case in a burst) this stays a
-    // plain read of a shared cache line instead of a write
-    if (drainScheduled.get() || !drainScheduled.compareAndSet(false, true)) {
-      return;
+    /**
+     * Wraps the caller's executor; it is never shut down by the SDK.
+     *
+     * @param executor the caller's executor
+     * @return the wrapper
+     */
+    static CompletionExecutor callerOwned(Executor executor) {
+        return new CompletionExecutor(executor, null, executor.toString());
     }
-    try {
-      executor.execute(this::drainShared);
-    } catch (RejectedExecutionException e) {
-      if (ownedThread == null && !rejectionLogged) {
-        rejectionLogged = true;
-        LOG.warn("Completion executor {} rejected a task; completing sends on the reporting "
-            + "thread instead. Keep the executor running until the producer is closed.",
-            description, e);
-      }
-      drainShared();
-    }
-  }
 
-  /**
-   * Whether nothing is queued; false also while a task is swapped in but not yet linked, so
-   * the drain comes back for it.
-   */
-  private boolean isEmpty() {
-    return head == tail;
-  }
-
-  /**
-   * Runs queued tasks until the queue is empty, then lets the swapped-in-but-unlinked case
-   * finish: a thread preempted between the swap and the link gets the CPU instead of a spin.
-   * Drain only.
-   *
-   * <p>The head moves in a local variable and is written back once: a write per task would
-   * pull the cache line that also holds {@code tail} away from the I/O thread every time. It is
-   * written back even if the drain ends abruptly, so that no task runs twice.
-   */
-  private void drainAll() {
-    Task last = head;
-    try {
-      do {
-        Task next;
-        while ((next = last.next) != null) {
-          last = next;
-          try {
-            next.run();
-          } catch (RuntimeException | Error e) {
-            // an Error too (a callback's StackOverflowError, say): the thread must live on, or
-            // later completions would be left waiting or run on the reporting (I/O) thread
-            LOG.warn("A send completion task failed on {}", description, e);
-          }
+    /**
+     * Queues the task and makes sure it runs: the owned thread is woken if it parks (started if it
+     * never ran); for a caller's executor one drain of the queue is scheduled on it unless one
+     * already is. If the executor refuses the drain (a caller's executor that was shut down, or
+     * the owned thread after close), the queue is drained on the current thread instead, so no
+     * future is ever left incomplete.
+     *
+     * @param task the completion task, never queued before
+     */
+    void execute(Task task) {
+        Task previous = TAIL.getAndSet(this, task);
+        NEXT.lazySet(previous, task);
+        // the swap above is a full fence, so this read cannot miss the owned thread saying PARKING
+        // after its last look at the queue (and that look cannot miss the task)
+        int current = state;
+        if (current != DRAINING) {
+            wake(current);
         }
-        if (last == tail) {
-          break;
-        }
-        // a task was swapped in but is not linked yet
-        Thread.yield();
-      } while (true);
-    } finally {
-      head = last;
     }
-  }
 
-  private void drainShared() {
-    do {
-      try {
-        drainAll();
-      } finally {
-        // also after an abrupt end, so that the next queued task schedules a drain again
-        drainScheduled.set(false);
-      }
-      // a task queued between the last poll and the reset saw the flag still set and did not
-      // schedule a drain: take it over here
-    } while (!isEmpty() && drainScheduled.compareAndSet(false, true));
-  }
-
-  private void runOwnedThread() {
-    try {
-      while (!stopping) {
-        drainAll();
-        if (nextArrivesSoon()) {
-          continue;
+    /**
+     * Makes sure a task queued while the state read {@code current} runs. Package-private for the
+     * test of a thread that read a stale state.
+     *
+     * @param current the state the queueing thread read after its swap
+     */
+    void wake(int current) {
+        switch (current) {
+            case PARKING -> {
+                // one unpark per park: the rest of the burst sees DRAINING and skips the wake-up, a
+                // system call that costs the I/O thread more than queueing itself
+                if (STATE.compareAndSet(this, PARKING, DRAINING)) {
+                    LockSupport.unpark(ownedThread);
+                }
+            }
+            case UNSTARTED -> start();
+            case SHARED -> scheduleSharedDrain();
+            // DRAINING: another thread has just started the owned thread, which will see the task
+            default -> {}
         }
-        state = PARKING;
-        // look again after saying PARKING: a task queued before that was not announced
-        if (isEmpty() && !stopping) {
-          LockSupport.park(this);
-        }
-        state = DRAINING;
-      }
-    } catch (Error e) {
-      LOG.error("Completion thread {} stopped; later completions run on the thread that reports "
-          + "them", description, e);
-      throw e;
-    } finally {
-      stopOwnedThread();
     }
-  }
 
-  /**
-   * Spins for up to {@link #SPIN_NANOS} until another task is queued. kafka-clients completes
-   * the records of one produce response back to back, each a fraction of a microsecond after
-   * the last, and this thread is usually faster than that: parking whenever it caught up meant
-   * 4,600-17,000 unparks per million records (each a system call on the I/O thread) where a
-   * BALANCED run had about 300 responses. Between responses (commonly milliseconds apart) the
-   * spin costs at most {@link #SPIN_NANOS}.
-   *
-   * @return true if a task was queued within the spin
-   */
-  private boolean nextArrivesSoon() {
-    long deadline = System.nanoTime() + SPIN_NANOS;
-    do {
-      if (!isEmpty()) {
+    private void start() {
+        if (!STATE.compareAndSet(this, UNSTARTED, DRAINING)) {
+            wake(state);
+            return;
+        }
+        try {
+            ownedThread.start();
+        } catch (Throwable e) {
+            LOG.warn("Could not start completion thread {}; completing sends on the reporting thread", description, e);
+            stopOwnedThread();
+        }
+    }
+
+    private void scheduleSharedDrain() {
+        // read before CAS: while a drain is scheduled (the common case in a burst) this stays a
+        // plain read of a shared cache line instead of a write
+        if (drainScheduled.get() || !drainScheduled.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            executor.execute(this::drainShared);
+        } catch (RejectedExecutionException e) {
+            if (ownedThread == null && !rejectionLogged) {
+                rejectionLogged = true;
+                LOG.warn(
+                        "Completion executor {} rejected a task; completing sends on the reporting "
+                                + "thread instead. Keep the executor running until the producer is closed.",
+                        description,
+                        e);
+            }
+            drainShared();
+        }
+    }
+
+    /**
+     * Whether nothing is queued; false also while a task is swapped in but not yet linked, so
+     * the drain comes back for it.
+     */
+    private boolean isEmpty() {
+        return head == tail;
+    }
+
+    /**
+     * Runs queued tasks until the queue is empty, then lets the swapped-in-but-unlinked case
+     * finish: a thread preempted between the swap and the link gets the CPU instead of a spin.
+     * Drain only.
+     *
+     * <p>The head moves in a local variable and is written back once: a write per task would
+     * pull the cache line that also holds {@code tail} away from the I/O thread every time. It is
+     * written back even if the drain ends abruptly, so that no task runs twice.
+     */
+    private void drainAll() {
+        Task last = head;
+        try {
+            do {
+                Task next;
+                while ((next = last.next) != null) {
+                    last = next;
+                    try {
+                        next.run();
+                    } catch (RuntimeException | Error e) {
+                        // an Error too (a callback's StackOverflowError, say): the thread must live on, or
+                        // later completions would be left waiting or run on the reporting (I/O) thread
+                        LOG.warn("A send completion task failed on {}", description, e);
+                    }
+                }
+                if (last == tail) {
+                    break;
+                }
+                // a task was swapped in but is not linked yet
+                Thread.yield();
+            } while (true);
+        } finally {
+            head = last;
+        }
+    }
+
+    private void drainShared() {
+        do {
+            try {
+                drainAll();
+            } finally {
+                // also after an abrupt end, so that the next queued task schedules a drain again
+                drainScheduled.set(false);
+            }
+            // a task queued between the last poll and the reset saw the flag still set and did not
+            // schedule a drain: take it over here
+        } while (!isEmpty() && drainScheduled.compareAndSet(false, true));
+    }
+
+    private void runOwnedThread() {
+        try {
+            while (!stopping) {
+                drainAll();
+                if (nextArrivesSoon()) {
+                    continue;
+                }
+                state = PARKING;
+                // look again after saying PARKING: a task queued before that was not announced
+                if (isEmpty() && !stopping) {
+                    LockSupport.park(this);
+                }
+                state = DRAINING;
+            }
+        } catch (Error e) {
+            LOG.error(
+                    "Completion thread {} stopped; later completions run on the thread that reports " + "them",
+                    description,
+                    e);
+            throw e;
+        } finally {
+            stopOwnedThread();
+        }
+    }
+
+    /**
+     * Spins for up to {@link #SPIN_NANOS} until another task is queued. kafka-clients completes
+     * the records of one produce response back to back, each a fraction of a microsecond after
+     * the last, and this thread is usually faster than that: parking whenever it caught up meant
+     * 4,600-17,000 unparks per million records (each a system call on the I/O thread) where a
+     * BALANCED run had about 300 responses. Between responses (commonly milliseconds apart) the
+     * spin costs at most {@link #SPIN_NANOS}.
+     *
+     * @return true if a task was queued within the spin
+     */
+    private boolean nextArrivesSoon() {
+        long deadline = System.nanoTime() + SPIN_NANOS;
+        do {
+            if (!isEmpty()) {
+                return true;
+            }
+            Thread.onSpinWait();
+        } while (System.nanoTime() - deadline < 0);
+        return false;
+    }
+
+    /**
+     * Hands the queue over to whoever queues: every task queued before the switch is drained here
+     * (a queueing thread that still saw the owned thread's state had swapped its task in before
+     * this switch), later ones by their queueing thread.
+     */
+    private void stopOwnedThread() {
+        state = SHARED;
+        if (drainScheduled.compareAndSet(false, true)) {
+            drainShared();
+        }
+    }
+
+    /**
+     * Whether the current thread is the SDK-owned completion thread, where waiting for another
+     * send's completion would deadlock.
+     *
+     * @return true on the SDK's own completion thread
+     */
+    boolean isCompletionThread() {
+        return Thread.currentThread() == ownedThread;
+    }
+
+    /**
+     * Waits until every completion queued so far on the SDK's own thread has run, so that after
+     * {@code flush()} the futures of earlier sends are complete. Does nothing for a caller's
+     * executor (its ordering is unknown) or on the completion thread itself.
+     */
+    void awaitQueued() {
+        if (ownedThread == null || isCompletionThread()) {
+            return;
+        }
+        CountDownLatch reached = new CountDownLatch(1);
+        execute(new Task() {
+            @Override
+            public void run() {
+                reached.countDown();
+            }
+        });
+        try {
+            reached.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptException(e);
+        }
+    }
+
+    /**
+     * Lets queued completions finish and stops the SDK-owned thread; does nothing for a caller's
+     * executor. Completions that arrive later run on the thread that reports them.
+     *
+     * @param timeout how long to wait for queued completions
+     * @return false if the owned thread is still running its queue after the timeout
+     */
+    boolean shutdown(Duration timeout) {
+        if (ownedThread == null) {
+            return true;
+        }
+        stopping = true;
+        if (STATE.compareAndSet(this, UNSTARTED, SHARED)) {
+            stopOwnedThread();
+            return true;
+        }
+        LockSupport.unpark(ownedThread);
+        if (isCompletionThread()) {
+            return true;
+        }
+        try {
+            ownedThread.join(Math.max(1, timeout.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (ownedThread.isAlive()) {
+            LOG.warn(
+                    "Completion thread {} did not finish its queued callbacks within {}; "
+                            + "they still run on that daemon thread.",
+                    description,
+                    timeout);
+            return false;
+        }
         return true;
-      }
-      Thread.onSpinWait();
-    } while (System.nanoTime() - deadline < 0);
-    return false;
-  }
-
-  /**
-   * Hands the queue over to whoever queues: every task queued before the switch is drained here
-   * (a queueing thread that still saw the owned thread's state had swapped its task in before
-   * this switch), later ones by their queueing thread.
-   */
-  private void stopOwnedThread() {
-    state = SHARED;
-    if (drainScheduled.compareAndSet(false, true)) {
-      drainShared();
     }
-  }
-
-  /**
-   * Whether the current thread is the SDK-owned completion thread, where waiting for another
-   * send's completion would deadlock.
-   *
-   * @return true on the SDK's own completion thread
-   */
-  boolean isCompletionThread() {
-    return Thread.currentThread() == ownedThread;
-  }
-
-  /**
-   * Waits until every completion queued so far on the SDK's own thread has run, so that after
-   * {@code flush()} the futures of earlier sends are complete. Does nothing for a caller's
-   * executor (its ordering is unknown) or on the completion thread itself.
-   */
-  void awaitQueued() {
-    if (ownedThread == null || isCompletionThread()) {
-      return;
-    }
-    CountDownLatch reached = new CountDownLatch(1);
-    execute(new Task() {
-      @Override
-      public void run() {
-        reached.countDown();
-      }
-    });
-    try {
-      reached.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptException(e);
-    }
-  }
-
-  /**
-   * Lets queued completions finish and stops the SDK-owned thread; does nothing for a caller's
-   * executor. Completions that arrive later run on the thread that reports them.
-   *
-   * @param timeout how long to wait for queued completions
-   * @return false if the owned thread is still running its queue after the timeout
-   */
-  boolean shutdown(Duration timeout) {
-    if (ownedThread == null) {
-      return true;
-    }
-    stopping = true;
-    if (STATE.compareAndSet(this, UNSTARTED, SHARED)) {
-      stopOwnedThread();
-      return true;
-    }
-    LockSupport.unpark(ownedThread);
-    if (isCompletionThread()) {
-      return true;
-    }
-    try {
-      ownedThread.join(Math.max(1, timeout.toMillis()));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    if (ownedThread.isAlive()) {
-      LOG.warn("Completion thread {} did not finish its queued callbacks within {}; "
-          + "they still run on that daemon thread.", description, timeout);
-      return false;
-    }
-    return true;
-  }
 }

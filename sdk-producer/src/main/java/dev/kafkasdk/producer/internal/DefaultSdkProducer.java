@@ -27,208 +27,223 @@ import org.slf4j.LoggerFactory;
  */
 public class DefaultSdkProducer<K, V> implements SdkProducer<K, V> {
 
-  private static final Logger LOG = LoggerFactory.getLogger(DefaultSdkProducer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultSdkProducer.class);
 
-  private final String clientId;
-  private final Producer<byte[], byte[]> kafka;
-  private final RecordEncoder<K, V> encoder;
-  private final SendContext context;
-  private final AutoCloseable clientMetrics;
-  private final AtomicBoolean closed = new AtomicBoolean();
-  private volatile boolean closedInTime;
+    private final String clientId;
+    private final Producer<byte[], byte[]> kafka;
+    private final RecordEncoder<K, V> encoder;
+    private final SendContext context;
+    private final AutoCloseable clientMetrics;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean closedInTime;
 
-  DefaultSdkProducer(ProducerParts<K, V> parts) {
-    this.clientId = parts.clientId();
-    this.kafka = parts.kafka();
-    this.encoder = parts.encoder();
-    this.context = parts.context();
-    this.clientMetrics = parts.clientMetrics();
-  }
-
-  @Override
-  public CompletableFuture<SendResult> send(OutgoingRecord<K, V> record) {
-    CompletableFuture<SendResult> future = new CompletableFuture<>();
-    dispatch(record, future, null);
-    return future;
-  }
-
-  @Override
-  public void send(OutgoingRecord<K, V> record, SendCallback callback) {
-    dispatch(record, null, Objects.requireNonNull(callback, "callback"));
-  }
-
-  @Override
-  public SendResult sendAndWait(OutgoingRecord<K, V> record, Duration timeout) {
-    Objects.requireNonNull(timeout, "timeout");
-    if (context.executor().isCompletionThread()) {
-      throw new IllegalStateException("sendAndWait was called on the producer's completion"
-          + " thread, which would wait for itself; use send(...) with a callback there");
+    DefaultSdkProducer(ProducerParts<K, V> parts) {
+        this.clientId = parts.clientId();
+        this.kafka = parts.kafka();
+        this.encoder = parts.encoder();
+        this.context = parts.context();
+        this.clientMetrics = parts.clientMetrics();
     }
-    CompletableFuture<SendResult> future = send(record);
-    return await(future, timeout, record);
-  }
 
-  private SendResult await(CompletableFuture<SendResult> future, Duration timeout,
-      OutgoingRecord<K, V> record) {
-    try {
-      return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (ExecutionException e) {
-      throw (KafkaSdkException) e.getCause();
-    } catch (TimeoutException e) {
-      throw KafkaSdkException.builder("Send to topic '" + record.topic() + "' (key "
-              + FailureTranslator.renderKey(record.key()) + ") was not acknowledged within "
-              + timeout + " (sendAndWait); the record may still be delivered later")
-          .topic(record.topic()).clientId(clientId).cause(e).retriable();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw KafkaSdkException.builder("Interrupted while waiting for the send to topic '"
-              + record.topic() + "'; the record may still be delivered")
-          .topic(record.topic()).clientId(clientId).cause(new InterruptException(e)).build();
+    @Override
+    public CompletableFuture<SendResult> send(OutgoingRecord<K, V> record) {
+        CompletableFuture<SendResult> future = new CompletableFuture<>();
+        dispatch(record, future, null);
+        return future;
     }
-  }
 
-  /**
-   * Runs one send. Every path ends in exactly one completion on the completion executor:
-   * nothing is thrown at the caller except for a null record.
-   */
-  private void dispatch(OutgoingRecord<K, V> record, CompletableFuture<SendResult> future,
-      SendCallback callback) {
-    Objects.requireNonNull(record, "record");
-    long start = context.timing() ? System.nanoTime() : 0L;
-    String topic = record.topic();
-    K key = record.key();
-    Refusal refusal = closed.get() ? Refusal.PRODUCER_CLOSED
-        : context.fatal().get() != null ? Refusal.PRODUCER_UNUSABLE : null;
-    if (refusal != null) {
-      refuse(refusal, topic, key, future, callback, start);
-      return;
+    @Override
+    public void send(OutgoingRecord<K, V> record, SendCallback callback) {
+        dispatch(record, null, Objects.requireNonNull(callback, "callback"));
     }
-    ProducerRecord<byte[], byte[]> raw;
-    try {
-      raw = encoder.encode(record);
-    } catch (KafkaSdkException e) {
-      early(topic, key, future, callback, start)
-          .failBeforeSend(e, e.getCause().getClass().getSimpleName());
-      return;
+
+    @Override
+    public SendResult sendAndWait(OutgoingRecord<K, V> record, Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (context.executor().isCompletionThread()) {
+            throw new IllegalStateException("sendAndWait was called on the producer's completion"
+                    + " thread, which would wait for itself; use send(...) with a callback there");
+        }
+        CompletableFuture<SendResult> future = send(record);
+        return await(future, timeout, record);
     }
-    refusal = admit();
-    if (refusal != null) {
-      refuse(refusal, topic, key, future, callback, start);
-      return;
+
+    private SendResult await(CompletableFuture<SendResult> future, Duration timeout, OutgoingRecord<K, V> record) {
+        try {
+            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            throw (KafkaSdkException) e.getCause();
+        } catch (TimeoutException e) {
+            throw KafkaSdkException.builder("Send to topic '" + record.topic() + "' (key "
+                            + FailureTranslator.renderKey(record.key()) + ") was not acknowledged within "
+                            + timeout + " (sendAndWait); the record may still be delivered later")
+                    .topic(record.topic())
+                    .clientId(clientId)
+                    .cause(e)
+                    .retriable();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw KafkaSdkException.builder("Interrupted while waiting for the send to topic '" + record.topic()
+                            + "'; the record may still be delivered")
+                    .topic(record.topic())
+                    .clientId(clientId)
+                    .cause(new InterruptException(e))
+                    .build();
+        }
     }
-    SendCompletion completion =
-        new SendCompletion(context, topic, key, listener(future, callback), start, true);
-    completion.sending(Thread.currentThread());
-    try {
-      kafka.send(raw, completion);
-    } catch (RuntimeException e) {
-      completion.onCompletion(null, e);
-    } finally {
-      completion.sending(null);
+
+    /**
+     * Runs one send. Every path ends in exactly one completion on the completion executor:
+     * nothing is thrown at the caller except for a null record.
+     */
+    private void dispatch(OutgoingRecord<K, V> record, CompletableFuture<SendResult> future, SendCallback callback) {
+        Objects.requireNonNull(record, "record");
+        long start = context.timing() ? System.nanoTime() : 0L;
+        String topic = record.topic();
+        K key = record.key();
+        Refusal refusal = closed.get()
+                ? Refusal.PRODUCER_CLOSED
+                : context.fatal().get() != null ? Refusal.PRODUCER_UNUSABLE : null;
+        if (refusal != null) {
+            refuse(refusal, topic, key, future, callback, start);
+            return;
+        }
+        ProducerRecord<byte[], byte[]> raw;
+        try {
+            raw = encoder.encode(record);
+        } catch (KafkaSdkException e) {
+            early(topic, key, future, callback, start)
+                    .failBeforeSend(e, e.getCause().getClass().getSimpleName());
+            return;
+        }
+        refusal = admit();
+        if (refusal != null) {
+            refuse(refusal, topic, key, future, callback, start);
+            return;
+        }
+        SendCompletion completion = new SendCompletion(context, topic, key, listener(future, callback), start, true);
+        completion.sending(Thread.currentThread());
+        try {
+            kafka.send(raw, completion);
+        } catch (RuntimeException e) {
+            completion.onCompletion(null, e);
+        } finally {
+            completion.sending(null);
+        }
     }
-  }
 
-  private void refuse(Refusal refusal, String topic, K key, CompletableFuture<SendResult> future,
-      SendCallback callback, long start) {
-    KafkaSdkException failure = context.failures().refused(refusal, topic, key,
-        context.fatal().get(), context.gate(), context.limiter().limit());
-    early(topic, key, future, callback, start).failBeforeSend(failure, refusal.tag());
-  }
-
-  private SendCompletion early(String topic, K key, CompletableFuture<SendResult> future,
-      SendCallback callback, long start) {
-    return new SendCompletion(context, topic, key, listener(future, callback), start, false);
-  }
-
-  private static Object listener(CompletableFuture<SendResult> future, SendCallback callback) {
-    return future != null ? future : callback;
-  }
-
-  /** Takes the circuit breaker and in-flight permits; returns why not, or null. */
-  private Refusal admit() {
-    BreakerGate gate = context.gate();
-    if (!gate.tryAcquire()) {
-      return Refusal.CIRCUIT_OPEN;
+    private void refuse(
+            Refusal refusal,
+            String topic,
+            K key,
+            CompletableFuture<SendResult> future,
+            SendCallback callback,
+            long start) {
+        KafkaSdkException failure = context.failures()
+                .refused(
+                        refusal,
+                        topic,
+                        key,
+                        context.fatal().get(),
+                        context.gate(),
+                        context.limiter().limit());
+        early(topic, key, future, callback, start).failBeforeSend(failure, refusal.tag());
     }
-    try {
-      if (context.limiter().acquire()) {
-        return null;
-      }
-      gate.release();
-      return Refusal.IN_FLIGHT_CAP;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      gate.release();
-      return Refusal.INTERRUPTED;
+
+    private SendCompletion early(
+            String topic, K key, CompletableFuture<SendResult> future, SendCallback callback, long start) {
+        return new SendCompletion(context, topic, key, listener(future, callback), start, false);
     }
-  }
 
-  @Override
-  public void flush() {
-    if (closed.get()) {
-      return;
+    private static Object listener(CompletableFuture<SendResult> future, SendCallback callback) {
+        return future != null ? future : callback;
     }
-    kafka.flush();
-    context.executor().awaitQueued();
-  }
 
-  @Override
-  public String clientId() {
-    return clientId;
-  }
-
-  @Override
-  public boolean isClosed() {
-    return closed.get();
-  }
-
-  @Override
-  public boolean close(Duration timeout) {
-    Objects.requireNonNull(timeout, "timeout");
-    if (!closed.compareAndSet(false, true)) {
-      return closedInTime;
+    /** Takes the circuit breaker and in-flight permits; returns why not, or null. */
+    private Refusal admit() {
+        BreakerGate gate = context.gate();
+        if (!gate.tryAcquire()) {
+            return Refusal.CIRCUIT_OPEN;
+        }
+        try {
+            if (context.limiter().acquire()) {
+                return null;
+            }
+            gate.release();
+            return Refusal.IN_FLIGHT_CAP;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            gate.release();
+            return Refusal.INTERRUPTED;
+        }
     }
-    long deadline = System.nanoTime() + timeout.toNanos();
-    boolean clean = false;
-    try {
-      kafka.close(timeout);
-      // kafka-clients force-closes (failing what is unsent) once the timeout is spent
-      clean = deadline - System.nanoTime() > 0;
-    } catch (RuntimeException e) {
-      LOG.warn("Closing producer {} failed", clientId, e);
-    } finally {
-      closeClientMetrics();
-      long remaining = Math.max(0, deadline - System.nanoTime());
-      clean &= context.executor().shutdown(Duration.ofNanos(Math.max(remaining,
-          TimeUnit.MILLISECONDS.toNanos(100))));
-      closedInTime = clean;
+
+    @Override
+    public void flush() {
+        if (closed.get()) {
+            return;
+        }
+        kafka.flush();
+        context.executor().awaitQueued();
     }
-    return clean;
-  }
 
-  private void closeClientMetrics() {
-    if (clientMetrics == null) {
-      return;
+    @Override
+    public String clientId() {
+        return clientId;
     }
-    try {
-      clientMetrics.close();
-    } catch (Exception e) {
-      LOG.warn("Unbinding the Kafka client metrics of producer {} failed", clientId, e);
+
+    @Override
+    public boolean isClosed() {
+        return closed.get();
     }
-  }
 
-  /** The kafka-clients producer, for the transactional subclass. */
-  Producer<byte[], byte[]> kafka() {
-    return kafka;
-  }
+    @Override
+    public boolean close(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (!closed.compareAndSet(false, true)) {
+            return closedInTime;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean clean = false;
+        try {
+            kafka.close(timeout);
+            // kafka-clients force-closes (failing what is unsent) once the timeout is spent
+            clean = deadline - System.nanoTime() > 0;
+        } catch (RuntimeException e) {
+            LOG.warn("Closing producer {} failed", clientId, e);
+        } finally {
+            closeClientMetrics();
+            long remaining = Math.max(0, deadline - System.nanoTime());
+            clean &= context.executor()
+                    .shutdown(Duration.ofNanos(Math.max(remaining, TimeUnit.MILLISECONDS.toNanos(100))));
+            closedInTime = clean;
+        }
+        return clean;
+    }
 
-  /** The shared send context, for the transactional subclass. */
-  SendContext context() {
-    return context;
-  }
+    private void closeClientMetrics() {
+        if (clientMetrics == null) {
+            return;
+        }
+        try {
+            clientMetrics.close();
+        } catch (Exception e) {
+            LOG.warn("Unbinding the Kafka client metrics of producer {} failed", clientId, e);
+        }
+    }
 
-  @Override
-  public String toString() {
-    return getClass().getSimpleName() + "{clientId=" + clientId + ", closed=" + closed.get() + "}";
-  }
+    /** The kafka-clients producer, for the transactional subclass. */
+    Producer<byte[], byte[]> kafka() {
+        return kafka;
+    }
+
+    /** The shared send context, for the transactional subclass. */
+    SendContext context() {
+        return context;
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "{clientId=" + clientId + ", closed=" + closed.get() + "}";
+    }
 }

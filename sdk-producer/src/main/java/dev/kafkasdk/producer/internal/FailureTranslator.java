@@ -16,178 +16,200 @@ import org.apache.kafka.common.errors.TimeoutException;
  */
 final class FailureTranslator {
 
-  private static final int MAX_KEY_CHARS = 120;
+    private static final int MAX_KEY_CHARS = 120;
 
-  private final String clientId;
-  private final ProducerLimits limits;
+    private final String clientId;
+    private final ProducerLimits limits;
 
-  FailureTranslator(String clientId, ProducerLimits limits) {
-    this.clientId = clientId;
-    this.limits = limits;
-  }
+    FailureTranslator(String clientId, ProducerLimits limits) {
+        this.clientId = clientId;
+        this.limits = limits;
+    }
 
-  /**
-   * Translates a failure reported by kafka-clients, through the send callback or thrown by
-   * {@code send}.
-   *
-   * @param error the Kafka exception
-   * @param topic the record's topic
-   * @param partition the partition, or -1 when unknown
-   * @param key the record's key (object form)
-   * @param synchronous whether {@code send} itself failed, before the record was buffered
-   * @return the SDK exception
-   */
-  KafkaSdkException translate(Throwable error, String topic, int partition, Object key,
-      boolean synchronous) {
-    Throwable cause = KafkaErrors.significantCause(error);
-    String detail = cause == error ? String.valueOf(error.getMessage())
-        : error.getMessage() + " (caused by " + cause.getClass().getSimpleName() + ": "
-            + cause.getMessage() + ")";
-    KafkaSdkException.Builder builder =
-        base(topic, key, explain(cause, synchronous) + ": " + detail + KafkaErrors.hint(cause))
-            .cause(cause);
-    if (partition >= 0) {
-      builder.partition(partition);
+    /**
+     * Translates a failure reported by kafka-clients, through the send callback or thrown by
+     * {@code send}.
+     *
+     * @param error the Kafka exception
+     * @param topic the record's topic
+     * @param partition the partition, or -1 when unknown
+     * @param key the record's key (object form)
+     * @param synchronous whether {@code send} itself failed, before the record was buffered
+     * @return the SDK exception
+     */
+    KafkaSdkException translate(Throwable error, String topic, int partition, Object key, boolean synchronous) {
+        Throwable cause = KafkaErrors.significantCause(error);
+        String detail = cause == error
+                ? String.valueOf(error.getMessage())
+                : error.getMessage() + " (caused by " + cause.getClass().getSimpleName() + ": " + cause.getMessage()
+                        + ")";
+        KafkaSdkException.Builder builder = base(
+                        topic, key, explain(cause, synchronous) + ": " + detail + KafkaErrors.hint(cause))
+                .cause(cause);
+        if (partition >= 0) {
+            builder.partition(partition);
+        }
+        if (cause instanceof IllegalStateException && isClosedMessage(cause)) {
+            return builder.fatal();
+        }
+        return builder.build();
     }
-    if (cause instanceof IllegalStateException && isClosedMessage(cause)) {
-      return builder.fatal();
-    }
-    return builder.build();
-  }
 
-  private String explain(Throwable error, boolean synchronous) {
-    if (error instanceof BufferExhaustedException) {
-      return bufferFull();
+    private String explain(Throwable error, boolean synchronous) {
+        if (error instanceof BufferExhaustedException) {
+            return bufferFull();
+        }
+        if (error instanceof TimeoutException) {
+            if (!synchronous) {
+                return "not acknowledged within delivery.timeout.ms (" + limits.deliveryTimeoutMs()
+                        + " ms); the producer retried until then";
+            }
+            String message = String.valueOf(error.getMessage());
+            if (message.contains("memory")) {
+                return bufferFull();
+            }
+            return "blocked for max.block.ms (" + limits.maxBlockMs() + " ms) without cluster metadata"
+                    + " for the topic (the cluster is unreachable or the topic does not exist) or without"
+                    + " free buffer.memory (" + limits.bufferMemory() + " bytes)";
+        }
+        if (error instanceof RecordTooLargeException) {
+            return synchronous
+                    ? "record is larger than max.request.size (" + limits.maxRequestSize() + " bytes)"
+                            + " or buffer.memory (" + limits.bufferMemory() + " bytes)"
+                    : "the broker rejected the record as too large: the topic's max.message.bytes (or the"
+                            + " broker's message.max.bytes) is smaller than the record batch";
+        }
+        if (error instanceof IllegalStateException) {
+            return isClosedMessage(error)
+                    ? "the producer is closed"
+                    : "the producer is not in a state to send"
+                            + (limits.transactionalId() == null
+                                    ? ""
+                                    : " (a transactional producer sends only"
+                                            + " inside a transaction: use runInTransaction or beginTransaction first)");
+        }
+        if (error instanceof SerializationException) {
+            return "serialization failed";
+        }
+        if (error instanceof InterruptException) {
+            return "interrupted while waiting for the producer";
+        }
+        if (error instanceof KafkaException && synchronous) {
+            return "the producer refused the record";
+        }
+        return "the send failed (" + error.getClass().getSimpleName() + ")";
     }
-    if (error instanceof TimeoutException) {
-      if (!synchronous) {
-        return "not acknowledged within delivery.timeout.ms (" + limits.deliveryTimeoutMs()
-            + " ms); the producer retried until then";
-      }
-      String message = String.valueOf(error.getMessage());
-      if (message.contains("memory")) {
-        return bufferFull();
-      }
-      return "blocked for max.block.ms (" + limits.maxBlockMs() + " ms) without cluster metadata"
-          + " for the topic (the cluster is unreachable or the topic does not exist) or without"
-          + " free buffer.memory (" + limits.bufferMemory() + " bytes)";
-    }
-    if (error instanceof RecordTooLargeException) {
-      return synchronous
-          ? "record is larger than max.request.size (" + limits.maxRequestSize() + " bytes)"
-            + " or buffer.memory (" + limits.bufferMemory() + " bytes)"
-          : "the broker rejected the record as too large: the topic's max.message.bytes (or the"
-            + " broker's message.max.bytes) is smaller than the record batch";
-    }
-    if (error instanceof IllegalStateException) {
-      return isClosedMessage(error)
-          ? "the producer is closed"
-          : "the producer is not in a state to send"
-            + (limits.transactionalId() == null ? "" : " (a transactional producer sends only"
-            + " inside a transaction: use runInTransaction or beginTransaction first)");
-    }
-    if (error instanceof SerializationException) {
-      return "serialization failed";
-    }
-    if (error instanceof InterruptException) {
-      return "interrupted while waiting for the producer";
-    }
-    if (error instanceof KafkaException && synchronous) {
-      return "the producer refused the record";
-    }
-    return "the send failed (" + error.getClass().getSimpleName() + ")";
-  }
 
-  private String bufferFull() {
-    return "buffer.memory (" + limits.bufferMemory() + " bytes) stayed full for max.block.ms ("
-        + limits.maxBlockMs() + " ms): records are produced faster than the cluster accepts them";
-  }
-
-  private static boolean isClosedMessage(Throwable error) {
-    String message = error.getMessage();
-    return message != null && message.contains("closed");
-  }
-
-  /** The record exceeds the producer's own limits; checked before it is handed to Kafka. */
-  KafkaSdkException tooLarge(int estimatedSize, String topic, Object key) {
-    boolean overRequest = estimatedSize > limits.maxRequestSize();
-    String limit = overRequest
-        ? "max.request.size (" + limits.maxRequestSize() + " bytes)"
-        : "buffer.memory (" + limits.bufferMemory() + " bytes)";
-    String message = "record not sent: its serialized size with headers and record overhead is"
-        + " up to " + estimatedSize + " bytes, more than the producer's " + limit + ". Raise "
-        + (overRequest ? "max.request.size" : "buffer.memory") + " in the producer config; the"
-        + " broker's message.max.bytes (or the topic's max.message.bytes) must allow the size too";
-    return base(topic, key, message).cause(new RecordTooLargeException(message)).build();
-  }
-
-  /** The key or value serializer threw. */
-  KafkaSdkException serialization(String part, RuntimeException error, String topic, Object key) {
-    return base(topic, key, "record not sent: the " + part + " serializer failed: "
-        + error.getMessage()).cause(error).build();
-  }
-
-  /**
-   * A send the SDK refused before kafka-clients saw it.
-   *
-   * @param refusal why
-   * @param topic the record's topic
-   * @param key the record's key
-   * @param fatal the producer's first fatal error, for {@link Refusal#PRODUCER_UNUSABLE}
-   * @param gate the circuit breaker, for {@link Refusal#CIRCUIT_OPEN}
-   * @param inFlightCap the in-flight cap, for {@link Refusal#IN_FLIGHT_CAP}
-   * @return the failure
-   */
-  KafkaSdkException refused(Refusal refusal, String topic, Object key, KafkaSdkException fatal,
-      BreakerGate gate, int inFlightCap) {
-    switch (refusal) {
-      case PRODUCER_CLOSED:
-        return base(topic, key, "record not sent: the producer is closed").fatal();
-      case PRODUCER_UNUSABLE:
-        Throwable root = fatal.getCause() == null ? fatal : fatal.getCause();
-        return base(topic, key, "record not sent: the producer is unusable since an earlier fatal"
-            + " error (" + root.getClass().getSimpleName() + ": " + root.getMessage() + "); close"
-            + " it and create a new one after fixing the cause").cause(fatal).fatal();
-      case CIRCUIT_OPEN:
-        return base(topic, key, "record not sent: circuit breaker '" + gate.name() + "' is "
-            + gate.state() + " after repeated retriable failures; the cluster looks unreachable")
-            .cause(gate.notPermitted()).retriable();
-      case IN_FLIGHT_CAP:
-        return base(topic, key, "record not sent: " + inFlightCap + " records were already"
-            + " waiting for the broker (the producer's in-flight cap) for max.block.ms ("
-            + limits.maxBlockMs() + " ms)").retriable();
-      case INTERRUPTED:
-      default:
-        return base(topic, key, "record not sent: interrupted while waiting for an in-flight"
-            + " permit").cause(new InterruptException("interrupted")).build();
+    private String bufferFull() {
+        return "buffer.memory (" + limits.bufferMemory() + " bytes) stayed full for max.block.ms ("
+                + limits.maxBlockMs() + " ms): records are produced faster than the cluster accepts them";
     }
-  }
 
-  private KafkaSdkException.Builder base(String topic, Object key, String message) {
-    return KafkaSdkException.builder("Send to topic '" + topic + "' (key " + renderKey(key)
-        + ") failed: " + message).topic(topic).clientId(clientId);
-  }
+    private static boolean isClosedMessage(Throwable error) {
+        String message = error.getMessage();
+        return message != null && message.contains("closed");
+    }
 
-  /**
-   * The key as shown in messages: its {@code toString}, shortened; byte arrays by length only.
-   *
-   * @param key the key
-   * @return the rendering
-   */
-  static String renderKey(Object key) {
-    if (key == null) {
-      return "null";
+    /** The record exceeds the producer's own limits; checked before it is handed to Kafka. */
+    KafkaSdkException tooLarge(int estimatedSize, String topic, Object key) {
+        boolean overRequest = estimatedSize > limits.maxRequestSize();
+        String limit = overRequest
+                ? "max.request.size (" + limits.maxRequestSize() + " bytes)"
+                : "buffer.memory (" + limits.bufferMemory() + " bytes)";
+        String message = "record not sent: its serialized size with headers and record overhead is"
+                + " up to " + estimatedSize + " bytes, more than the producer's " + limit + ". Raise "
+                + (overRequest ? "max.request.size" : "buffer.memory") + " in the producer config; the"
+                + " broker's message.max.bytes (or the topic's max.message.bytes) must allow the size too";
+        return base(topic, key, message)
+                .cause(new RecordTooLargeException(message))
+                .build();
     }
-    if (key instanceof byte[] bytes) {
-      return "byte[" + bytes.length + "]";
+
+    /** The key or value serializer threw. */
+    KafkaSdkException serialization(String part, RuntimeException error, String topic, Object key) {
+        return base(topic, key, "record not sent: the " + part + " serializer failed: " + error.getMessage())
+                .cause(error)
+                .build();
     }
-    String text;
-    try {
-      text = String.valueOf(key);
-    } catch (RuntimeException e) {
-      return key.getClass().getName() + " (toString failed)";
+
+    /**
+     * A send the SDK refused before kafka-clients saw it.
+     *
+     * @param refusal why
+     * @param topic the record's topic
+     * @param key the record's key
+     * @param fatal the producer's first fatal error, for {@link Refusal#PRODUCER_UNUSABLE}
+     * @param gate the circuit breaker, for {@link Refusal#CIRCUIT_OPEN}
+     * @param inFlightCap the in-flight cap, for {@link Refusal#IN_FLIGHT_CAP}
+     * @return the failure
+     */
+    KafkaSdkException refused(
+            Refusal refusal, String topic, Object key, KafkaSdkException fatal, BreakerGate gate, int inFlightCap) {
+        switch (refusal) {
+            case PRODUCER_CLOSED:
+                return base(topic, key, "record not sent: the producer is closed")
+                        .fatal();
+            case PRODUCER_UNUSABLE:
+                Throwable root = fatal.getCause() == null ? fatal : fatal.getCause();
+                return base(
+                                topic,
+                                key,
+                                "record not sent: the producer is unusable since an earlier fatal"
+                                        + " error (" + root.getClass().getSimpleName() + ": " + root.getMessage()
+                                        + "); close"
+                                        + " it and create a new one after fixing the cause")
+                        .cause(fatal)
+                        .fatal();
+            case CIRCUIT_OPEN:
+                return base(
+                                topic,
+                                key,
+                                "record not sent: circuit breaker '" + gate.name() + "' is " + gate.state()
+                                        + " after repeated retriable failures; the cluster looks unreachable")
+                        .cause(gate.notPermitted())
+                        .retriable();
+            case IN_FLIGHT_CAP:
+                return base(
+                                topic,
+                                key,
+                                "record not sent: " + inFlightCap + " records were already"
+                                        + " waiting for the broker (the producer's in-flight cap) for max.block.ms ("
+                                        + limits.maxBlockMs() + " ms)")
+                        .retriable();
+            case INTERRUPTED:
+            default:
+                return base(topic, key, "record not sent: interrupted while waiting for an in-flight" + " permit")
+                        .cause(new InterruptException("interrupted"))
+                        .build();
+        }
     }
-    return text.length() <= MAX_KEY_CHARS ? "'" + text + "'"
-        : "'" + text.substring(0, MAX_KEY_CHARS) + "...'";
-  }
+
+    private KafkaSdkException.Builder base(String topic, Object key, String message) {
+        return KafkaSdkException.builder(
+                        "Send to topic '" + topic + "' (key " + renderKey(key) + ") failed: " + message)
+                .topic(topic)
+                .clientId(clientId);
+    }
+
+    /**
+     * The key as shown in messages: its {@code toString}, shortened; byte arrays by length only.
+     *
+     * @param key the key
+     * @return the rendering
+     */
+    static String renderKey(Object key) {
+        if (key == null) {
+            return "null";
+        }
+        if (key instanceof byte[] bytes) {
+            return "byte[" + bytes.length + "]";
+        }
+        String text;
+        try {
+            text = String.valueOf(key);
+        } catch (RuntimeException e) {
+            return key.getClass().getName() + " (toString failed)";
+        }
+        return text.length() <= MAX_KEY_CHARS ? "'" + text + "'" : "'" + text.substring(0, MAX_KEY_CHARS) + "...'";
+    }
 }

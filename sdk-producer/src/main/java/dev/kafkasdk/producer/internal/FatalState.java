@@ -13,39 +13,41 @@ import org.slf4j.LoggerFactory;
  */
 final class FatalState {
 
-  private static final Logger LOG = LoggerFactory.getLogger(FatalState.class);
+    private static final Logger LOG = LoggerFactory.getLogger(FatalState.class);
 
-  private final String clientId;
-  private final AtomicReference<KafkaSdkException> first = new AtomicReference<>();
+    private final String clientId;
+    private final AtomicReference<KafkaSdkException> first = new AtomicReference<>();
 
-  FatalState(String clientId) {
-    this.clientId = clientId;
-  }
-
-  /** The first fatal error, or null while the producer is healthy. */
-  KafkaSdkException get() {
-    return first.get();
-  }
-
-  /**
-   * Records a failure if it is a fatal error reported by kafka-clients (a closed producer is
-   * not recorded: it is its own state).
-   *
-   * @param failure the translated failure
-   * @return true if this call recorded the producer's first fatal error
-   */
-  boolean record(KafkaSdkException failure) {
-    if (!(failure instanceof FatalKafkaSdkException)
-        || failure.getCause() == null
-        || failure.getCause() instanceof IllegalStateException) {
-      return false;
+    FatalState(String clientId) {
+        this.clientId = clientId;
     }
-    if (first.compareAndSet(null, failure)) {
-      LOG.error("Producer {} hit a fatal error and can no longer send; every later send fails"
-          + " at once. Close it and create a new producer after fixing the cause.", clientId,
-          failure);
-      return true;
+
+    /** The first fatal error, or null while the producer is healthy. */
+    KafkaSdkException get() {
+        return first.get();
     }
-    return false;
-  }
+
+    /**
+     * Records a failure if it is a fatal error reported by kafka-clients (a closed producer is
+     * not recorded: it is its own state).
+     *
+     * @param failure the translated failure
+     * @return true if this call recorded the producer's first fatal error
+     */
+    boolean record(KafkaSdkException failure) {
+        if (!(failure instanceof FatalKafkaSdkException)
+                || failure.getCause() == null
+                || failure.getCause() instanceof IllegalStateException) {
+            return false;
+        }
+        if (first.compareAndSet(null, failure)) {
+            LOG.error(
+                    "Producer {} hit a fatal error and can no longer send; every later send fails"
+                            + " at once. Close it and create a new producer after fixing the cause.",
+                    clientId,
+                    failure);
+            return true;
+        }
+        return false;
+    }
 }

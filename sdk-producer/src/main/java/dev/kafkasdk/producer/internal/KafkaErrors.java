@@ -15,46 +15,44 @@ import org.apache.kafka.common.errors.TransactionAbortableException;
  */
 final class KafkaErrors {
 
-  private KafkaErrors() {
-  }
+    private KafkaErrors() {}
 
-  /**
-   * The exception that says what happened: the first Kafka {@link ApiException} in the cause
-   * chain (fenced, not authorized, a failed send), or the exception itself.
-   *
-   * @param error what a transactional method threw
-   * @return the exception to classify and keep as the cause
-   */
-  static Throwable significantCause(Throwable error) {
-    Throwable current = error;
-    for (int depth = 0; current != null && depth < 10; depth++) {
-      if (current instanceof ApiException) {
-        return current;
-      }
-      current = current.getCause();
+    /**
+     * The exception that says what happened: the first Kafka {@link ApiException} in the cause
+     * chain (fenced, not authorized, a failed send), or the exception itself.
+     *
+     * @param error what a transactional method threw
+     * @return the exception to classify and keep as the cause
+     */
+    static Throwable significantCause(Throwable error) {
+        Throwable current = error;
+        for (int depth = 0; current != null && depth < 10; depth++) {
+            if (current instanceof ApiException) {
+                return current;
+            }
+            current = current.getCause();
+        }
+        return error;
     }
-    return error;
-  }
 
-  /**
-   * A short hint on what the caller should do.
-   *
-   * @param cause the significant cause
-   * @return the hint, starting with "; ", or empty
-   */
-  static String hint(Throwable cause) {
-    if (cause instanceof ProducerFencedException) {
-      return "; another producer with the same transactional.id started and fenced this one,"
-          + " which can no longer be used";
+    /**
+     * A short hint on what the caller should do.
+     *
+     * @param cause the significant cause
+     * @return the hint, starting with "; ", or empty
+     */
+    static String hint(Throwable cause) {
+        if (cause instanceof ProducerFencedException) {
+            return "; another producer with the same transactional.id started and fenced this one,"
+                    + " which can no longer be used";
+        }
+        if (cause instanceof AuthorizationException) {
+            return "; the principal lacks an ACL (WRITE on the transactional id or topic, or"
+                    + " IDEMPOTENT_WRITE on the cluster); grant it and create a new producer";
+        }
+        if (cause instanceof InvalidProducerEpochException || cause instanceof TransactionAbortableException) {
+            return "; abort the transaction and run it again";
+        }
+        return AuthenticationHints.hint(cause);
     }
-    if (cause instanceof AuthorizationException) {
-      return "; the principal lacks an ACL (WRITE on the transactional id or topic, or"
-          + " IDEMPOTENT_WRITE on the cluster); grant it and create a new producer";
-    }
-    if (cause instanceof InvalidProducerEpochException
-        || cause instanceof TransactionAbortableException) {
-      return "; abort the transaction and run it again";
-    }
-    return AuthenticationHints.hint(cause);
-  }
 }

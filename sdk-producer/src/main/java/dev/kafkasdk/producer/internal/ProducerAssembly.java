@@ -20,89 +20,97 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class ProducerAssembly {
 
+    private ProducerAssembly() {}
 
-  private ProducerAssembly() {
-  }
-
-  /**
-   * Creates a plain producer.
-   *
-   * @param options validated options
-   * @param <K> the key type
-   * @param <V> the value type
-   * @return the producer
-   */
-  public static <K, V> SdkProducer<K, V> plain(ProducerOptions<K, V> options) {
-    return new DefaultSdkProducer<>(parts(options));
-  }
-
-  /**
-   * Creates a transactional producer and initializes its transactions.
-   *
-   * @param options validated options with a transactional id
-   * @param <K> the key type
-   * @param <V> the value type
-   * @return the producer
-   */
-  public static <K, V> TransactionalProducer<K, V> transactional(ProducerOptions<K, V> options) {
-    String transactionalId = options.settings().transactionalId().orElseThrow();
-    DefaultTransactionalProducer<K, V> producer =
-        new DefaultTransactionalProducer<>(parts(options), transactionalId);
-    producer.initTransactions();
-    return producer;
-  }
-
-  private static <K, V> ProducerParts<K, V> parts(ProducerOptions<K, V> options) {
-    Map<String, Object> properties = options.settings().toProperties();
-    Object configuredId = properties.get(ProducerConfig.CLIENT_ID_CONFIG);
-    ClientNames.Name names = ClientNames.next("producer", options.settings().name(),
-        Optional.ofNullable(configuredId).map(Object::toString),
-        options.settings().cluster().clientIdPrefix());
-    String clientId = names.clientId();
-    properties.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
-    properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    ProducerLimits limits = ProducerLimits.from(options.settings());
-    FailureTranslator failures = new FailureTranslator(clientId, limits);
-    Producer<byte[], byte[]> kafka = createClient(options, properties, clientId);
-
-    SendMetrics metrics = SendMetrics.NOOP;
-    AutoCloseable clientMetrics = null;
-    if (options.metrics().isEnabled()) {
-      metrics = SendMetrics.micrometer(options.metrics(), clientId);
-      clientMetrics = options.metrics().bindClientMetrics(kafka);
+    /**
+     * Creates a plain producer.
+     *
+     * @param options validated options
+     * @param <K> the key type
+     * @param <V> the value type
+     * @return the producer
+     */
+    public static <K, V> SdkProducer<K, V> plain(ProducerOptions<K, V> options) {
+        return new DefaultSdkProducer<>(parts(options));
     }
-    CompletionExecutor executor = options.completionExecutor() == null
-        ? CompletionExecutor.owned(names.thread("completions"))
-        : CompletionExecutor.callerOwned(options.completionExecutor());
-    InFlightLimiter limiter = options.maxInFlight() > 0
-        ? InFlightLimiter.of(options.maxInFlight(), limits.maxBlockMs())
-        : InFlightLimiter.UNLIMITED;
-    SendContext context = new SendContext(executor, metrics, BreakerGate.of(breaker(options,
-        clientId)), limiter, failures, new FatalState(clientId));
-    RecordEncoder<K, V> encoder = new RecordEncoder<>(options.keySerde().serializer(),
-        options.valueSerde().serializer(), failures, limits);
-    return new ProducerParts<>(clientId, kafka, encoder, context, clientMetrics);
-  }
 
-  private static Producer<byte[], byte[]> createClient(ProducerOptions<?, ?> options,
-      Map<String, Object> properties, String clientId) {
-    try {
-      return options.clientFactory() == null
-          ? new KafkaProducer<>(properties)
-          : options.clientFactory().apply(properties);
-    } catch (KafkaException e) {
-      throw KafkaSdkException.builder("Could not create the Kafka producer '"
-          + options.settings().name() + "': " + e.getMessage()).clientId(clientId).cause(e)
-          .build();
+    /**
+     * Creates a transactional producer and initializes its transactions.
+     *
+     * @param options validated options with a transactional id
+     * @param <K> the key type
+     * @param <V> the value type
+     * @return the producer
+     */
+    public static <K, V> TransactionalProducer<K, V> transactional(ProducerOptions<K, V> options) {
+        String transactionalId = options.settings().transactionalId().orElseThrow();
+        DefaultTransactionalProducer<K, V> producer =
+                new DefaultTransactionalProducer<>(parts(options), transactionalId);
+        producer.initTransactions();
+        return producer;
     }
-  }
 
-  private static CircuitBreaker breaker(ProducerOptions<?, ?> options, String clientId) {
-    if (options.circuitBreaker() != null) {
-      return options.circuitBreaker();
+    private static <K, V> ProducerParts<K, V> parts(ProducerOptions<K, V> options) {
+        Map<String, Object> properties = options.settings().toProperties();
+        Object configuredId = properties.get(ProducerConfig.CLIENT_ID_CONFIG);
+        ClientNames.Name names = ClientNames.next(
+                "producer",
+                options.settings().name(),
+                Optional.ofNullable(configuredId).map(Object::toString),
+                options.settings().cluster().clientIdPrefix());
+        String clientId = names.clientId();
+        properties.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        ProducerLimits limits = ProducerLimits.from(options.settings());
+        FailureTranslator failures = new FailureTranslator(clientId, limits);
+        Producer<byte[], byte[]> kafka = createClient(options, properties, clientId);
+
+        SendMetrics metrics = SendMetrics.NOOP;
+        AutoCloseable clientMetrics = null;
+        if (options.metrics().isEnabled()) {
+            metrics = SendMetrics.micrometer(options.metrics(), clientId);
+            clientMetrics = options.metrics().bindClientMetrics(kafka);
+        }
+        CompletionExecutor executor = options.completionExecutor() == null
+                ? CompletionExecutor.owned(names.thread("completions"))
+                : CompletionExecutor.callerOwned(options.completionExecutor());
+        InFlightLimiter limiter = options.maxInFlight() > 0
+                ? InFlightLimiter.of(options.maxInFlight(), limits.maxBlockMs())
+                : InFlightLimiter.UNLIMITED;
+        SendContext context = new SendContext(
+                executor,
+                metrics,
+                BreakerGate.of(breaker(options, clientId)),
+                limiter,
+                failures,
+                new FatalState(clientId));
+        RecordEncoder<K, V> encoder = new RecordEncoder<>(
+                options.keySerde().serializer(), options.valueSerde().serializer(), failures, limits);
+        return new ProducerParts<>(clientId, kafka, encoder, context, clientMetrics);
     }
-    return options.circuitBreakerSettings() == null ? null
-        : options.circuitBreakerSettings().toCircuitBreaker(clientId);
-  }
+
+    private static Producer<byte[], byte[]> createClient(
+            ProducerOptions<?, ?> options, Map<String, Object> properties, String clientId) {
+        try {
+            return options.clientFactory() == null
+                    ? new KafkaProducer<>(properties)
+                    : options.clientFactory().apply(properties);
+        } catch (KafkaException e) {
+            throw KafkaSdkException.builder("Could not create the Kafka producer '"
+                            + options.settings().name() + "': " + e.getMessage())
+                    .clientId(clientId)
+                    .cause(e)
+                    .build();
+        }
+    }
+
+    private static CircuitBreaker breaker(ProducerOptions<?, ?> options, String clientId) {
+        if (options.circuitBreaker() != null) {
+            return options.circuitBreaker();
+        }
+        return options.circuitBreakerSettings() == null
+                ? null
+                : options.circuitBreakerSettings().toCircuitBreaker(clientId);
+    }
 }

@@ -15,18 +15,18 @@ import dev.kafkasdk.core.config.ProducerSettings;
  * @param transactionalId {@code transactional.id}, or null
  */
 record ProducerLimits(
-    int maxRequestSize,
-    long bufferMemory,
-    long maxBlockMs,
-    int deliveryTimeoutMs,
-    String transactionalId) {
+        int maxRequestSize, long bufferMemory, long maxBlockMs, int deliveryTimeoutMs, String transactionalId) {
 
-  static ProducerLimits from(ProducerSettings settings) {
-    return new ProducerLimits(
-        Math.toIntExact(settings.effective(ProducerKeys.MAX_REQUEST_SIZE).orElseThrow().toBytes()),
-        settings.effective(ProducerKeys.BUFFER_MEMORY).orElseThrow().toBytes(),
-        settings.effective(ProducerKeys.MAX_BLOCK).orElseThrow().toMillis(),
-        Math.toIntExact(settings.effective(ProducerKeys.DELIVERY_TIMEOUT).orElseThrow().toMillis()),
-        settings.effective(ProducerKeys.TRANSACTIONAL_ID).orElse(null));
-  }
+    static ProducerLimits from(ProducerSettings settings) {
+        return new ProducerLimits(
+                Math.toIntExact(settings.effective(ProducerKeys.MAX_REQUEST_SIZE)
+                        .orElseThrow()
+                        .toBytes()),
+                settings.effective(ProducerKeys.BUFFER_MEMORY).orElseThrow().toBytes(),
+                settings.effective(ProducerKeys.MAX_BLOCK).orElseThrow().toMillis(),
+                Math.toIntExact(settings.effective(ProducerKeys.DELIVERY_TIMEOUT)
+                        .orElseThrow()
+                        .toMillis()),
+                settings.effective(ProducerKeys.TRANSACTIONAL_ID).orElse(null));
+    }
 }

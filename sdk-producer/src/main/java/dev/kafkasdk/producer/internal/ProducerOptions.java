@@ -26,13 +26,12 @@ import org.apache.kafka.common.serialization.Serde;
  * @param <V> the value type
  */
 public record ProducerOptions<K, V>(
-    ProducerSettings settings,
-    Serde<K> keySerde,
-    Serde<V> valueSerde,
-    Executor completionExecutor,
-    SdkMetrics metrics,
-    CircuitBreaker circuitBreaker,
-    CircuitBreakerSettings circuitBreakerSettings,
-    int maxInFlight,
-    Function<Map<String, Object>, Producer<byte[], byte[]>> clientFactory) {
-}
+        ProducerSettings settings,
+        Serde<K> keySerde,
+        Serde<V> valueSerde,
+        Executor completionExecutor,
+        SdkMetrics metrics,
+        CircuitBreaker circuitBreaker,
+        CircuitBreakerSettings circuitBreakerSettings,
+        int maxInFlight,
+        Function<Map<String, Object>, Producer<byte[], byte[]>> clientFactory) {}

@@ -14,9 +14,8 @@ import org.apache.kafka.clients.producer.Producer;
  * @param <V> the value type
  */
 record ProducerParts<K, V>(
-    String clientId,
-    Producer<byte[], byte[]> kafka,
-    RecordEncoder<K, V> encoder,
-    SendContext context,
-    AutoCloseable clientMetrics) {
-}
+        String clientId,
+        Producer<byte[], byte[]> kafka,
+        RecordEncoder<K, V> encoder,
+        SendContext context,
+        AutoCloseable clientMetrics) {}

@@ -5,19 +5,19 @@ package dev.kafkasdk.producer.internal;
  * {@code error} tag of the failed-records counter.
  */
 enum Refusal {
-  PRODUCER_CLOSED("ProducerClosed"),
-  PRODUCER_UNUSABLE("ProducerUnusable"),
-  CIRCUIT_OPEN("CircuitOpen"),
-  IN_FLIGHT_CAP("InFlightCapReached"),
-  INTERRUPTED("Interrupted");
+    PRODUCER_CLOSED("ProducerClosed"),
+    PRODUCER_UNUSABLE("ProducerUnusable"),
+    CIRCUIT_OPEN("CircuitOpen"),
+    IN_FLIGHT_CAP("InFlightCapReached"),
+    INTERRUPTED("Interrupted");
 
-  private final String tag;
+    private final String tag;
 
-  Refusal(String tag) {
-    this.tag = tag;
-  }
+    Refusal(String tag) {
+        this.tag = tag;
+    }
 
-  String tag() {
-    return tag;
-  }
+    String tag() {
+        return tag;
+    }
 }

@@ -19,120 +19,122 @@ import org.slf4j.LoggerFactory;
  */
 final class SendCompletion extends CompletionExecutor.Task implements Callback {
 
-  private static final Logger LOG = LoggerFactory.getLogger(SendCompletion.class);
-  private static final AtomicIntegerFieldUpdater<SendCompletion> DONE =
-      AtomicIntegerFieldUpdater.newUpdater(SendCompletion.class, "done");
+    private static final Logger LOG = LoggerFactory.getLogger(SendCompletion.class);
+    private static final AtomicIntegerFieldUpdater<SendCompletion> DONE =
+            AtomicIntegerFieldUpdater.newUpdater(SendCompletion.class, "done");
 
-  private final SendContext context;
-  private final String topic;
-  private final Object key;
-  /** The caller's {@link CompletableFuture} or {@link SendCallback}. */
-  private final Object listener;
-  private final long startNanos;
-  private final boolean holdsPermits;
-  private boolean synchronous;
-  private volatile int done;
-  private Thread sendingThread;
-  /**
-   * What happened, set once before the task is queued: kafka-clients' {@link RecordMetadata} or
-   * {@link Exception}, or a {@link Refused} for a send that never reached kafka-clients.
-   */
-  private Object outcome;
+    private final SendContext context;
+    private final String topic;
+    private final Object key;
+    /** The caller's {@link CompletableFuture} or {@link SendCallback}. */
+    private final Object listener;
 
-  /** A send the SDK failed itself, with the error type its meters record. */
-  private record Refused(KafkaSdkException failure, String type) {
-  }
+    private final long startNanos;
+    private final boolean holdsPermits;
+    private boolean synchronous;
+    private volatile int done;
+    private Thread sendingThread;
+    /**
+     * What happened, set once before the task is queued: kafka-clients' {@link RecordMetadata} or
+     * {@link Exception}, or a {@link Refused} for a send that never reached kafka-clients.
+     */
+    private Object outcome;
 
-  SendCompletion(SendContext context, String topic, Object key, Object listener, long startNanos,
-      boolean holdsPermits) {
-    this.context = context;
-    this.topic = topic;
-    this.key = key;
-    this.listener = listener;
-    this.startNanos = startNanos;
-    this.holdsPermits = holdsPermits;
-  }
+    /** A send the SDK failed itself, with the error type its meters record. */
+    private record Refused(KafkaSdkException failure, String type) {}
 
-  /** Marks the thread that is about to call {@code send}, to tell an immediate failure apart. */
-  void sending(Thread thread) {
-    this.sendingThread = thread;
-  }
-
-  /**
-   * Fails a send that never reached kafka-clients (closed, unusable, serializer, size, circuit
-   * breaker, in-flight cap). No permit is held; the circuit breaker is not told.
-   */
-  void failBeforeSend(KafkaSdkException preSendFailure, String type) {
-    if (DONE.compareAndSet(this, 0, 1)) {
-      this.outcome = new Refused(preSendFailure, type);
-      context.executor().execute(this);
+    SendCompletion(
+            SendContext context, String topic, Object key, Object listener, long startNanos, boolean holdsPermits) {
+        this.context = context;
+        this.topic = topic;
+        this.key = key;
+        this.listener = listener;
+        this.startNanos = startNanos;
+        this.holdsPermits = holdsPermits;
     }
-  }
 
-  @Override
-  public void onCompletion(RecordMetadata recordMetadata, Exception exception) {
-    if (!DONE.compareAndSet(this, 0, 1)) {
-      return;
+    /** Marks the thread that is about to call {@code send}, to tell an immediate failure apart. */
+    void sending(Thread thread) {
+        this.sendingThread = thread;
     }
-    // a failed send may carry metadata too (its partition); the exception decides
-    this.outcome = exception != null ? new Failed(recordMetadata, exception) : recordMetadata;
-    this.synchronous = Thread.currentThread() == sendingThread;
-    if (holdsPermits) {
-      context.limiter().release();
-    }
-    context.executor().execute(this);
-  }
 
-  /** A send kafka-clients failed, with the partition when it knew it. */
-  private record Failed(RecordMetadata metadata, Exception error) {
-  }
+    /**
+     * Fails a send that never reached kafka-clients (closed, unusable, serializer, size, circuit
+     * breaker, in-flight cap). No permit is held; the circuit breaker is not told.
+     */
+    void failBeforeSend(KafkaSdkException preSendFailure, String type) {
+        if (DONE.compareAndSet(this, 0, 1)) {
+            this.outcome = new Refused(preSendFailure, type);
+            context.executor().execute(this);
+        }
+    }
 
-  @Override
-  public void run() {
-    KafkaSdkException failure;
-    String errorType;
-    if (outcome instanceof RecordMetadata metadata) {
-      SendResult result = new SendResult(topic, metadata.partition(), metadata.offset(),
-          context.timestamps().of(metadata.hasTimestamp() ? metadata.timestamp() : 0L));
-      context.metrics().succeeded(topic, startNanos);
-      if (holdsPermits) {
-        context.gate().onSuccess(startNanos);
-      }
-      deliver(result, null);
-      return;
+    @Override
+    public void onCompletion(RecordMetadata recordMetadata, Exception exception) {
+        if (!DONE.compareAndSet(this, 0, 1)) {
+            return;
+        }
+        // a failed send may carry metadata too (its partition); the exception decides
+        this.outcome = exception != null ? new Failed(recordMetadata, exception) : recordMetadata;
+        this.synchronous = Thread.currentThread() == sendingThread;
+        if (holdsPermits) {
+            context.limiter().release();
+        }
+        context.executor().execute(this);
     }
-    if (outcome instanceof Refused refused) {
-      failure = refused.failure();
-      errorType = refused.type();
-    } else {
-      Failed failed = (Failed) outcome;
-      int partition = failed.metadata() == null ? -1 : failed.metadata().partition();
-      failure = context.failures().translate(failed.error(), topic, partition, key, synchronous);
-      Throwable cause = failure.getCause() == null ? failed.error() : failure.getCause();
-      errorType = cause.getClass().getSimpleName();
-    }
-    context.metrics().failed(topic, errorType, startNanos);
-    if (holdsPermits) {
-      context.gate().onFailure(startNanos, failure);
-      context.fatal().record(failure);
-    }
-    deliver(null, failure);
-  }
 
-  @SuppressWarnings("unchecked")
-  private void deliver(SendResult result, KafkaSdkException failure) {
-    if (listener instanceof CompletableFuture<?> future) {
-      if (failure == null) {
-        ((CompletableFuture<SendResult>) future).complete(result);
-      } else {
-        future.completeExceptionally(failure);
-      }
-      return;
+    /** A send kafka-clients failed, with the partition when it knew it. */
+    private record Failed(RecordMetadata metadata, Exception error) {}
+
+    @Override
+    public void run() {
+        KafkaSdkException failure;
+        String errorType;
+        if (outcome instanceof RecordMetadata metadata) {
+            SendResult result = new SendResult(
+                    topic,
+                    metadata.partition(),
+                    metadata.offset(),
+                    context.timestamps().of(metadata.hasTimestamp() ? metadata.timestamp() : 0L));
+            context.metrics().succeeded(topic, startNanos);
+            if (holdsPermits) {
+                context.gate().onSuccess(startNanos);
+            }
+            deliver(result, null);
+            return;
+        }
+        if (outcome instanceof Refused refused) {
+            failure = refused.failure();
+            errorType = refused.type();
+        } else {
+            Failed failed = (Failed) outcome;
+            int partition = failed.metadata() == null ? -1 : failed.metadata().partition();
+            failure = context.failures().translate(failed.error(), topic, partition, key, synchronous);
+            Throwable cause = failure.getCause() == null ? failed.error() : failure.getCause();
+            errorType = cause.getClass().getSimpleName();
+        }
+        context.metrics().failed(topic, errorType, startNanos);
+        if (holdsPermits) {
+            context.gate().onFailure(startNanos, failure);
+            context.fatal().record(failure);
+        }
+        deliver(null, failure);
     }
-    try {
-      ((SendCallback) listener).onCompletion(result, failure);
-    } catch (RuntimeException e) {
-      LOG.warn("Send callback for topic {} threw; the exception is ignored", topic, e);
+
+    @SuppressWarnings("unchecked")
+    private void deliver(SendResult result, KafkaSdkException failure) {
+        if (listener instanceof CompletableFuture<?> future) {
+            if (failure == null) {
+                ((CompletableFuture<SendResult>) future).complete(result);
+            } else {
+                future.completeExceptionally(failure);
+            }
+            return;
+        }
+        try {
+            ((SendCallback) listener).onCompletion(result, failure);
+        } catch (RuntimeException e) {
+            LOG.warn("Send callback for topic {} threw; the exception is ignored", topic, e);
+        }
     }
-  }
 }

@@ -15,18 +15,22 @@ package dev.kafkasdk.producer.internal;
  * @param timing whether a send needs a start time: only when meters or a breaker use it
  */
 record SendContext(
-    CompletionExecutor executor,
-    SendMetrics metrics,
-    BreakerGate gate,
-    InFlightLimiter limiter,
-    FailureTranslator failures,
-    FatalState fatal,
-    Timestamps timestamps,
-    boolean timing) {
+        CompletionExecutor executor,
+        SendMetrics metrics,
+        BreakerGate gate,
+        InFlightLimiter limiter,
+        FailureTranslator failures,
+        FatalState fatal,
+        Timestamps timestamps,
+        boolean timing) {
 
-  SendContext(CompletionExecutor executor, SendMetrics metrics, BreakerGate gate,
-      InFlightLimiter limiter, FailureTranslator failures, FatalState fatal) {
-    this(executor, metrics, gate, limiter, failures, fatal, new Timestamps(),
-        metrics.timing() || gate.enabled());
-  }
+    SendContext(
+            CompletionExecutor executor,
+            SendMetrics metrics,
+            BreakerGate gate,
+            InFlightLimiter limiter,
+            FailureTranslator failures,
+            FatalState fatal) {
+        this(executor, metrics, gate, limiter, failures, fatal, new Timestamps(), metrics.timing() || gate.enabled());
+    }
 }

@@ -11,21 +11,21 @@ import java.time.Instant;
  */
 final class Timestamps {
 
-  private Instant last = Instant.EPOCH;
+    private Instant last = Instant.EPOCH;
 
-  /**
-   * The instant of a record timestamp.
-   *
-   * @param epochMillis milliseconds since the epoch, 0 when the broker reported none
-   * @return the instant, the same object as last time for the same millisecond
-   */
-  Instant of(long epochMillis) {
-    Instant cached = last;
-    if (cached.toEpochMilli() == epochMillis) {
-      return cached;
+    /**
+     * The instant of a record timestamp.
+     *
+     * @param epochMillis milliseconds since the epoch, 0 when the broker reported none
+     * @return the instant, the same object as last time for the same millisecond
+     */
+    Instant of(long epochMillis) {
+        Instant cached = last;
+        if (cached.toEpochMilli() == epochMillis) {
+            return cached;
+        }
+        Instant fresh = Instant.ofEpochMilli(epochMillis);
+        last = fresh;
+        return fresh;
     }
-    Instant fresh = Instant.ofEpochMilli(epochMillis);
-    last = fresh;
-    return fresh;
-  }
 }

@@ -28,98 +28,104 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class FailureTranslatorTest {
 
-  private final FailureTranslator translator = new FailureTranslator("orders-1",
-      new ProducerLimits(1_048_576, 33_554_432L, 60_000L, 120_000, null));
+    private final FailureTranslator translator =
+            new FailureTranslator("orders-1", new ProducerLimits(1_048_576, 33_554_432L, 60_000L, 120_000, null));
 
-  static Stream<Arguments> kafkaErrors() {
-    return Stream.of(
-        Arguments.of(new NetworkException("connection lost"), RetriableKafkaSdkException.class),
-        Arguments.of(new NotEnoughReplicasException("isr 1 < 2"), RetriableKafkaSdkException.class),
-        Arguments.of(new TimeoutException("expired"), RetriableKafkaSdkException.class),
-        Arguments.of(new ProducerFencedException("epoch 4"), FatalKafkaSdkException.class),
-        Arguments.of(new OutOfOrderSequenceException("seq 9"), FatalKafkaSdkException.class),
-        Arguments.of(new TopicAuthorizationException("no WRITE"), FatalKafkaSdkException.class),
-        Arguments.of(new ClusterAuthorizationException("no IDEMPOTENT_WRITE"),
-            FatalKafkaSdkException.class),
-        Arguments.of(new SaslAuthenticationException("bad password"),
-            FatalKafkaSdkException.class),
-        Arguments.of(new UnsupportedVersionException("old broker"), FatalKafkaSdkException.class),
-        Arguments.of(new KafkaException("in error state", new ProducerFencedException("epoch 5")),
-            FatalKafkaSdkException.class),
-        Arguments.of(new RecordTooLargeException("too big"), KafkaSdkException.class),
-        Arguments.of(new InvalidTopicException("bad name"), KafkaSdkException.class),
-        Arguments.of(new SerializationException("bad bytes"), KafkaSdkException.class));
-  }
+    static Stream<Arguments> kafkaErrors() {
+        return Stream.of(
+                Arguments.of(new NetworkException("connection lost"), RetriableKafkaSdkException.class),
+                Arguments.of(new NotEnoughReplicasException("isr 1 < 2"), RetriableKafkaSdkException.class),
+                Arguments.of(new TimeoutException("expired"), RetriableKafkaSdkException.class),
+                Arguments.of(new ProducerFencedException("epoch 4"), FatalKafkaSdkException.class),
+                Arguments.of(new OutOfOrderSequenceException("seq 9"), FatalKafkaSdkException.class),
+                Arguments.of(new TopicAuthorizationException("no WRITE"), FatalKafkaSdkException.class),
+                Arguments.of(new ClusterAuthorizationException("no IDEMPOTENT_WRITE"), FatalKafkaSdkException.class),
+                Arguments.of(new SaslAuthenticationException("bad password"), FatalKafkaSdkException.class),
+                Arguments.of(new UnsupportedVersionException("old broker"), FatalKafkaSdkException.class),
+                Arguments.of(
+                        new KafkaException("in error state", new ProducerFencedException("epoch 5")),
+                        FatalKafkaSdkException.class),
+                Arguments.of(new RecordTooLargeException("too big"), KafkaSdkException.class),
+                Arguments.of(new InvalidTopicException("bad name"), KafkaSdkException.class),
+                Arguments.of(new SerializationException("bad bytes"), KafkaSdkException.class));
+    }
 
-  @ParameterizedTest
-  @MethodSource("kafkaErrors")
-  void mapsKafkaExceptionsToRetriableFatalOrPlain(Exception kafka,
-      Class<? extends KafkaSdkException> expected) {
-    KafkaSdkException mapped = translator.translate(kafka, "orders", 3, "order-17", false);
+    @ParameterizedTest
+    @MethodSource("kafkaErrors")
+    void mapsKafkaExceptionsToRetriableFatalOrPlain(Exception kafka, Class<? extends KafkaSdkException> expected) {
+        KafkaSdkException mapped = translator.translate(kafka, "orders", 3, "order-17", false);
 
-    assertThat(mapped).isExactlyInstanceOf(expected);
-    assertThat(mapped.isRetriable()).isEqualTo(expected == RetriableKafkaSdkException.class);
-    assertThat(mapped.topic()).contains("orders");
-    assertThat(mapped.partition()).hasValue(3);
-    assertThat(mapped.clientId()).contains("orders-1");
-    assertThat(mapped.getMessage()).contains("'order-17'");
-    assertThat(mapped.getCause()).isInstanceOf(kafka.getCause() == null
-        ? kafka.getClass() : kafka.getCause().getClass());
-  }
+        assertThat(mapped).isExactlyInstanceOf(expected);
+        assertThat(mapped.isRetriable()).isEqualTo(expected == RetriableKafkaSdkException.class);
+        assertThat(mapped.topic()).contains("orders");
+        assertThat(mapped.partition()).hasValue(3);
+        assertThat(mapped.clientId()).contains("orders-1");
+        assertThat(mapped.getMessage()).contains("'order-17'");
+        assertThat(mapped.getCause())
+                .isInstanceOf(
+                        kafka.getCause() == null
+                                ? kafka.getClass()
+                                : kafka.getCause().getClass());
+    }
 
-  @Test
-  void unknownPartitionIsLeftOut() {
-    KafkaSdkException mapped = translator.translate(new NetworkException("x"), "orders", -1,
-        null, false);
+    @Test
+    void unknownPartitionIsLeftOut() {
+        KafkaSdkException mapped = translator.translate(new NetworkException("x"), "orders", -1, null, false);
 
-    assertThat(mapped.partition()).isEmpty();
-    assertThat(mapped.getMessage()).contains("key null");
-  }
+        assertThat(mapped.partition()).isEmpty();
+        assertThat(mapped.getMessage()).contains("key null");
+    }
 
-  @Test
-  void fullBufferNamesBufferMemoryAndMaxBlock() {
-    KafkaSdkException mapped = translator.translate(new BufferExhaustedException(
-        "Failed to allocate 100 bytes within the configured max blocking time 60000 ms."),
-        "orders", -1, "k", true);
+    @Test
+    void fullBufferNamesBufferMemoryAndMaxBlock() {
+        KafkaSdkException mapped = translator.translate(
+                new BufferExhaustedException(
+                        "Failed to allocate 100 bytes within the configured max blocking time 60000 ms."),
+                "orders",
+                -1,
+                "k",
+                true);
 
-    assertThat(mapped).isInstanceOf(RetriableKafkaSdkException.class)
-        .hasMessageContaining("buffer.memory (33554432 bytes)")
-        .hasMessageContaining("max.block.ms (60000 ms)");
-  }
+        assertThat(mapped)
+                .isInstanceOf(RetriableKafkaSdkException.class)
+                .hasMessageContaining("buffer.memory (33554432 bytes)")
+                .hasMessageContaining("max.block.ms (60000 ms)");
+    }
 
-  @Test
-  void missingMetadataNamesMaxBlock() {
-    KafkaSdkException mapped = translator.translate(
-        new TimeoutException("Topic orders not present in metadata after 60000 ms."),
-        "orders", -1, "k", true);
+    @Test
+    void missingMetadataNamesMaxBlock() {
+        KafkaSdkException mapped = translator.translate(
+                new TimeoutException("Topic orders not present in metadata after 60000 ms."), "orders", -1, "k", true);
 
-    assertThat(mapped).hasMessageContaining("max.block.ms (60000 ms)")
-        .hasMessageContaining("unreachable");
-  }
+        assertThat(mapped).hasMessageContaining("max.block.ms (60000 ms)").hasMessageContaining("unreachable");
+    }
 
-  @Test
-  void expiredBatchNamesDeliveryTimeout() {
-    KafkaSdkException mapped = translator.translate(new TimeoutException("Expiring 3 records"),
-        "orders", 0, "k", false);
+    @Test
+    void expiredBatchNamesDeliveryTimeout() {
+        KafkaSdkException mapped =
+                translator.translate(new TimeoutException("Expiring 3 records"), "orders", 0, "k", false);
 
-    assertThat(mapped).hasMessageContaining("delivery.timeout.ms (120000 ms)");
-  }
+        assertThat(mapped).hasMessageContaining("delivery.timeout.ms (120000 ms)");
+    }
 
-  @Test
-  void closedProducerIsFatalAndSaysSo() {
-    KafkaSdkException mapped = translator.translate(new IllegalStateException(
-        "Cannot perform operation after producer has been closed"), "orders", -1, "k", true);
+    @Test
+    void closedProducerIsFatalAndSaysSo() {
+        KafkaSdkException mapped = translator.translate(
+                new IllegalStateException("Cannot perform operation after producer has been closed"),
+                "orders",
+                -1,
+                "k",
+                true);
 
-    assertThat(mapped).isInstanceOf(FatalKafkaSdkException.class)
-        .hasMessageContaining("the producer is closed");
-  }
+        assertThat(mapped).isInstanceOf(FatalKafkaSdkException.class).hasMessageContaining("the producer is closed");
+    }
 
-  @Test
-  void keysAreRenderedByToStringShortenedAndBytesByLength() {
-    UUID id = UUID.fromString("00000000-0000-0000-0000-000000000042");
+    @Test
+    void keysAreRenderedByToStringShortenedAndBytesByLength() {
+        UUID id = UUID.fromString("00000000-0000-0000-0000-000000000042");
 
-    assertThat(FailureTranslator.renderKey(id)).isEqualTo("'" + id + "'");
-    assertThat(FailureTranslator.renderKey(new byte[12])).isEqualTo("byte[12]");
-    assertThat(FailureTranslator.renderKey("x".repeat(500))).hasSize(125).endsWith("...'");
-  }
+        assertThat(FailureTranslator.renderKey(id)).isEqualTo("'" + id + "'");
+        assertThat(FailureTranslator.renderKey(new byte[12])).isEqualTo("byte[12]");
+        assertThat(FailureTranslator.renderKey("x".repeat(500))).hasSize(125).endsWith("...'");
+    }
 }

@@ -3,8 +3,8 @@ package dev.kafkasdk.test.internal;
 import dev.kafkasdk.test.EmbeddedKafkaOptions;
 import dev.kafkasdk.test.KafkaBroker;
 import dev.kafkasdk.test.KafkaSecurity;
-import dev.kafkasdk.test.SecurityOptions;
 import dev.kafkasdk.test.KafkaTestKitException;
+import dev.kafkasdk.test.SecurityOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,8 +14,7 @@ import java.util.Map;
 /** Turns a {@link KafkaBroker} annotation into {@link EmbeddedKafkaOptions}. Stateless and thread-safe. */
 public final class AnnotationOptions {
 
-    private AnnotationOptions() {
-    }
+    private AnnotationOptions() {}
 
     /**
      * Converts the annotation's attributes; {@code null} (extension registered without the
@@ -71,11 +70,14 @@ public final class AnnotationOptions {
             if (equals <= 0 || line.substring(0, equals).isBlank()) {
                 malformed.add("'" + line + "'");
             } else {
-                result.put(line.substring(0, equals).trim(), line.substring(equals + 1).trim());
+                result.put(
+                        line.substring(0, equals).trim(),
+                        line.substring(equals + 1).trim());
             }
         }
         if (!malformed.isEmpty()) {
-            throw new KafkaTestKitException("brokerProperties must be key=value lines; malformed: " + String.join(", ", malformed));
+            throw new KafkaTestKitException(
+                    "brokerProperties must be key=value lines; malformed: " + String.join(", ", malformed));
         }
         return result;
     }

@@ -13,11 +13,9 @@ import java.util.Optional;
 public final class BackendSelector {
 
     /** The outcome: a concrete backend and, for {@link Backend#EXTERNAL}, the servers to use. */
-    public record Selection(Backend backend, Optional<String> bootstrapServers) {
-    }
+    public record Selection(Backend backend, Optional<String> bootstrapServers) {}
 
-    private BackendSelector() {
-    }
+    private BackendSelector() {}
 
     /**
      * Selects the backend from the current JVM's system properties.
@@ -28,7 +26,9 @@ public final class BackendSelector {
      * @return the selection
      */
     public static Selection fromSystemProperties(Backend requested, int nodes, String optionsBootstrap) {
-        return select(requested, nodes,
+        return select(
+                requested,
+                nodes,
                 System.getProperty(Backend.SYSTEM_PROPERTY),
                 System.getProperty(Backend.BOOTSTRAP_SERVERS_PROPERTY),
                 optionsBootstrap);
@@ -49,13 +49,12 @@ public final class BackendSelector {
      * @throws KafkaTestKitException if the property names no backend, EXTERNAL has no servers, or
      *                               the backend cannot run the requested node count
      */
-    public static Selection select(Backend requested, int nodes, String backendProperty,
-                                   String bootstrapProperty, String optionsBootstrap) {
+    public static Selection select(
+            Backend requested, int nodes, String backendProperty, String bootstrapProperty, String optionsBootstrap) {
         Optional<String> bootstrap = setValue(bootstrapProperty).or(() -> setValue(optionsBootstrap));
         Backend chosen = setValue(backendProperty).map(BackendSelector::parse).orElse(requested);
         if (chosen == Backend.AUTO) {
-            chosen = bootstrap.isPresent() ? Backend.EXTERNAL
-                    : nodes == 1 ? Backend.IN_PROCESS : Backend.CHILD_JVM;
+            chosen = bootstrap.isPresent() ? Backend.EXTERNAL : nodes == 1 ? Backend.IN_PROCESS : Backend.CHILD_JVM;
         }
         check(chosen, nodes, bootstrap);
         return new Selection(chosen, chosen == Backend.EXTERNAL ? bootstrap : Optional.empty());
@@ -79,15 +78,18 @@ public final class BackendSelector {
         try {
             return Backend.valueOf(normalized);
         } catch (IllegalArgumentException e) {
-            throw new KafkaTestKitException("System property " + Backend.SYSTEM_PROPERTY + "=" + value
-                    + " names no backend; use one of " + Arrays.toString(Backend.values()), e);
+            throw new KafkaTestKitException(
+                    "System property " + Backend.SYSTEM_PROPERTY + "=" + value + " names no backend; use one of "
+                            + Arrays.toString(Backend.values()),
+                    e);
         }
     }
 
     private static void check(Backend chosen, int nodes, Optional<String> bootstrap) {
         if (chosen == Backend.EXTERNAL && bootstrap.isEmpty()) {
             throw new KafkaTestKitException("Backend EXTERNAL needs the servers of an existing cluster: set -D"
-                    + Backend.BOOTSTRAP_SERVERS_PROPERTY + "=host:port (or EmbeddedKafkaOptions.externalBootstrapServers)");
+                    + Backend.BOOTSTRAP_SERVERS_PROPERTY
+                    + "=host:port (or EmbeddedKafkaOptions.externalBootstrapServers)");
         }
         if (nodes > 1 && (chosen == Backend.IN_PROCESS || chosen == Backend.TESTCONTAINERS)) {
             throw new KafkaTestKitException("Backend " + chosen + " runs a single node but " + nodes

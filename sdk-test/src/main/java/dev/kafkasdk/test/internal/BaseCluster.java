@@ -57,8 +57,11 @@ abstract class BaseCluster implements KafkaCluster {
     /** Starts one fault proxy per node in front of its proxied listener; called once by a backend. */
     final void startProxies(List<BrokerConfig.NodeAddress> addresses) {
         for (BrokerConfig.NodeAddress address : addresses) {
-            BrokerConfig.ExtraListener proxied = address.extra(BrokerConfig.PROXIED_LISTENER).orElseThrow();
-            proxies.put(address.id(), FaultProxy.start("node-" + address.id(), proxied.advertisedPort(), proxied.bindPort()));
+            BrokerConfig.ExtraListener proxied =
+                    address.extra(BrokerConfig.PROXIED_LISTENER).orElseThrow();
+            proxies.put(
+                    address.id(),
+                    FaultProxy.start("node-" + address.id(), proxied.advertisedPort(), proxied.bindPort()));
         }
         proxiedBootstrapServers = BrokerConfig.bootstrapServers(addresses, BrokerConfig.PROXIED_LISTENER);
     }
@@ -122,8 +125,10 @@ abstract class BaseCluster implements KafkaCluster {
 
     @Override
     public final KafkaNode node(int id) {
-        return nodes().stream().filter(n -> n.id() == id).findFirst().orElseThrow(() ->
-                new IllegalArgumentException("No node with id " + id + "; the nodes are "
+        return nodes().stream()
+                .filter(n -> n.id() == id)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No node with id " + id + "; the nodes are "
                         + nodes().stream().map(n -> Integer.toString(n.id())).collect(Collectors.joining(", "))));
     }
 
@@ -148,7 +153,8 @@ abstract class BaseCluster implements KafkaCluster {
     }
 
     @Override
-    public final void createTopic(String name, int partitions, int replicationFactor, Map<String, String> topicConfigs) {
+    public final void createTopic(
+            String name, int partitions, int replicationFactor, Map<String, String> topicConfigs) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(topicConfigs, "topicConfigs");
         if (partitions < 1) {
@@ -168,7 +174,8 @@ abstract class BaseCluster implements KafkaCluster {
 
     @Override
     public final RecordMetadata produce(String topic, String key, String value) {
-        return recordIo.produce(List.of(new ProducerRecord<>(topic, key, value))).get(0);
+        return recordIo.produce(List.of(new ProducerRecord<>(topic, key, value)))
+                .get(0);
     }
 
     @Override

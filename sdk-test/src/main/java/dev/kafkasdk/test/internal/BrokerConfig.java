@@ -48,8 +48,7 @@ final class BrokerConfig {
         }
     }
 
-    private BrokerConfig() {
-    }
+    private BrokerConfig() {}
 
     /** Allocates free client and controller ports for {@code nodes} nodes with ids from 0. */
     static List<NodeAddress> allocate(int nodes) {
@@ -64,24 +63,28 @@ final class BrokerConfig {
     static List<NodeAddress> allocate(int nodes, java.util.Collection<SecuredListener> secured, boolean proxied) {
         int perNode = 2 + secured.size() + (proxied ? 2 : 0);
         int[] ports = FreePorts.allocate(perNode * nodes);
-        return IntStream.range(0, nodes).mapToObj(i -> {
-            int base = perNode * i;
-            List<ExtraListener> extras = new ArrayList<>();
-            int next = base + 2;
-            for (SecuredListener listener : secured) {
-                extras.add(new ExtraListener(listener.listenerName(), listener.securityProtocol(), ports[next], ports[next]));
-                next++;
-            }
-            if (proxied) {
-                extras.add(new ExtraListener(PROXIED_LISTENER, "PLAINTEXT", ports[next], ports[next + 1]));
-            }
-            return new NodeAddress(i, ports[base], ports[base + 1], List.copyOf(extras));
-        }).collect(Collectors.toUnmodifiableList());
+        return IntStream.range(0, nodes)
+                .mapToObj(i -> {
+                    int base = perNode * i;
+                    List<ExtraListener> extras = new ArrayList<>();
+                    int next = base + 2;
+                    for (SecuredListener listener : secured) {
+                        extras.add(new ExtraListener(
+                                listener.listenerName(), listener.securityProtocol(), ports[next], ports[next]));
+                        next++;
+                    }
+                    if (proxied) {
+                        extras.add(new ExtraListener(PROXIED_LISTENER, "PLAINTEXT", ports[next], ports[next + 1]));
+                    }
+                    return new NodeAddress(i, ports[base], ports[base + 1], List.copyOf(extras));
+                })
+                .collect(Collectors.toUnmodifiableList());
     }
 
     /** The comma-separated advertised addresses of one extra listener on every node. */
     static String bootstrapServers(List<NodeAddress> cluster, String listenerName) {
-        return cluster.stream().map(a -> a.extra(listenerName).orElseThrow().advertisedAddress())
+        return cluster.stream()
+                .map(a -> a.extra(listenerName).orElseThrow().advertisedAddress())
                 .collect(Collectors.joining(","));
     }
 
@@ -102,19 +105,25 @@ final class BrokerConfig {
      * plus its extra listeners and, when {@code security} is not {@code null}, the TLS, SASL and
      * authorizer settings.
      */
-    static Properties forNode(NodeAddress self, List<NodeAddress> cluster, Path dataDir, EmbeddedKafkaOptions options,
-                              SecurityMaterial security) {
+    static Properties forNode(
+            NodeAddress self,
+            List<NodeAddress> cluster,
+            Path dataDir,
+            EmbeddedKafkaOptions options,
+            SecurityMaterial security) {
         int n = cluster.size();
         String replicas = Integer.toString(n);
         String minIsr = Integer.toString(Math.min(n, 2));
         Properties p = new Properties();
         p.setProperty("process.roles", "broker,controller");
         p.setProperty("node.id", Integer.toString(self.id()));
-        p.setProperty("controller.quorum.voters", cluster.stream()
-                .map(a -> a.id() + "@127.0.0.1:" + a.controllerPort())
-                .collect(Collectors.joining(",")));
-        StringBuilder listeners = new StringBuilder("PLAINTEXT://127.0.0.1:" + self.brokerPort()
-                + ",CONTROLLER://127.0.0.1:" + self.controllerPort());
+        p.setProperty(
+                "controller.quorum.voters",
+                cluster.stream()
+                        .map(a -> a.id() + "@127.0.0.1:" + a.controllerPort())
+                        .collect(Collectors.joining(",")));
+        StringBuilder listeners = new StringBuilder(
+                "PLAINTEXT://127.0.0.1:" + self.brokerPort() + ",CONTROLLER://127.0.0.1:" + self.controllerPort());
         StringBuilder advertised = new StringBuilder("PLAINTEXT://127.0.0.1:" + self.brokerPort());
         StringBuilder protocols = new StringBuilder("PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         for (ExtraListener extra : self.extraListeners()) {

@@ -44,8 +44,7 @@ final class CertificateAuthority {
     private static final Duration VALIDITY = Duration.ofDays(1);
 
     /** A key pair with its certificate chain (leaf first). */
-    record Issued(PrivateKey key, X509Certificate[] chain) {
-    }
+    record Issued(PrivateKey key, X509Certificate[] chain) {}
 
     private final KeyPair keyPair;
     private final X509Certificate certificate;
@@ -84,10 +83,11 @@ final class CertificateAuthority {
         try {
             X509v3CertificateBuilder builder = builder(name, new X500Name("CN=" + commonName), leaf);
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            builder.addExtension(Extension.keyUsage, true,
-                    new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyAgreement));
-            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
-                    new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
+            builder.addExtension(
+                    Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyAgreement));
+            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(new KeyPurposeId[] {
+                KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth
+            }));
             if (!dnsNames.isEmpty() || !ipAddresses.isEmpty()) {
                 GeneralName[] names = new GeneralName[dnsNames.size() + ipAddresses.size()];
                 int i = 0;
@@ -99,8 +99,8 @@ final class CertificateAuthority {
                 }
                 builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
             }
-            return new Issued(leaf.getPrivate(),
-                    new X509Certificate[] {sign(builder, keyPair.getPrivate()), certificate});
+            return new Issued(
+                    leaf.getPrivate(), new X509Certificate[] {sign(builder, keyPair.getPrivate()), certificate});
         } catch (IOException e) {
             throw new KafkaTestKitException("Could not issue a test certificate for " + commonName, e);
         }
@@ -135,15 +135,19 @@ final class CertificateAuthority {
 
     private static X509v3CertificateBuilder builder(X500Name issuer, X500Name subject, KeyPair subjectKeys) {
         Instant now = Instant.now();
-        return new JcaX509v3CertificateBuilder(issuer, new BigInteger(64, RANDOM).add(BigInteger.ONE),
-                Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(VALIDITY)), subject,
+        return new JcaX509v3CertificateBuilder(
+                issuer,
+                new BigInteger(64, RANDOM).add(BigInteger.ONE),
+                Date.from(now.minus(Duration.ofHours(1))),
+                Date.from(now.plus(VALIDITY)),
+                subject,
                 subjectKeys.getPublic());
     }
 
     private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey issuerKey) {
         try {
-            return new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder(SIGNATURE).build(issuerKey)));
+            return new JcaX509CertificateConverter()
+                    .getCertificate(builder.build(new JcaContentSignerBuilder(SIGNATURE).build(issuerKey)));
         } catch (OperatorCreationException | GeneralSecurityException e) {
             throw new KafkaTestKitException("Could not sign a test certificate", e);
         }

@@ -10,8 +10,7 @@ import java.nio.file.Path;
  */
 public final class ChildBrokerMain {
 
-    private ChildBrokerMain() {
-    }
+    private ChildBrokerMain() {}
 
     /**
      * Formats and starts the broker; returns when the broker has shut down.

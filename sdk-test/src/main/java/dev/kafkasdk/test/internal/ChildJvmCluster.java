@@ -24,13 +24,19 @@ final class ChildJvmCluster extends BaseCluster {
     private final List<ChildJvmNode> childNodes;
     private volatile boolean keepData;
 
-    private ChildJvmCluster(List<BrokerConfig.NodeAddress> addresses, Path root, String clusterId,
-                            List<String> classpath, EmbeddedKafkaOptions options, List<String> jvmOptions) {
+    private ChildJvmCluster(
+            List<BrokerConfig.NodeAddress> addresses,
+            Path root,
+            String clusterId,
+            List<String> classpath,
+            EmbeddedKafkaOptions options,
+            List<String> jvmOptions) {
         super(Backend.CHILD_JVM, BrokerConfig.bootstrapServers(addresses), options);
         this.root = root;
         List<ChildJvmNode> nodes = new ArrayList<>();
         for (BrokerConfig.NodeAddress address : addresses) {
-            nodes.add(new ChildJvmNode(address, nodeDir(root, address), clusterId, classpath, topicAdmin(), jvmOptions));
+            nodes.add(
+                    new ChildJvmNode(address, nodeDir(root, address), clusterId, classpath, topicAdmin(), jvmOptions));
         }
         this.childNodes = List.copyOf(nodes);
     }
@@ -40,8 +46,8 @@ final class ChildJvmCluster extends BaseCluster {
      * first) and waits until all serve.
      */
     static ChildJvmCluster start(EmbeddedKafkaOptions options) {
-        List<BrokerConfig.NodeAddress> addresses = BrokerConfig.allocate(options.nodes(), options.security().listeners(),
-                options.faultProxy());
+        List<BrokerConfig.NodeAddress> addresses =
+                BrokerConfig.allocate(options.nodes(), options.security().listeners(), options.faultProxy());
         Path root = TempDirs.create("kafka-sdk-test-cluster-");
         String clusterId = Uuid.randomUuid().toString();
         ChildJvmCluster cluster;
@@ -51,13 +57,19 @@ final class ChildJvmCluster extends BaseCluster {
             for (BrokerConfig.NodeAddress address : addresses) {
                 Path dir = Files.createDirectories(nodeDir(root, address));
                 Path propertiesFile = ChildJvmNode.propertiesFile(dir);
-                StorageFormatter.write(BrokerConfig.forNode(address, addresses, dir.resolve("data"), options, security),
+                StorageFormatter.write(
+                        BrokerConfig.forNode(address, addresses, dir.resolve("data"), options, security),
                         propertiesFile);
                 if (security != null) {
                     StorageFormatter.writeFormatArguments(propertiesFile, security.scramFormatArguments());
                 }
             }
-            cluster = new ChildJvmCluster(addresses, root, clusterId, JvmClasspath.resolve(), options,
+            cluster = new ChildJvmCluster(
+                    addresses,
+                    root,
+                    clusterId,
+                    JvmClasspath.resolve(),
+                    options,
                     security == null ? List.of() : security.jvmOptions());
             if (security != null) {
                 cluster.secure(security, addresses);
@@ -67,7 +79,8 @@ final class ChildJvmCluster extends BaseCluster {
                 security.close();
             }
             TempDirs.deleteRecursively(root);
-            throw e instanceof KafkaTestKitException ? (KafkaTestKitException) e
+            throw e instanceof KafkaTestKitException
+                    ? (KafkaTestKitException) e
                     : new KafkaTestKitException("Could not prepare the child JVM cluster in " + root + ": " + e, e);
         }
         try {
@@ -90,9 +103,11 @@ final class ChildJvmCluster extends BaseCluster {
         } catch (RuntimeException e) {
             failure.addSuppressed(e);
         }
-        return new KafkaTestKitException("The " + childNodes.size() + "-node CHILD_JVM cluster did not start: "
-                + failure.getMessage() + System.lineSeparator() + "Broker logs are kept in " + root
-                + "/node-*/broker.log", failure);
+        return new KafkaTestKitException(
+                "The " + childNodes.size() + "-node CHILD_JVM cluster did not start: "
+                        + failure.getMessage() + System.lineSeparator() + "Broker logs are kept in " + root
+                        + "/node-*/broker.log",
+                failure);
     }
 
     private void awaitAllServing(Duration timeout) {

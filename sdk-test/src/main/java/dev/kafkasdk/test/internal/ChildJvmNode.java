@@ -19,7 +19,10 @@ final class ChildJvmNode implements KafkaNode {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChildJvmNode.class);
     private static final List<String> JVM_OPTIONS = List.of(
-            "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError",
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-Xmx384m",
+            "-XX:+ExitOnOutOfMemoryError",
             "-Djava.awt.headless=true");
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
     private static final int LOG_TAIL_LINES = 40;
@@ -32,8 +35,13 @@ final class ChildJvmNode implements KafkaNode {
     private final List<String> extraJvmOptions;
     private volatile ChildProcess process;
 
-    ChildJvmNode(BrokerConfig.NodeAddress address, Path dir, String clusterId, List<String> classpath, TopicAdmin admin,
-                 List<String> extraJvmOptions) {
+    ChildJvmNode(
+            BrokerConfig.NodeAddress address,
+            Path dir,
+            String clusterId,
+            List<String> classpath,
+            TopicAdmin admin,
+            List<String> extraJvmOptions) {
         this.extraJvmOptions = List.copyOf(extraJvmOptions);
         this.address = address;
         this.dir = dir;
@@ -97,7 +105,11 @@ final class ChildJvmNode implements KafkaNode {
             throw new KafkaTestKitException("Node " + address.id() + " did not stop within " + STOP_TIMEOUT.toSeconds()
                     + " s of SIGTERM and was killed; see " + logFile());
         }
-        LOG.info("Stopped node {} (process {}), exit status {}", address.id(), current.pid(), current.exitCode().orElse(-1));
+        LOG.info(
+                "Stopped node {} (process {}), exit status {}",
+                address.id(),
+                current.pid(),
+                current.exitCode().orElse(-1));
     }
 
     @Override
@@ -117,7 +129,8 @@ final class ChildJvmNode implements KafkaNode {
     @Override
     public synchronized void restart() {
         if (isAlive()) {
-            throw new IllegalStateException("Node " + address.id() + " is still running; kill() or stop() it before restart()");
+            throw new IllegalStateException(
+                    "Node " + address.id() + " is still running; kill() or stop() it before restart()");
         }
         launch();
     }

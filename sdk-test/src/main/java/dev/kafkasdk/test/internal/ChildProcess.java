@@ -24,8 +24,9 @@ final class ChildProcess {
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(
-                () -> RUNNING.forEach(Process::destroyForcibly), "kafka-sdk-test-child-reaper"));
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(() -> RUNNING.forEach(Process::destroyForcibly), "kafka-sdk-test-child-reaper"));
     }
 
     private final Process process;
@@ -43,7 +44,9 @@ final class ChildProcess {
      */
     static ChildProcess launch(List<String> arguments, Path argFile, Path logFile) {
         try {
-            Files.write(argFile, arguments.stream().map(ChildProcess::quote).collect(Collectors.toList()),
+            Files.write(
+                    argFile,
+                    arguments.stream().map(ChildProcess::quote).collect(Collectors.toList()),
                     StandardCharsets.UTF_8);
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
             Process process = new ProcessBuilder(java.toString(), "@" + argFile)
@@ -54,7 +57,8 @@ final class ChildProcess {
             process.onExit().thenRun(() -> RUNNING.remove(process));
             return new ChildProcess(process, logFile);
         } catch (IOException e) {
-            throw new KafkaTestKitException("Could not start a child JVM (arguments in " + argFile + ", log " + logFile + ")", e);
+            throw new KafkaTestKitException(
+                    "Could not start a child JVM (arguments in " + argFile + ", log " + logFile + ")", e);
         }
     }
 
@@ -104,7 +108,9 @@ final class ChildProcess {
     /** Sends a signal such as {@code STOP} or {@code CONT} with the operating system's {@code kill} command. */
     void signal(String name) {
         try {
-            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid())).redirectErrorStream(true).start();
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid()))
+                    .redirectErrorStream(true)
+                    .start();
             if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
                 throw new KafkaTestKitException("kill -" + name + " " + pid() + " failed: "
                         + new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim());

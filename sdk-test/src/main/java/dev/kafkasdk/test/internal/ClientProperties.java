@@ -11,8 +11,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** The base client property maps a cluster hands out. Stateless and thread-safe. */
 final class ClientProperties {
 
-    private ClientProperties() {
-    }
+    private ClientProperties() {}
 
     static Map<String, Object> admin(String bootstrapServers) {
         Map<String, Object> props = new HashMap<>();

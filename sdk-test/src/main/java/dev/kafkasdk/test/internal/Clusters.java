@@ -16,8 +16,7 @@ public final class Clusters {
     private static final Logger LOG = LoggerFactory.getLogger(Clusters.class);
     private static final String TESTCONTAINERS_PROBE = "org.testcontainers.DockerClientFactory";
 
-    private Clusters() {
-    }
+    private Clusters() {}
 
     /**
      * Selects the backend (system properties included) and starts the cluster; returns once every
@@ -29,11 +28,17 @@ public final class Clusters {
      */
     public static KafkaCluster start(EmbeddedKafkaOptions options) {
         BackendSelector.Selection selection = BackendSelector.fromSystemProperties(
-                options.backend(), options.nodes(), options.externalBootstrapServers().orElse(null));
+                options.backend(),
+                options.nodes(),
+                options.externalBootstrapServers().orElse(null));
         long started = System.nanoTime();
         KafkaCluster cluster = startOn(selection, options);
-        LOG.info("Kafka test cluster on {} with {} node(s) serving at {} after {} ms", cluster.backend(),
-                cluster.nodeCount(), cluster.bootstrapServers(), Duration.ofNanos(System.nanoTime() - started).toMillis());
+        LOG.info(
+                "Kafka test cluster on {} with {} node(s) serving at {} after {} ms",
+                cluster.backend(),
+                cluster.nodeCount(),
+                cluster.bootstrapServers(),
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
         return cluster;
     }
 
@@ -47,8 +52,9 @@ public final class Clusters {
                 return ExternalCluster.connect(selection.bootstrapServers().orElseThrow(), options);
             case TESTCONTAINERS:
                 if (!onClasspath(TESTCONTAINERS_PROBE)) {
-                    throw new KafkaTestKitException("Backend TESTCONTAINERS needs org.testcontainers:testcontainers-kafka"
-                            + " on the test class path (it is an optional dependency of sdk-test) and a Docker engine");
+                    throw new KafkaTestKitException(
+                            "Backend TESTCONTAINERS needs org.testcontainers:testcontainers-kafka"
+                                    + " on the test class path (it is an optional dependency of sdk-test) and a Docker engine");
                 }
                 return TestcontainersCluster.start(options);
             default:

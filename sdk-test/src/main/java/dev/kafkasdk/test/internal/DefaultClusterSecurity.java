@@ -40,8 +40,8 @@ final class DefaultClusterSecurity implements ClusterSecurity {
     private final TopicAdmin admin;
     private final Duration timeout;
 
-    DefaultClusterSecurity(SecurityMaterial material, List<BrokerConfig.NodeAddress> addresses, TopicAdmin admin,
-                           Duration timeout) {
+    DefaultClusterSecurity(
+            SecurityMaterial material, List<BrokerConfig.NodeAddress> addresses, TopicAdmin admin, Duration timeout) {
         this.material = material;
         this.addresses = addresses;
         this.admin = admin;
@@ -112,9 +112,11 @@ final class DefaultClusterSecurity implements ClusterSecurity {
     public void createScramUser(String user, String password) {
         // the broker refuses two alterations of one user in the same request
         for (ScramMechanism mechanism : List.of(ScramMechanism.SCRAM_SHA_256, ScramMechanism.SCRAM_SHA_512)) {
-            UserScramCredentialUpsertion upsert = new UserScramCredentialUpsertion(user,
-                    new ScramCredentialInfo(mechanism, SCRAM_ITERATIONS), password);
-            TopicAdmin.get(admin.admin().alterUserScramCredentials(List.of(upsert)).all(), timeout,
+            UserScramCredentialUpsertion upsert = new UserScramCredentialUpsertion(
+                    user, new ScramCredentialInfo(mechanism, SCRAM_ITERATIONS), password);
+            TopicAdmin.get(
+                    admin.admin().alterUserScramCredentials(List.of(upsert)).all(),
+                    timeout,
                     "create " + mechanism + " credentials for user " + user);
         }
         material.rememberPassword(user, password);
@@ -126,13 +128,21 @@ final class DefaultClusterSecurity implements ClusterSecurity {
     }
 
     @Override
-    public void grant(String user, ResourceType resourceType, String resourceName, PatternType patternType,
-                      AclOperation... operations) {
+    public void grant(
+            String user,
+            ResourceType resourceType,
+            String resourceName,
+            PatternType patternType,
+            AclOperation... operations) {
         requireAuthorizer("grant");
         List<AclBinding> bindings = bindings(user, resourceType, resourceName, patternType, operations);
-        TopicAdmin.get(admin.admin().createAcls(bindings).all(), timeout, "grant " + describe(user, resourceType,
-                resourceName, operations));
-        Poller.await("the broker to list the ACLs " + describe(user, resourceType, resourceName, operations), timeout,
+        TopicAdmin.get(
+                admin.admin().createAcls(bindings).all(),
+                timeout,
+                "grant " + describe(user, resourceType, resourceName, operations));
+        Poller.await(
+                "the broker to list the ACLs " + describe(user, resourceType, resourceName, operations),
+                timeout,
                 () -> listed(bindings).containsAll(bindings));
     }
 
@@ -140,10 +150,15 @@ final class DefaultClusterSecurity implements ClusterSecurity {
     public void revoke(String user, ResourceType resourceType, String resourceName, AclOperation... operations) {
         requireAuthorizer("revoke");
         List<AclBinding> bindings = bindings(user, resourceType, resourceName, PatternType.LITERAL, operations);
-        List<AclBindingFilter> filters = bindings.stream().map(AclBinding::toFilter).toList();
-        TopicAdmin.get(admin.admin().deleteAcls(filters).all(), timeout, "revoke " + describe(user, resourceType,
-                resourceName, operations));
-        Poller.await("the broker to drop the ACLs " + describe(user, resourceType, resourceName, operations), timeout,
+        List<AclBindingFilter> filters =
+                bindings.stream().map(AclBinding::toFilter).toList();
+        TopicAdmin.get(
+                admin.admin().deleteAcls(filters).all(),
+                timeout,
+                "revoke " + describe(user, resourceType, resourceName, operations));
+        Poller.await(
+                "the broker to drop the ACLs " + describe(user, resourceType, resourceName, operations),
+                timeout,
                 () -> listed(bindings).stream().noneMatch(bindings::contains));
     }
 
@@ -160,16 +175,16 @@ final class DefaultClusterSecurity implements ClusterSecurity {
         }
     }
 
-    private static List<AclBinding> bindings(String user, ResourceType type, String name, PatternType patternType,
-                                             AclOperation... operations) {
+    private static List<AclBinding> bindings(
+            String user, ResourceType type, String name, PatternType patternType, AclOperation... operations) {
         if (operations.length == 0) {
             throw new IllegalArgumentException("Name at least one AclOperation to grant or revoke");
         }
         ResourcePattern pattern = new ResourcePattern(type, name, patternType);
         List<AclBinding> bindings = new ArrayList<>();
         for (AclOperation operation : operations) {
-            bindings.add(new AclBinding(pattern, new AccessControlEntry("User:" + user, "*", operation,
-                    AclPermissionType.ALLOW)));
+            bindings.add(new AclBinding(
+                    pattern, new AccessControlEntry("User:" + user, "*", operation, AclPermissionType.ALLOW)));
         }
         return bindings;
     }

@@ -15,8 +15,7 @@ final class ExitGuard {
     private static final Logger LOG = LoggerFactory.getLogger(ExitGuard.class);
     private static int holders;
 
-    private ExitGuard() {
-    }
+    private ExitGuard() {}
 
     static synchronized void acquire() {
         if (holders++ == 0) {

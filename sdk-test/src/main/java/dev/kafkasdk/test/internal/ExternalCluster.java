@@ -25,21 +25,25 @@ final class ExternalCluster extends BaseCluster {
         super(Backend.EXTERNAL, bootstrapServers, options);
         this.nodes = brokers.stream()
                 .sorted(Comparator.comparingInt(Node::id))
-                .map(b -> (KafkaNode) new PassiveNode(b.id(), b.host(), b.port(), Backend.EXTERNAL, topicAdmin(),
-                        () -> !isClosed()))
+                .map(b -> (KafkaNode)
+                        new PassiveNode(b.id(), b.host(), b.port(), Backend.EXTERNAL, topicAdmin(), () -> !isClosed()))
                 .collect(Collectors.toUnmodifiableList());
     }
 
     /** Connects to the cluster, waiting up to the start-up timeout for it to answer. */
     static ExternalCluster connect(String bootstrapServers, EmbeddedKafkaOptions options) {
         if (!options.brokerProperties().isEmpty()) {
-            LOG.warn("Broker properties {} are not applied: the EXTERNAL cluster at {} is not started by the test kit",
-                    options.brokerProperties(), bootstrapServers);
+            LOG.warn(
+                    "Broker properties {} are not applied: the EXTERNAL cluster at {} is not started by the test kit",
+                    options.brokerProperties(),
+                    bootstrapServers);
         }
         TopicAdmin probe = new TopicAdmin(bootstrapServers, options.operationTimeout());
         try {
             AtomicReference<List<Node>> brokers = new AtomicReference<>(List.of());
-            Poller.await("the external Kafka cluster at " + bootstrapServers + " to answer", options.startupTimeout(),
+            Poller.await(
+                    "the external Kafka cluster at " + bootstrapServers + " to answer",
+                    options.startupTimeout(),
                     () -> {
                         brokers.set(probe.liveBrokers());
                         return !brokers.get().isEmpty();

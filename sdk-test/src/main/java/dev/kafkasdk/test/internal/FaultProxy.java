@@ -77,7 +77,8 @@ final class FaultProxy implements NetworkFaults, AutoCloseable {
             daemon(proxy::acceptLoop, "kafka-sdk-test-proxy-" + name).start();
             return proxy;
         } catch (IOException e) {
-            throw new KafkaTestKitException("Could not start the fault proxy " + name + " on 127.0.0.1:" + listenPort, e);
+            throw new KafkaTestKitException(
+                    "Could not start the fault proxy " + name + " on 127.0.0.1:" + listenPort, e);
         }
     }
 
@@ -204,13 +205,15 @@ final class FaultProxy implements NetworkFaults, AutoCloseable {
     @Override
     public void latency(Direction direction, Duration delay, Duration jitter) {
         if (delay.isNegative() || jitter.isNegative()) {
-            throw new IllegalArgumentException("latency delay=" + delay + ", jitter=" + jitter + ": must be zero or more");
+            throw new IllegalArgumentException(
+                    "latency delay=" + delay + ", jitter=" + jitter + ": must be zero or more");
         }
         for (DirectionFaults faults : of(direction)) {
             faults.delayNanos = delay.toNanos();
             faults.jitterNanos = jitter.toNanos();
         }
-        LOG.info("Fault proxy {}: latency {} ms + up to {} ms {}", name, delay.toMillis(), jitter.toMillis(), direction);
+        LOG.info(
+                "Fault proxy {}: latency {} ms + up to {} ms {}", name, delay.toMillis(), jitter.toMillis(), direction);
     }
 
     @Override

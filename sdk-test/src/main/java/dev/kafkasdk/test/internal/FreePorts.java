@@ -10,8 +10,7 @@ import java.util.List;
 /** Finds free TCP ports on 127.0.0.1. Thread-safe. */
 final class FreePorts {
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     /**
      * Returns {@code count} distinct ports that were free a moment ago. All sockets are held open

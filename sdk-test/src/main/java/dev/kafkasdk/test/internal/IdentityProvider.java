@@ -44,8 +44,12 @@ final class IdentityProvider implements AutoCloseable {
     private final Duration tokenLifetime;
     private final AtomicLong issued = new AtomicLong();
 
-    private IdentityProvider(HttpServer server, ExecutorService executor, KeyPair keys,
-                             Function<String, String> passwords, Duration tokenLifetime) {
+    private IdentityProvider(
+            HttpServer server,
+            ExecutorService executor,
+            KeyPair keys,
+            Function<String, String> passwords,
+            Duration tokenLifetime) {
         this.server = server;
         this.executor = executor;
         this.keys = keys;
@@ -69,8 +73,8 @@ final class IdentityProvider implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             });
-            IdentityProvider idp = new IdentityProvider(server, executor, generator.generateKeyPair(), passwords,
-                    tokenLifetime);
+            IdentityProvider idp =
+                    new IdentityProvider(server, executor, generator.generateKeyPair(), passwords, tokenLifetime);
             server.createContext("/token", idp::token);
             server.createContext("/jwks", idp::jwks);
             server.setExecutor(executor);
@@ -99,8 +103,8 @@ final class IdentityProvider implements AutoCloseable {
             String secret = null;
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             if (authorization != null && authorization.startsWith("Basic ")) {
-                String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-                        StandardCharsets.UTF_8);
+                String decoded = new String(
+                        Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
                 int colon = decoded.indexOf(':');
                 if (colon > 0) {
                     clientId = URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
@@ -114,25 +118,32 @@ final class IdentityProvider implements AutoCloseable {
             }
             String jwt = sign(clientId);
             issued.incrementAndGet();
-            respond(exchange, 200, "{\"access_token\":\"" + jwt + "\",\"token_type\":\"Bearer\",\"expires_in\":"
-                    + tokenLifetime.toSeconds() + "}");
+            respond(
+                    exchange,
+                    200,
+                    "{\"access_token\":\"" + jwt + "\",\"token_type\":\"Bearer\",\"expires_in\":"
+                            + tokenLifetime.toSeconds() + "}");
         }
     }
 
     private void jwks(HttpExchange exchange) throws IOException {
         try (exchange) {
             RSAPublicKey key = (RSAPublicKey) keys.getPublic();
-            respond(exchange, 200, "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"" + KEY_ID
-                    + "\",\"n\":\"" + unsigned(key.getModulus()) + "\",\"e\":\"" + unsigned(key.getPublicExponent())
-                    + "\"}]}");
+            respond(
+                    exchange,
+                    200,
+                    "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"" + KEY_ID
+                            + "\",\"n\":\"" + unsigned(key.getModulus()) + "\",\"e\":\""
+                            + unsigned(key.getPublicExponent())
+                            + "\"}]}");
         }
     }
 
     private String sign(String subject) {
         Instant now = Instant.now();
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + KEY_ID + "\"}";
-        String claims = json(Map.of("sub", subject, "iss", ISSUER, "aud", AUDIENCE, "scope", "kafka"))
-                + ",\"iat\":" + now.getEpochSecond() + ",\"exp\":" + now.plus(tokenLifetime).getEpochSecond() + "}";
+        String claims = json(Map.of("sub", subject, "iss", ISSUER, "aud", AUDIENCE, "scope", "kafka")) + ",\"iat\":"
+                + now.getEpochSecond() + ",\"exp\":" + now.plus(tokenLifetime).getEpochSecond() + "}";
         String signingInput = B64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + B64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
         try {
@@ -152,7 +163,11 @@ final class IdentityProvider implements AutoCloseable {
             if (json.length() > 1) {
                 json.append(',');
             }
-            json.append('"').append(k).append("\":\"").append(v.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            json.append('"')
+                    .append(k)
+                    .append("\":\"")
+                    .append(v.replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
         });
         return json.toString();
     }

@@ -22,19 +22,19 @@ final class InProcessCluster extends BaseCluster {
     private final KafkaRaftServer server;
     private final List<KafkaNode> nodes;
 
-    private InProcessCluster(BrokerConfig.NodeAddress address, Path dataRoot, KafkaRaftServer server,
-                             EmbeddedKafkaOptions options) {
+    private InProcessCluster(
+            BrokerConfig.NodeAddress address, Path dataRoot, KafkaRaftServer server, EmbeddedKafkaOptions options) {
         super(Backend.IN_PROCESS, address.bootstrapAddress(), options);
         this.dataRoot = dataRoot;
         this.server = server;
-        this.nodes = List.of(new PassiveNode(address.id(), "127.0.0.1", address.brokerPort(), Backend.IN_PROCESS,
-                topicAdmin(), () -> !isClosed()));
+        this.nodes = List.of(new PassiveNode(
+                address.id(), "127.0.0.1", address.brokerPort(), Backend.IN_PROCESS, topicAdmin(), () -> !isClosed()));
     }
 
     /** Formats a fresh data directory, starts the server and waits until it serves. */
     static InProcessCluster start(EmbeddedKafkaOptions options) {
-        List<BrokerConfig.NodeAddress> addresses = BrokerConfig.allocate(1, options.security().listeners(),
-                options.faultProxy());
+        List<BrokerConfig.NodeAddress> addresses =
+                BrokerConfig.allocate(1, options.security().listeners(), options.faultProxy());
         BrokerConfig.NodeAddress address = addresses.get(0);
         Path root = TempDirs.create("kafka-sdk-test-inprocess-");
         KafkaRaftServer server = null;
@@ -45,7 +45,9 @@ final class InProcessCluster extends BaseCluster {
             Properties props = BrokerConfig.forNode(address, addresses, root.resolve("data"), options, security);
             Path propertiesFile = root.resolve("server.properties");
             StorageFormatter.write(props, propertiesFile);
-            StorageFormatter.format(propertiesFile, Uuid.randomUuid().toString(),
+            StorageFormatter.format(
+                    propertiesFile,
+                    Uuid.randomUuid().toString(),
                     security == null ? List.of() : security.scramFormatArguments());
             server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             server.startup();
@@ -65,7 +67,8 @@ final class InProcessCluster extends BaseCluster {
             }
             ExitGuard.release();
             deleteQuietly(root, e);
-            throw e instanceof KafkaTestKitException ? e
+            throw e instanceof KafkaTestKitException
+                    ? e
                     : new KafkaTestKitException("The in-process Kafka broker did not start: " + e, e);
         }
     }

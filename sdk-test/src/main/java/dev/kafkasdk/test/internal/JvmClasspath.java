@@ -32,8 +32,7 @@ final class JvmClasspath {
             "org.slf4j.LoggerFactory",
             "dev.kafkasdk.test.internal.ChildBrokerMain");
 
-    private JvmClasspath() {
-    }
+    private JvmClasspath() {}
 
     /** The resolved class path as absolute entries, in order, without duplicates. */
     static List<String> resolve() {
@@ -52,7 +51,10 @@ final class JvmClasspath {
     }
 
     private static void expand(Path entry, Set<String> entries, int depth) {
-        if (!entries.add(entry.toString()) || depth > 2 || !entry.toString().endsWith(".jar") || !Files.isRegularFile(entry)) {
+        if (!entries.add(entry.toString())
+                || depth > 2
+                || !entry.toString().endsWith(".jar")
+                || !Files.isRegularFile(entry)) {
             return;
         }
         for (Path referenced : manifestClassPath(entry)) {
@@ -65,7 +67,8 @@ final class JvmClasspath {
         List<Path> result = new ArrayList<>();
         try (JarFile file = new JarFile(jar.toFile())) {
             Manifest manifest = file.getManifest();
-            String classPath = manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
+            String classPath =
+                    manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
             if (classPath == null) {
                 return result;
             }
@@ -90,8 +93,10 @@ final class JvmClasspath {
             }
             return Path.of(source.getLocation().toURI()).toAbsolutePath().toString();
         } catch (ClassNotFoundException e) {
-            throw new KafkaTestKitException("Class " + className + " is not on the class path; the CHILD_JVM backend needs"
-                    + " org.apache.kafka:kafka_2.13 and its dependencies in test scope", e);
+            throw new KafkaTestKitException(
+                    "Class " + className + " is not on the class path; the CHILD_JVM backend needs"
+                            + " org.apache.kafka:kafka_2.13 and its dependencies in test scope",
+                    e);
         } catch (URISyntaxException e) {
             throw new KafkaTestKitException("Cannot turn the location of " + className + " into a path", e);
         }

@@ -22,11 +22,11 @@ public final class KitPrincipalBuilder implements KafkaPrincipalBuilder, Configu
     /** The user name of the kit's own connections. */
     public static final String KIT_PRINCIPAL = "kafka-sdk-test-kit";
 
-    private DefaultKafkaPrincipalBuilder delegate = new DefaultKafkaPrincipalBuilder(null, SslPrincipalMapper.fromRules("DEFAULT"));
+    private DefaultKafkaPrincipalBuilder delegate =
+            new DefaultKafkaPrincipalBuilder(null, SslPrincipalMapper.fromRules("DEFAULT"));
 
     /** Created by the broker. */
-    public KitPrincipalBuilder() {
-    }
+    public KitPrincipalBuilder() {}
 
     @Override
     public void configure(Map<String, ?> configs) {

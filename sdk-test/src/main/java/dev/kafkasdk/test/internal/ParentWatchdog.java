@@ -14,8 +14,7 @@ final class ParentWatchdog {
     /** Exit status of a child that halted because its parent went away. */
     static final int PARENT_GONE_STATUS = 86;
 
-    private ParentWatchdog() {
-    }
+    private ParentWatchdog() {}
 
     /** Starts the daemon thread that halts this JVM once the parent process is gone. */
     static void start() {

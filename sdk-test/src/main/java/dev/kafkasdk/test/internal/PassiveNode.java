@@ -69,13 +69,16 @@ final class PassiveNode implements KafkaNode {
 
     @Override
     public void awaitServing(Duration timeout) {
-        Poller.await("node " + id + " (" + bootstrapAddress() + ") to serve", timeout,
+        Poller.await(
+                "node " + id + " (" + bootstrapAddress() + ") to serve",
+                timeout,
                 () -> ServingProbe.isServing(admin, id, host, port));
     }
 
     private UnsupportedOperationException unsupported(String operation) {
         return new UnsupportedOperationException(operation + " needs the CHILD_JVM backend, where each node is its own"
-                + " process; this cluster runs on the " + backend + " backend. Use @KafkaBroker(backend = Backend.CHILD_JVM)"
+                + " process; this cluster runs on the " + backend
+                + " backend. Use @KafkaBroker(backend = Backend.CHILD_JVM)"
                 + " or EmbeddedKafkaOptions.builder().backend(Backend.CHILD_JVM)");
     }
 

@@ -27,8 +27,7 @@ public final class Poller {
     private static final long FIRST_PAUSE_MS = 20;
     private static final long MAX_PAUSE_MS = 250;
 
-    private Poller() {
-    }
+    private Poller() {}
 
     /**
      * Blocks until {@code condition} returns {@code true}.
@@ -57,7 +56,8 @@ public final class Poller {
             long remainingMs = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
             if (remainingMs <= 0) {
                 String detail = last == null ? "" : " (last error: " + last + ")";
-                throw new KafkaTestKitException("Timed out after " + timeout.toMillis() + " ms waiting for " + what + detail, last);
+                throw new KafkaTestKitException(
+                        "Timed out after " + timeout.toMillis() + " ms waiting for " + what + detail, last);
             }
             pauseFor(Math.min(pause, remainingMs));
             pause = Math.min(pause * 2, MAX_PAUSE_MS);

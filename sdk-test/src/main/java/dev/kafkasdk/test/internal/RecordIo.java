@@ -67,10 +67,11 @@ final class RecordIo {
         try {
             return future.get(timeout.toMillis() + REQUEST_TIMEOUT_MS, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            throw new KafkaTestKitException("Record " + index + " to topic " + topic + " was not acknowledged: "
-                    + e.getCause(), e.getCause());
+            throw new KafkaTestKitException(
+                    "Record " + index + " to topic " + topic + " was not acknowledged: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
-            throw new KafkaTestKitException("Record " + index + " to topic " + topic + " was not acknowledged in time", e);
+            throw new KafkaTestKitException(
+                    "Record " + index + " to topic " + topic + " was not acknowledged in time", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaTestKitException("Interrupted while sending to topic " + topic, e);
@@ -131,8 +132,8 @@ final class RecordIo {
     }
 
     /** Waits until the topic's partitions are known, assigns all of them and seeks to the beginning. */
-    private static List<TopicPartition> assignFromBeginning(KafkaConsumer<String, String> consumer, String topic,
-                                                            long deadline) {
+    private static List<TopicPartition> assignFromBeginning(
+            KafkaConsumer<String, String> consumer, String topic, long deadline) {
         AtomicReference<List<PartitionInfo>> found = new AtomicReference<>(List.of());
         Poller.await("topic " + topic + " to exist", remaining(deadline), () -> {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(2));

@@ -46,8 +46,12 @@ final class SecurityMaterial implements AutoCloseable {
     private final Map<String, Path> clientKeystores;
     private volatile IdentityProvider identityProvider;
 
-    private SecurityMaterial(SecurityOptions options, Path dir, String storePassword, Map<String, String> passwords,
-                             Map<String, Path> clientKeystores) {
+    private SecurityMaterial(
+            SecurityOptions options,
+            Path dir,
+            String storePassword,
+            Map<String, String> passwords,
+            Map<String, Path> clientKeystores) {
         this.options = options;
         this.dir = dir;
         this.storePassword = storePassword;
@@ -67,10 +71,15 @@ final class SecurityMaterial implements AutoCloseable {
         char[] pw = storePassword.toCharArray();
         CertificateAuthority ca = CertificateAuthority.create("kafka-sdk-test-ca");
         CertificateAuthority.writeTrustStore(dir.resolve("truststore.p12"), ca.certificate(), pw);
-        CertificateAuthority.writeTrustStore(dir.resolve("untrusted-truststore.p12"),
-                CertificateAuthority.create("kafka-sdk-test-untrusted-ca").certificate(), pw);
-        CertificateAuthority.writeKeyStore(dir.resolve("broker.p12"), "broker",
-                ca.issue("kafka-broker", List.of("localhost"), List.of("127.0.0.1")), pw);
+        CertificateAuthority.writeTrustStore(
+                dir.resolve("untrusted-truststore.p12"),
+                CertificateAuthority.create("kafka-sdk-test-untrusted-ca").certificate(),
+                pw);
+        CertificateAuthority.writeKeyStore(
+                dir.resolve("broker.p12"),
+                "broker",
+                ca.issue("kafka-broker", List.of("localhost"), List.of("127.0.0.1")),
+                pw);
         Map<String, String> passwords = new ConcurrentHashMap<>();
         Map<String, Path> keystores = new LinkedHashMap<>();
         for (String user : options.users()) {
@@ -102,7 +111,8 @@ final class SecurityMaterial implements AutoCloseable {
     /** JVM options a child broker needs: the OAuth allow-list with the identity provider's JWKS URL. */
     List<String> jvmOptions() {
         IdentityProvider idp = identityProvider;
-        return idp == null ? List.of()
+        return idp == null
+                ? List.of()
                 : List.of("-D" + ALLOWED_URLS_PROPERTY + "=" + idp.jwksEndpointUrl() + "," + idp.tokenEndpointUrl());
     }
 
@@ -173,8 +183,10 @@ final class SecurityMaterial implements AutoCloseable {
         if (options.listeners().contains(SecuredListener.MUTUAL_TLS)) {
             p.setProperty(listenerKey(SecuredListener.MUTUAL_TLS, "ssl.client.auth"), "required");
         }
-        String mechanisms = Arrays.stream(Sasl.values()).filter(m -> m != Sasl.OAUTHBEARER || options.oauth())
-                .map(Sasl::mechanismName).collect(Collectors.joining(","));
+        String mechanisms = Arrays.stream(Sasl.values())
+                .filter(m -> m != Sasl.OAUTHBEARER || options.oauth())
+                .map(Sasl::mechanismName)
+                .collect(Collectors.joining(","));
         p.setProperty("sasl.enabled.mechanisms", mechanisms);
         for (SecuredListener listener : options.listeners()) {
             if (!listener.usesSasl()) {
@@ -210,7 +222,11 @@ final class SecurityMaterial implements AutoCloseable {
     private String plainJaas() {
         StringBuilder jaas = new StringBuilder(PLAIN_MODULE).append(" required");
         for (String user : options.users()) {
-            jaas.append(" user_").append(user).append("=\"").append(passwords.get(user)).append('"');
+            jaas.append(" user_")
+                    .append(user)
+                    .append("=\"")
+                    .append(passwords.get(user))
+                    .append('"');
         }
         return jaas.append(';').toString();
     }
@@ -249,8 +265,15 @@ final class SecurityMaterial implements AutoCloseable {
             throw new IllegalArgumentException("User '" + user + "' was created at run time and has no client"
                     + " certificate; MUTUAL_TLS needs a user from the annotation or SecurityOptions");
         }
-        return new ClientSecurity(listener, mechanism, user, bootstrapServers,
-                listener.usesSasl() ? password : null, listener.usesTls() ? truststore() : null, keystore,
-                storePassword, mechanism == Sasl.OAUTHBEARER ? identityProvider.tokenEndpointUrl() : null);
+        return new ClientSecurity(
+                listener,
+                mechanism,
+                user,
+                bootstrapServers,
+                listener.usesSasl() ? password : null,
+                listener.usesTls() ? truststore() : null,
+                keystore,
+                storePassword,
+                mechanism == Sasl.OAUTHBEARER ? identityProvider.tokenEndpointUrl() : null);
     }
 }

@@ -9,8 +9,7 @@ final class ServingProbe {
 
     private static final int CONNECT_TIMEOUT_MS = 1_000;
 
-    private ServingProbe() {
-    }
+    private ServingProbe() {}
 
     /**
      * {@code true} if the node's listener accepts connections and the metadata lists the node as a

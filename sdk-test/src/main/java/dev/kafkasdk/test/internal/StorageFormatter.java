@@ -21,8 +21,7 @@ import kafka.tools.StorageTool;
  */
 final class StorageFormatter {
 
-    private StorageFormatter() {
-    }
+    private StorageFormatter() {}
 
     /** Formats the log directories that {@code propertiesFile} names, unless they are formatted already. */
     static void format(Path propertiesFile, String clusterId) {
@@ -42,8 +41,10 @@ final class StorageFormatter {
         try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
             exitCode = StorageTool.execute(args.toArray(new String[0]), out);
         } catch (RuntimeException e) {
-            throw new KafkaTestKitException("Formatting Kafka storage with " + propertiesFile + " failed: "
-                    + e.getMessage() + ' ' + output.toString(StandardCharsets.UTF_8).trim(), e);
+            throw new KafkaTestKitException(
+                    "Formatting Kafka storage with " + propertiesFile + " failed: " + e.getMessage() + ' '
+                            + output.toString(StandardCharsets.UTF_8).trim(),
+                    e);
         }
         if (exitCode != 0) {
             throw new KafkaTestKitException("Formatting Kafka storage with " + propertiesFile + " exited with "

@@ -23,8 +23,7 @@ final class TempDirs {
         Runtime.getRuntime().addShutdownHook(new Thread(TempDirs::deleteLeftovers, "kafka-sdk-test-temp-cleaner"));
     }
 
-    private TempDirs() {
-    }
+    private TempDirs() {}
 
     static Path create(String prefix) {
         try {

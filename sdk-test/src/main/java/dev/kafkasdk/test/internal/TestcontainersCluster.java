@@ -29,8 +29,8 @@ final class TestcontainersCluster extends BaseCluster {
         super(Backend.TESTCONTAINERS, container.getBootstrapServers(), options);
         this.container = container;
         URI address = URI.create("tcp://" + container.getBootstrapServers().split(",")[0]);
-        this.nodes = List.of(new PassiveNode(1, address.getHost(), address.getPort(), Backend.TESTCONTAINERS,
-                topicAdmin(), container::isRunning));
+        this.nodes = List.of(new PassiveNode(
+                1, address.getHost(), address.getPort(), Backend.TESTCONTAINERS, topicAdmin(), container::isRunning));
     }
 
     /**

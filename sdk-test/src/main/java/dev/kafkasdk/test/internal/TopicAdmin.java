@@ -79,13 +79,17 @@ final class TopicAdmin implements AutoCloseable {
         }
         NewTopic topic = new NewTopic(name, partitions, (short) replicationFactor).configs(configs);
         get(admin().createTopics(List.of(topic)).all(), timeout, "create topic " + name);
-        Poller.await("topic " + name + " to have " + partitions + " partitions with leaders", timeout,
+        Poller.await(
+                "topic " + name + " to have " + partitions + " partitions with leaders",
+                timeout,
                 () -> describe(name).map(d -> hasLeaders(d, partitions)).orElse(false));
         // The metadata names a leader a moment before that broker has loaded the partition; a
         // produce request in that moment fails with NOT_LEADER_OR_FOLLOWER (an acks=0 record is
         // dropped, an idempotent producer was seen retrying OUT_OF_ORDER_SEQUENCE_NUMBER for
         // minutes). Listing offsets goes to each leader, so it succeeds once they serve.
-        Poller.await("the leaders of topic " + name + " to serve its " + partitions + " partitions", timeout,
+        Poller.await(
+                "the leaders of topic " + name + " to serve its " + partitions + " partitions",
+                timeout,
                 () -> served(name, partitions));
     }
 
@@ -115,9 +119,12 @@ final class TopicAdmin implements AutoCloseable {
     }
 
     private TopicPartitionInfo partitionInfo(String topic, int partition) {
-        TopicDescription description = get(admin().describeTopics(List.of(topic)).allTopicNames(), timeout,
-                "describe topic " + topic).get(topic);
-        return description.partitions().stream().filter(p -> p.partition() == partition).findFirst()
+        TopicDescription description = get(
+                        admin().describeTopics(List.of(topic)).allTopicNames(), timeout, "describe topic " + topic)
+                .get(topic);
+        return description.partitions().stream()
+                .filter(p -> p.partition() == partition)
+                .findFirst()
                 .orElseThrow(() -> new KafkaTestKitException("Topic " + topic + " has no partition " + partition));
     }
 
@@ -138,15 +145,26 @@ final class TopicAdmin implements AutoCloseable {
         List<Integer> order = new java.util.ArrayList<>();
         order.add(nodeId);
         info.replicas().stream().map(Node::id).filter(id -> id != nodeId).forEach(order::add);
-        get(admin().alterPartitionReassignments(Map.of(tp, Optional.of(new NewPartitionReassignment(order)))).all(),
-                timeout, "reorder the replicas of " + tp + " to " + order);
-        Poller.await("the reassignment of " + tp + " to finish", timeout, () ->
-                get(admin().listPartitionReassignments(java.util.Set.of(tp)).reassignments(), timeout,
-                        "list reassignments").isEmpty()
+        get(
+                admin().alterPartitionReassignments(Map.of(tp, Optional.of(new NewPartitionReassignment(order))))
+                        .all(),
+                timeout,
+                "reorder the replicas of " + tp + " to " + order);
+        Poller.await(
+                "the reassignment of " + tp + " to finish",
+                timeout,
+                () -> get(
+                                        admin().listPartitionReassignments(java.util.Set.of(tp))
+                                                .reassignments(),
+                                        timeout,
+                                        "list reassignments")
+                                .isEmpty()
                         && partitionInfo(topic, partition).replicas().get(0).id() == nodeId);
         Poller.await("node " + nodeId + " to lead " + tp, timeout, () -> {
             try {
-                admin().electLeaders(ElectionType.PREFERRED, java.util.Set.of(tp)).all().get(5, TimeUnit.SECONDS);
+                admin().electLeaders(ElectionType.PREFERRED, java.util.Set.of(tp))
+                        .all()
+                        .get(5, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof ElectionNotNeededException)) {
                     throw new IllegalStateException("preferred leader election failed", e.getCause());
@@ -164,8 +182,10 @@ final class TopicAdmin implements AutoCloseable {
     /** The topic's description, or empty if the cluster does not know the topic (yet). */
     Optional<TopicDescription> describe(String name) {
         try {
-            return Optional.ofNullable(admin().describeTopics(List.of(name)).allTopicNames()
-                    .get(5, TimeUnit.SECONDS).get(name));
+            return Optional.ofNullable(admin().describeTopics(List.of(name))
+                    .allTopicNames()
+                    .get(5, TimeUnit.SECONDS)
+                    .get(name));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
                 return Optional.empty();
@@ -182,7 +202,8 @@ final class TopicAdmin implements AutoCloseable {
     private static boolean hasLeaders(TopicDescription description, int partitions) {
         List<TopicPartitionInfo> infos = description.partitions();
         return infos.size() == partitions
-                && infos.stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+                && infos.stream()
+                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
     }
 
     static <T> T get(KafkaFuture<T> future, Duration timeout, String what) {

@@ -17,8 +17,7 @@ public final class TopicNames {
     private static final String ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
     private static final int SUFFIX_LENGTH = 8;
 
-    private TopicNames() {
-    }
+    private TopicNames() {}
 
     /**
      * Returns {@code <prefix>-<counter>-<random>}, with every character Kafka does not allow in the
@@ -44,8 +43,12 @@ public final class TopicNames {
         StringBuilder out = new StringBuilder(prefix.length());
         for (int i = 0; i < prefix.length(); i++) {
             char c = prefix.charAt(i);
-            boolean legal = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '.' || c == '_' || c == '-';
+            boolean legal = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '.'
+                    || c == '_'
+                    || c == '-';
             out.append(legal ? c : '-');
         }
         return out.toString();

@@ -13,30 +13,34 @@ import org.junit.jupiter.api.Test;
 
 class AnnotationOptionsTest {
 
-    @KafkaBroker(nodes = 3, backend = Backend.CHILD_JVM, partitions = 4, startupTimeoutSeconds = 30,
+    @KafkaBroker(
+            nodes = 3,
+            backend = Backend.CHILD_JVM,
+            partitions = 4,
+            startupTimeoutSeconds = 30,
             brokerProperties = {"auto.create.topics.enable=false", " log.retention.ms = 1000 ", "x.y=a=b"})
-    static class Configured {
-    }
+    static class Configured {}
 
     @KafkaBroker(brokerProperties = {"no-equals", "=value", "listeners=PLAINTEXT://0.0.0.0:1"})
-    static class Broken {
-    }
+    static class Broken {}
 
     @KafkaBroker(nodes = 0, partitions = 0, brokerProperties = "listeners=PLAINTEXT://0.0.0.0:1")
-    static class Invalid {
-    }
+    static class Invalid {}
 
     @Test
     void copiesEveryAttribute() {
-        EmbeddedKafkaOptions options = AnnotationOptions.toOptions(Configured.class.getAnnotation(KafkaBroker.class), Configured.class);
+        EmbeddedKafkaOptions options =
+                AnnotationOptions.toOptions(Configured.class.getAnnotation(KafkaBroker.class), Configured.class);
 
         assertThat(options.nodes()).isEqualTo(3);
         assertThat(options.backend()).isEqualTo(Backend.CHILD_JVM);
         assertThat(options.defaultPartitions()).isEqualTo(4);
         assertThat(options.startupTimeout()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(options.brokerProperties()).containsExactly(
-                Map.entry("auto.create.topics.enable", "false"), Map.entry("log.retention.ms", "1000"),
-                Map.entry("x.y", "a=b"));
+        assertThat(options.brokerProperties())
+                .containsExactly(
+                        Map.entry("auto.create.topics.enable", "false"),
+                        Map.entry("log.retention.ms", "1000"),
+                        Map.entry("x.y", "a=b"));
     }
 
     @Test
@@ -50,7 +54,8 @@ class AnnotationOptionsTest {
 
     @Test
     void malformedLinesAreAllNamedWithTheClass() {
-        assertThatThrownBy(() -> AnnotationOptions.toOptions(Broken.class.getAnnotation(KafkaBroker.class), Broken.class))
+        assertThatThrownBy(
+                        () -> AnnotationOptions.toOptions(Broken.class.getAnnotation(KafkaBroker.class), Broken.class))
                 .isInstanceOf(KafkaTestKitException.class)
                 .hasMessageContaining(Broken.class.getName())
                 .hasMessageContaining("'no-equals'")
@@ -59,7 +64,8 @@ class AnnotationOptionsTest {
 
     @Test
     void invalidValuesAreReportedTogether() {
-        assertThatThrownBy(() -> AnnotationOptions.toOptions(Invalid.class.getAnnotation(KafkaBroker.class), Invalid.class))
+        assertThatThrownBy(() ->
+                        AnnotationOptions.toOptions(Invalid.class.getAnnotation(KafkaBroker.class), Invalid.class))
                 .isInstanceOf(KafkaTestKitException.class)
                 .hasMessageContaining("nodes=0")
                 .hasMessageContaining("defaultPartitions=0")

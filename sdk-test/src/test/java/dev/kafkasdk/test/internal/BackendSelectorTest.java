@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class BackendSelectorTest {
 
-    private static BackendSelector.Selection select(Backend requested, int nodes, String backendProperty, String bootstrap) {
+    private static BackendSelector.Selection select(
+            Backend requested, int nodes, String backendProperty, String bootstrap) {
         return BackendSelector.select(requested, nodes, backendProperty, bootstrap, null);
     }
 

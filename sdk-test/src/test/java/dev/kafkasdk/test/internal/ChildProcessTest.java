@@ -26,7 +26,10 @@ class ChildProcessTest {
     }
 
     private ChildProcess launchIdleChild() {
-        List<String> arguments = new ArrayList<>(List.of("-Xmx32m", "-XX:TieredStopAtLevel=1", "-cp",
+        List<String> arguments = new ArrayList<>(List.of(
+                "-Xmx32m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
                 String.join(java.io.File.pathSeparator, JvmClasspath.resolve()),
                 IdleMain.class.getName()));
         ChildProcess child = ChildProcess.launch(arguments, dir.resolve("jvm.args"), dir.resolve("child.log"));
@@ -64,22 +67,29 @@ class ChildProcessTest {
 
     @Test
     void childHaltsWhenItsParentIsKilled() throws IOException {
-        List<String> arguments = List.of("-Xmx32m", "-XX:TieredStopAtLevel=1", "-cp",
+        List<String> arguments = List.of(
+                "-Xmx32m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
                 String.join(java.io.File.pathSeparator, JvmClasspath.resolve()),
-                ParentOfIdleChildMain.class.getName(), dir.toString());
+                ParentOfIdleChildMain.class.getName(),
+                dir.toString());
         ChildProcess parent = ChildProcess.launch(arguments, dir.resolve("parent.args"), dir.resolve("parent.log"));
         started.add(parent);
         Path parentLog = dir.resolve("parent.log");
         Path childLog = dir.resolve("grandchild.log");
-        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(childLog)
-                && Files.readString(childLog).contains("idle child ready")
-                && Files.readString(parentLog).contains("child pid "));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Files.exists(childLog)
+                        && Files.readString(childLog).contains("idle child ready")
+                        && Files.readString(parentLog).contains("child pid "));
         long childPid = Long.parseLong(Files.readString(parentLog).replaceAll("(?s).*child pid (\\d+).*", "$1"));
-        assertThat(ProcessHandle.of(childPid)).hasValueSatisfying(h -> assertThat(h.isAlive()).isTrue());
+        assertThat(ProcessHandle.of(childPid))
+                .hasValueSatisfying(h -> assertThat(h.isAlive()).isTrue());
 
         parent.kill();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> ProcessHandle.of(childPid).map(h -> !h.isAlive()).orElse(true));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> ProcessHandle.of(childPid).map(h -> !h.isAlive()).orElse(true));
         assertThat(Files.readString(childLog)).contains("parent JVM is gone");
     }
 

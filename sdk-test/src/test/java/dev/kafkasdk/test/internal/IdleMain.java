@@ -8,8 +8,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class IdleMain {
 
-    private IdleMain() {
-    }
+    private IdleMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         ParentWatchdog.start();

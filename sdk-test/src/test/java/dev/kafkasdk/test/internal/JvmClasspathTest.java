@@ -26,7 +26,9 @@ class JvmClasspathTest {
 
         List<Path> entries = JvmClasspath.manifestClassPath(booter);
 
-        assertThat(entries).containsExactly(other, dir.resolve("classes"), dir.resolve("sub dir").resolve("x.jar"));
+        assertThat(entries)
+                .containsExactly(
+                        other, dir.resolve("classes"), dir.resolve("sub dir").resolve("x.jar"));
     }
 
     @Test
@@ -43,7 +45,8 @@ class JvmClasspathTest {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath);
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
             jarOut.finish(); // the manifest is the whole jar
         }
     }

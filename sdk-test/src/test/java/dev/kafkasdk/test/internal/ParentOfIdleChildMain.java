@@ -10,15 +10,19 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class ParentOfIdleChildMain {
 
-    private ParentOfIdleChildMain() {
-    }
+    private ParentOfIdleChildMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         Path dir = Path.of(args[0]);
-        ChildProcess child = ChildProcess.launch(List.of("-Xmx32m", "-XX:TieredStopAtLevel=1", "-cp",
+        ChildProcess child = ChildProcess.launch(
+                List.of(
+                        "-Xmx32m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-cp",
                         String.join(java.io.File.pathSeparator, JvmClasspath.resolve()),
                         IdleMain.class.getName()),
-                dir.resolve("grandchild.args"), dir.resolve("grandchild.log"));
+                dir.resolve("grandchild.args"),
+                dir.resolve("grandchild.log"));
         System.out.println("child pid " + child.pid());
         new CountDownLatch(1).await();
     }

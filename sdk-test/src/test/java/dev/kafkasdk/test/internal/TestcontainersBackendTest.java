@@ -16,9 +16,11 @@ class TestcontainersBackendTest {
 
     @Test
     void withoutADockerEngineTheBackendFailsWithAClearMessage() {
-        assumeTrue(System.getenv("DOCKER_HOST") == null && !Files.exists(Path.of("/var/run/docker.sock")),
+        assumeTrue(
+                System.getenv("DOCKER_HOST") == null && !Files.exists(Path.of("/var/run/docker.sock")),
                 "a Docker engine may be present");
-        EmbeddedKafkaOptions options = EmbeddedKafkaOptions.builder().backend(Backend.TESTCONTAINERS).build();
+        EmbeddedKafkaOptions options =
+                EmbeddedKafkaOptions.builder().backend(Backend.TESTCONTAINERS).build();
 
         assertThatThrownBy(() -> EmbeddedKafka.start(options))
                 .isInstanceOf(KafkaTestKitException.class)
@@ -30,6 +32,7 @@ class TestcontainersBackendTest {
     void brokerKeysBecomeTheImagesEnvironmentVariables() {
         assertThat(TestcontainersCluster.environmentName("auto.create.topics.enable"))
                 .isEqualTo("KAFKA_AUTO_CREATE_TOPICS_ENABLE");
-        assertThat(TestcontainersCluster.environmentName("log.retention-ms_x")).isEqualTo("KAFKA_LOG_RETENTION___MS__X");
+        assertThat(TestcontainersCluster.environmentName("log.retention-ms_x"))
+                .isEqualTo("KAFKA_LOG_RETENTION___MS__X");
     }
 }

@@ -7,8 +7,7 @@ import java.util.List;
 /** Every built-in lint rule, in id order. */
 public final class BuiltInRules {
 
-    private BuiltInRules() {
-    }
+    private BuiltInRules() {}
 
     /** @return the built-in rules, {@code KSDK-L001} to {@code KSDK-L013} */
     public static List<LintRule> all() {

@@ -17,22 +17,27 @@ final class CapacityRules {
     static final String PARTITIONS_PER_BROKER = "KSDK-L012";
     static final String FORCED_FLUSH = "KSDK-L013";
 
-    private CapacityRules() {
-    }
+    private CapacityRules() {}
 
     static List<LintRule> all() {
         return List.of(
-                new Rule(PARTITIONS_PER_BROKER, "partition replicas per broker stay within the budget",
+                new Rule(
+                        PARTITIONS_PER_BROKER,
+                        "partition replicas per broker stay within the budget",
                         CapacityRules::partitionsPerBroker),
-                new Rule(FORCED_FLUSH, "no forced log flush; Kafka relies on the page cache and replication",
+                new Rule(
+                        FORCED_FLUSH,
+                        "no forced log flush; Kafka relies on the page cache and replication",
                         CapacityRules::forcedFlush));
     }
 
     private static List<LintFinding> partitionsPerBroker(LintContext context) {
         List<LintFinding> findings = new ArrayList<>();
         int budget = context.partitionBudgetPerBroker();
-        long planned = context.topics().stream().filter(t -> !t.exists())
-                .mapToLong(t -> (long) t.partitions() * t.replicationFactor()).sum();
+        long planned = context.topics().stream()
+                .filter(t -> !t.exists())
+                .mapToLong(t -> (long) t.partitions() * t.replicationFactor())
+                .sum();
         String fix = "add brokers, or use fewer partitions (size them from throughput: sdk-admin topics size)";
         Map<Integer, Integer> observed = context.replicasPerBroker();
         if (!observed.isEmpty()) {
@@ -40,9 +45,13 @@ final class CapacityRules {
             observed.forEach((broker, replicas) -> {
                 long after = replicas + share;
                 if (after > budget) {
-                    findings.add(new LintFinding(PARTITIONS_PER_BROKER, Severity.WARN, "broker " + broker,
-                            "hosts " + replicas + " partition replicas" + (share > 0 ? ", about " + after
-                                    + " once the configured topics exist" : "") + ", above the budget of " + budget
+                    findings.add(new LintFinding(
+                            PARTITIONS_PER_BROKER,
+                            Severity.WARN,
+                            "broker " + broker,
+                            "hosts " + replicas + " partition replicas"
+                                    + (share > 0 ? ", about " + after + " once the configured topics exist" : "")
+                                    + ", above the budget of " + budget
                                     + "; every partition costs file handles and a leader election when a broker fails",
                             fix));
                 }
@@ -50,10 +59,15 @@ final class CapacityRules {
             return findings;
         }
         if (context.brokerCount().isPresent()) {
-            long all = context.topics().stream().mapToLong(t -> (long) t.partitions() * t.replicationFactor()).sum();
+            long all = context.topics().stream()
+                    .mapToLong(t -> (long) t.partitions() * t.replicationFactor())
+                    .sum();
             long perBroker = ceilDiv(all, context.brokerCount().getAsInt());
             if (perBroker > budget) {
-                findings.add(new LintFinding(PARTITIONS_PER_BROKER, Severity.WARN, "cluster",
+                findings.add(new LintFinding(
+                        PARTITIONS_PER_BROKER,
+                        Severity.WARN,
+                        "cluster",
                         "the configured topics need about " + perBroker + " partition replicas per broker on "
                                 + context.brokerCount().getAsInt() + " broker(s), above the budget of " + budget,
                         fix));
@@ -70,8 +84,12 @@ final class CapacityRules {
             for (String key : List.of("log.flush.interval.messages", "log.flush.interval.ms")) {
                 String value = broker.configs().get(key);
                 if (isForced(value)) {
-                    findings.add(new LintFinding(FORCED_FLUSH, Severity.WARN, "broker " + broker.id(),
-                            key + "=" + value + why, "remove " + key + " from the broker configuration"));
+                    findings.add(new LintFinding(
+                            FORCED_FLUSH,
+                            Severity.WARN,
+                            "broker " + broker.id(),
+                            key + "=" + value + why,
+                            "remove " + key + " from the broker configuration"));
                 }
             }
         }
@@ -79,8 +97,12 @@ final class CapacityRules {
             for (String key : List.of(TopicConfig.FLUSH_MESSAGES_INTERVAL_CONFIG, TopicConfig.FLUSH_MS_CONFIG)) {
                 String value = topic.configs().get(key);
                 if (isForced(value)) {
-                    findings.add(new LintFinding(FORCED_FLUSH, Severity.WARN, "topic '" + topic.name() + "'",
-                            key + "=" + value + why, "remove the " + key + " override from the topic"));
+                    findings.add(new LintFinding(
+                            FORCED_FLUSH,
+                            Severity.WARN,
+                            "topic '" + topic.name() + "'",
+                            key + "=" + value + why,
+                            "remove the " + key + " override from the topic"));
                 }
             }
         }

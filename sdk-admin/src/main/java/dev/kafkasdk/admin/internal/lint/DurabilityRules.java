@@ -20,25 +20,37 @@ final class DurabilityRules {
     static final String RF_ABOVE_BROKERS = "KSDK-L007";
     static final String MIN_ISR_ABOVE_RF = "KSDK-L008";
 
-    private DurabilityRules() {
-    }
+    private DurabilityRules() {}
 
     static List<LintRule> all() {
         return List.of(
-                new Rule(ACKS_ALL_MIN_ISR, "acks=all is backed by min.insync.replicas >= 2",
+                new Rule(
+                        ACKS_ALL_MIN_ISR,
+                        "acks=all is backed by min.insync.replicas >= 2",
                         DurabilityRules::acksAllMinIsr),
-                new Rule(ACKS_ALL_REPLICATION, "acks=all is backed by a replication factor of 3 or more",
+                new Rule(
+                        ACKS_ALL_REPLICATION,
+                        "acks=all is backed by a replication factor of 3 or more",
                         DurabilityRules::acksAllReplication),
-                new Rule(UNCLEAN_ELECTION, "no unclean leader election on a durable topic",
+                new Rule(
+                        UNCLEAN_ELECTION,
+                        "no unclean leader election on a durable topic",
                         DurabilityRules::uncleanElection),
-                new Rule(RF_ABOVE_BROKERS, "replication factor does not exceed the broker count",
+                new Rule(
+                        RF_ABOVE_BROKERS,
+                        "replication factor does not exceed the broker count",
                         DurabilityRules::replicationAboveBrokers),
-                new Rule(MIN_ISR_ABOVE_RF, "min.insync.replicas does not exceed the replication factor",
+                new Rule(
+                        MIN_ISR_ABOVE_RF,
+                        "min.insync.replicas does not exceed the replication factor",
                         DurabilityRules::minIsrAboveReplication));
     }
 
     private static List<String> acksAllProducers(LintContext context) {
-        return context.producers().stream().filter(LintValues::acksAll).map(ClientFacts::name).toList();
+        return context.producers().stream()
+                .filter(LintValues::acksAll)
+                .map(ClientFacts::name)
+                .toList();
     }
 
     private static String names(List<String> producers) {
@@ -56,15 +68,23 @@ final class DurabilityRules {
         for (TopicFacts topic : context.topics()) {
             long minIsr = LintValues.topicLong(context, topic, TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, 1);
             if (minIsr < 2) {
-                findings.add(new LintFinding(ACKS_ALL_MIN_ISR, Severity.WARN, "topic '" + topic.name() + "'",
+                findings.add(new LintFinding(
+                        ACKS_ALL_MIN_ISR,
+                        Severity.WARN,
+                        "topic '" + topic.name() + "'",
                         String.format(why, minIsr, "the leader alone"),
                         "set min.insync.replicas=2 on the topic (with replication factor 3)"));
             }
         }
         if (context.topics().isEmpty() && !context.brokers().isEmpty()) {
-            long minIsr = LintValues.broker(context, "min.insync.replicas").map(LintValues::parseLong).orElse(1L);
+            long minIsr = LintValues.broker(context, "min.insync.replicas")
+                    .map(LintValues::parseLong)
+                    .orElse(1L);
             if (minIsr < 2) {
-                findings.add(new LintFinding(ACKS_ALL_MIN_ISR, Severity.WARN, "cluster",
+                findings.add(new LintFinding(
+                        ACKS_ALL_MIN_ISR,
+                        Severity.WARN,
+                        "cluster",
                         String.format(why, minIsr, "the leader alone") + " (broker default, no topic checked)",
                         "set min.insync.replicas=2 on the brokers or on each topic"));
             }
@@ -80,7 +100,10 @@ final class DurabilityRules {
         }
         for (TopicFacts topic : context.topics()) {
             if (topic.replicationFactor() < 3) {
-                findings.add(new LintFinding(ACKS_ALL_REPLICATION, Severity.WARN, "topic '" + topic.name() + "'",
+                findings.add(new LintFinding(
+                        ACKS_ALL_REPLICATION,
+                        Severity.WARN,
+                        "topic '" + topic.name() + "'",
                         "producer(s) " + names(producers) + " use acks=all, but the topic has replication factor "
                                 + topic.replicationFactor() + ": it cannot keep min.insync.replicas=2 and survive"
                                 + " one broker failure at the same time",
@@ -100,7 +123,10 @@ final class DurabilityRules {
             long minIsr = LintValues.topicLong(context, topic, TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, 1);
             boolean durable = topic.replicationFactor() >= 2 && (minIsr >= 2 || acksAll);
             if (durable) {
-                findings.add(new LintFinding(UNCLEAN_ELECTION, Severity.ERROR, "topic '" + topic.name() + "'",
+                findings.add(new LintFinding(
+                        UNCLEAN_ELECTION,
+                        Severity.ERROR,
+                        "topic '" + topic.name() + "'",
                         "unclean.leader.election.enable=true lets an out-of-sync replica become leader, silently"
                                 + " dropping records that were acknowledged"
                                 + (acksAll ? " with acks=all" : " to min.insync.replicas=" + minIsr),
@@ -118,7 +144,10 @@ final class DurabilityRules {
         int brokers = context.brokerCount().getAsInt();
         for (TopicFacts topic : context.topics()) {
             if (topic.replicationFactor() > brokers) {
-                findings.add(new LintFinding(RF_ABOVE_BROKERS, Severity.ERROR, "topic '" + topic.name() + "'",
+                findings.add(new LintFinding(
+                        RF_ABOVE_BROKERS,
+                        Severity.ERROR,
+                        "topic '" + topic.name() + "'",
                         "replication factor " + topic.replicationFactor() + " is above the " + brokers
                                 + " broker(s) of the cluster; the topic cannot be created (InvalidReplicationFactor)",
                         "lower the replication factor to at most " + brokers + " or add brokers"));
@@ -132,7 +161,10 @@ final class DurabilityRules {
         for (TopicFacts topic : context.topics()) {
             long minIsr = LintValues.topicLong(context, topic, TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, 1);
             if (minIsr > topic.replicationFactor()) {
-                findings.add(new LintFinding(MIN_ISR_ABOVE_RF, Severity.ERROR, "topic '" + topic.name() + "'",
+                findings.add(new LintFinding(
+                        MIN_ISR_ABOVE_RF,
+                        Severity.ERROR,
+                        "topic '" + topic.name() + "'",
                         "min.insync.replicas=" + minIsr + " is above the replication factor "
                                 + topic.replicationFactor() + "; every acks=all write fails with NotEnoughReplicas",
                         "set min.insync.replicas to at most " + topic.replicationFactor()

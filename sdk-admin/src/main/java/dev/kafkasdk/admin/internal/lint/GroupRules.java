@@ -24,16 +24,20 @@ final class GroupRules {
             ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
             ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG);
 
-    private GroupRules() {
-    }
+    private GroupRules() {}
 
     static List<LintRule> all() {
         return List.of(
-                new Rule(HEARTBEAT_RATIO, "heartbeat.interval.ms is at most a third of session.timeout.ms",
+                new Rule(
+                        HEARTBEAT_RATIO,
+                        "heartbeat.interval.ms is at most a third of session.timeout.ms",
                         GroupRules::heartbeatRatio),
-                new Rule(SESSION_TIMEOUT_RANGE, "session.timeout.ms is within the broker's allowed range and above GC pauses",
+                new Rule(
+                        SESSION_TIMEOUT_RANGE,
+                        "session.timeout.ms is within the broker's allowed range and above GC pauses",
                         GroupRules::sessionTimeoutRange),
-                new Rule(CONSUMER_PROTOCOL_CLIENT_SETTINGS,
+                new Rule(
+                        CONSUMER_PROTOCOL_CLIENT_SETTINGS,
                         "group.protocol=consumer does not set client-side session, heartbeat or assignor settings",
                         GroupRules::consumerProtocolClientSettings));
     }
@@ -47,7 +51,10 @@ final class GroupRules {
             long session = LintValues.consumerLong(consumer, ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG);
             long heartbeat = LintValues.consumerLong(consumer, ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG);
             if (heartbeat * 3 > session) {
-                findings.add(new LintFinding(HEARTBEAT_RATIO, Severity.WARN, "consumer '" + consumer.name() + "'",
+                findings.add(new LintFinding(
+                        HEARTBEAT_RATIO,
+                        Severity.WARN,
+                        "consumer '" + consumer.name() + "'",
                         "heartbeat.interval.ms=" + heartbeat + " is more than a third of session.timeout.ms=" + session
                                 + "; one or two delayed heartbeats make a healthy member look dead and the group"
                                 + " rebalances",
@@ -58,9 +65,11 @@ final class GroupRules {
     }
 
     private static List<LintFinding> sessionTimeoutRange(LintContext context) {
-        long min = LintValues.broker(context, "group.min.session.timeout.ms").map(LintValues::parseLong)
+        long min = LintValues.broker(context, "group.min.session.timeout.ms")
+                .map(LintValues::parseLong)
                 .orElse(LintValues.GROUP_MIN_SESSION_TIMEOUT_MS);
-        long max = LintValues.broker(context, "group.max.session.timeout.ms").map(LintValues::parseLong)
+        long max = LintValues.broker(context, "group.max.session.timeout.ms")
+                .map(LintValues::parseLong)
                 .orElse(LintValues.GROUP_MAX_SESSION_TIMEOUT_MS);
         List<LintFinding> findings = new ArrayList<>();
         for (ClientFacts consumer : context.consumers()) {
@@ -70,13 +79,19 @@ final class GroupRules {
             long session = LintValues.consumerLong(consumer, ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG);
             String subject = "consumer '" + consumer.name() + "'";
             if (session < min || session > max) {
-                findings.add(new LintFinding(SESSION_TIMEOUT_RANGE, Severity.ERROR, subject,
+                findings.add(new LintFinding(
+                        SESSION_TIMEOUT_RANGE,
+                        Severity.ERROR,
+                        subject,
                         "session.timeout.ms=" + session + " is outside the broker's range [" + min + ", " + max
                                 + "] (group.min/max.session.timeout.ms); joining the group fails with"
                                 + " InvalidSessionTimeoutException",
                         "set session.timeout.ms between " + min + " and " + max + " (Kafka's default is 45000)"));
             } else if (session < GC_SAFE_SESSION_TIMEOUT_MS) {
-                findings.add(new LintFinding(SESSION_TIMEOUT_RANGE, Severity.WARN, subject,
+                findings.add(new LintFinding(
+                        SESSION_TIMEOUT_RANGE,
+                        Severity.WARN,
+                        subject,
                         "session.timeout.ms=" + session + " is shorter than common full-GC pauses; a member in a"
                                 + " GC pause is declared dead and the group rebalances",
                         "keep session.timeout.ms at " + GC_SAFE_SESSION_TIMEOUT_MS
@@ -92,9 +107,13 @@ final class GroupRules {
             if (LintValues.classicProtocol(consumer)) {
                 continue;
             }
-            List<String> set = CLASSIC_ONLY.stream().filter(consumer.properties()::containsKey).toList();
+            List<String> set = CLASSIC_ONLY.stream()
+                    .filter(consumer.properties()::containsKey)
+                    .toList();
             if (!set.isEmpty()) {
-                findings.add(new LintFinding(CONSUMER_PROTOCOL_CLIENT_SETTINGS, Severity.ERROR,
+                findings.add(new LintFinding(
+                        CONSUMER_PROTOCOL_CLIENT_SETTINGS,
+                        Severity.ERROR,
                         "consumer '" + consumer.name() + "'",
                         "group.protocol=consumer (KIP-848) moves " + String.join(", ", set) + " to the broker;"
                                 + " kafka-clients refuses to create a consumer that sets them",

@@ -52,8 +52,7 @@ final class LintValues {
             "group.min.session.timeout.ms", Long.toString(GROUP_MIN_SESSION_TIMEOUT_MS),
             "group.max.session.timeout.ms", Long.toString(GROUP_MAX_SESSION_TIMEOUT_MS));
 
-    private LintValues() {
-    }
+    private LintValues() {}
 
     private static Map<String, String> defaults(ConfigDef def) {
         return def.defaultValues().entrySet().stream()
@@ -89,14 +88,19 @@ final class LintValues {
 
     /** True when the producer waits for every in-sync replica ({@code acks=all} or {@code -1}). */
     static boolean acksAll(ClientFacts producer) {
-        String acks = producer(producer, ProducerConfig.ACKS_CONFIG).orElse("all").trim().toLowerCase(Locale.ROOT);
+        String acks = producer(producer, ProducerConfig.ACKS_CONFIG)
+                .orElse("all")
+                .trim()
+                .toLowerCase(Locale.ROOT);
         return acks.equals("all") || acks.equals("-1");
     }
 
     /** True when the consumer uses the classic group protocol (session timeout set by the client). */
     static boolean classicProtocol(ClientFacts consumer) {
-        return consumer(consumer, ConsumerConfig.GROUP_PROTOCOL_CONFIG).orElse("classic")
-                .trim().equalsIgnoreCase("classic");
+        return consumer(consumer, ConsumerConfig.GROUP_PROTOCOL_CONFIG)
+                .orElse("classic")
+                .trim()
+                .equalsIgnoreCase("classic");
     }
 
     /** A broker setting: the first broker that sets it, else the Kafka default. */
@@ -123,7 +127,9 @@ final class LintValues {
     }
 
     static boolean topicBoolean(LintContext context, TopicFacts topic, String key) {
-        return topic(context, topic, key).map(v -> Boolean.parseBoolean(v.trim())).orElse(false);
+        return topic(context, topic, key)
+                .map(v -> Boolean.parseBoolean(v.trim()))
+                .orElse(false);
     }
 
     static long parseLong(String value) {

@@ -22,33 +22,43 @@ final class SizeRules {
     static final String CONSUMER_FETCH_MAX = "KSDK-L002";
     static final String CONSUMER_PARTITION_FETCH = "KSDK-L003";
 
-    private SizeRules() {
-    }
+    private SizeRules() {}
 
     static List<LintRule> all() {
         return List.of(
-                new Rule(PRODUCER_REQUEST_SIZE, "producer max.request.size fits the topic/broker message size limit",
+                new Rule(
+                        PRODUCER_REQUEST_SIZE,
+                        "producer max.request.size fits the topic/broker message size limit",
                         SizeRules::producerRequestSize),
-                new Rule(CONSUMER_FETCH_MAX, "consumer fetch.max.bytes holds the largest record batch",
+                new Rule(
+                        CONSUMER_FETCH_MAX,
+                        "consumer fetch.max.bytes holds the largest record batch",
                         SizeRules::consumerFetchMax),
-                new Rule(CONSUMER_PARTITION_FETCH, "consumer max.partition.fetch.bytes holds the largest record batch",
+                new Rule(
+                        CONSUMER_PARTITION_FETCH,
+                        "consumer max.partition.fetch.bytes holds the largest record batch",
                         SizeRules::consumerPartitionFetch));
     }
 
     /** A topic (or the broker default) and the largest batch it accepts. */
-    private record Limit(String where, long maxMessageBytes) {
-    }
+    private record Limit(String where, long maxMessageBytes) {}
 
     private static List<Limit> limits(LintContext context) {
         if (context.topics().isEmpty()) {
-            long broker = LintValues.broker(context, "message.max.bytes").map(LintValues::parseLong)
+            long broker = LintValues.broker(context, "message.max.bytes")
+                    .map(LintValues::parseLong)
                     .orElse(LintValues.BROKER_MESSAGE_MAX_BYTES);
             return List.of(new Limit("the broker (message.max.bytes)", broker));
         }
         List<Limit> limits = new ArrayList<>();
         for (TopicFacts topic : context.topics()) {
-            limits.add(new Limit("topic '" + topic.name() + "'", LintValues.topicLong(context, topic,
-                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG, LintValues.BROKER_MESSAGE_MAX_BYTES)));
+            limits.add(new Limit(
+                    "topic '" + topic.name() + "'",
+                    LintValues.topicLong(
+                            context,
+                            topic,
+                            TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                            LintValues.BROKER_MESSAGE_MAX_BYTES)));
         }
         return limits;
     }
@@ -58,12 +68,17 @@ final class SizeRules {
         List<Limit> limits = limits(context);
         for (ClientFacts producer : context.producers()) {
             long request = LintValues.producerLong(producer, ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
-            List<Limit> smaller = limits.stream().filter(l -> l.maxMessageBytes() < request).toList();
+            List<Limit> smaller =
+                    limits.stream().filter(l -> l.maxMessageBytes() < request).toList();
             if (smaller.isEmpty()) {
                 continue;
             }
-            long lowest = smaller.stream().mapToLong(Limit::maxMessageBytes).min().orElseThrow();
-            findings.add(new LintFinding(PRODUCER_REQUEST_SIZE, Severity.ERROR, "producer '" + producer.name() + "'",
+            long lowest =
+                    smaller.stream().mapToLong(Limit::maxMessageBytes).min().orElseThrow();
+            findings.add(new LintFinding(
+                    PRODUCER_REQUEST_SIZE,
+                    Severity.ERROR,
+                    "producer '" + producer.name() + "'",
                     "max.request.size=" + bytes(request) + " is larger than the batch size accepted by "
                             + describe(smaller) + "; records between the two sizes pass the producer's check and are"
                             + " then rejected by the broker with RecordTooLargeException",
@@ -81,17 +96,25 @@ final class SizeRules {
             long partitionMax = LintValues.consumerLong(consumer, ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG);
             String subject = "consumer '" + consumer.name() + "'";
             List<Limit> larger = limits.stream()
-                    .filter(l -> l.maxMessageBytes() - LintValues.LOG_OVERHEAD > fetchMax).toList();
+                    .filter(l -> l.maxMessageBytes() - LintValues.LOG_OVERHEAD > fetchMax)
+                    .toList();
             if (!larger.isEmpty()) {
-                long highest = larger.stream().mapToLong(Limit::maxMessageBytes).max().orElseThrow();
-                findings.add(new LintFinding(CONSUMER_FETCH_MAX, Severity.WARN, subject,
+                long highest =
+                        larger.stream().mapToLong(Limit::maxMessageBytes).max().orElseThrow();
+                findings.add(new LintFinding(
+                        CONSUMER_FETCH_MAX,
+                        Severity.WARN,
+                        subject,
                         "fetch.max.bytes=" + bytes(fetchMax) + " is smaller than the largest batch allowed by "
                                 + describe(larger) + "; such a batch still arrives, but alone in its fetch, so"
                                 + " throughput drops on exactly the large records",
                         "raise fetch.max.bytes to at least " + highest + " or lower max.message.bytes to " + fetchMax));
             }
             if (fetchMax < partitionMax) {
-                findings.add(new LintFinding(CONSUMER_FETCH_MAX, Severity.INFO, subject,
+                findings.add(new LintFinding(
+                        CONSUMER_FETCH_MAX,
+                        Severity.INFO,
+                        subject,
                         "fetch.max.bytes=" + bytes(fetchMax) + " is below max.partition.fetch.bytes="
                                 + bytes(partitionMax) + ", so the per-partition limit is never reached",
                         "raise fetch.max.bytes to at least " + partitionMax + " or lower max.partition.fetch.bytes"));
@@ -106,21 +129,28 @@ final class SizeRules {
         for (ClientFacts consumer : context.consumers()) {
             long partitionMax = LintValues.consumerLong(consumer, ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG);
             List<Limit> larger = limits.stream()
-                    .filter(l -> l.maxMessageBytes() - LintValues.LOG_OVERHEAD > partitionMax).toList();
+                    .filter(l -> l.maxMessageBytes() - LintValues.LOG_OVERHEAD > partitionMax)
+                    .toList();
             if (larger.isEmpty()) {
                 continue;
             }
-            long highest = larger.stream().mapToLong(Limit::maxMessageBytes).max().orElseThrow();
-            findings.add(new LintFinding(CONSUMER_PARTITION_FETCH, Severity.WARN, "consumer '" + consumer.name() + "'",
-                    "max.partition.fetch.bytes=" + bytes(partitionMax) + " is smaller than the largest batch allowed by "
-                            + describe(larger) + "; each such batch is fetched on its own, one partition at a time",
+            long highest =
+                    larger.stream().mapToLong(Limit::maxMessageBytes).max().orElseThrow();
+            findings.add(new LintFinding(
+                    CONSUMER_PARTITION_FETCH,
+                    Severity.WARN,
+                    "consumer '" + consumer.name() + "'",
+                    "max.partition.fetch.bytes=" + bytes(partitionMax)
+                            + " is smaller than the largest batch allowed by " + describe(larger)
+                            + "; each such batch is fetched on its own, one partition at a time",
                     "raise max.partition.fetch.bytes to at least " + highest));
         }
         return findings;
     }
 
     private static String describe(List<Limit> limits) {
-        return limits.stream().map(l -> l.where() + " (" + l.maxMessageBytes() + ")")
+        return limits.stream()
+                .map(l -> l.where() + " (" + l.maxMessageBytes() + ")")
                 .collect(Collectors.joining(", "));
     }
 }

@@ -2,13 +2,12 @@ package dev.kafkasdk.core.config.internal;
 
 import dev.kafkasdk.core.config.ByteSize;
 import dev.kafkasdk.core.config.Durations;
-import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigException;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
 
 /**
  * Range checks and raw-property checks shared by the settings rules. Not part of the API.
@@ -17,8 +16,7 @@ public final class Checks {
 
     private static final long INT_MAX = Integer.MAX_VALUE;
 
-    private Checks() {
-    }
+    private Checks() {}
 
     /** A duration rendered in ms into an INT (or LONG when {@code intMs} is false) key. */
     static void duration(Problems p, String path, Optional<Duration> value, boolean allowZero, boolean intMs) {
@@ -27,8 +25,10 @@ public final class Checks {
             if (ms == 0 && !allowZero) {
                 p.invalid(path, Durations.format(d), "must be more than zero");
             } else if (intMs && ms > INT_MAX) {
-                p.invalid(path, Durations.format(d), "is too long; kafka-clients takes at most 2147483647ms (about 24d)"
-                        + " here");
+                p.invalid(
+                        path,
+                        Durations.format(d),
+                        "is too long; kafka-clients takes at most 2147483647ms (about 24d)" + " here");
             } else if (d.toNanos() % 1_000_000 != 0) {
                 p.invalid(path, Durations.format(d), "has a fraction of a millisecond; kafka-clients counts whole ms");
             }
@@ -41,8 +41,10 @@ public final class Checks {
             if (s.toBytes() == 0 && !allowZero) {
                 p.invalid(path, s.toString(), "must be more than zero");
             } else if (intBytes && s.toBytes() > INT_MAX) {
-                p.invalid(path, s.toString(), "is too large; kafka-clients takes at most 2147483647 bytes (2GiB - 1)"
-                        + " here");
+                p.invalid(
+                        path,
+                        s.toString(),
+                        "is too large; kafka-clients takes at most 2147483647 bytes (2GiB - 1)" + " here");
             }
         });
     }
@@ -61,20 +63,24 @@ public final class Checks {
      * Raw properties: each key must be known to the client, its value must parse as the key's
      * type, and it must not repeat an explicitly set typed setting.
      */
-    public static void raw(Problems p, KafkaKeys.Client client, String prefix, Map<String, String> raw, PropertyTable table) {
+    public static void raw(
+            Problems p, KafkaKeys.Client client, String prefix, Map<String, String> raw, PropertyTable table) {
         raw.forEach((key, value) -> {
             String path = prefix + "properties." + key;
             ConfigDef.Type type = client.type(key);
             if (type == null) {
-                p.missing(path, "unknown " + client.label() + " config of kafka-clients"
-                        + didYouMean(key, client.names(), client.label()));
+                p.missing(
+                        path,
+                        "unknown " + client.label() + " config of kafka-clients"
+                                + didYouMean(key, client.names(), client.label()));
             } else if (type != ConfigDef.Type.PASSWORD) {
                 checkRawValue(p, client, path, key, value, type);
             }
         });
         for (PropertyTable.Conflict c : table.conflicts()) {
-            p.missing(c.rawSetting(), "conflicts with " + c.typedSetting() + " (both set " + c.key()
-                    + "); keep only one of them");
+            p.missing(
+                    c.rawSetting(),
+                    "conflicts with " + c.typedSetting() + " (both set " + c.key() + "); keep only one of them");
         }
     }
 
@@ -83,8 +89,8 @@ public final class Checks {
         return suggestion.isEmpty() ? "; see the " + label + " configs in the kafka-clients documentation" : suggestion;
     }
 
-    private static void checkRawValue(Problems p, KafkaKeys.Client client, String path, String key, String value,
-                                      ConfigDef.Type type) {
+    private static void checkRawValue(
+            Problems p, KafkaKeys.Client client, String path, String key, String value, ConfigDef.Type type) {
         try {
             Object parsed = ConfigDef.parseType(key, value, type);
             ConfigDef.Validator validator = client.validator(key);
@@ -92,8 +98,13 @@ public final class Checks {
                 validator.ensureValid(key, parsed);
             }
         } catch (ConfigException e) {
-            p.invalid(path, value, "is not a valid value for " + key + " (" + type.name().toLowerCase()
-                    + ")" + Optional.ofNullable(e.getMessage()).map(m -> ": " + Limits.shorten(m)).orElse(""));
+            p.invalid(
+                    path,
+                    value,
+                    "is not a valid value for " + key + " (" + type.name().toLowerCase() + ")"
+                            + Optional.ofNullable(e.getMessage())
+                                    .map(m -> ": " + Limits.shorten(m))
+                                    .orElse(""));
         }
     }
 }

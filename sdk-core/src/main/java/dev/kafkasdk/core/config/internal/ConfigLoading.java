@@ -2,7 +2,6 @@ package dev.kafkasdk.core.config.internal;
 
 import dev.kafkasdk.core.ConfigException;
 import dev.kafkasdk.core.config.Origin;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -61,11 +60,9 @@ public final class ConfigLoading {
      * @param file   the file, or {@code null}
      * @param text   the text, or {@code null} for a file
      */
-    public record Source(String name, Format format, Path file, String text) {
-    }
+    public record Source(String name, Format format, Path file, String text) {}
 
-    private ConfigLoading() {
-    }
+    private ConfigLoading() {}
 
     /**
      * Reads, merges, overrides, substitutes and checks the documents against the schema.
@@ -77,8 +74,8 @@ public final class ConfigLoading {
      * @return the merged document, to be bound by the caller
      * @throws ConfigException when a document cannot be read or parsed
      */
-    public static DocNode.MapNode load(List<Source> sources, Map<String, String> env, Schema.Section schema,
-                                       Problems problems) {
+    public static DocNode.MapNode load(
+            List<Source> sources, Map<String, String> env, Schema.Section schema, Problems problems) {
         DocNode.MapNode root = new DocNode.MapNode(Origin.FILE);
         for (Source source : sources) {
             read(source, problems).ifPresent(doc -> merge(root, doc));
@@ -101,8 +98,10 @@ public final class ConfigLoading {
             return Optional.empty();
         }
         if (text.get().length() > Limits.MAX_DOCUMENT_SIZE) {
-            problems.missing(source.name(), "holds " + text.get().length() + " characters; a configuration document "
-                    + "holds at most " + Limits.MAX_DOCUMENT_SIZE + " (1 MiB)");
+            problems.missing(
+                    source.name(),
+                    "holds " + text.get().length() + " characters; a configuration document " + "holds at most "
+                            + Limits.MAX_DOCUMENT_SIZE + " (1 MiB)");
             return Optional.empty();
         }
         return parse(source.name(), format.get(), stripByteOrderMark(text.get()), problems);
@@ -125,17 +124,24 @@ public final class ConfigLoading {
         try (InputStream in = Files.newInputStream(source.file())) {
             bytes = in.readNBytes(Limits.MAX_DOCUMENT_SIZE + 1);
         } catch (IOException | RuntimeException e) {
-            problems.missing(source.name(), "cannot be read: " + e.getClass().getSimpleName() + " "
-                    + Limits.shorten(Optional.ofNullable(e.getMessage()).orElse("")));
+            problems.missing(
+                    source.name(),
+                    "cannot be read: " + e.getClass().getSimpleName() + " "
+                            + Limits.shorten(Optional.ofNullable(e.getMessage()).orElse("")));
             return Optional.empty();
         }
         if (bytes.length > Limits.MAX_DOCUMENT_SIZE) {
-            problems.missing(source.name(), "is larger than " + Limits.MAX_DOCUMENT_SIZE + " bytes (1 MiB), the "
-                    + "largest configuration file read");
+            problems.missing(
+                    source.name(),
+                    "is larger than " + Limits.MAX_DOCUMENT_SIZE + " bytes (1 MiB), the "
+                            + "largest configuration file read");
             return Optional.empty();
         }
         try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString());
+            return Optional.of(StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString());
         } catch (CharacterCodingException e) {
             problems.missing(source.name(), "is not valid UTF-8 text");
             return Optional.empty();

@@ -1,7 +1,6 @@
 package dev.kafkasdk.core.config.internal;
 
 import dev.kafkasdk.core.config.Origin;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -14,8 +13,7 @@ import java.util.TreeMap;
  */
 public final class DescribeTable {
 
-    private DescribeTable() {
-    }
+    private DescribeTable() {}
 
     /**
      * Renders the table.
@@ -27,11 +25,17 @@ public final class DescribeTable {
      * @param presetName the preset name shown as {@code PRESET(name)}
      * @return the multi-line text, ending with a newline
      */
-    public static String render(String title, PropertyTable table, KafkaKeys.Client client,
-                                Collection<String> typedKeys, String presetName) {
+    public static String render(
+            String title,
+            PropertyTable table,
+            KafkaKeys.Client client,
+            Collection<String> typedKeys,
+            String presetName) {
         TreeMap<String, String[]> rows = new TreeMap<>();
         for (PropertyTable.Entry e : table.entries()) {
-            String origin = e.origin() == Origin.PRESET ? "PRESET(" + presetName + ")" : e.origin().name();
+            String origin = e.origin() == Origin.PRESET
+                    ? "PRESET(" + presetName + ")"
+                    : e.origin().name();
             rows.put(e.key(), new String[] {Limits.shorten(e.key()), e.shownValue(), origin});
         }
         for (String key : typedKeys) {
@@ -47,7 +51,12 @@ public final class DescribeTable {
         int w1 = all.stream().mapToInt(r -> r[1].length()).max().orElse(0);
         StringBuilder sb = new StringBuilder(title).append('\n');
         for (String[] r : all) {
-            sb.append("  ").append(pad(r[0], w0)).append("  ").append(pad(r[1], w1)).append("  ").append(r[2])
+            sb.append("  ")
+                    .append(pad(r[0], w0))
+                    .append("  ")
+                    .append(pad(r[1], w1))
+                    .append("  ")
+                    .append(r[2])
                     .append('\n');
         }
         return sb.toString();

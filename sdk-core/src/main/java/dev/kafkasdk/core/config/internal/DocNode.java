@@ -1,7 +1,6 @@
 package dev.kafkasdk.core.config.internal;
 
 import dev.kafkasdk.core.config.Origin;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

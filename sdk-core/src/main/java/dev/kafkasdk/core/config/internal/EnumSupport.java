@@ -12,8 +12,7 @@ import java.util.stream.Stream;
  */
 public final class EnumSupport {
 
-    private EnumSupport() {
-    }
+    private EnumSupport() {}
 
     /**
      * Normalizes a spelling for comparison: upper case, without {@code -}, {@code _} or blanks.
@@ -39,8 +38,8 @@ public final class EnumSupport {
      * @return the constant
      * @throws IllegalArgumentException naming the text and listing the valid values
      */
-    public static <E extends Enum<E>> E parse(Class<E> type, String text, String what,
-                                              Function<E, List<String>> spellings) {
+    public static <E extends Enum<E>> E parse(
+            Class<E> type, String text, String what, Function<E, List<String>> spellings) {
         E[] constants = type.getEnumConstants();
         if (text != null) {
             String trimmed = text.trim();
@@ -57,8 +56,8 @@ public final class EnumSupport {
                 }
             }
         }
-        throw new IllegalArgumentException("'" + text + "' is not a valid " + what + "; use one of: "
-                + validValues(type, spellings));
+        throw new IllegalArgumentException(
+                "'" + text + "' is not a valid " + what + "; use one of: " + validValues(type, spellings));
     }
 
     /**
@@ -70,7 +69,8 @@ public final class EnumSupport {
      * @return e.g. {@code none, gzip, snappy, lz4, zstd}
      */
     public static <E extends Enum<E>> String validValues(Class<E> type, Function<E, List<String>> spellings) {
-        return Stream.of(type.getEnumConstants()).map(e -> display(e, spellings.apply(e).get(0)))
+        return Stream.of(type.getEnumConstants())
+                .map(e -> display(e, spellings.apply(e).get(0)))
                 .collect(Collectors.joining(", "));
     }
 

@@ -2,7 +2,6 @@ package dev.kafkasdk.core.config.internal;
 
 import dev.kafkasdk.core.config.Origin;
 import dev.kafkasdk.core.config.Secret;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -24,18 +23,21 @@ final class EnvOverrides {
 
     static final String PREFIX = "KAFKA_SDK_";
 
-    private EnvOverrides() {
-    }
+    private EnvOverrides() {}
 
     static void apply(DocNode.MapNode root, Map<String, String> env, Schema.Section schema, Problems problems) {
-        env.keySet().stream().filter(k -> k.startsWith(PREFIX)).sorted()
+        env.keySet().stream()
+                .filter(k -> k.startsWith(PREFIX))
+                .sorted()
                 .forEach(var -> applyOne(root, schema, var, env.get(var), problems));
     }
 
-    private static void applyOne(DocNode.MapNode root, Schema.Section schema, String var, String value,
-                                 Problems problems) {
-        String[] tokens = Arrays.stream(var.substring(PREFIX.length()).toLowerCase(Locale.ROOT).split("_"))
-                .filter(t -> !t.isEmpty()).toArray(String[]::new);
+    private static void applyOne(
+            DocNode.MapNode root, Schema.Section schema, String var, String value, Problems problems) {
+        String[] tokens = Arrays.stream(
+                        var.substring(PREFIX.length()).toLowerCase(Locale.ROOT).split("_"))
+                .filter(t -> !t.isEmpty())
+                .toArray(String[]::new);
         Optional<List<String>> path = resolve(schema, root, tokens, 0);
         if (path.isPresent()) {
             set(root, path.get(), value, var);
@@ -48,9 +50,15 @@ final class EnvOverrides {
         List<String> candidates = new ArrayList<>();
         candidates(schema, root, PREFIX.substring(0, PREFIX.length() - 1), guesses, candidates);
         Optional<String> closest = Suggestions.closest(var, candidates);
-        boolean secret = looksSecret(var) || closest.map(EnvOverrides::looksSecret).orElse(false);
-        problems.add(var, secret ? Secret.MASK : value, "matches no setting" + closest.map(c -> "; did you mean " + c
-                + "?").orElse("; KAFKA_SDK_ variables must name a setting path, e.g. KAFKA_SDK_PRODUCERS_ORDERS_LINGER"));
+        boolean secret =
+                looksSecret(var) || closest.map(EnvOverrides::looksSecret).orElse(false);
+        problems.add(
+                var,
+                secret ? Secret.MASK : value,
+                "matches no setting"
+                        + closest.map(c -> "; did you mean " + c + "?")
+                                .orElse(
+                                        "; KAFKA_SDK_ variables must name a setting path, e.g. KAFKA_SDK_PRODUCERS_ORDERS_LINGER"));
     }
 
     private static boolean looksSecret(String var) {
@@ -66,12 +74,15 @@ final class EnvOverrides {
         }
         if (schema instanceof Schema.Raw raw) {
             String rest = String.join("", Arrays.copyOfRange(tokens, i, tokens.length));
-            return raw.keys().stream().filter(k -> norm(k).equals(rest)).findFirst().map(List::of);
+            return raw.keys().stream()
+                    .filter(k -> norm(k).equals(rest))
+                    .findFirst()
+                    .map(List::of);
         }
         if (schema instanceof Schema.Section section) {
             for (Map.Entry<String, Schema.Node> child : section.children().entrySet()) {
-                Optional<List<String>> found = descend(child.getKey(), child.getValue(), child(doc, child.getKey()),
-                        tokens, i);
+                Optional<List<String>> found =
+                        descend(child.getKey(), child.getValue(), child(doc, child.getKey()), tokens, i);
                 if (found.isPresent()) {
                     return found;
                 }
@@ -81,7 +92,8 @@ final class EnvOverrides {
         Schema.Named named = (Schema.Named) schema;
         if (doc instanceof DocNode.MapNode map) {
             for (String name : map.entries().keySet()) {
-                Optional<List<String>> found = descend(name, named.element(), map.entries().get(name), tokens, i);
+                Optional<List<String>> found =
+                        descend(name, named.element(), map.entries().get(name), tokens, i);
                 if (found.isPresent()) {
                     return found;
                 }
@@ -109,8 +121,8 @@ final class EnvOverrides {
         return Optional.empty();
     }
 
-    private static void candidates(Schema.Node schema, DocNode doc, String prefix, Set<String> guesses,
-                                   List<String> out) {
+    private static void candidates(
+            Schema.Node schema, DocNode doc, String prefix, Set<String> guesses, List<String> out) {
         if (schema instanceof Schema.Leaf) {
             out.add(prefix);
         } else if (schema instanceof Schema.Section section) {

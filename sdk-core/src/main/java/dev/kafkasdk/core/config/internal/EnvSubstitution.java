@@ -15,8 +15,7 @@ final class EnvSubstitution {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
 
-    private EnvSubstitution() {
-    }
+    private EnvSubstitution() {}
 
     static void apply(DocNode.MapNode root, Map<String, String> env, Problems problems) {
         map(root, "", env, problems);
@@ -56,8 +55,11 @@ final class EnvSubstitution {
             } else if (text.startsWith("${", i)) {
                 int end = text.indexOf('}', i + 2);
                 if (end < 0) {
-                    problems.add(path, text, "has a ${ without a closing }; write ${NAME} or ${NAME:default} "
-                            + "(or $${ for a literal ${)");
+                    problems.add(
+                            path,
+                            text,
+                            "has a ${ without a closing }; write ${NAME} or ${NAME:default} "
+                                    + "(or $${ for a literal ${)");
                     problems.suppressFurther(path);
                     return null;
                 }
@@ -65,8 +67,11 @@ final class EnvSubstitution {
                 int colon = expr.indexOf(':');
                 String name = colon < 0 ? expr : expr.substring(0, colon);
                 if (!NAME.matcher(name).matches()) {
-                    problems.add(path, text, "has ${" + Limits.shorten(expr, 60) + "}, which does not start with a variable name; write "
-                            + "${NAME} or ${NAME:default}");
+                    problems.add(
+                            path,
+                            text,
+                            "has ${" + Limits.shorten(expr, 60) + "}, which does not start with a variable name; write "
+                                    + "${NAME} or ${NAME:default}");
                     problems.suppressFurther(path);
                     return null;
                 }
@@ -86,8 +91,11 @@ final class EnvSubstitution {
         }
         if (!missing.isEmpty()) {
             String names = String.join(", ", missing);
-            problems.add(path, text, "uses environment variable " + names + ", which is not set and has no default; "
-                    + "set it, or write ${" + missing.get(0) + ":default}");
+            problems.add(
+                    path,
+                    text,
+                    "uses environment variable " + names + ", which is not set and has no default; "
+                            + "set it, or write ${" + missing.get(0) + ":default}");
             problems.suppressFurther(path);
             return null;
         }

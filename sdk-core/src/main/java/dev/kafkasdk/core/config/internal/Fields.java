@@ -4,7 +4,6 @@ import dev.kafkasdk.core.config.ByteSize;
 import dev.kafkasdk.core.config.Durations;
 import dev.kafkasdk.core.config.Origin;
 import dev.kafkasdk.core.config.Secret;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,8 +85,12 @@ public final class Fields {
     public void list(String key, BiConsumer<Origin, List<String>> sink) {
         DocNode n = map.entries().get(key);
         if (n instanceof DocNode.Scalar s && s.text() != null) {
-            sink.accept(s.origin(), List.of(s.text().split(",", -1)).stream().map(String::trim)
-                    .filter(t -> !t.isEmpty()).toList());
+            sink.accept(
+                    s.origin(),
+                    List.of(s.text().split(",", -1)).stream()
+                            .map(String::trim)
+                            .filter(t -> !t.isEmpty())
+                            .toList());
         } else if (n instanceof DocNode.ListNode l) {
             List<String> items = new ArrayList<>();
             l.items().forEach(i -> {
@@ -129,8 +132,10 @@ public final class Fields {
         try {
             return Integer.parseInt(t);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is out of range; use a whole number from "
-                    + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE, e);
+            throw new IllegalArgumentException(
+                    "'" + text + "' is out of range; use a whole number from " + Integer.MIN_VALUE + " to "
+                            + Integer.MAX_VALUE,
+                    e);
         }
     }
 }

@@ -8,8 +8,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.kafkasdk.core.config.Origin;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML and JSON documents into {@link DocNode} trees, token by token with Jackson's
@@ -35,12 +34,13 @@ final class JacksonReader {
     private static final JsonFactory JSON = new JsonFactory();
     private static final YAMLFactory YAML = new YAMLFactory();
 
-    private static final Pattern FLOW_PLACEHOLDER = Pattern.compile(
-            "([\\[{,:]\\s*)(\\$\\{[A-Za-z_][A-Za-z0-9_.]*(?::[^{}\"',\\]]*)?})(?=\\s*[,}\\]])");
+    private static final Pattern FLOW_PLACEHOLDER =
+            Pattern.compile("([\\[{,:]\\s*)(\\$\\{[A-Za-z_][A-Za-z0-9_.]*(?::[^{}\"',\\]]*)?})(?=\\s*[,}\\]])");
     /** A quoted token, or a quote left open up to the end of the message. */
     private static final Pattern QUOTED = Pattern.compile("'([^']*)('|$)|\"([^\"]*)(\"|$)");
     /** The longest run without white space a YAML document may hold: a key, a value and punctuation. */
     static final int MAX_RUN = Limits.MAX_VALUE_LENGTH + Limits.MAX_KEY_LENGTH + 16;
+
     private static final Set<String> SAFE_QUOTED = Set.of("null", "true", "false");
     /** Parser problems that end with the offending input, and their text without it. */
     private static final String[][] YAML_ARGUMENTS = {
@@ -52,15 +52,16 @@ final class JacksonReader {
         {"got this instead: .*$", "got something else"},
     };
 
-    private JacksonReader() {
-    }
+    private JacksonReader() {}
 
     static Optional<DocNode.MapNode> read(String name, String text, boolean yaml, Problems problems) {
         String format = yaml ? "YAML" : "JSON";
         int longRun = yaml ? lineOfLongRun(text) : -1;
         if (longRun > 0) {
-            problems.missing(name + ":" + longRun, "has more than " + MAX_RUN + " characters without a space or line "
-                    + "break; no key or value is that long");
+            problems.missing(
+                    name + ":" + longRun,
+                    "has more than " + MAX_RUN + " characters without a space or line "
+                            + "break; no key or value is that long");
             return Optional.empty();
         }
         try (JsonParser p = yaml ? YAML.createParser(quotePlaceholdersInFlow(text)) : JSON.createParser(text)) {
@@ -70,16 +71,20 @@ final class JacksonReader {
             }
             if (first != JsonToken.START_OBJECT) {
                 String kind = first == JsonToken.START_ARRAY ? "a list" : "a value";
-                problems.missing(name, "must hold a map of sections (cluster, producers, consumers, admins, topics) "
-                        + "but holds " + kind);
+                problems.missing(
+                        name,
+                        "must hold a map of sections (cluster, producers, consumers, admins, topics) " + "but holds "
+                                + kind);
                 return Optional.empty();
             }
             Tree tree = new Tree(name, format, p, problems);
             DocNode.MapNode root = tree.map("", 0);
             if (hasMoreContent(p)) {
-                problems.missing(where(name, p.currentTokenLocation()), yaml
-                        ? "holds more than one YAML document (---); put every section into one document"
-                        : "has more text after the end of the top-level JSON object");
+                problems.missing(
+                        where(name, p.currentTokenLocation()),
+                        yaml
+                                ? "holds more than one YAML document (---); put every section into one document"
+                                : "has more text after the end of the top-level JSON object");
                 return Optional.empty();
             }
             return tree.failed ? Optional.empty() : Optional.of(root);
@@ -103,7 +108,8 @@ final class JacksonReader {
     static String describe(JsonProcessingException e) {
         String text = e.getCause() instanceof MarkedYAMLException y && y.getProblem() != null
                 ? Optional.ofNullable(y.getContext()).map(c -> c + ": ").orElse("") + y.getProblem()
-                : Optional.ofNullable(e.getOriginalMessage()).orElse(e.getClass().getSimpleName());
+                : Optional.ofNullable(e.getOriginalMessage())
+                        .orElse(e.getClass().getSimpleName());
         text = text.lines().findFirst().orElse("");
         for (String[] rewrite : YAML_ARGUMENTS) {
             text = text.replaceAll(rewrite[0], rewrite[1]);
@@ -112,8 +118,8 @@ final class JacksonReader {
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
             String quoted = m.group(1) != null ? m.group(1) : m.group(3);
-            boolean safe = SAFE_QUOTED.contains(quoted) || quoted.length() <= 3
-                    && quoted.chars().noneMatch(Character::isLetterOrDigit);
+            boolean safe = SAFE_QUOTED.contains(quoted)
+                    || quoted.length() <= 3 && quoted.chars().noneMatch(Character::isLetterOrDigit);
             m.appendReplacement(sb, Matcher.quoteReplacement(safe ? m.group() : "'...'"));
         }
         m.appendTail(sb);
@@ -198,9 +204,12 @@ final class JacksonReader {
                 DocNode value = node(valueToken, childPath, depth + 1);
                 Integer firstLine = lines.putIfAbsent(key, line);
                 if (firstLine != null) {
-                    fail(where(name, keyEnd), "is not valid " + format + ": Duplicate field '"
-                            + Limits.shorten(key) + "' (" + Limits.shorten(childPath) + " is set twice, first on line "
-                            + firstLine + ")");
+                    fail(
+                            where(name, keyEnd),
+                            "is not valid " + format + ": Duplicate field '"
+                                    + Limits.shorten(key) + "' (" + Limits.shorten(childPath)
+                                    + " is set twice, first on line "
+                                    + firstLine + ")");
                 } else if (value != null) {
                     map.entries().put(key, value);
                 }
@@ -213,8 +222,10 @@ final class JacksonReader {
                 throw new TooDeep(Limits.shorten(path));
             }
             if (isAlias(p)) {
-                fail(Limits.shorten(path), "is a YAML alias (*" + Limits.shorten(p.getText(), 40) + "); aliases and "
-                        + "anchors are not supported, write the value out");
+                fail(
+                        Limits.shorten(path),
+                        "is a YAML alias (*" + Limits.shorten(p.getText(), 40) + "); aliases and "
+                                + "anchors are not supported, write the value out");
                 return null;
             }
             switch (t) {
@@ -280,8 +291,9 @@ final class JacksonReader {
                     flow |= c == '{' || c == '[';
                 }
                 boolean quotedOrComment = doubleQuotes % 2 == 1 || singleQuotes % 2 == 1 || comment || !flow;
-                m.appendReplacement(sb, Matcher.quoteReplacement(quotedOrComment ? m.group()
-                        : m.group(1) + "\"" + m.group(2) + "\""));
+                m.appendReplacement(
+                        sb,
+                        Matcher.quoteReplacement(quotedOrComment ? m.group() : m.group(1) + "\"" + m.group(2) + "\""));
             }
             m.appendTail(sb);
             out.append(sb).append('\n');

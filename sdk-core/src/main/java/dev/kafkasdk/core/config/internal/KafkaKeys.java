@@ -1,18 +1,17 @@
 package dev.kafkasdk.core.config.internal;
 
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.config.types.Password;
-
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.config.types.Password;
 
 /**
  * What kafka-clients itself knows about its configuration keys: the names each client
@@ -126,8 +125,7 @@ public final class KafkaKeys {
 
     private static final Set<String> TOPIC_CONFIG_NAMES = readTopicConfigNames();
 
-    private KafkaKeys() {
-    }
+    private KafkaKeys() {}
 
     /**
      * Tells whether any client declares the key as a password.
@@ -156,7 +154,9 @@ public final class KafkaKeys {
     private static Set<String> readTopicConfigNames() {
         Set<String> names = new TreeSet<>();
         for (Field f : TopicConfig.class.getFields()) {
-            if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class && f.getName().endsWith("_CONFIG")) {
+            if (Modifier.isStatic(f.getModifiers())
+                    && f.getType() == String.class
+                    && f.getName().endsWith("_CONFIG")) {
                 try {
                     names.add((String) f.get(null));
                 } catch (IllegalAccessException e) {

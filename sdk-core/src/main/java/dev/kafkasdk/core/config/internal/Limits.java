@@ -25,8 +25,7 @@ public final class Limits {
     /** Longest value shown in a message, {@code describe()} or {@code toString()}, in characters. */
     public static final int SHOWN_LENGTH = 200;
 
-    private Limits() {
-    }
+    private Limits() {}
 
     /** @return the reason given for a path nested deeper than {@link #MAX_DEPTH} */
     static String tooDeep() {

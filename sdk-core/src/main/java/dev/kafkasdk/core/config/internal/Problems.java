@@ -3,7 +3,6 @@ package dev.kafkasdk.core.config.internal;
 import dev.kafkasdk.core.ConfigException;
 import dev.kafkasdk.core.ConfigProblem;
 import dev.kafkasdk.core.config.Secret;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -90,7 +89,9 @@ public final class Problems {
                 firstDroppedPath = Limits.shorten(problem.path());
             }
         } else {
-            list.add(new ConfigProblem(Limits.shorten(problem.path(), MAX_REASON), problem.value(),
+            list.add(new ConfigProblem(
+                    Limits.shorten(problem.path(), MAX_REASON),
+                    problem.value(),
                     Limits.shorten(problem.reason(), MAX_REASON)));
         }
     }
@@ -121,8 +122,10 @@ public final class Problems {
     public void throwIfAny() {
         if (dropped > 0) {
             List<ConfigProblem> all = new ArrayList<>(list);
-            all.add(new ConfigProblem(firstDroppedPath, null, "and " + dropped + " more problems from here on, not "
-                    + "listed; fix the ones above first"));
+            all.add(new ConfigProblem(
+                    firstDroppedPath,
+                    null,
+                    "and " + dropped + " more problems from here on, not " + "listed; fix the ones above first"));
             throw new ConfigException(all);
         }
         if (!list.isEmpty()) {

@@ -1,7 +1,6 @@
 package dev.kafkasdk.core.config.internal;
 
 import dev.kafkasdk.core.config.Origin;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +19,7 @@ final class PropertiesReader {
 
     private static final Set<String> RAW_SECTIONS = Set.of("properties", "configs");
 
-    private PropertiesReader() {
-    }
+    private PropertiesReader() {}
 
     static DocNode.MapNode read(String name, String text, Problems problems) {
         DocNode.MapNode root = new DocNode.MapNode(Origin.FILE);
@@ -40,9 +38,12 @@ final class PropertiesReader {
             parseLine(name + ":" + lineNo, logical.toString(), root, problems).ifPresent(key -> {
                 Integer first = seen.putIfAbsent(key, lineNo);
                 if (first != null) {
-                    problems.missing(name + ":" + lineNo, "is not valid properties: Duplicate field '"
-                            + Limits.shorten(key.substring(key.lastIndexOf('.') + 1)) + "' (" + Limits.shorten(key)
-                            + " is set twice, first on line " + first + ")");
+                    problems.missing(
+                            name + ":" + lineNo,
+                            "is not valid properties: Duplicate field '"
+                                    + Limits.shorten(key.substring(key.lastIndexOf('.') + 1)) + "' ("
+                                    + Limits.shorten(key)
+                                    + " is set twice, first on line " + first + ")");
                 }
             });
         }
@@ -89,8 +90,9 @@ final class PropertiesReader {
         DocNode.MapNode node = root;
         for (int i = 0; i < parts.length; i++) {
             if (parts[i].isEmpty()) {
-                problems.missing(where, "is not a valid properties line: '" + Limits.shorten(key)
-                        + "' has an empty path segment");
+                problems.missing(
+                        where,
+                        "is not a valid properties line: '" + Limits.shorten(key) + "' has an empty path segment");
                 return;
             }
             boolean rawRest = i == 3 && RAW_SECTIONS.contains(parts[2]);
@@ -102,8 +104,8 @@ final class PropertiesReader {
             if (rawRest || i == parts.length - 1) {
                 DocNode previous = node.entries().get(segment);
                 if (previous instanceof DocNode.MapNode) {
-                    problems.missing(where, "'" + Limits.shorten(key)
-                            + "' is set as a value but also has keys below it");
+                    problems.missing(
+                            where, "'" + Limits.shorten(key) + "' is set as a value but also has keys below it");
                     return;
                 }
                 node.entries().put(segment, new DocNode.Scalar(value, Origin.FILE, null));
@@ -111,8 +113,11 @@ final class PropertiesReader {
             }
             DocNode child = node.entries().computeIfAbsent(segment, k -> new DocNode.MapNode(Origin.FILE));
             if (!(child instanceof DocNode.MapNode map)) {
-                problems.missing(where, "'" + Limits.shorten(key) + "' has keys below '" + Limits.shorten(String.join(
-                        ".", List.of(parts).subList(0, i + 1))) + "', which is also set as a value");
+                problems.missing(
+                        where,
+                        "'" + Limits.shorten(key) + "' has keys below '"
+                                + Limits.shorten(String.join(".", List.of(parts).subList(0, i + 1)))
+                                + "', which is also set as a value");
                 return;
             }
             node = map;

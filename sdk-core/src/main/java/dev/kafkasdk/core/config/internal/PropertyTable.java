@@ -2,7 +2,6 @@ package dev.kafkasdk.core.config.internal;
 
 import dev.kafkasdk.core.config.Origin;
 import dev.kafkasdk.core.config.Secret;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -46,8 +45,7 @@ public final class PropertyTable {
      * @param typedSetting the typed setting's path
      * @param rawSetting   the raw property's path
      */
-    public record Conflict(String key, String typedSetting, String rawSetting) {
-    }
+    public record Conflict(String key, String typedSetting, String rawSetting) {}
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final List<Conflict> conflicts = new ArrayList<>();

@@ -12,8 +12,7 @@ import java.util.Set;
 public final class Schema {
 
     /** A schema node. */
-    public sealed interface Node permits Section, Named, Leaf, Raw {
-    }
+    public sealed interface Node permits Section, Named, Leaf, Raw {}
 
     /**
      * A map with fixed keys.
@@ -21,8 +20,7 @@ public final class Schema {
      * @param label    what it is, for messages ({@code producer})
      * @param children the keys and their schemas, in display order
      */
-    public record Section(String label, Map<String, Node> children) implements Node {
-    }
+    public record Section(String label, Map<String, Node> children) implements Node {}
 
     /**
      * A map from user-chosen names to elements of one schema.
@@ -30,16 +28,14 @@ public final class Schema {
      * @param label   what an element is ({@code producer})
      * @param element the schema of each element
      */
-    public record Named(String label, Section element) implements Node {
-    }
+    public record Named(String label, Section element) implements Node {}
 
     /**
      * A single value.
      *
      * @param listAllowed whether a list of values is accepted too
      */
-    public record Leaf(boolean listAllowed) implements Node {
-    }
+    public record Leaf(boolean listAllowed) implements Node {}
 
     /**
      * A map of raw kafka keys to values.
@@ -47,9 +43,7 @@ public final class Schema {
      * @param label what the keys are ({@code producer config})
      * @param keys  the valid keys
      */
-    public record Raw(String label, Set<String> keys) implements Node {
-    }
+    public record Raw(String label, Set<String> keys) implements Node {}
 
-    private Schema() {
-    }
+    private Schema() {}
 }

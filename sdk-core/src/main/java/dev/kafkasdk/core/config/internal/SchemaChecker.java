@@ -9,8 +9,7 @@ import java.util.Map;
  */
 final class SchemaChecker {
 
-    private SchemaChecker() {
-    }
+    private SchemaChecker() {}
 
     static void check(DocNode.MapNode root, Schema.Section schema, Problems problems) {
         section(root, schema, "", problems);
@@ -24,17 +23,21 @@ final class SchemaChecker {
             section(node, section, path, problems);
         } else if (schema instanceof Schema.Named named) {
             if (expectMap(node, path, "a map of " + named.label() + " names to settings", problems)) {
-                for (Map.Entry<String, DocNode> e : ((DocNode.MapNode) node).entries().entrySet()) {
+                for (Map.Entry<String, DocNode> e :
+                        ((DocNode.MapNode) node).entries().entrySet()) {
                     section(e.getValue(), named.element(), path + "." + e.getKey(), problems);
                 }
             }
         } else if (schema instanceof Schema.Leaf leaf) {
             leaf(node, leaf, path, problems);
-        } else if (schema instanceof Schema.Raw raw && expectMap(node, path, "a map of " + raw.label()
-                + " names to values", problems)) {
-            for (Map.Entry<String, DocNode> e : ((DocNode.MapNode) node).entries().entrySet()) {
+        } else if (schema instanceof Schema.Raw raw
+                && expectMap(node, path, "a map of " + raw.label() + " names to values", problems)) {
+            for (Map.Entry<String, DocNode> e :
+                    ((DocNode.MapNode) node).entries().entrySet()) {
                 if (!(e.getValue() instanceof DocNode.Scalar)) {
-                    problems.missing(path + "." + e.getKey(), "must be a single value but is " + e.getValue().kind());
+                    problems.missing(
+                            path + "." + e.getKey(),
+                            "must be a single value but is " + e.getValue().kind());
                 }
             }
         }
@@ -52,9 +55,16 @@ final class SchemaChecker {
             String childPath = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
             Schema.Node child = section.children().get(e.getKey());
             if (child == null) {
-                String hint = Suggestions.didYouMean(e.getKey(), section.children().keySet());
-                problems.missing(childPath, "unknown " + section.label() + " setting"
-                        + (hint.isEmpty() ? "; valid keys: " + String.join(", ", section.children().keySet()) : hint));
+                String hint =
+                        Suggestions.didYouMean(e.getKey(), section.children().keySet());
+                problems.missing(
+                        childPath,
+                        "unknown " + section.label() + " setting"
+                                + (hint.isEmpty()
+                                        ? "; valid keys: "
+                                                + String.join(
+                                                        ", ", section.children().keySet())
+                                        : hint));
             } else {
                 check(e.getValue(), child, childPath, problems);
             }
@@ -63,11 +73,14 @@ final class SchemaChecker {
 
     private static void leaf(DocNode node, Schema.Leaf leaf, String path, Problems problems) {
         if (node instanceof DocNode.ListNode list && leaf.listAllowed()) {
-            list.items().stream().filter(i -> !(i instanceof DocNode.Scalar)).findFirst()
+            list.items().stream()
+                    .filter(i -> !(i instanceof DocNode.Scalar))
+                    .findFirst()
                     .ifPresent(i -> problems.missing(path, "must be a list of single values but holds " + i.kind()));
         } else if (!(node instanceof DocNode.Scalar)) {
-            problems.missing(path, "must be a single value" + (leaf.listAllowed() ? " or a list" : "") + " but is "
-                    + node.kind());
+            problems.missing(
+                    path,
+                    "must be a single value" + (leaf.listAllowed() ? " or a list" : "") + " but is " + node.kind());
         }
     }
 

@@ -11,8 +11,7 @@ public final class SecretPaths {
     private static final Set<String> SECRET_LEAVES = Set.of("password", "key-password", "client-secret");
     private static final String RAW = ".properties.";
 
-    private SecretPaths() {
-    }
+    private SecretPaths() {}
 
     /**
      * Tells whether a path holds a secret: a typed password or client secret, or a raw

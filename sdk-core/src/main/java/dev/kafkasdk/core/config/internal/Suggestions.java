@@ -10,8 +10,7 @@ import java.util.Optional;
  */
 public final class Suggestions {
 
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     /**
      * The candidate closest to the input, if it is close enough to be a likely typo: at most

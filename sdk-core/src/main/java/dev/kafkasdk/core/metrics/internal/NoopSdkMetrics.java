@@ -24,10 +24,9 @@ public final class NoopSdkMetrics implements SdkMetrics {
     private static final Timer TIMER = new NoopTimer(id(Meter.Type.TIMER));
     private static final Counter COUNTER = new NoopCounter(id(Meter.Type.COUNTER));
     private static final DistributionSummary SUMMARY = new NoopDistributionSummary(id(Meter.Type.DISTRIBUTION_SUMMARY));
-    private static final Binding NO_BINDING = () -> { };
+    private static final Binding NO_BINDING = () -> {};
 
-    private NoopSdkMetrics() {
-    }
+    private NoopSdkMetrics() {}
 
     private static Meter.Id id(Meter.Type type) {
         return new Meter.Id(PREFIX + "noop", Tags.empty(), null, null, type);

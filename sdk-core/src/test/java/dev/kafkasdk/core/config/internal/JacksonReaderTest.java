@@ -1,11 +1,10 @@
 package dev.kafkasdk.core.config.internal;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class JacksonReaderTest {
 
@@ -21,16 +20,20 @@ class JacksonReaderTest {
     void quotesPlaceholdersOfAHugeLineInLinearTime() {
         String line = "a: [" + "${A}, ".repeat(100_000) + "x]";
 
-        String quoted = assertTimeoutPreemptively(Duration.ofSeconds(5),
-                () -> JacksonReader.quotePlaceholdersInFlow(line));
+        String quoted =
+                assertTimeoutPreemptively(Duration.ofSeconds(5), () -> JacksonReader.quotePlaceholdersInFlow(line));
 
-        assertThat(quoted.startsWith("a: [\"${A}\", \"${A}\", ")).as(quoted.substring(0, 40)).isTrue();
+        assertThat(quoted.startsWith("a: [\"${A}\", \"${A}\", "))
+                .as(quoted.substring(0, 40))
+                .isTrue();
         assertThat(quoted.length()).isEqualTo(line.length() + 200_000);
     }
 
     @Test
     void findsTheLineOfARunWithoutWhiteSpaceLongerThanAnyKeyAndValue() {
-        assertThat(JacksonReader.lineOfLongRun("a: b\nc: " + "x".repeat(JacksonReader.MAX_RUN) + "\n")).isEqualTo(-1);
-        assertThat(JacksonReader.lineOfLongRun("a: b\nc: " + "x".repeat(JacksonReader.MAX_RUN + 1))).isEqualTo(2);
+        assertThat(JacksonReader.lineOfLongRun("a: b\nc: " + "x".repeat(JacksonReader.MAX_RUN) + "\n"))
+                .isEqualTo(-1);
+        assertThat(JacksonReader.lineOfLongRun("a: b\nc: " + "x".repeat(JacksonReader.MAX_RUN + 1)))
+                .isEqualTo(2);
     }
 }
