@@ -1,6 +1,7 @@
 package dev.kafkasdk.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.kafkasdk.admin.TopicChange.Kind;
 import dev.kafkasdk.core.config.CleanupPolicy;
@@ -87,7 +88,9 @@ class TopicsApplyIT {
         ApplyResult grown = admin.topics()
                 .apply(List.of(TopicSpec.builder(name).partitions(4).build()));
         assertThat(grown.applied()).extracting(TopicChange::describe).containsExactly(name + ": partitions 2 -> 4");
-        assertThat(describe(name).partitions()).hasSize(4);
+        // the controller has committed the change; brokers serve the new partitions a moment later
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(describe(name).partitions()).hasSize(4));
 
         ApplyResult shrink = admin.topics()
                 .apply(List.of(TopicSpec.builder(name).partitions(1).build()));

@@ -89,17 +89,17 @@ public final class AdminSettings extends ClientSettings {
         }
 
         /** Sets {@code request.timeout.ms}; returns this builder. */
-        public Builder requestTimeout(Duration timeout) {
+        public Builder requestTimeout(@Nullable Duration timeout) {
             return set(REQUEST_TIMEOUT, timeout);
         }
 
         /** Sets {@code default.api.timeout.ms}, at least the request timeout; returns this builder. */
-        public Builder defaultApiTimeout(Duration timeout) {
+        public Builder defaultApiTimeout(@Nullable Duration timeout) {
             return set(DEFAULT_API_TIMEOUT, timeout);
         }
 
         /** Sets {@code client.id}; returns this builder. */
-        public Builder clientId(String clientId) {
+        public Builder clientId(@Nullable String clientId) {
             return set(CLIENT_ID, clientId);
         }
     }

@@ -119,7 +119,7 @@ public final class ClusterSettings extends TypedSettings {
          * @param prefix the prefix; {@code null} clears it
          * @return this builder
          */
-        public Builder clientIdPrefix(String prefix) {
+        public Builder clientIdPrefix(@Nullable String prefix) {
             return set(CLIENT_ID_PREFIX, prefix);
         }
 
@@ -129,7 +129,7 @@ public final class ClusterSettings extends TypedSettings {
          * @param security the settings; {@code null} means none
          * @return this builder
          */
-        public Builder security(SecuritySettings security) {
+        public Builder security(@Nullable SecuritySettings security) {
             return section("security", security == null || security.equals(SecuritySettings.none()) ? null : security);
         }
 

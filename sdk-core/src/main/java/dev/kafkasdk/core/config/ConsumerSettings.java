@@ -222,117 +222,117 @@ public final class ConsumerSettings extends ClientSettings {
         }
 
         /** Sets {@code group.id}; needed for commits; returns this builder. */
-        public Builder groupId(String groupId) {
+        public Builder groupId(@Nullable String groupId) {
             return set(GROUP_ID, groupId);
         }
 
         /** Sets the fetch preset (default BALANCED); returns this builder. */
-        public Builder preset(FetchPreset preset) {
+        public Builder preset(@Nullable FetchPreset preset) {
             return set(PRESET, preset);
         }
 
         /** Sets {@code group.protocol}; returns this builder. */
-        public Builder groupProtocol(GroupProtocol protocol) {
+        public Builder groupProtocol(@Nullable GroupProtocol protocol) {
             return set(GROUP_PROTOCOL, protocol);
         }
 
         /** Sets {@code auto.offset.reset}; returns this builder. */
-        public Builder autoOffsetReset(OffsetReset reset) {
+        public Builder autoOffsetReset(@Nullable OffsetReset reset) {
             return set(AUTO_OFFSET_RESET, reset);
         }
 
         /** Sets {@code isolation.level}; returns this builder. */
-        public Builder isolationLevel(IsolationLevel level) {
+        public Builder isolationLevel(@Nullable IsolationLevel level) {
             return set(ISOLATION_LEVEL, level);
         }
 
         /** Sets {@code enable.auto.commit}; {@code true} needs a group id; returns this builder. */
-        public Builder enableAutoCommit(Boolean enable) {
+        public Builder enableAutoCommit(@Nullable Boolean enable) {
             return set(ENABLE_AUTO_COMMIT, enable);
         }
 
         /** Sets {@code auto.commit.interval.ms}; returns this builder. */
-        public Builder autoCommitInterval(Duration interval) {
+        public Builder autoCommitInterval(@Nullable Duration interval) {
             return set(AUTO_COMMIT_INTERVAL, interval);
         }
 
         /** Sets {@code session.timeout.ms}; classic protocol only; returns this builder. */
-        public Builder sessionTimeout(Duration timeout) {
+        public Builder sessionTimeout(@Nullable Duration timeout) {
             return set(SESSION_TIMEOUT, timeout);
         }
 
         /** Sets {@code heartbeat.interval.ms}; at most a third of the session timeout; returns this builder. */
-        public Builder heartbeatInterval(Duration interval) {
+        public Builder heartbeatInterval(@Nullable Duration interval) {
             return set(HEARTBEAT_INTERVAL, interval);
         }
 
         /** Sets {@code max.poll.interval.ms}; returns this builder. */
-        public Builder maxPollInterval(Duration interval) {
+        public Builder maxPollInterval(@Nullable Duration interval) {
             return set(MAX_POLL_INTERVAL, interval);
         }
 
         /** Sets {@code max.poll.records}, at least 1; returns this builder. */
-        public Builder maxPollRecords(Integer records) {
+        public Builder maxPollRecords(@Nullable Integer records) {
             return set(MAX_POLL_RECORDS, records);
         }
 
         /** Sets {@code ordering} (default partition); returns this builder. */
-        public Builder ordering(Ordering ordering) {
+        public Builder ordering(@Nullable Ordering ordering) {
             return set(ConsumerKeys.ORDERING, ordering);
         }
 
         /** Sets {@code concurrency}, 1 to 10,000 (default 1); returns this builder. */
-        public Builder concurrency(Integer concurrency) {
+        public Builder concurrency(@Nullable Integer concurrency) {
             return set(ConsumerKeys.CONCURRENCY, concurrency);
         }
 
         /** Sets {@code max-in-flight-per-partition}, at least 1; returns this builder. */
-        public Builder maxInFlightPerPartition(Integer max) {
+        public Builder maxInFlightPerPartition(@Nullable Integer max) {
             return set(ConsumerKeys.MAX_IN_FLIGHT_PER_PARTITION, max);
         }
 
         /** Sets {@code instances}, 1 to 256 group members in this process (default 1); returns this builder. */
-        public Builder instances(Integer instances) {
+        public Builder instances(@Nullable Integer instances) {
             return set(ConsumerKeys.INSTANCES, instances);
         }
 
         /** Sets {@code fetch.min.bytes}; returns this builder. */
-        public Builder fetchMinBytes(ByteSize size) {
+        public Builder fetchMinBytes(@Nullable ByteSize size) {
             return set(FETCH_MIN_BYTES, size);
         }
 
         /** Sets {@code fetch.max.wait.ms}; returns this builder. */
-        public Builder fetchMaxWait(Duration wait) {
+        public Builder fetchMaxWait(@Nullable Duration wait) {
             return set(FETCH_MAX_WAIT, wait);
         }
 
         /** Sets {@code fetch.max.bytes}; returns this builder. */
-        public Builder fetchMaxBytes(ByteSize size) {
+        public Builder fetchMaxBytes(@Nullable ByteSize size) {
             return set(FETCH_MAX_BYTES, size);
         }
 
         /** Sets {@code max.partition.fetch.bytes}; returns this builder. */
-        public Builder maxPartitionFetchBytes(ByteSize size) {
+        public Builder maxPartitionFetchBytes(@Nullable ByteSize size) {
             return set(MAX_PARTITION_FETCH_BYTES, size);
         }
 
         /** Sets {@code request.timeout.ms}; returns this builder. */
-        public Builder requestTimeout(Duration timeout) {
+        public Builder requestTimeout(@Nullable Duration timeout) {
             return set(REQUEST_TIMEOUT, timeout);
         }
 
         /** Sets {@code group.instance.id}; needs a group id; returns this builder. */
-        public Builder groupInstanceId(String id) {
+        public Builder groupInstanceId(@Nullable String id) {
             return set(GROUP_INSTANCE_ID, id);
         }
 
         /** Sets {@code partition.assignment.strategy}; classic protocol only; returns this builder. */
-        public Builder assignmentStrategy(AssignmentStrategy strategy) {
+        public Builder assignmentStrategy(@Nullable AssignmentStrategy strategy) {
             return set(ASSIGNMENT_STRATEGY, strategy);
         }
 
         /** Sets {@code client.id}; returns this builder. */
-        public Builder clientId(String clientId) {
+        public Builder clientId(@Nullable String clientId) {
             return set(CLIENT_ID, clientId);
         }
     }

@@ -168,77 +168,77 @@ public final class ProducerSettings extends ClientSettings {
         }
 
         /** Sets the preset (default BALANCED); returns this builder. */
-        public Builder preset(ProducerPreset preset) {
+        public Builder preset(@Nullable ProducerPreset preset) {
             return set(PRESET, preset);
         }
 
         /** Sets {@code linger.ms}, zero or more; returns this builder. */
-        public Builder linger(Duration linger) {
+        public Builder linger(@Nullable Duration linger) {
             return set(LINGER, linger);
         }
 
         /** Sets {@code batch.size}, at most 2 GiB - 1; returns this builder. */
-        public Builder batchSize(ByteSize batchSize) {
+        public Builder batchSize(@Nullable ByteSize batchSize) {
             return set(BATCH_SIZE, batchSize);
         }
 
         /** Sets {@code compression.type}; returns this builder. */
-        public Builder compression(Compression compression) {
+        public Builder compression(@Nullable Compression compression) {
             return set(COMPRESSION, compression);
         }
 
         /** Sets {@code buffer.memory}, more than zero; returns this builder. */
-        public Builder bufferMemory(ByteSize bufferMemory) {
+        public Builder bufferMemory(@Nullable ByteSize bufferMemory) {
             return set(BUFFER_MEMORY, bufferMemory);
         }
 
         /** Sets {@code acks}; returns this builder. */
-        public Builder acks(Acks acks) {
+        public Builder acks(@Nullable Acks acks) {
             return set(ACKS, acks);
         }
 
         /** Sets {@code enable.idempotence}; needs acks ALL; returns this builder. */
-        public Builder idempotence(Boolean idempotence) {
+        public Builder idempotence(@Nullable Boolean idempotence) {
             return set(IDEMPOTENCE, idempotence);
         }
 
         /** Sets {@code max.block.ms}: how long {@code send()} may block; returns this builder. */
-        public Builder maxBlock(Duration maxBlock) {
+        public Builder maxBlock(@Nullable Duration maxBlock) {
             return set(MAX_BLOCK, maxBlock);
         }
 
         /** Sets {@code request.timeout.ms}, more than zero; returns this builder. */
-        public Builder requestTimeout(Duration requestTimeout) {
+        public Builder requestTimeout(@Nullable Duration requestTimeout) {
             return set(REQUEST_TIMEOUT, requestTimeout);
         }
 
         /** Sets {@code delivery.timeout.ms}, at least linger + request timeout; returns this builder. */
-        public Builder deliveryTimeout(Duration deliveryTimeout) {
+        public Builder deliveryTimeout(@Nullable Duration deliveryTimeout) {
             return set(DELIVERY_TIMEOUT, deliveryTimeout);
         }
 
         /** Sets {@code max.request.size}, more than zero; returns this builder. */
-        public Builder maxRequestSize(ByteSize maxRequestSize) {
+        public Builder maxRequestSize(@Nullable ByteSize maxRequestSize) {
             return set(MAX_REQUEST_SIZE, maxRequestSize);
         }
 
         /** Sets {@code max.in.flight.requests.per.connection}; at most 5 when idempotent; returns this builder. */
-        public Builder maxInFlight(Integer maxInFlight) {
+        public Builder maxInFlight(@Nullable Integer maxInFlight) {
             return set(MAX_IN_FLIGHT, maxInFlight);
         }
 
         /** Sets {@code retries}, zero or more; more than zero when idempotent; returns this builder. */
-        public Builder retries(Integer retries) {
+        public Builder retries(@Nullable Integer retries) {
             return set(RETRIES, retries);
         }
 
         /** Sets {@code transactional.id}; needs idempotence; returns this builder. */
-        public Builder transactionalId(String transactionalId) {
+        public Builder transactionalId(@Nullable String transactionalId) {
             return set(TRANSACTIONAL_ID, transactionalId);
         }
 
         /** Sets {@code client.id} (default {@code <client-id-prefix>-<name>}); returns this builder. */
-        public Builder clientId(String clientId) {
+        public Builder clientId(@Nullable String clientId) {
             return set(CLIENT_ID, clientId);
         }
     }

@@ -105,37 +105,37 @@ public final class SaslSettings extends TypedSettings {
         }
 
         /** Sets the mechanism; returns this builder. */
-        public Builder mechanism(SaslMechanism mechanism) {
+        public Builder mechanism(@Nullable SaslMechanism mechanism) {
             return set(SASL_MECHANISM, mechanism);
         }
 
         /** Sets the PLAIN/SCRAM user name; returns this builder. */
-        public Builder username(String username) {
+        public Builder username(@Nullable String username) {
             return set(SASL_USERNAME, username);
         }
 
         /** Sets the PLAIN/SCRAM password; returns this builder. */
-        public Builder password(Secret password) {
+        public Builder password(@Nullable Secret password) {
             return set(SASL_PASSWORD, password);
         }
 
         /** Sets the OAuth token endpoint: an https://, http:// or file: URL; returns this builder. */
-        public Builder tokenEndpointUrl(String url) {
+        public Builder tokenEndpointUrl(@Nullable String url) {
             return set(SASL_TOKEN_ENDPOINT_URL, url);
         }
 
         /** Sets the OAuth client id; returns this builder. */
-        public Builder clientId(String clientId) {
+        public Builder clientId(@Nullable String clientId) {
             return set(SASL_CLIENT_ID, clientId);
         }
 
         /** Sets the OAuth client secret; returns this builder. */
-        public Builder clientSecret(Secret clientSecret) {
+        public Builder clientSecret(@Nullable Secret clientSecret) {
             return set(SASL_CLIENT_SECRET, clientSecret);
         }
 
         /** Sets the OAuth scope; returns this builder. */
-        public Builder scope(String scope) {
+        public Builder scope(@Nullable String scope) {
             return set(SASL_SCOPE, scope);
         }
 

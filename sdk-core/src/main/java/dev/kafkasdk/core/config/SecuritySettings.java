@@ -80,22 +80,22 @@ public final class SecuritySettings extends TypedSettings {
         }
 
         /** Sets the protocol; returns this builder. */
-        public Builder protocol(SecurityProtocol protocol) {
+        public Builder protocol(@Nullable SecurityProtocol protocol) {
             return set(PROTOCOL, protocol);
         }
 
         /** Sets SASL mechanism and credentials; returns this builder. */
-        public Builder sasl(SaslSettings sasl) {
+        public Builder sasl(@Nullable SaslSettings sasl) {
             return section("sasl", sasl);
         }
 
         /** Sets the trust store; returns this builder. */
-        public Builder truststore(StoreSettings truststore) {
+        public Builder truststore(@Nullable StoreSettings truststore) {
             return section("truststore", truststore);
         }
 
         /** Sets the key store; returns this builder. */
-        public Builder keystore(StoreSettings keystore) {
+        public Builder keystore(@Nullable StoreSettings keystore) {
             return section("keystore", keystore);
         }
 

@@ -80,22 +80,22 @@ public final class StoreSettings extends TypedSettings {
         }
 
         /** Sets the store file; returns this builder. */
-        public Builder location(String location) {
+        public Builder location(@Nullable String location) {
             return set(STORE_LOCATION, location);
         }
 
         /** Sets the store password; returns this builder. */
-        public Builder password(Secret password) {
+        public Builder password(@Nullable Secret password) {
             return set(STORE_PASSWORD, password);
         }
 
         /** Sets the private key's password (keystore only); returns this builder. */
-        public Builder keyPassword(Secret keyPassword) {
+        public Builder keyPassword(@Nullable Secret keyPassword) {
             return set(STORE_KEY_PASSWORD, keyPassword);
         }
 
         /** Sets the store type; returns this builder. */
-        public Builder type(String type) {
+        public Builder type(@Nullable String type) {
             return set(STORE_TYPE, type);
         }
 

@@ -183,47 +183,47 @@ public final class TopicSpec extends TypedSettings {
         }
 
         /** Sets at least 1; returns this builder. */
-        public Builder partitions(Integer partitions) {
+        public Builder partitions(@Nullable Integer partitions) {
             return set(PARTITIONS, partitions);
         }
 
         /** Sets 1 to 32767; returns this builder. */
-        public Builder replicationFactor(Integer replicationFactor) {
+        public Builder replicationFactor(@Nullable Integer replicationFactor) {
             return set(REPLICATION_FACTOR, replicationFactor);
         }
 
         /** Sets at least 1, at most the replication factor; returns this builder. */
-        public Builder minInsyncReplicas(Integer minInsyncReplicas) {
+        public Builder minInsyncReplicas(@Nullable Integer minInsyncReplicas) {
             return set(MIN_INSYNC_REPLICAS, minInsyncReplicas);
         }
 
         /** Sets {@code retention.ms}; returns this builder. */
-        public Builder retention(Duration retention) {
+        public Builder retention(@Nullable Duration retention) {
             return set(RETENTION, retention);
         }
 
         /** Sets {@code retention.bytes}; returns this builder. */
-        public Builder retentionBytes(ByteSize retentionBytes) {
+        public Builder retentionBytes(@Nullable ByteSize retentionBytes) {
             return set(RETENTION_BYTES, retentionBytes);
         }
 
         /** Sets {@code cleanup.policy}; returns this builder. */
-        public Builder cleanupPolicy(CleanupPolicy policy) {
+        public Builder cleanupPolicy(@Nullable CleanupPolicy policy) {
             return set(CLEANUP_POLICY, policy);
         }
 
         /** Sets {@code compression.type}; returns this builder. */
-        public Builder compressionType(TopicCompression compression) {
+        public Builder compressionType(@Nullable TopicCompression compression) {
             return set(COMPRESSION_TYPE, compression);
         }
 
         /** Sets {@code max.message.bytes}; returns this builder. */
-        public Builder maxMessageBytes(ByteSize maxMessageBytes) {
+        public Builder maxMessageBytes(@Nullable ByteSize maxMessageBytes) {
             return set(MAX_MESSAGE_BYTES, maxMessageBytes);
         }
 
         /** Sets {@code unclean.leader.election.enable}: availability over durability; returns this builder. */
-        public Builder uncleanLeaderElection(Boolean enable) {
+        public Builder uncleanLeaderElection(@Nullable Boolean enable) {
             return set(UNCLEAN_LEADER_ELECTION, enable);
         }
 

@@ -232,7 +232,7 @@ abstract class TypedSettings {
          * @return this builder
          * @throws IllegalArgumentException if the key belongs to another table
          */
-        public <T> B set(SettingKey<T> key, T value) {
+        public <T> B set(SettingKey<T> key, @Nullable T value) {
             if (key.table() != table) {
                 throw new IllegalArgumentException(key + " is not a setting of " + table.path());
             }
@@ -241,7 +241,7 @@ abstract class TypedSettings {
         }
 
         /** Sets or clears a nested section. */
-        B section(String name, TypedSettings section) {
+        B section(String name, @Nullable TypedSettings section) {
             if (section == null) {
                 v.sections.remove(name);
             } else {

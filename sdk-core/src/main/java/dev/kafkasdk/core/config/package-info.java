@@ -12,5 +12,10 @@
  * {@link dev.kafkasdk.core.config.SettingKey}, a builder, validated when built; each client
  * renders the exact kafka-clients properties with {@code toProperties()} and gives the values
  * kafka-clients will use, typed, with {@code effective(key)}.
+ *
+ * @since 0.1
  */
+@NullMarked
 package dev.kafkasdk.core.config;
+
+import org.jspecify.annotations.NullMarked;
