@@ -8,6 +8,7 @@ import dev.kafkasdk.core.config.internal.Problems;
 import dev.kafkasdk.core.config.internal.PropertyTable;
 import java.time.Duration;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The settings of one named admin client; its keys are declared once in {@link AdminKeys}.

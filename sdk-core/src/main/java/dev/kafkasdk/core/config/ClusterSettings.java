@@ -8,6 +8,7 @@ import dev.kafkasdk.core.config.internal.Problems;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The connection every client of a configuration shares: bootstrap servers, the client id

@@ -24,6 +24,7 @@ import dev.kafkasdk.core.config.internal.Problems;
 import dev.kafkasdk.core.config.internal.PropertyTable;
 import java.time.Duration;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The settings of one named consumer; its keys are declared once in {@link ConsumerKeys}.

@@ -21,6 +21,7 @@ import dev.kafkasdk.core.config.internal.PropertyTable;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The settings of one named producer; its keys are declared once in {@link ProducerKeys}.

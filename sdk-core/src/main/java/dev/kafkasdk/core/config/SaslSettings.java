@@ -9,6 +9,7 @@ import static dev.kafkasdk.core.config.ClusterKeys.SASL_TOKEN_ENDPOINT_URL;
 import static dev.kafkasdk.core.config.ClusterKeys.SASL_USERNAME;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SASL authentication: the mechanism and its credentials; its keys are declared once in

@@ -3,6 +3,7 @@ package dev.kafkasdk.core.config;
 import static dev.kafkasdk.core.config.ClusterKeys.PROTOCOL;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How clients secure their broker connections: the protocol, SASL credentials and TLS

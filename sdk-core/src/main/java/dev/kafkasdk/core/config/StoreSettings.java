@@ -6,6 +6,7 @@ import static dev.kafkasdk.core.config.ClusterKeys.STORE_PASSWORD;
 import static dev.kafkasdk.core.config.ClusterKeys.STORE_TYPE;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A TLS key store or trust store ({@code ssl.truststore.*} / {@code ssl.keystore.*}); its keys
