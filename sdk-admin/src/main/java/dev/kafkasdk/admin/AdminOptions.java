@@ -9,10 +9,13 @@ import java.util.List;
 /**
  * How {@link SdkAdmin} runs each admin call: its timeout and how retriable failures are retried.
  *
- * <p>Each call is bounded by {@link #callTimeout()}; a failure whose Kafka exception is retriable
- * ({@code RetriableException}, such as a timeout or a leader change) is retried up to
- * {@link #maxAttempts()} times in all, {@link #retryBackoff()} apart, through a Resilience4j {@code Retry}.
- * Anything else (authorization, invalid request) fails at once. Immutable and thread-safe.
+ * <p>Each call, its retries included, is bounded by {@link #callTimeout()}: every attempt gets what is
+ * left of it. A failure whose Kafka exception is retriable and can succeed on a retry ({@code
+ * RetriableException} such as a leader change, but not a timeout) is retried up to {@link #maxAttempts()}
+ * times in all, {@link #retryBackoff()} apart, through a Resilience4j {@code Retry}, while time is left. A
+ * timeout is not retried: during it the admin client already kept trying, so an unreachable cluster
+ * fails once, within the call timeout, with a message naming the bootstrap servers. Anything else
+ * (authorization, invalid request) fails at once. Immutable and thread-safe.
  *
  * @since 0.1
  */
@@ -49,7 +52,7 @@ public final class AdminOptions {
                 .retryBackoff(base.retryBackoff);
     }
 
-    /** @return the longest one attempt of an admin call may take */
+    /** @return the longest an admin call may take, its retries included */
     public Duration callTimeout() {
         return callTimeout;
     }
@@ -79,7 +82,7 @@ public final class AdminOptions {
         private Builder() {}
 
         /**
-         * @param timeout the longest one attempt may take; positive
+         * @param timeout the longest a call may take, retries included; positive
          * @return this builder
          */
         public Builder callTimeout(Duration timeout) {

@@ -105,6 +105,12 @@ public final class SdkAdminBuilder {
                     .cause(e)
                     .build();
         }
-        return new DefaultSdkAdmin(admin, options, true, names.clientId(), metrics);
+        return new DefaultSdkAdmin(
+                admin,
+                options,
+                true,
+                names.clientId(),
+                metrics,
+                String.join(",", settings.cluster().bootstrapServers()));
     }
 }

@@ -46,7 +46,7 @@ public final class ConnectionOptions {
             defaultValue = "30s",
             paramLabel = "DURATION",
             converter = Converters.PositiveDuration.class,
-            description = "Timeout of one admin call attempt, e.g. 10s (default: ${DEFAULT-VALUE}).")
+            description = "Timeout of one admin call, retries included, e.g. 10s (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
     @Option(
@@ -54,7 +54,8 @@ public final class ConnectionOptions {
             defaultValue = "3",
             paramLabel = "N",
             converter = Converters.PositiveInt.class,
-            description = "Attempts per admin call on retriable errors (default: ${DEFAULT-VALUE}).")
+            description = "Attempts per admin call on retriable errors other than timeouts, within --timeout"
+                    + " (default: ${DEFAULT-VALUE}).")
     int attempts;
 
     private KafkaSdkConfig config;

@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Sending never throws.</b> {@link #send(OutgoingRecord)} returns a future that fails
  * with a {@link KafkaSdkException} for every problem, including those kafka-clients raises
- * synchronously (a serializer failure, {@code max.block.ms} spent waiting for metadata or for
- * {@code buffer.memory}, a record over {@code max.request.size}, a closed producer). A
+ * synchronously (a serializer failure, a full {@code buffer.memory}, a record over
+ * {@code max.request.size}, a closed producer). A
  * {@link dev.kafkasdk.core.RetriableKafkaSdkException} means sending again later may work; a
  * {@link dev.kafkasdk.core.FatalKafkaSdkException} means this producer can no longer send.
  * After the first fatal error (fenced, not authorized, not authenticated, unsupported version,
@@ -38,9 +38,25 @@ import org.jspecify.annotations.Nullable;
  * {@link SdkProducerBuilder#circuitBreaker}) only fails sends fast while the cluster is down.
  *
  * <p><b>Threading.</b> Thread-safe; share one producer per configuration across threads, as
- * with {@code KafkaProducer}. {@code send} may block the caller up to {@code max.block.ms} while
- * kafka-clients waits for metadata or buffer space (or for an in-flight permit when a cap is
- * set). Futures complete, and callbacks run, on the producer's completion executor, never on
+ * with {@code KafkaProducer}.
+ *
+ * <p><b>{@code send} never blocks</b> (unless the settings choose {@code blocking-send: true}).
+ * A record for a topic whose metadata kafka-clients does not have yet waits in that topic's
+ * queue, bounded by {@code pending-records} and {@code pending-bytes}, and the producer's own
+ * thread ({@code ...-metadata}) hands the queue to kafka-clients in send order once the
+ * metadata arrives; later sends to the topic never overtake queued ones, and go straight to
+ * kafka-clients again once the queue is empty. A full queue, a full {@code buffer.memory} or a
+ * reached in-flight cap fail the future at once with a
+ * {@link dev.kafkasdk.core.RetriableKafkaSdkException} naming the setting. Queued records fail
+ * after {@code missing-topic-timeout} when the cluster answers without the topic (it does not
+ * exist or is not authorized), or after {@code delivery-timeout} when the cluster does not
+ * answer at all. With {@code blocking-send: true}, and always for a
+ * {@link TransactionalProducer}, {@code send} behaves as kafka-clients' does: it may block up to
+ * {@code max-block} for metadata, buffer space or an in-flight permit. Topics named in the
+ * settings' {@code topics} or {@link SdkProducerBuilder#warmTopics} have their metadata fetched
+ * when the producer is created.
+ *
+ * <p>Futures complete, and callbacks run, on the producer's completion executor, never on
  * kafka-clients' I/O thread ({@code kafka-producer-network-thread}); by default that is one
  * daemon thread owned by this producer, which keeps kafka-clients' per-partition completion
  * order.
@@ -140,7 +156,9 @@ public interface SdkProducer<K, V> extends SdkClient {
     SendResult sendAndWait(OutgoingRecord<K, V> record, Duration timeout);
 
     /**
-     * Sends every buffered record now and blocks until each earlier send has completed; with the
+     * Sends every buffered record now and blocks until each earlier send has completed (records
+     * waiting for their topic's metadata included: this waits for the metadata, or for the
+     * records to fail); with the
      * default completion thread their futures are complete when this returns. Does nothing once
      * closed.
      *

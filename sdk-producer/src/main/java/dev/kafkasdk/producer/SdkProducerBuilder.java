@@ -50,6 +50,7 @@ public final class SdkProducerBuilder<K, V> {
     private @Nullable CircuitBreakerSettings circuitBreakerSettings;
     private int maxInFlight;
     private @Nullable Function<Map<String, Object>, Producer<byte[], byte[]>> clientFactory;
+    private final List<String> warmTopics = new ArrayList<>();
 
     SdkProducerBuilder(ProducerSettings settings, Serde<K> keySerde, Serde<V> valueSerde) {
         this.settings = settings;
@@ -93,7 +94,7 @@ public final class SdkProducerBuilder<K, V> {
     /**
      * Guards sends with the caller's Resilience4j circuit breaker: while it is open, sends fail at
      * once with a {@link dev.kafkasdk.core.RetriableKafkaSdkException} instead of each waiting
-     * {@code max.block.ms}. Only retriable failures are reported to it as errors; any answer from
+     * for the cluster. Only retriable failures are reported to it as errors; any answer from
      * the cluster (even a rejection) counts as a success. The breaker stays the caller's.
      *
      * @param breaker the caller's circuit breaker
@@ -117,9 +118,9 @@ public final class SdkProducerBuilder<K, V> {
     }
 
     /**
-     * Caps the records sent but not yet answered by the broker. A send beyond the cap waits up to
-     * {@code max.block.ms} for an answer to free a permit, then fails with a
-     * {@link dev.kafkasdk.core.RetriableKafkaSdkException}. 0 (the default) means no cap beyond
+     * Caps the records sent but not yet answered by the broker. A send beyond the cap fails at once
+     * with a {@link dev.kafkasdk.core.RetriableKafkaSdkException}; with {@code blocking-send: true}
+     * it first waits up to {@code max.block.ms} for an answer to free a permit. 0 (the default) means no cap beyond
      * kafka-clients' own {@code buffer.memory}.
      *
      * @param records the cap, 0 or more
@@ -127,6 +128,21 @@ public final class SdkProducerBuilder<K, V> {
      */
     public SdkProducerBuilder<K, V> maxInFlight(int records) {
         this.maxInFlight = records;
+        return this;
+    }
+
+    /**
+     * Names topics whose metadata the producer fetches as soon as it is created (besides the
+     * settings' {@code topics}), so that their first sends go straight to kafka-clients instead of
+     * waiting in the topic's queue. Fetching never delays {@code build()}.
+     *
+     * @param topics topic names
+     * @return this builder
+     */
+    public SdkProducerBuilder<K, V> warmTopics(String... topics) {
+        for (String topic : Objects.requireNonNull(topics, "topics")) {
+            warmTopics.add(Objects.requireNonNull(topic, "topic"));
+        }
         return this;
     }
 
@@ -206,6 +222,7 @@ public final class SdkProducerBuilder<K, V> {
                 circuitBreaker,
                 circuitBreakerSettings,
                 maxInFlight,
-                clientFactory);
+                clientFactory,
+                List.copyOf(warmTopics));
     }
 }

@@ -8,7 +8,10 @@ import org.apache.kafka.common.serialization.Serde;
  * A producer whose records become visible atomically, in transactions. Requires a
  * {@code transactional-id} in the producer configuration; creating it registers that id with
  * the cluster ({@code initTransactions}), which fences any older producer with the same id and
- * blocks up to {@code max.block.ms}.
+ * blocks up to {@code max.block.ms}. Transactions need {@code max.block.ms} for
+ * {@code initTransactions} and commits, so a transactional producer's {@code send} keeps
+ * kafka-clients' blocking behaviour (as with {@code blocking-send: true}): it may block up to
+ * {@code max.block.ms} for metadata or buffer space.
  *
  * <pre>{@code
  * try (TransactionalProducer<String, String> producer = TransactionalProducer.create(

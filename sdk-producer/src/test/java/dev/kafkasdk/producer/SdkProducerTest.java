@@ -8,9 +8,12 @@ import dev.kafkasdk.core.FatalKafkaSdkException;
 import dev.kafkasdk.core.KafkaSdkException;
 import dev.kafkasdk.core.RetriableKafkaSdkException;
 import dev.kafkasdk.core.config.ByteSize;
+import dev.kafkasdk.core.config.ProducerKeys;
 import dev.kafkasdk.core.serde.Serdes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -77,7 +80,13 @@ class SdkProducerTest {
 
     @Test
     void synchronousThrowFromKafkaSendBecomesFailedFuture() {
-        producer = kafka.strings().build();
+        producer = kafka.builder(
+                        MockKafka.settings()
+                                .set(ProducerKeys.BLOCKING_SEND, true)
+                                .build(),
+                        Serdes.string(),
+                        Serdes.string())
+                .build();
         kafka.mock.sendException = new TimeoutException("Topic orders not present in metadata");
 
         CompletableFuture<SendResult> future = producer.send("orders", "k1", "v1");
@@ -277,7 +286,12 @@ class SdkProducerTest {
     @Test
     void inFlightCapMakesSendWaitThenFail() {
         producer = kafka.builder(
-                        MockKafka.settings().maxBlock(Duration.ofMillis(200)).build(), Serdes.string(), Serdes.string())
+                        MockKafka.settings()
+                                .maxBlock(Duration.ofMillis(200))
+                                .set(ProducerKeys.BLOCKING_SEND, true)
+                                .build(),
+                        Serdes.string(),
+                        Serdes.string())
                 .maxInFlight(2)
                 .build();
         producer.send("orders", "a", "1");
@@ -299,6 +313,126 @@ class SdkProducerTest {
         kafka.mock.completeNext();
         kafka.mock.completeNext();
         assertThat(admitted.join().offset()).isEqualTo(2);
+    }
+
+    @Test
+    void inFlightCapFailsAtOnceWhenSendsMustNotBlock() {
+        producer = kafka.builder(
+                        MockKafka.settings().maxBlock(Duration.ofSeconds(5)).build(), Serdes.string(), Serdes.string())
+                .maxInFlight(1)
+                .build();
+        producer.send("orders", "a", "1");
+
+        long start = System.nanoTime();
+        KafkaSdkException refused = failureOf(producer.send("orders", "b", "2"));
+
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(1_000);
+        assertThat(refused)
+                .isInstanceOf(RetriableKafkaSdkException.class)
+                .hasMessageContaining("in-flight cap")
+                .hasMessageContaining("blocking-send: false");
+    }
+
+    @Test
+    void recordsRefusedForMissingMetadataWaitAndGoOutInOrder() {
+        producer = kafka.strings().build();
+        kafka.mock.sendException = new TimeoutException("Topic orders not present in metadata");
+        List<CompletableFuture<SendResult>> sends = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            sends.add(producer.send("orders", "k" + i, "v" + i));
+        }
+        assertThat(kafka.mock.history()).isEmpty();
+        assertThat(sends).noneMatch(CompletableFuture::isDone);
+
+        kafka.mock.sendException = null;
+        await().atMost(Duration.ofSeconds(5)).until(() -> kafka.mock.history().size() == 5);
+        sends.add(producer.send("orders", "k5", "v5"));
+
+        assertThat(kafka.mock.history())
+                .extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
+                .containsExactly("k0", "k1", "k2", "k3", "k4", "k5");
+        kafka.mock.flush();
+        assertThat(sends).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
+    }
+
+    @Test
+    void topicsFromTheSettingsAndTheBuilderAreWarmedAtCreationWithoutBlocking() {
+        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.apache.kafka.clients.producer.MockProducer<byte[], byte[]> recording =
+                new org.apache.kafka.clients.producer.MockProducer<>(
+                        true, null, new ByteArraySerializer(), new ByteArraySerializer()) {
+                    @Override
+                    public synchronized List<org.apache.kafka.common.PartitionInfo> partitionsFor(String topic) {
+                        asked.add(topic);
+                        throw new TimeoutException("Topic " + topic + " not present in metadata after 0 ms.");
+                    }
+                };
+        producer = SdkProducer.builder(
+                        MockKafka.settings()
+                                .set(ProducerKeys.TOPICS, List.of("orders", "payments"))
+                                .build(),
+                        Serdes.string(),
+                        Serdes.string())
+                .warmTopics("audit", "orders")
+                .clientFactory(props -> recording)
+                .build();
+
+        assertThat(asked).startsWith("orders", "payments", "audit");
+        assertThat(kafka.properties).isEmpty();
+    }
+
+    @Test
+    void theKafkaClientNeverBlocksUnlessBlockingSendIsChosen() {
+        producer = kafka.strings().build();
+        assertThat(String.valueOf(kafka.properties.get(ProducerConfig.MAX_BLOCK_MS_CONFIG)))
+                .isEqualTo("0");
+        producer.close();
+
+        MockKafka blocking = new MockKafka();
+        producer = blocking.builder(
+                        MockKafka.settings()
+                                .maxBlock(Duration.ofSeconds(7))
+                                .set(ProducerKeys.BLOCKING_SEND, true)
+                                .build(),
+                        Serdes.string(),
+                        Serdes.string())
+                .build();
+        assertThat(String.valueOf(blocking.properties.get(ProducerConfig.MAX_BLOCK_MS_CONFIG)))
+                .isEqualTo("7000");
+    }
+
+    @Test
+    void closeFailsRecordsStillWaitingForMetadata() {
+        producer = kafka.strings().build();
+        kafka.mock.sendException = new TimeoutException("Topic orders not present in metadata");
+        CompletableFuture<SendResult> waiting = producer.send("orders", "k", "v");
+
+        producer.close(Duration.ofMillis(200));
+
+        assertThat(failureOf(waiting))
+                .isInstanceOf(FatalKafkaSdkException.class)
+                .hasMessageContaining("the producer closed while the record waited for the topic's" + " metadata");
+    }
+
+    @Test
+    void aFullTopicQueueFailsTheSendAtOnceNamingTheSetting() {
+        producer = kafka.builder(
+                        MockKafka.settings()
+                                .set(ProducerKeys.PENDING_RECORDS, 2)
+                                .build(),
+                        Serdes.string(),
+                        Serdes.string())
+                .build();
+        kafka.mock.sendException = new TimeoutException("Topic orders not present in metadata");
+        producer.send("orders", "a", "1");
+        producer.send("orders", "b", "2");
+
+        KafkaSdkException refused = failureOf(producer.send("orders", "c", "3"));
+
+        assertThat(refused)
+                .isInstanceOf(RetriableKafkaSdkException.class)
+                .hasMessageContaining("pending-records (2 records)")
+                .hasMessageContaining("127.0.0.1:9");
     }
 
     @Test

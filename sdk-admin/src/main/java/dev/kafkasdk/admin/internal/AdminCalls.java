@@ -25,8 +25,10 @@ import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TransactionalIdAuthorizationException;
 
 /**
- * Runs admin calls with a timeout per attempt and a Resilience4j {@link Retry} that retries Kafka
- * {@link RetriableException}s only, and turns failures into the SDK's exceptions. Each call, its
+ * Runs admin calls within one call timeout, retries included, with a Resilience4j {@link Retry} that
+ * retries Kafka {@link RetriableException}s that can succeed on a retry (not a timeout: the admin client
+ * already kept trying for the whole time), and turns failures into the SDK's exceptions; a timeout names
+ * the bootstrap servers. Each call, its
  * retries included, is timed by {@value #CALL_TIMER} with the tags {@code operation} (such as
  * {@code describe-topics}), {@code outcome} ({@code success} or {@code failure}), {@code exception}
  * ({@code none} or the simple class name of the Kafka failure) and {@code client.id}. Thread-safe.
@@ -43,6 +45,7 @@ public final class AdminCalls {
     private final Retry retry;
     private final SdkMetrics metrics;
     private final String clientId;
+    private final String bootstrapServers;
 
     /**
      * Admin calls without metrics.
@@ -60,6 +63,17 @@ public final class AdminCalls {
      * @param metrics where each call is timed; {@link SdkMetrics#noop()} reads no clock
      */
     public AdminCalls(String clientId, AdminOptions options, SdkMetrics metrics) {
+        this(clientId, options, metrics, null);
+    }
+
+    /**
+     * @param clientId the admin client's id: the retry's name and the {@code client.id} tag
+     * @param options timeout and retry settings
+     * @param metrics where each call is timed; {@link SdkMetrics#noop()} reads no clock
+     * @param bootstrapServers the cluster's bootstrap servers for messages, or {@code null} when unknown
+     */
+    public AdminCalls(String clientId, AdminOptions options, SdkMetrics metrics, String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
         this.clientId = clientId;
         this.metrics = metrics;
         this.options = options;
@@ -94,21 +108,57 @@ public final class AdminCalls {
      * @throws KafkaSdkException for every other failure; retriable ones as its retriable subtype
      */
     public <T> T call(String operation, Target target, IntFunction<KafkaFuture<T>> call) {
-        CheckedSupplier<T> attempt = () -> await(call.apply(timeoutMs()));
-        return timed(operation, target, attempt);
+        return timed(operation, target, deadline -> await(call.apply(remainingMs(deadline))));
     }
 
-    private <T> T timed(String operation, Target target, CheckedSupplier<T> attempt) {
-        long start = metrics.isEnabled() ? System.nanoTime() : 0L;
+    /** One attempt given the call's deadline ({@link System#nanoTime()}). */
+    private interface Bounded<T> {
+        T run(long deadline) throws Throwable;
+    }
+
+    private <T> T timed(String operation, Target target, Bounded<T> attempt) {
+        long start = System.nanoTime();
+        long deadline = start + options.callTimeout().toNanos();
+        Throwable[] last = new Throwable[1];
+        CheckedSupplier<T> bounded = () -> {
+            if (deadline - System.nanoTime() <= 0 && last[0] != null) {
+                throw new Spent(last[0]);
+            }
+            try {
+                return attempt.run(deadline);
+            } catch (Throwable t) {
+                last[0] = t;
+                throw t;
+            }
+        };
         try {
-            T result = Retry.decorateCheckedSupplier(retry, attempt).get();
+            T result = Retry.decorateCheckedSupplier(retry, bounded).get();
             record(operation, start, null);
             return result;
         } catch (Throwable failure) {
-            KafkaSdkException translated = translate(operation, target, failure);
+            KafkaSdkException translated = translateCall(operation, target, failure);
             record(operation, start, translated);
             throw translated;
         }
+    }
+
+    /** The call timeout ran out between retries; carries the last attempt's failure. */
+    private static final class Spent extends TimeoutException {
+        private static final long serialVersionUID = 1L;
+
+        Spent(Throwable last) {
+            super(last.getMessage(), last);
+        }
+    }
+
+    /** What is left of the call timeout for the next attempt; a Kafka timeout when nothing is. */
+    private int remainingMs(long deadline) {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left <= 0) {
+            throw new TimeoutException(
+                    "the call timeout of " + options.callTimeout().toMillis() + " ms was spent");
+        }
+        return (int) Math.min(Integer.MAX_VALUE, left);
     }
 
     private void record(String operation, long start, KafkaSdkException failure) {
@@ -155,8 +205,7 @@ public final class AdminCalls {
      * @return the result
      */
     public <T> T run(String operation, Target target, Attempt<T> attempt) {
-        CheckedSupplier<T> supplier = () -> attempt.run(timeoutMs());
-        return timed(operation, target, supplier);
+        return timed(operation, target, deadline -> attempt.run(remainingMs(deadline)));
     }
 
     /**
@@ -187,8 +236,54 @@ public final class AdminCalls {
         }
     }
 
+    /**
+     * Retriable Kafka failures other than timeouts: a timed-out attempt had the whole remaining call
+     * timeout, during which the admin client already retried, so another attempt cannot succeed in time.
+     */
     static boolean isRetriable(Throwable t) {
-        return t instanceof RetriableException;
+        return t instanceof RetriableException && !(t instanceof TimeoutException);
+    }
+
+    /**
+     * Turns a Kafka failure into the SDK's exception.
+     *
+     * @param operation what was being done
+     * @param target the resource
+     * @param failure the failure, possibly wrapped in an {@link ExecutionException}
+     * @return the exception to throw
+     */
+    private KafkaSdkException translateCall(String operation, Target target, Throwable failure) {
+        Throwable cause =
+                failure instanceof ExecutionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof Spent spent) {
+            KafkaSdkException last = translate(operation, target, spent.getCause());
+            return KafkaSdkException.builder(last.getMessage() + " (the call timeout of "
+                            + options.callTimeout().toMillis() + " ms was spent on retries)")
+                    .cause(spent.getCause())
+                    .build();
+        }
+        TimeoutException timeout = timeoutIn(cause);
+        if (timeout == null) {
+            return translate(operation, target, failure);
+        }
+        String cluster =
+                bootstrapServers == null ? "the cluster" : "the cluster (bootstrap servers " + bootstrapServers + ")";
+        return KafkaSdkException.builder("failed to " + operation + ": no answer from " + cluster + " within the"
+                        + " call timeout (" + options.callTimeout().toMillis() + " ms): it is unreachable or down, or"
+                        + " slower than the timeout (Kafka: " + cause.getMessage()
+                        + (timeout == cause ? "" : ": " + timeout.getMessage()) + ")")
+                .cause(timeout)
+                .build();
+    }
+
+    /** The Kafka timeout a failure is, or wraps (listGroups wraps it in "Failed to find brokers"). */
+    private static TimeoutException timeoutIn(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TimeoutException timeout) {
+                return timeout;
+            }
+        }
+        return null;
     }
 
     /**

@@ -36,12 +36,30 @@ public final class DefaultSdkAdmin implements SdkAdmin {
      * @param metrics where calls are timed; {@link SdkMetrics#noop()} for none
      */
     public DefaultSdkAdmin(Admin admin, AdminOptions options, boolean owned, String clientId, SdkMetrics metrics) {
+        this(admin, options, owned, clientId, metrics, null);
+    }
+
+    /**
+     * @param admin the client
+     * @param options timeouts and retries
+     * @param owned whether {@link #close(Duration)} closes the client
+     * @param clientId the client's {@code client.id}, for meter tags
+     * @param metrics where calls are timed; {@link SdkMetrics#noop()} for none
+     * @param bootstrapServers the cluster's bootstrap servers, named when it does not answer; or {@code null}
+     */
+    public DefaultSdkAdmin(
+            Admin admin,
+            AdminOptions options,
+            boolean owned,
+            String clientId,
+            SdkMetrics metrics,
+            String bootstrapServers) {
         this.admin = admin;
         this.owned = owned;
         this.clientId = clientId;
         this.clientMetrics =
                 metrics.isEnabled() && admin instanceof AdminClient ? metrics.bindClientMetrics(admin) : null;
-        AdminCalls calls = new AdminCalls(clientId, options, metrics);
+        AdminCalls calls = new AdminCalls(clientId, options, metrics, bootstrapServers);
         this.topics = new DefaultTopicOperations(admin, calls);
         this.groups = new DefaultGroupOperations(admin, calls);
         this.cluster = new DefaultClusterOperations(admin, calls);

@@ -66,6 +66,57 @@ class AdminCallsTest {
     }
 
     @Test
+    void aTimeoutIsNotRetriedAndNamesTheBootstrapServers() {
+        AdminCalls named = new AdminCalls(
+                "admin-1",
+                AdminOptions.builder()
+                        .maxAttempts(3)
+                        .retryBackoff(Duration.ofMillis(1))
+                        .callTimeout(Duration.ofSeconds(5))
+                        .build(),
+                SdkMetrics.noop(),
+                "127.0.0.1:1");
+        AtomicInteger attempts = new AtomicInteger();
+        assertThatThrownBy(() -> named.call("list nodes", Target.cluster(), timeout -> {
+                    attempts.incrementAndGet();
+                    return failed(new org.apache.kafka.common.errors.TimeoutException(
+                            "Timed out waiting for a node assignment. Call: listNodes"));
+                }))
+                .isInstanceOf(RetriableKafkaSdkException.class)
+                .hasMessageContaining("failed to list nodes: no answer from the cluster (bootstrap servers 127.0.0.1:1)"
+                        + " within the call timeout (5000 ms): it is unreachable or down")
+                .hasMessageContaining("Timed out waiting for a node assignment");
+        assertThat(attempts).hasValue(1);
+    }
+
+    @Test
+    void retriesStopWhenTheCallTimeoutIsSpent() {
+        AdminCalls bounded = new AdminCalls(
+                "admin-2",
+                AdminOptions.builder()
+                        .maxAttempts(1_000)
+                        .retryBackoff(Duration.ofMillis(50))
+                        .callTimeout(Duration.ofMillis(400))
+                        .build());
+        AtomicInteger attempts = new AtomicInteger();
+        AtomicInteger lastTimeout = new AtomicInteger();
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> bounded.call("describe cluster", Target.cluster(), timeout -> {
+                    attempts.incrementAndGet();
+                    lastTimeout.set(timeout);
+                    return failed(new NotControllerException("moved"));
+                }))
+                .isInstanceOf(RetriableKafkaSdkException.class)
+                .hasMessageContaining(
+                        "failed to describe cluster: moved (the call timeout of 400 ms was spent on retries)");
+        long elapsedMs = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+        assertThat(elapsedMs).isBetween(400L, 1_400L);
+        assertThat(attempts.get()).isBetween(2, 20);
+        assertThat(lastTimeout.get()).as("each attempt gets what is left").isLessThan(400);
+    }
+
+    @Test
     void doesNotRetryNonRetriableFailures() {
         AtomicInteger attempts = new AtomicInteger();
         assertThatThrownBy(() -> calls.call("create topics", Target.topics(List.of("bad topic")), timeout -> {
@@ -115,9 +166,9 @@ class AdminCallsTest {
     }
 
     @Test
-    void passesThePerAttemptTimeoutIntoTheRequest() {
+    void passesWhatIsLeftOfTheCallTimeoutIntoTheRequest() {
         int seen = calls.call("x", Target.cluster(), KafkaFuture::completedFuture);
-        assertThat(seen).isEqualTo(5_000);
+        assertThat(seen).isBetween(4_000, 5_000);
     }
 
     @Test

@@ -18,6 +18,7 @@ import static org.apache.kafka.clients.producer.ProducerConfig.TRANSACTIONAL_ID_
 import dev.kafkasdk.core.config.internal.KafkaKeys;
 import dev.kafkasdk.core.config.internal.Problems;
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalInt;
 
 /**
@@ -68,7 +69,7 @@ public final class ProducerKeys {
             .doc("Bytes held while waiting to send.");
     /** {@code max.block.ms}. */
     public static final SettingKey<Duration> MAX_BLOCK = TABLE.duration("max-block", MAX_BLOCK_MS_CONFIG)
-            .doc("How long send() may block for metadata or buffer space.");
+            .doc("With blocking-send or transactions: how long a call may block for metadata or buffer space.");
     /** {@code request.timeout.ms}. */
     public static final SettingKey<Duration> REQUEST_TIMEOUT = TABLE.duration(
                     "request-timeout", REQUEST_TIMEOUT_MS_CONFIG)
@@ -100,6 +101,28 @@ public final class ProducerKeys {
     public static final SettingKey<String> TRANSACTIONAL_ID = TABLE.string("transactional-id", TRANSACTIONAL_ID_CONFIG)
             .notBlank()
             .doc("Makes the producer transactional; needs idempotence.");
+    /** SDK only: whether {@code send()} may block up to {@code max-block}, as kafka-clients does. */
+    public static final SettingKey<Boolean> BLOCKING_SEND = TABLE.bool("blocking-send", null)
+            .defaultValue(false)
+            .doc("true: send() may block up to max-block for metadata or buffer space; false: it never blocks.");
+    /** SDK only: records per topic that may wait for the topic's metadata. */
+    public static final SettingKey<Integer> PENDING_RECORDS = TABLE.integer("pending-records", null)
+            .atLeast(1)
+            .defaultValue(10_000)
+            .doc("Records per topic held while its metadata is unknown; more fail at once.");
+    /** SDK only: bytes per topic that may wait for the topic's metadata. */
+    public static final SettingKey<ByteSize> PENDING_BYTES = TABLE.byteSize("pending-bytes", null)
+            .positive()
+            .defaultValue(ByteSize.ofMebibytes(16))
+            .doc("Bytes per topic held while its metadata is unknown.");
+    /** SDK only: how long a reachable cluster may omit a topic before its records fail. */
+    public static final SettingKey<Duration> MISSING_TOPIC_TIMEOUT = TABLE.duration("missing-topic-timeout", null)
+            .positive()
+            .defaultValue(Duration.ofSeconds(5))
+            .doc("Records for a topic the cluster does not report (missing or not authorized) fail after this.");
+    /** SDK only: topics whose metadata the producer fetches when it is created. */
+    public static final SettingKey<List<String>> TOPICS = TABLE.list("topics", null)
+            .doc("Topics whose metadata is fetched at creation, so their first sends go straight out.");
     /** {@code client.id}. */
     public static final SettingKey<String> CLIENT_ID = TABLE.string("client-id", CLIENT_ID_CONFIG)
             .notBlank()

@@ -34,6 +34,7 @@ public class DefaultSdkProducer<K, V> implements SdkProducer<K, V> {
     private final RecordEncoder<K, V> encoder;
     private final SendContext context;
     private final AutoCloseable clientMetrics;
+    private final PendingTopics pending;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean closedInTime;
 
@@ -43,6 +44,7 @@ public class DefaultSdkProducer<K, V> implements SdkProducer<K, V> {
         this.encoder = parts.encoder();
         this.context = parts.context();
         this.clientMetrics = parts.clientMetrics();
+        this.pending = parts.pending();
     }
 
     @Override
@@ -122,7 +124,23 @@ public class DefaultSdkProducer<K, V> implements SdkProducer<K, V> {
             return;
         }
         SendCompletion completion = new SendCompletion(context, topic, key, listener(future, callback), start, true);
-        completion.sending(Thread.currentThread());
+        if (pending == null) {
+            completion.sending(Thread.currentThread());
+            handOver(raw, completion);
+            return;
+        }
+        if (!pending.direct(topic) && pending.offer(raw, completion, false)) {
+            return;
+        }
+        completion.sendingDeferrable(false);
+        handOver(raw, completion);
+        if (completion.takeDeferred()) {
+            // kafka-clients has no metadata for the topic: the record waits in the topic's lane
+            pending.offer(raw, completion, true);
+        }
+    }
+
+    private void handOver(ProducerRecord<byte[], byte[]> raw, SendCompletion completion) {
         try {
             kafka.send(raw, completion);
         } catch (RuntimeException e) {
@@ -183,6 +201,14 @@ public class DefaultSdkProducer<K, V> implements SdkProducer<K, V> {
         if (closed.get()) {
             return;
         }
+        if (pending != null) {
+            try {
+                pending.awaitEmpty();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptException(e);
+            }
+        }
         kafka.flush();
         context.executor().awaitQueued();
     }
@@ -206,7 +232,12 @@ public class DefaultSdkProducer<K, V> implements SdkProducer<K, V> {
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean clean = false;
         try {
-            kafka.close(timeout);
+            if (pending != null) {
+                // records waiting for metadata get what is left of the timeout; the rest fail
+                awaitPending(deadline);
+                pending.close();
+            }
+            kafka.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             // kafka-clients force-closes (failing what is unsent) once the timeout is spent
             clean = deadline - System.nanoTime() > 0;
         } catch (RuntimeException e) {
@@ -219,6 +250,14 @@ public class DefaultSdkProducer<K, V> implements SdkProducer<K, V> {
             closedInTime = clean;
         }
         return clean;
+    }
+
+    private void awaitPending(long deadline) {
+        try {
+            pending.awaitEmpty(deadline - System.nanoTime());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void closeClientMetrics() {

@@ -7,6 +7,7 @@ import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Turns what went wrong with one send into an SDK exception that names the topic, the partition
@@ -101,6 +102,12 @@ final class FailureTranslator {
     }
 
     private String bufferFull() {
+        if (!limits.blockingSend()) {
+            return "buffer.memory (" + limits.bufferMemory() + " bytes) is full: records are produced"
+                    + " faster than the cluster accepts them, or the cluster is unreachable; the send failed"
+                    + " at once instead of blocking (blocking-send: false). Retry later, slow down, or raise"
+                    + " buffer-memory";
+        }
         return "buffer.memory (" + limits.bufferMemory() + " bytes) stayed full for max.block.ms ("
                 + limits.maxBlockMs() + " ms): records are produced faster than the cluster accepts them";
     }
@@ -108,6 +115,69 @@ final class FailureTranslator {
     private static boolean isClosedMessage(Throwable error) {
         String message = error.getMessage();
         return message != null && message.contains("closed");
+    }
+
+    /** The topic's lane of records waiting for metadata is full. */
+    KafkaSdkException pendingFull(String topic, Object key, TopicLane.Offer why, ProducerLimits limits) {
+        String bound = why == TopicLane.Offer.RECORDS_FULL
+                ? "pending-records (" + limits.pendingRecords() + " records)"
+                : "pending-bytes (" + limits.pendingBytes() + " bytes)";
+        return base(
+                        topic,
+                        key,
+                        "record not sent: the records waiting for the metadata of topic '"
+                                + topic + "' already fill " + bound + "; the send failed at once instead of blocking."
+                                + " The cluster (" + limits.bootstrapServers() + ") has not yet told this producer"
+                                + " about the topic; retry later or raise " + bound.substring(0, bound.indexOf(' ')))
+                .cause(new org.apache.kafka.common.errors.TimeoutException("pending records full"))
+                .retriable();
+    }
+
+    /** The cluster answers but does not report the topic. */
+    KafkaSdkException missingTopic(String topic, Object key, long waitedMs) {
+        String message = "topic '" + topic + "' does not exist or this client is not authorized to"
+                + " describe and write it: the cluster (" + limits.bootstrapServers() + ") answered"
+                + " metadata requests for " + waitedMs + " ms (missing-topic-timeout "
+                + limits.missingTopicTimeoutMs() + " ms) without reporting it. Create the topic, or grant"
+                + " this principal DESCRIBE and WRITE on it";
+        return base(topic, key, message)
+                .cause(new UnknownTopicOrPartitionException(message))
+                .build();
+    }
+
+    /** The record waited {@code delivery.timeout.ms} for metadata without any answer. */
+    KafkaSdkException noMetadata(String topic, Object key) {
+        return base(
+                        topic,
+                        key,
+                        "no metadata for the topic within delivery.timeout.ms ("
+                                + limits.deliveryTimeoutMs() + " ms): the cluster (" + limits.bootstrapServers()
+                                + ") did not answer; it is unreachable or down")
+                .cause(new org.apache.kafka.common.errors.TimeoutException("no metadata for " + topic))
+                .retriable();
+    }
+
+    /** The record names a partition the topic does not have. */
+    KafkaSdkException noSuchPartition(String topic, Object key, int partition, int partitions) {
+        String message = "record not sent: it names partition " + partition + " but the topic has "
+                + partitions + " partition" + (partitions == 1 ? "" : "s") + " (0 to " + (partitions - 1)
+                + ")";
+        return base(topic, key, message)
+                .partition(partition)
+                .cause(new UnknownTopicOrPartitionException(message))
+                .build();
+    }
+
+    /** The producer closed while the record waited for its topic's metadata. */
+    KafkaSdkException closedWhilePending(String topic, Object key) {
+        return base(
+                        topic,
+                        key,
+                        "record not sent: the producer closed while the record waited for"
+                                + " the topic's metadata (the cluster " + limits.bootstrapServers()
+                                + " had not reported"
+                                + " the topic)")
+                .fatal();
     }
 
     /** The record exceeds the producer's own limits; checked before it is handed to Kafka. */
@@ -173,8 +243,10 @@ final class FailureTranslator {
                                 topic,
                                 key,
                                 "record not sent: " + inFlightCap + " records were already"
-                                        + " waiting for the broker (the producer's in-flight cap) for max.block.ms ("
-                                        + limits.maxBlockMs() + " ms)")
+                                        + " waiting for the broker (the producer's in-flight cap) "
+                                        + (limits.blockingSend()
+                                                ? "for max.block.ms (" + limits.maxBlockMs() + " ms)"
+                                                : "and the send failed at once (blocking-send: false)"))
                         .retriable();
             case INTERRUPTED:
             default:

@@ -1,12 +1,16 @@
 package dev.kafkasdk.producer.internal;
 
 import dev.kafkasdk.core.KafkaSdkException;
+import dev.kafkasdk.core.config.ProducerKeys;
 import dev.kafkasdk.core.internal.ClientNames;
 import dev.kafkasdk.producer.SdkProducer;
 import dev.kafkasdk.producer.TransactionalProducer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -31,7 +35,7 @@ public final class ProducerAssembly {
      * @return the producer
      */
     public static <K, V> SdkProducer<K, V> plain(ProducerOptions<K, V> options) {
-        return new DefaultSdkProducer<>(parts(options));
+        return new DefaultSdkProducer<>(parts(options, false));
     }
 
     /**
@@ -45,12 +49,12 @@ public final class ProducerAssembly {
     public static <K, V> TransactionalProducer<K, V> transactional(ProducerOptions<K, V> options) {
         String transactionalId = options.settings().transactionalId().orElseThrow();
         DefaultTransactionalProducer<K, V> producer =
-                new DefaultTransactionalProducer<>(parts(options), transactionalId);
+                new DefaultTransactionalProducer<>(parts(options, true), transactionalId);
         producer.initTransactions();
         return producer;
     }
 
-    private static <K, V> ProducerParts<K, V> parts(ProducerOptions<K, V> options) {
+    private static <K, V> ProducerParts<K, V> parts(ProducerOptions<K, V> options, boolean transactional) {
         Map<String, Object> properties = options.settings().toProperties();
         Object configuredId = properties.get(ProducerConfig.CLIENT_ID_CONFIG);
         ClientNames.Name names = ClientNames.next(
@@ -63,6 +67,14 @@ public final class ProducerAssembly {
         properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         ProducerLimits limits = ProducerLimits.from(options.settings());
+        // transactions need max.block.ms for initTransactions and commit, so they keep blocking sends
+        boolean nonBlocking = !limits.blockingSend() && !transactional;
+        if (nonBlocking) {
+            // kafka-clients then fails at once where it would wait; the SDK queues or fails instead
+            properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 0);
+        } else if (!limits.blockingSend()) {
+            limits = limits.blocking();
+        }
         FailureTranslator failures = new FailureTranslator(clientId, limits);
         Producer<byte[], byte[]> kafka = createClient(options, properties, clientId);
 
@@ -76,7 +88,7 @@ public final class ProducerAssembly {
                 ? CompletionExecutor.owned(names.thread("completions"))
                 : CompletionExecutor.callerOwned(options.completionExecutor());
         InFlightLimiter limiter = options.maxInFlight() > 0
-                ? InFlightLimiter.of(options.maxInFlight(), limits.maxBlockMs())
+                ? InFlightLimiter.of(options.maxInFlight(), nonBlocking ? 0 : limits.maxBlockMs())
                 : InFlightLimiter.UNLIMITED;
         SendContext context = new SendContext(
                 executor,
@@ -87,7 +99,12 @@ public final class ProducerAssembly {
                 new FatalState(clientId));
         RecordEncoder<K, V> encoder = new RecordEncoder<>(
                 options.keySerde().serializer(), options.valueSerde().serializer(), failures, limits);
-        return new ProducerParts<>(clientId, kafka, encoder, context, clientMetrics);
+        PendingTopics pending = null;
+        if (nonBlocking) {
+            pending = new PendingTopics(kafka, limits, failures, names.thread("metadata"));
+            pending.warm(topics(options));
+        }
+        return new ProducerParts<>(clientId, kafka, encoder, context, clientMetrics, pending);
     }
 
     private static Producer<byte[], byte[]> createClient(
@@ -103,6 +120,13 @@ public final class ProducerAssembly {
                     .cause(e)
                     .build();
         }
+    }
+
+    private static List<String> topics(ProducerOptions<?, ?> options) {
+        Set<String> topics =
+                new LinkedHashSet<>(options.settings().get(ProducerKeys.TOPICS).orElse(List.of()));
+        topics.addAll(options.warmTopics());
+        return List.copyOf(topics);
     }
 
     private static CircuitBreaker breaker(ProducerOptions<?, ?> options, String clientId) {

@@ -4,6 +4,7 @@ import dev.kafkasdk.core.config.ProducerSettings;
 import dev.kafkasdk.core.metrics.SdkMetrics;
 import dev.kafkasdk.producer.CircuitBreakerSettings;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -22,6 +23,7 @@ import org.apache.kafka.common.serialization.Serde;
  * @param circuitBreakerSettings settings for an SDK-built breaker, or null
  * @param maxInFlight the in-flight cap, 0 for none
  * @param clientFactory creates the kafka-clients producer, or null for {@code KafkaProducer}
+ * @param warmTopics topics whose metadata is fetched at creation, besides the settings' topics
  * @param <K> the key type
  * @param <V> the value type
  */
@@ -34,4 +36,5 @@ public record ProducerOptions<K, V>(
         CircuitBreaker circuitBreaker,
         CircuitBreakerSettings circuitBreakerSettings,
         int maxInFlight,
-        Function<Map<String, Object>, Producer<byte[], byte[]>> clientFactory) {}
+        Function<Map<String, Object>, Producer<byte[], byte[]>> clientFactory,
+        List<String> warmTopics) {}

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.producer.Producer;
  * @param encoder serializes and measures records
  * @param context what every send shares
  * @param clientMetrics unbinds kafka-clients' metrics from the registry, or null
+ * @param pending holds records for topics without metadata, or null when sends may block
  * @param <K> the key type
  * @param <V> the value type
  */
@@ -18,4 +19,5 @@ record ProducerParts<K, V>(
         Producer<byte[], byte[]> kafka,
         RecordEncoder<K, V> encoder,
         SendContext context,
-        AutoCloseable clientMetrics) {}
+        AutoCloseable clientMetrics,
+        PendingTopics pending) {}

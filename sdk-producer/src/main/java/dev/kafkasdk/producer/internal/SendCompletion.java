@@ -5,8 +5,10 @@ import dev.kafkasdk.producer.SendCallback;
 import dev.kafkasdk.producer.SendResult;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import org.apache.kafka.clients.producer.BufferExhaustedException;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +36,10 @@ final class SendCompletion extends CompletionExecutor.Task implements Callback {
     private boolean synchronous;
     private volatile int done;
     private Thread sendingThread;
+    /** 0: report every failure; 1: hold back a missing-metadata failure; 2: also buffer full. */
+    private int deferMode;
+
+    private boolean deferred;
     /**
      * What happened, set once before the task is queued: kafka-clients' {@link RecordMetadata} or
      * {@link Exception}, or a {@link Refused} for a send that never reached kafka-clients.
@@ -56,6 +62,43 @@ final class SendCompletion extends CompletionExecutor.Task implements Callback {
     /** Marks the thread that is about to call {@code send}, to tell an immediate failure apart. */
     void sending(Thread thread) {
         this.sendingThread = thread;
+        this.deferMode = 0;
+    }
+
+    /**
+     * Marks the current thread as about to call {@code send}, and asks that an immediate failure
+     * for lack of metadata (and, if {@code alsoBufferFull}, of buffer space) be held back rather
+     * than reported, so the record can wait in its topic's lane; see {@link #takeDeferred()}.
+     */
+    void sendingDeferrable(boolean alsoBufferFull) {
+        this.sendingThread = Thread.currentThread();
+        this.deferMode = alsoBufferFull ? 2 : 1;
+    }
+
+    /** Whether the last {@code send} was held back (and not completed); clears the mark. */
+    boolean takeDeferred() {
+        boolean result = deferred;
+        deferred = false;
+        return result;
+    }
+
+    /** The record's key, for messages. */
+    Object key() {
+        return key;
+    }
+
+    /**
+     * Fails a send that holds its permits but never reached kafka-clients (it waited for metadata
+     * in vain, or its topic's lane was full): gives back the permits, tells the circuit breaker.
+     */
+    void failHeld(KafkaSdkException failure, String type) {
+        if (DONE.compareAndSet(this, 0, 1)) {
+            this.outcome = new Refused(failure, type);
+            if (holdsPermits) {
+                context.limiter().release();
+            }
+            context.executor().execute(this);
+        }
     }
 
     /**
@@ -71,6 +114,13 @@ final class SendCompletion extends CompletionExecutor.Task implements Callback {
 
     @Override
     public void onCompletion(RecordMetadata recordMetadata, Exception exception) {
+        if (deferMode != 0
+                && exception instanceof TimeoutException
+                && Thread.currentThread() == sendingThread
+                && (deferMode == 2 || !(exception instanceof BufferExhaustedException))) {
+            deferred = true;
+            return;
+        }
         if (!DONE.compareAndSet(this, 0, 1)) {
             return;
         }

@@ -28,8 +28,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class FailureTranslatorTest {
 
-    private final FailureTranslator translator =
-            new FailureTranslator("orders-1", new ProducerLimits(1_048_576, 33_554_432L, 60_000L, 120_000, null));
+    private final FailureTranslator translator = new FailureTranslator(
+            "orders-1",
+            new ProducerLimits(
+                    1_048_576,
+                    33_554_432L,
+                    60_000L,
+                    120_000,
+                    null,
+                    true,
+                    10_000,
+                    16_777_216L,
+                    5_000L,
+                    "127.0.0.1:9092"));
 
     static Stream<Arguments> kafkaErrors() {
         return Stream.of(

@@ -30,7 +30,8 @@ class ProducerAssemblyTest {
                 null,
                 breaker,
                 0,
-                props -> new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer()));
+                props -> new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer()),
+                java.util.List.of());
     }
 
     @Test
