@@ -352,7 +352,9 @@ class SdkProducerTest {
                 .extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
                 .containsExactly("k0", "k1", "k2", "k3", "k4", "k5");
         kafka.mock.flush();
-        assertThat(sends).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
+        // futures complete on the producer's completion thread, a moment after the acknowledgement
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(sends).allMatch(f -> f.isDone() && !f.isCompletedExceptionally()));
     }
 
     @Test
