@@ -30,6 +30,11 @@ final class SecuredSdkClients {
 
     /** The kit's cluster section plus a producer {@code p}, a consumer {@code c} (group {@code group}) and an admin. */
     static KafkaSdkConfig config(ClientSecurity client, String group) {
+        return config(client, group, false);
+    }
+
+    /** As {@link #config(ClientSecurity, String)}, the producer with {@code blocking-send} as given. */
+    static KafkaSdkConfig config(ClientSecurity client, String group, boolean blockingSend) {
         return KafkaSdkConfig.loader()
                 .yaml(client.sdkClusterYaml())
                 .yaml("""
@@ -40,6 +45,7 @@ final class SecuredSdkClients {
                             max-block: 8s
                             delivery-timeout: 9s
                             request-timeout: 4s
+                            blocking-send: %s
                         consumers:
                           c:
                             group-id: "%s"
@@ -50,7 +56,7 @@ final class SecuredSdkClients {
                           default:
                             request-timeout: 4s
                             default-api-timeout: 8s
-                        """.formatted(group))
+                        """.formatted(blockingSend, group))
                 .environment(Map.of())
                 .load();
     }

@@ -64,7 +64,11 @@ class SecurityFailuresIT {
     }
 
     private static Throwable sendFailure(ClientSecurity client, String topic) throws Exception {
-        KafkaSdkConfig config = SecuredSdkClients.config(client, topic + "-group");
+        return sendFailure(client, topic, false);
+    }
+
+    private static Throwable sendFailure(ClientSecurity client, String topic, boolean blockingSend) throws Exception {
+        KafkaSdkConfig config = SecuredSdkClients.config(client, topic + "-group", blockingSend);
         long started = System.nanoTime();
         try (SdkProducer<String, String> producer = SecuredSdkClients.producer(config)) {
             CompletableFuture<?> future = producer.send(topic, "k", "v");
@@ -151,7 +155,10 @@ class SecurityFailuresIT {
         kafka.createTopic(topic);
         ClientSecurity mallory = kafka.security().client(SecuredListener.SASL_SSL, Sasl.SCRAM_SHA_512, "mallory");
 
-        Throwable failure = sendFailure(mallory, topic);
+        // blocking-send: kafka-clients reports the broker's TOPIC_AUTHORIZATION_FAILED only from a send
+        // that may wait for metadata. The default non-blocking send cannot tell a missing ACL from a
+        // missing topic yet: it fails after missing-topic-timeout with a retriable error naming both.
+        Throwable failure = sendFailure(mallory, topic, true);
 
         assertNonRetriableWithoutSecrets(failure, mallory);
         assertThat(failure).isInstanceOf(FatalKafkaSdkException.class);
