@@ -115,7 +115,8 @@ final class DocSnippets {
         throw new IllegalStateException("unclosed code block opened at line " + (open + 1));
     }
 
-    private static String expected(Path root, String file, String tags) throws IOException {
+    /** The lines of a file the docs name; the path must stay inside {@code root}. */
+    private static List<String> sourceLines(Path root, String file) throws IOException {
         Path source = root.resolve(file).normalize();
         if (!source.startsWith(root.normalize())) {
             throw new IllegalArgumentException("snippet path " + file + " leaves " + root);
@@ -123,8 +124,11 @@ final class DocSnippets {
         if (!Files.isRegularFile(source)) {
             throw new MissingRegion("no such file");
         }
-        List<String> text =
-                List.of(Files.readString(source, StandardCharsets.UTF_8).split("\n", -1));
+        return List.of(Files.readString(source, StandardCharsets.UTF_8).split("\n", -1));
+    }
+
+    private static String expected(Path root, String file, String tags) throws IOException {
+        List<String> text = sourceLines(root, file);
         if (tags == null) {
             return String.join("\n", trimTrailingBlank(text));
         }
@@ -137,16 +141,8 @@ final class DocSnippets {
 
     /** A javadoc HTML table region ({@code <tr><th>..</th></tr>} rows) as a Markdown table. */
     private static String javadocTable(Path root, String file, String tag) throws IOException {
-        Path source = root.resolve(file).normalize();
-        if (!source.startsWith(root.normalize())) {
-            throw new IllegalArgumentException("table path " + file + " leaves " + root);
-        }
-        if (!Files.isRegularFile(source)) {
-            throw new MissingRegion("no such file");
-        }
         List<String> rows = new ArrayList<>();
-        for (String line :
-                region(List.of(Files.readString(source, StandardCharsets.UTF_8).split("\n", -1)), tag)) {
+        for (String line : region(sourceLines(root, file), tag)) {
             String row = line.strip().replaceFirst("^\\*\\s?", "");
             Matcher cell = CELL.matcher(row);
             List<String> cells = new ArrayList<>();
