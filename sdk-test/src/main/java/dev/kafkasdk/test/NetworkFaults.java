@@ -34,6 +34,17 @@ public interface NetworkFaults {
     void latency(Direction direction, Duration delay, Duration jitter);
 
     /**
+     * Limits the bytes per second in {@code direction}, shared by all connections through this
+     * node's proxy (a slow link to the node): each chunk waits until the link has carried the ones
+     * before it. Combines with {@link #latency}; {@link #heal()} lifts it.
+     *
+     * @param direction      which way
+     * @param bytesPerSecond the link's capacity, at least 1,024
+     * @throws IllegalArgumentException if {@code bytesPerSecond} is below 1,024
+     */
+    void bandwidth(Direction direction, long bytesPerSecond);
+
+    /**
      * Silently drops every byte in {@code direction}, on open and new connections alike: the
      * connections stay open but nothing arrives (a black hole, or with one direction a half-open
      * link).

@@ -48,16 +48,36 @@ final class FaultProxy implements NetworkFaults, AutoCloseable {
         volatile long delayNanos;
         volatile long jitterNanos;
         volatile boolean blackhole;
+        /** Zero for no limit. */
+        volatile long bytesPerSecond;
+        /** When the limited link has carried every chunk queued so far; guarded by this. */
+        private long linkFreeNanos;
 
         long nextDelayNanos() {
             long jitter = jitterNanos;
             return delayNanos + (jitter > 0 ? ThreadLocalRandom.current().nextLong(jitter + 1) : 0);
         }
 
-        void clear() {
+        /**
+         * When a chunk of {@code bytes}, ready at {@code readyNanos}, has gone over the link: after
+         * the chunks before it on any connection, plus its own transmission time.
+         */
+        synchronized long carried(long readyNanos, int bytes) {
+            long rate = bytesPerSecond;
+            if (rate <= 0) {
+                return readyNanos;
+            }
+            long start = Math.max(readyNanos, linkFreeNanos);
+            linkFreeNanos = start + TimeUnit.SECONDS.toNanos(1) * bytes / rate;
+            return linkFreeNanos;
+        }
+
+        synchronized void clear() {
             delayNanos = 0;
             jitterNanos = 0;
             blackhole = false;
+            bytesPerSecond = 0;
+            linkFreeNanos = 0;
         }
     }
 
@@ -154,7 +174,7 @@ final class FaultProxy implements NetworkFaults, AutoCloseable {
                         broken = true;
                         continue;
                     }
-                    long due = Math.max(lastDue, System.nanoTime() + faults.nextDelayNanos());
+                    long due = Math.max(lastDue, faults.carried(System.nanoTime(), n) + faults.nextDelayNanos());
                     lastDue = due;
                     queue.add(new Chunk(Arrays.copyOf(buffer, n), due));
                 }
@@ -214,6 +234,18 @@ final class FaultProxy implements NetworkFaults, AutoCloseable {
         }
         LOG.info(
                 "Fault proxy {}: latency {} ms + up to {} ms {}", name, delay.toMillis(), jitter.toMillis(), direction);
+    }
+
+    @Override
+    public void bandwidth(Direction direction, long bytesPerSecond) {
+        if (bytesPerSecond < 1024) {
+            throw new IllegalArgumentException(
+                    "bandwidth bytesPerSecond=" + bytesPerSecond + ": must be at least 1024 (1 KiB/s)");
+        }
+        for (DirectionFaults faults : of(direction)) {
+            faults.bytesPerSecond = bytesPerSecond;
+        }
+        LOG.info("Fault proxy {}: bandwidth {} bytes/s {}", name, bytesPerSecond, direction);
     }
 
     @Override
