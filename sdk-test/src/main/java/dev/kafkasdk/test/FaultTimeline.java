@@ -174,10 +174,10 @@ public final class FaultTimeline implements AutoCloseable {
                 }
                 if (undoFirst) {
                     undos.poll();
-                    runUndo(next);
+                    runOne(next);
                 } else {
                     nextStep++;
-                    runStep(next);
+                    runOne(next);
                     if (next.undo != null && failure == null) {
                         undos.add(next.undo);
                     }
@@ -186,22 +186,13 @@ public final class FaultTimeline implements AutoCloseable {
         } finally {
             // closed or failed: what is still in force is undone at once
             while (!undos.isEmpty()) {
-                runUndo(undos.poll());
+                runOne(undos.poll());
             }
             done.countDown();
         }
     }
 
-    private void runUndo(Planned undo) {
-        try {
-            undo.action.run();
-            record(undo);
-        } catch (RuntimeException e) {
-            fail(undo, e);
-        }
-    }
-
-    private void runStep(Planned step) {
+    private void runOne(Planned step) {
         try {
             step.action.run();
             record(step);
