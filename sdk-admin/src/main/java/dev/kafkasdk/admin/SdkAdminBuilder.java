@@ -3,6 +3,7 @@ package dev.kafkasdk.admin;
 import dev.kafkasdk.admin.internal.DefaultSdkAdmin;
 import dev.kafkasdk.core.KafkaSdkException;
 import dev.kafkasdk.core.config.AdminSettings;
+import dev.kafkasdk.core.internal.AuthenticationHints;
 import dev.kafkasdk.core.internal.ClientNames;
 import dev.kafkasdk.core.metrics.SdkMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,6 +12,7 @@ import io.micrometer.core.instrument.Tags;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -99,11 +101,13 @@ public final class SdkAdminBuilder {
         try {
             admin = clientFactory.apply(properties);
         } catch (KafkaException e) {
-            throw KafkaSdkException.builder(
-                            "Could not create the Kafka admin client '" + settings.name() + "': " + e.getMessage())
+            Optional<String> login =
+                    AuthenticationHints.loginFailure(e, settings.cluster().security());
+            KafkaSdkException.Builder failure = KafkaSdkException.builder("Could not create the Kafka admin client '"
+                            + settings.name() + "': " + e.getMessage() + login.orElse(""))
                     .clientId(names.clientId())
-                    .cause(e)
-                    .build();
+                    .cause(e);
+            throw login.isPresent() ? failure.fatal() : failure.build();
         }
         return new DefaultSdkAdmin(
                 admin,

@@ -95,6 +95,26 @@ public interface ClusterSecurity {
      */
     long issuedTokens();
 
+    /** What the kit's identity provider gets wrong in the tokens it issues to one user. */
+    enum TokenFault {
+        /** Valid tokens (the default). */
+        NONE,
+        /** Tokens whose {@code exp} lies a minute in the past. */
+        EXPIRED,
+        /** Tokens signed with a key the brokers' JWKS does not hold (same key id). */
+        BAD_SIGNATURE
+    }
+
+    /**
+     * Makes the identity provider issue faulty tokens to {@code user} from now on (until set back
+     * to {@link TokenFault#NONE}), for token-failure tests. Tokens already issued stay as they are.
+     *
+     * @param user  a user name (the OAuth client id)
+     * @param fault what to get wrong
+     * @throws IllegalStateException without {@link KafkaSecurity#oauth()}
+     */
+    void tokenFault(String user, TokenFault fault);
+
     /**
      * A PKCS12 trust store holding a CA that did not sign the brokers' certificates, for
      * "untrusted server certificate" tests; its password is {@link #storePassword()}.

@@ -86,4 +86,14 @@ public @interface KafkaSecurity {
      * @return the lifetime in seconds, at least 5
      */
     int tokenLifetimeSeconds() default 3600;
+
+    /**
+     * The host names and IP addresses the brokers' certificate names (its subject alternative
+     * names). Clients verify the address they connect to against them, so a list without
+     * {@code 127.0.0.1} gives a cluster whose certificate does not match its address, for
+     * hostname-mismatch tests.
+     *
+     * @return DNS names and IPv4 addresses
+     */
+    String[] certificateHosts() default {"localhost", "127.0.0.1"};
 }

@@ -18,8 +18,11 @@ public final class SecurityOptions {
 
     private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final java.time.Duration DEFAULT_TOKEN_LIFETIME = java.time.Duration.ofHours(1);
-    private static final SecurityOptions NONE =
-            new SecurityOptions(Set.of(), Set.of(), false, "admin", false, DEFAULT_TOKEN_LIFETIME);
+    private static final List<String> DEFAULT_CERTIFICATE_HOSTS = List.of("localhost", "127.0.0.1");
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern DNS_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?");
+    private static final SecurityOptions NONE = new SecurityOptions(
+            Set.of(), Set.of(), false, "admin", false, DEFAULT_TOKEN_LIFETIME, DEFAULT_CERTIFICATE_HOSTS);
 
     private final Set<SecuredListener> listeners;
     private final Set<String> users;
@@ -27,6 +30,7 @@ public final class SecurityOptions {
     private final String superUser;
     private final boolean oauth;
     private final java.time.Duration tokenLifetime;
+    private final List<String> certificateHosts;
 
     private SecurityOptions(
             Set<SecuredListener> listeners,
@@ -34,13 +38,15 @@ public final class SecurityOptions {
             boolean authorizer,
             String superUser,
             boolean oauth,
-            java.time.Duration tokenLifetime) {
+            java.time.Duration tokenLifetime,
+            List<String> certificateHosts) {
         this.listeners = listeners;
         this.users = users;
         this.authorizer = authorizer;
         this.superUser = superUser;
         this.oauth = oauth;
         this.tokenLifetime = tokenLifetime;
+        this.certificateHosts = certificateHosts;
     }
 
     /**
@@ -116,6 +122,15 @@ public final class SecurityOptions {
     }
 
     /**
+     * The names and addresses in the brokers' certificate.
+     *
+     * @return DNS names and IPv4 addresses, {@code localhost} and {@code 127.0.0.1} by default
+     */
+    public List<String> certificateHosts() {
+        return certificateHosts;
+    }
+
+    /**
      * Whether any secured listener is requested.
      *
      * @return {@code true} if the cluster is secured
@@ -127,7 +142,8 @@ public final class SecurityOptions {
     @Override
     public String toString() {
         return "SecurityOptions{listeners=" + listeners + ", users=" + users + ", authorizer=" + authorizer
-                + ", superUser=" + superUser + ", oauth=" + oauth + ", tokenLifetime=" + tokenLifetime + '}';
+                + ", superUser=" + superUser + ", oauth=" + oauth + ", tokenLifetime=" + tokenLifetime
+                + ", certificateHosts=" + certificateHosts + '}';
     }
 
     /** Mutable builder of {@link SecurityOptions}; not thread-safe. */
@@ -138,8 +154,21 @@ public final class SecurityOptions {
         private String superUser = "admin";
         private boolean oauth;
         private java.time.Duration tokenLifetime = DEFAULT_TOKEN_LIFETIME;
+        private List<String> certificateHosts = DEFAULT_CERTIFICATE_HOSTS;
 
         private Builder() {}
+
+        /**
+         * Sets the names and addresses the brokers' certificate carries (replacing the default
+         * {@code localhost} and {@code 127.0.0.1}).
+         *
+         * @param hosts DNS names and IPv4 addresses, at least one
+         * @return this builder
+         */
+        public Builder certificateHosts(String... hosts) {
+            this.certificateHosts = List.of(hosts);
+            return this;
+        }
 
         /**
          * Enables OAUTHBEARER on the SASL listeners, with the kit's identity provider.
@@ -237,6 +266,14 @@ public final class SecurityOptions {
             if (tokenLifetime == null || tokenLifetime.compareTo(java.time.Duration.ofSeconds(5)) < 0) {
                 problems.add("security.tokenLifetime=" + tokenLifetime + ": must be at least 5 seconds");
             }
+            if (certificateHosts.isEmpty()) {
+                problems.add("security.certificateHosts is empty: name at least one host, e.g. localhost");
+            }
+            for (String host : certificateHosts) {
+                if (!IPV4.matcher(host).matches() && !DNS_NAME.matcher(host).matches()) {
+                    problems.add("security.certificateHosts '" + host + "': must be a DNS name or an IPv4 address");
+                }
+            }
             if (!problems.isEmpty()) {
                 throw new KafkaTestKitException("Invalid Kafka test cluster security: " + String.join("; ", problems));
             }
@@ -251,7 +288,8 @@ public final class SecurityOptions {
                     authorizer,
                     Objects.requireNonNull(superUser),
                     oauth,
-                    tokenLifetime);
+                    tokenLifetime,
+                    certificateHosts);
         }
     }
 }

@@ -1,5 +1,8 @@
 package dev.kafkasdk.it.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kafkasdk.test.KafkaCluster;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -28,6 +31,24 @@ final class LogCapture {
         System.setErr(originalErr);
         synchronized (captured) {
             return captured.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Stops the capture and asserts that nothing logged while it ran holds a user's password, the
+     * store password or any of {@code otherSecrets}.
+     */
+    void stopAndAssertNoSecrets(KafkaCluster kafka, String... otherSecrets) {
+        String logged = stop();
+        assertThat(logged).as("captured log output").isNotEmpty();
+        for (String user : kafka.security().users()) {
+            assertThat(logged)
+                    .as("log output vs the password of " + user)
+                    .doesNotContain(kafka.security().password(user));
+        }
+        assertThat(logged).doesNotContain(kafka.security().storePassword());
+        for (String secret : otherSecrets) {
+            assertThat(logged).doesNotContain(secret);
         }
     }
 

@@ -1,9 +1,11 @@
 package dev.kafkasdk.it.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.kafkasdk.consumer.CommitMode;
 import dev.kafkasdk.consumer.SdkConsumer;
+import dev.kafkasdk.core.KafkaSdkException;
 import dev.kafkasdk.core.config.KafkaSdkConfig;
 import dev.kafkasdk.core.serde.Serdes;
 import dev.kafkasdk.producer.SdkProducer;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -59,6 +62,29 @@ final class SecuredSdkClients {
                         """.formatted(blockingSend, group))
                 .environment(Map.of())
                 .load();
+    }
+
+    /**
+     * Sends one record with a producer for {@code client} and returns why it failed: the send's
+     * failure, or what creating the producer threw. Asserts that it failed within {@link #BOUND}.
+     */
+    static Throwable sendFailure(ClientSecurity client, String topic, boolean blockingSend) throws Exception {
+        KafkaSdkConfig config = config(client, topic + "-group", blockingSend);
+        long started = System.nanoTime();
+        Throwable failure;
+        try (SdkProducer<String, String> producer = producer(config)) {
+            CompletableFuture<?> future = producer.send(topic, "k", "v");
+            try {
+                future.get(BOUND.toSeconds() + 5, TimeUnit.SECONDS);
+                throw new AssertionError("the send to " + topic + " succeeded");
+            } catch (ExecutionException e) {
+                failure = e.getCause();
+            }
+        } catch (KafkaSdkException e) {
+            failure = e;
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(BOUND.plusSeconds(1));
+        return failure;
     }
 
     static SdkProducer<String, String> producer(KafkaSdkConfig config) {

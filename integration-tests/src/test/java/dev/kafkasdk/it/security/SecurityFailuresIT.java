@@ -10,7 +10,6 @@ import dev.kafkasdk.core.FatalKafkaSdkException;
 import dev.kafkasdk.core.KafkaSdkException;
 import dev.kafkasdk.core.config.KafkaSdkConfig;
 import dev.kafkasdk.core.serde.Serdes;
-import dev.kafkasdk.producer.SdkProducer;
 import dev.kafkasdk.test.ClientSecurity;
 import dev.kafkasdk.test.KafkaBroker;
 import dev.kafkasdk.test.KafkaCluster;
@@ -19,9 +18,6 @@ import dev.kafkasdk.test.Sasl;
 import dev.kafkasdk.test.SecuredListener;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.resource.ResourceType;
 import org.junit.jupiter.api.AfterAll;
@@ -52,15 +48,7 @@ class SecurityFailuresIT {
     /** Everything the SDK, kafka-clients and the broker logged while these tests ran holds no secret. */
     @AfterAll
     static void noSecretReachedTheLogs(KafkaCluster kafka) {
-        String logged = LOGS.stop();
-        assertThat(logged).as("captured log output").isNotEmpty();
-        for (String user : kafka.security().users()) {
-            assertThat(logged)
-                    .as("log output vs the password of " + user)
-                    .doesNotContain(kafka.security().password(user));
-        }
-        assertThat(logged)
-                .doesNotContain(kafka.security().storePassword(), "Wrong-Client-Secret-1", "Nobody-Secret-123");
+        LOGS.stopAndAssertNoSecrets(kafka, "Wrong-Client-Secret-1", "Nobody-Secret-123");
     }
 
     private static Throwable sendFailure(ClientSecurity client, String topic) throws Exception {
@@ -68,19 +56,7 @@ class SecurityFailuresIT {
     }
 
     private static Throwable sendFailure(ClientSecurity client, String topic, boolean blockingSend) throws Exception {
-        KafkaSdkConfig config = SecuredSdkClients.config(client, topic + "-group", blockingSend);
-        long started = System.nanoTime();
-        try (SdkProducer<String, String> producer = SecuredSdkClients.producer(config)) {
-            CompletableFuture<?> future = producer.send(topic, "k", "v");
-            try {
-                future.get(SecuredSdkClients.BOUND.toSeconds() + 5, TimeUnit.SECONDS);
-                throw new AssertionError("the send to " + topic + " succeeded");
-            } catch (ExecutionException e) {
-                assertThat(Duration.ofNanos(System.nanoTime() - started))
-                        .isLessThan(SecuredSdkClients.BOUND.plusSeconds(1));
-                return e.getCause();
-            }
-        }
+        return SecuredSdkClients.sendFailure(client, topic, blockingSend);
     }
 
     private static void assertNonRetriableWithoutSecrets(Throwable failure, ClientSecurity client) {
@@ -229,7 +205,8 @@ class SecurityFailuresIT {
                 () -> SecuredSdkClients.producer(config).close());
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(SecuredSdkClients.BOUND.plusSeconds(1));
-        assertThat(failure).isNotNull();
+        assertThat(failure).isInstanceOf(FatalKafkaSdkException.class);
+        assertThat(failure.getMessage()).contains("OAUTHBEARER login of client 'alice'", "client-secret");
         assertThat(failure.toString())
                 .doesNotContain("Wrong-Client-Secret-1", kafka.security().password("alice"));
         org.slf4j.LoggerFactory.getLogger(SecurityFailuresIT.class)

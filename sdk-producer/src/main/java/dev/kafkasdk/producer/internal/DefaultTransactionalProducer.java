@@ -264,7 +264,7 @@ public final class DefaultTransactionalProducer<K, V> extends DefaultSdkProducer
 
     private KafkaSdkException translate(String operation, RuntimeException error) {
         Throwable cause = KafkaErrors.significantCause(error);
-        String hint = KafkaErrors.hint(cause);
+        String hint = context().failures().hint(cause);
         return KafkaSdkException.builder(operation + " on transactional.id '" + transactionalId + "' failed: "
                         + error.getMessage() + hint)
                 .clientId(clientId())

@@ -1,6 +1,7 @@
 package dev.kafkasdk.producer.internal;
 
 import dev.kafkasdk.core.KafkaSdkException;
+import dev.kafkasdk.core.config.SecuritySettings;
 import org.apache.kafka.clients.producer.BufferExhaustedException;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.InterruptException;
@@ -8,6 +9,7 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns what went wrong with one send into an SDK exception that names the topic, the partition
@@ -21,10 +23,27 @@ final class FailureTranslator {
 
     private final String clientId;
     private final ProducerLimits limits;
+    private final @Nullable SecuritySettings security;
 
     FailureTranslator(String clientId, ProducerLimits limits) {
+        this(clientId, limits, null);
+    }
+
+    FailureTranslator(String clientId, ProducerLimits limits, @Nullable SecuritySettings security) {
         this.clientId = clientId;
         this.limits = limits;
+        this.security = security;
+    }
+
+    /**
+     * The hint for a failure outside a send (a transaction call), naming the principal for
+     * authentication failures.
+     *
+     * @param cause the significant cause
+     * @return the hint, starting with "; ", or empty
+     */
+    String hint(Throwable cause) {
+        return KafkaErrors.hint(cause, security);
     }
 
     /**
@@ -45,7 +64,7 @@ final class FailureTranslator {
                 : error.getMessage() + " (caused by " + cause.getClass().getSimpleName() + ": " + cause.getMessage()
                         + ")";
         KafkaSdkException.Builder builder = base(
-                        topic, key, explain(cause, synchronous) + ": " + detail + KafkaErrors.hint(cause))
+                        topic, key, explain(cause, synchronous) + ": " + detail + KafkaErrors.hint(cause, security))
                 .cause(cause);
         if (partition >= 0) {
             builder.partition(partition);

@@ -2,6 +2,7 @@ package dev.kafkasdk.producer.internal;
 
 import dev.kafkasdk.core.KafkaSdkException;
 import dev.kafkasdk.core.config.ProducerKeys;
+import dev.kafkasdk.core.internal.AuthenticationHints;
 import dev.kafkasdk.core.internal.ClientNames;
 import dev.kafkasdk.producer.SdkProducer;
 import dev.kafkasdk.producer.TransactionalProducer;
@@ -75,7 +76,8 @@ public final class ProducerAssembly {
         } else if (!limits.blockingSend()) {
             limits = limits.blocking();
         }
-        FailureTranslator failures = new FailureTranslator(clientId, limits);
+        FailureTranslator failures = new FailureTranslator(
+                clientId, limits, options.settings().cluster().security());
         Producer<byte[], byte[]> kafka = createClient(options, properties, clientId);
 
         SendMetrics metrics = SendMetrics.NOOP;
@@ -114,11 +116,13 @@ public final class ProducerAssembly {
                     ? new KafkaProducer<>(properties)
                     : options.clientFactory().apply(properties);
         } catch (KafkaException e) {
-            throw KafkaSdkException.builder("Could not create the Kafka producer '"
-                            + options.settings().name() + "': " + e.getMessage())
+            Optional<String> login = AuthenticationHints.loginFailure(
+                    e, options.settings().cluster().security());
+            KafkaSdkException.Builder failure = KafkaSdkException.builder("Could not create the Kafka producer '"
+                            + options.settings().name() + "': " + e.getMessage() + login.orElse(""))
                     .clientId(clientId)
-                    .cause(e)
-                    .build();
+                    .cause(e);
+            throw login.isPresent() ? failure.fatal() : failure.build();
         }
     }
 

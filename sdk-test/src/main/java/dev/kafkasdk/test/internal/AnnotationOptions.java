@@ -52,6 +52,7 @@ public final class AnnotationOptions {
                 .superUser(security.superUser())
                 .oauth(security.oauth())
                 .tokenLifetime(Duration.ofSeconds(security.tokenLifetimeSeconds()))
+                .certificateHosts(security.certificateHosts())
                 .build();
     }
 

@@ -99,6 +99,11 @@ final class DefaultClusterSecurity implements ClusterSecurity {
     }
 
     @Override
+    public void tokenFault(String user, TokenFault fault) {
+        material.tokenFault(user, fault);
+    }
+
+    @Override
     public Path untrustedTruststore() {
         return material.untrustedTruststore();
     }

@@ -2,6 +2,7 @@ package dev.kafkasdk.test.internal;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.kafkasdk.test.ClusterSecurity;
 import dev.kafkasdk.test.KafkaTestKitException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,18 +45,23 @@ final class IdentityProvider implements AutoCloseable {
     private final Function<String, String> passwords;
     private final Duration tokenLifetime;
     private final AtomicLong issued = new AtomicLong();
+    private final Map<String, ClusterSecurity.TokenFault> faults = new ConcurrentHashMap<>();
+    /** Signs {@link ClusterSecurity.TokenFault#BAD_SIGNATURE} tokens: a key the JWKS does not publish. */
+    private final KeyPair wrongKeys;
 
     private IdentityProvider(
             HttpServer server,
             ExecutorService executor,
             KeyPair keys,
             Function<String, String> passwords,
-            Duration tokenLifetime) {
+            Duration tokenLifetime,
+            KeyPair wrongKeys) {
         this.server = server;
         this.executor = executor;
         this.keys = keys;
         this.passwords = passwords;
         this.tokenLifetime = tokenLifetime;
+        this.wrongKeys = wrongKeys;
     }
 
     /**
@@ -73,8 +80,13 @@ final class IdentityProvider implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             });
-            IdentityProvider idp =
-                    new IdentityProvider(server, executor, generator.generateKeyPair(), passwords, tokenLifetime);
+            IdentityProvider idp = new IdentityProvider(
+                    server,
+                    executor,
+                    generator.generateKeyPair(),
+                    passwords,
+                    tokenLifetime,
+                    generator.generateKeyPair());
             server.createContext("/token", idp::token);
             server.createContext("/jwks", idp::jwks);
             server.setExecutor(executor);
@@ -95,6 +107,10 @@ final class IdentityProvider implements AutoCloseable {
 
     long issuedTokens() {
         return issued.get();
+    }
+
+    void fault(String user, ClusterSecurity.TokenFault fault) {
+        faults.put(user, fault);
     }
 
     private void token(HttpExchange exchange) throws IOException {
@@ -140,7 +156,10 @@ final class IdentityProvider implements AutoCloseable {
     }
 
     private String sign(String subject) {
-        Instant now = Instant.now();
+        ClusterSecurity.TokenFault fault = faults.getOrDefault(subject, ClusterSecurity.TokenFault.NONE);
+        Instant now = fault == ClusterSecurity.TokenFault.EXPIRED
+                ? Instant.now().minus(tokenLifetime).minusSeconds(60)
+                : Instant.now();
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + KEY_ID + "\"}";
         String claims = json(Map.of("sub", subject, "iss", ISSUER, "aud", AUDIENCE, "scope", "kafka")) + ",\"iat\":"
                 + now.getEpochSecond() + ",\"exp\":" + now.plus(tokenLifetime).getEpochSecond() + "}";
@@ -148,7 +167,8 @@ final class IdentityProvider implements AutoCloseable {
                 + B64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
         try {
             Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initSign(keys.getPrivate());
+            signature.initSign(
+                    fault == ClusterSecurity.TokenFault.BAD_SIGNATURE ? wrongKeys.getPrivate() : keys.getPrivate());
             signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
             return signingInput + "." + B64.encodeToString(signature.sign());
         } catch (GeneralSecurityException e) {

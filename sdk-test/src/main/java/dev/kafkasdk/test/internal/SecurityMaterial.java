@@ -1,6 +1,7 @@
 package dev.kafkasdk.test.internal;
 
 import dev.kafkasdk.test.ClientSecurity;
+import dev.kafkasdk.test.ClusterSecurity;
 import dev.kafkasdk.test.KafkaTestKitException;
 import dev.kafkasdk.test.Sasl;
 import dev.kafkasdk.test.SecuredListener;
@@ -29,6 +30,7 @@ final class SecurityMaterial implements AutoCloseable {
     /** The kafka-clients 4 system property listing the OAuth URLs clients and brokers may call. */
     static final String ALLOWED_URLS_PROPERTY = "org.apache.kafka.sasl.oauthbearer.allowed.urls";
 
+    private static final String IPV4 = "\\d{1,3}(\\.\\d{1,3}){3}";
     static final String PRINCIPAL_MAPPING_RULES = "RULE:^CN=([^,]+)$/$1/,DEFAULT";
     private static final String AUTHORIZER = "org.apache.kafka.metadata.authorizer.StandardAuthorizer";
     private static final String PLAIN_MODULE = "org.apache.kafka.common.security.plain.PlainLoginModule";
@@ -78,7 +80,14 @@ final class SecurityMaterial implements AutoCloseable {
         CertificateAuthority.writeKeyStore(
                 dir.resolve("broker.p12"),
                 "broker",
-                ca.issue("kafka-broker", List.of("localhost"), List.of("127.0.0.1")),
+                ca.issue(
+                        "kafka-broker",
+                        options.certificateHosts().stream()
+                                .filter(host -> !host.matches(IPV4))
+                                .toList(),
+                        options.certificateHosts().stream()
+                                .filter(host -> host.matches(IPV4))
+                                .toList()),
                 pw);
         Map<String, String> passwords = new ConcurrentHashMap<>();
         Map<String, Path> keystores = new LinkedHashMap<>();
@@ -120,6 +129,15 @@ final class SecurityMaterial implements AutoCloseable {
     long issuedTokens() {
         IdentityProvider idp = identityProvider;
         return idp == null ? 0 : idp.issuedTokens();
+    }
+
+    /** Makes the identity provider issue faulty tokens to {@code user}. */
+    void tokenFault(String user, ClusterSecurity.TokenFault fault) {
+        IdentityProvider idp = identityProvider;
+        if (idp == null) {
+            throw new IllegalStateException("tokenFault needs an identity provider: set @KafkaSecurity(oauth = true)");
+        }
+        idp.fault(user, fault);
     }
 
     @Override
