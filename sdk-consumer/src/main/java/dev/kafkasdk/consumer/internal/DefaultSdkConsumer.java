@@ -108,6 +108,7 @@ public final class DefaultSdkConsumer<K, V> implements SdkConsumer<K, V> {
                 budget,
                 meters,
                 shutdown::abandon);
+        ctx.stopping = shutdown::stopRequested;
         RoundProcessor rounds = spec.recordHandler() != null
                 ? new RecordRound<>(ctx, spec.recordHandler())
                 : new BatchRound<>(ctx, spec.batchHandler());

@@ -1,6 +1,7 @@
 package dev.kafkasdk.producer.internal;
 
 import dev.kafkasdk.core.KafkaSdkException;
+import dev.kafkasdk.core.internal.Plurals;
 import org.apache.kafka.clients.producer.BufferExhaustedException;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.InterruptException;
@@ -120,8 +121,8 @@ final class FailureTranslator {
     /** The topic's lane of records waiting for metadata is full. */
     KafkaSdkException pendingFull(String topic, Object key, TopicLane.Offer why, ProducerLimits limits) {
         String bound = why == TopicLane.Offer.RECORDS_FULL
-                ? "pending-records (" + limits.pendingRecords() + " records)"
-                : "pending-bytes (" + limits.pendingBytes() + " bytes)";
+                ? "pending-records (" + Plurals.count(limits.pendingRecords(), "record") + ")"
+                : "pending-bytes (" + Plurals.count(limits.pendingBytes(), "byte") + ")";
         return base(
                         topic,
                         key,
@@ -242,7 +243,8 @@ final class FailureTranslator {
                 return base(
                                 topic,
                                 key,
-                                "record not sent: " + inFlightCap + " records were already"
+                                "record not sent: " + Plurals.count(inFlightCap, "record")
+                                        + (inFlightCap == 1 ? " was" : " were") + " already"
                                         + " waiting for the broker (the producer's in-flight cap) "
                                         + (limits.blockingSend()
                                                 ? "for max.block.ms (" + limits.maxBlockMs() + " ms)"
