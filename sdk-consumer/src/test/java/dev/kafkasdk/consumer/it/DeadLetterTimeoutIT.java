@@ -67,6 +67,8 @@ class DeadLetterTimeoutIT {
                     .pollInterval(Duration.ofMillis(20))
                     .until(() -> consumer.state() == ConsumerState.FAILED);
             Duration toFailure = Duration.ofNanos(System.nanoTime() - failedAt.get());
+            System.out.println("dead-letter-timeout " + bound.toMillis() + " ms: FAILED " + toFailure.toMillis()
+                    + " ms after the handler threw");
 
             assertThat(toFailure).isGreaterThanOrEqualTo(bound.minusMillis(100)).isLessThan(bound.plusSeconds(3));
             assertThat(consumer.failureCause().orElseThrow().getMessage())
