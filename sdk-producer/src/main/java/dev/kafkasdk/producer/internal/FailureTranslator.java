@@ -1,7 +1,6 @@
 package dev.kafkasdk.producer.internal;
 
 import dev.kafkasdk.core.KafkaSdkException;
-import dev.kafkasdk.core.internal.Plurals;
 import org.apache.kafka.clients.producer.BufferExhaustedException;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.InterruptException;
@@ -121,8 +120,9 @@ final class FailureTranslator {
     /** The topic's lane of records waiting for metadata is full. */
     KafkaSdkException pendingFull(String topic, Object key, TopicLane.Offer why, ProducerLimits limits) {
         String bound = why == TopicLane.Offer.RECORDS_FULL
-                ? "pending-records (" + Plurals.count(limits.pendingRecords(), "record") + ")"
-                : "pending-bytes (" + Plurals.count(limits.pendingBytes(), "byte") + ")";
+                ? "pending-records (" + dev.kafkasdk.core.internal.Plurals.count(limits.pendingRecords(), "record")
+                        + ")"
+                : "pending-bytes (" + dev.kafkasdk.core.internal.Plurals.count(limits.pendingBytes(), "byte") + ")";
         return base(
                         topic,
                         key,
@@ -243,7 +243,7 @@ final class FailureTranslator {
                 return base(
                                 topic,
                                 key,
-                                "record not sent: " + Plurals.count(inFlightCap, "record")
+                                "record not sent: " + dev.kafkasdk.core.internal.Plurals.count(inFlightCap, "record")
                                         + (inFlightCap == 1 ? " was" : " were") + " already"
                                         + " waiting for the broker (the producer's in-flight cap) "
                                         + (limits.blockingSend()
