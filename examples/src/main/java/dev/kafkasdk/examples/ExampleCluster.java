@@ -153,7 +153,7 @@ public final class ExampleCluster implements AutoCloseable {
                     .nodes()
                     .get(REACH_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
                     .size();
-            Console.line("[kafka] connected: %d broker(s)", nodes);
+            Console.line("[kafka] connected: %d %s", nodes, nodes == 1 ? "broker" : "brokers");
             return cluster;
         } catch (ExecutionException | TimeoutException e) {
             String why = e instanceof ExecutionException ? " (" + e.getCause() + ")" : "";

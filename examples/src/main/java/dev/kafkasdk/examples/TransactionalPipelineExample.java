@@ -53,11 +53,11 @@ public final class TransactionalPipelineExample {
         public String format() {
             return String.format(
                     Locale.ROOT,
-                    "input %d -> committed output %d (%d distinct) after %d aborted " + "transaction(s)",
+                    "input %d -> committed output %d (%d distinct) after %s",
                     input,
                     committedOutput,
                     distinctOutput,
-                    abortedRounds);
+                    abortedRounds + (abortedRounds == 1 ? " aborted transaction" : " aborted transactions"));
         }
     }
 

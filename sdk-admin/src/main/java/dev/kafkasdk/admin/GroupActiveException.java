@@ -1,6 +1,7 @@
 package dev.kafkasdk.admin;
 
 import dev.kafkasdk.core.KafkaSdkException;
+import dev.kafkasdk.core.internal.Plurals;
 import java.util.Objects;
 
 /**
@@ -24,8 +25,9 @@ public class GroupActiveException extends KafkaSdkException {
      * @param state the group's state as text
      */
     public GroupActiveException(String groupId, int memberCount, String state) {
-        super("consumer group '" + Objects.requireNonNull(groupId, "groupId") + "' has " + memberCount
-                + " active member(s) (state " + state + "); stop every member before resetting its offsets");
+        super("consumer group '" + Objects.requireNonNull(groupId, "groupId") + "' has "
+                + Plurals.count(memberCount, "active member") + " (state " + state
+                + "); stop every member before resetting its offsets");
         this.groupId = groupId;
         this.memberCount = memberCount;
     }

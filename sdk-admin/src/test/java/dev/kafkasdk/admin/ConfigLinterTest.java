@@ -205,7 +205,7 @@ class ConfigLinterTest {
         assertThat(offline.findingsOf("KSDK-L012"))
                 .singleElement()
                 .satisfies(f -> assertThat(f.message())
-                        .contains("about 6 partition replicas per broker on 3 broker(s)", "above the budget of 5"));
+                        .contains("about 6 partition replicas per broker on 3 brokers", "above the budget of 5"));
 
         LintReport online = lint(clean().replicasPerBroker(Map.of(1, 2_100, 2, 1_500, 3, 1_500)));
         assertThat(online.findingsOf("KSDK-L012"))

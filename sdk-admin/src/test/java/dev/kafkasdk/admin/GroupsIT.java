@@ -171,7 +171,7 @@ class GroupsIT {
                     .isInstanceOfSatisfying(GroupActiveException.class, e -> {
                         assertThat(e.groupId()).isEqualTo(group);
                         assertThat(e.memberCount()).isEqualTo(1);
-                        assertThat(e.getMessage()).contains("'" + group + "' has 1 active member(s)");
+                        assertThat(e.getMessage()).contains("'" + group + "' has 1 active member");
                     });
             assertThat(committed(raw, group)).isEqualTo(before);
         }

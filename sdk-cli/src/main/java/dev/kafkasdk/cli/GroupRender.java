@@ -4,6 +4,7 @@ import dev.kafkasdk.admin.GroupDescription;
 import dev.kafkasdk.admin.GroupLag;
 import dev.kafkasdk.admin.GroupSummary;
 import dev.kafkasdk.admin.OffsetResetResult;
+import dev.kafkasdk.core.internal.Plurals;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +32,13 @@ final class GroupRender {
 
     static void describe(PrintWriter out, GroupDescription d) {
         out.printf(
-                "group %s: type %s, state %s, assignor %s, coordinator %s, %d member(s)%n",
+                "group %s: type %s, state %s, assignor %s, coordinator %s, %s%n",
                 d.groupId(),
                 d.type(),
                 d.state(),
                 d.assignor().isEmpty() ? "-" : d.assignor(),
                 d.coordinator().isPresent() ? Integer.toString(d.coordinator().getAsInt()) : "-",
-                d.members().size());
+                Plurals.count(d.members().size(), "member"));
         if (!d.members().isEmpty()) {
             Table table = new Table("MEMBER-ID", "CLIENT-ID", "HOST", "ASSIGNMENT");
             d.members().forEach(m -> table.row(m.memberId(), m.clientId(), m.host(), partitions(m.assignment())));
@@ -106,8 +107,11 @@ final class GroupRender {
                         p.clientId().orElse(null)));
         table.print(out);
         out.printf(
-                "group %s (%s): total lag %d over %d partition(s)%n",
-                lag.groupId(), lag.state(), lag.totalLag(), lag.partitions().size());
+                "group %s (%s): total lag %d over %s%n",
+                lag.groupId(),
+                lag.state(),
+                lag.totalLag(),
+                Plurals.count(lag.partitions().size(), "partition"));
         out.flush();
     }
 
@@ -156,7 +160,7 @@ final class GroupRender {
                         ? "dry run (" + r.target().describe()
                                 + "): nothing committed; add --execute to commit these offsets"
                         : "committed new offsets (" + r.target().describe() + ") for "
-                                + r.partitions().size() + " partition(s)");
+                                + Plurals.count(r.partitions().size(), "partition"));
         out.flush();
     }
 

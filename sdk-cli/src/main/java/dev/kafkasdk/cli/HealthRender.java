@@ -3,6 +3,7 @@ package dev.kafkasdk.cli;
 import dev.kafkasdk.admin.HealthReport;
 import dev.kafkasdk.admin.PartitionProblem;
 import dev.kafkasdk.admin.QuorumStatus;
+import dev.kafkasdk.core.internal.Plurals;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -17,10 +18,10 @@ final class HealthRender {
         out.printf("cluster %s: %s%n", r.clusterId(), r.verdict());
         r.reasons().forEach(reason -> out.println("  - " + reason));
         out.printf(
-                "controller (as brokers report it): %s; %d topic(s), %d partition(s)%n",
+                "controller (as brokers report it): %s; %s, %s%n",
                 r.controllerId().isPresent() ? Integer.toString(r.controllerId().getAsInt()) : "-",
-                r.topics(),
-                r.partitions());
+                Plurals.count(r.topics(), "topic"),
+                Plurals.count(r.partitions(), "partition"));
         out.println();
         Table brokers = new Table("BROKER", "HOST", "PORT", "RACK", "LEADERS", "REPLICAS", "SERVING");
         r.brokers()
@@ -39,8 +40,8 @@ final class HealthRender {
         problems(out, "under-replicated partitions", r.underReplicated());
         out.printf(
                 Locale.ROOT,
-                "%nleader balance: %d partition(s) not led by their preferred replica, max imbalance %.0f%%%n",
-                r.leaderBalance().nonPreferredLeaders(),
+                "%nleader balance: %s not led by their preferred replica, max imbalance %.0f%%%n",
+                Plurals.count(r.leaderBalance().nonPreferredLeaders(), "partition"),
                 r.leaderBalance().maxImbalance() * 100);
         out.flush();
     }

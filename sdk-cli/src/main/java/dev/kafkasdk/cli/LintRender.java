@@ -2,6 +2,7 @@ package dev.kafkasdk.cli;
 
 import dev.kafkasdk.admin.LintReport;
 import dev.kafkasdk.admin.Severity;
+import dev.kafkasdk.core.internal.Plurals;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
@@ -18,11 +19,11 @@ final class LintRender {
             out.println("      fix: " + f.fix());
         });
         out.printf(
-                "lint (%s): %d rules, %d error(s), %d warning(s), %d info%n",
+                "lint (%s): %s, %s, %s, %d info%n",
                 report.mode().name().toLowerCase(Locale.ROOT),
-                report.rulesRun().size(),
-                report.count(Severity.ERROR),
-                report.count(Severity.WARN),
+                Plurals.count(report.rulesRun().size(), "rule"),
+                Plurals.count(report.count(Severity.ERROR), "error"),
+                Plurals.count(report.count(Severity.WARN), "warning"),
                 report.count(Severity.INFO));
         out.flush();
     }

@@ -1,6 +1,7 @@
 package dev.kafkasdk.cli;
 
 import dev.kafkasdk.admin.SizingRecommendation;
+import dev.kafkasdk.core.internal.Plurals;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
@@ -43,9 +44,11 @@ final class SizingRender {
             table.print(out);
         } else if (r.maxReplicasPerBrokerAfter().isPresent()) {
             out.printf(
-                    "about %d partition replicas per broker for this topic alone, spread evenly over %d broker(s)"
+                    "about %d partition replicas per broker for this topic alone, spread evenly over %s"
                             + " (budget %d; run online to count the other topics)%n",
-                    r.maxReplicasPerBrokerAfter().getAsInt(), q.brokerCount().orElse(0), q.partitionBudgetPerBroker());
+                    r.maxReplicasPerBrokerAfter().getAsInt(),
+                    Plurals.count(q.brokerCount().orElse(0), "broker"),
+                    q.partitionBudgetPerBroker());
         }
         r.warnings().forEach(w -> out.println("WARN: " + w));
         out.flush();

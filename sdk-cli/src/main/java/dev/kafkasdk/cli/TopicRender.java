@@ -3,6 +3,7 @@ package dev.kafkasdk.cli;
 import dev.kafkasdk.admin.ApplyResult;
 import dev.kafkasdk.admin.TopicChange;
 import dev.kafkasdk.admin.TopicPlan;
+import dev.kafkasdk.core.internal.Plurals;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +20,9 @@ final class TopicRender {
             table.print(out);
         }
         out.printf(
-                "Plan: %d to create, %d partition increase(s), %d drift (reported, not changed), %d refused,"
-                        + " %d up to date.%n",
+                "Plan: %d to create, %s, %d drift (reported, not changed), %d refused," + " %d up to date.%n",
                 count(plan.changes(), TopicChange.Kind.CREATE),
-                count(plan.changes(), TopicChange.Kind.INCREASE_PARTITIONS),
+                Plurals.count(count(plan.changes(), TopicChange.Kind.INCREASE_PARTITIONS), "partition increase"),
                 plan.drift().size(),
                 plan.refused().size(),
                 plan.upToDate().size());
@@ -40,8 +40,8 @@ final class TopicRender {
             table.print(out);
         }
         out.printf(
-                "Applied %d change(s); %d already done; %d drift left unchanged; %d refused; %d up to date.%n",
-                result.applied().size(),
+                "Applied %s; %d already done; %d drift left unchanged; %d refused; %d up to date.%n",
+                Plurals.count(result.applied().size(), "change"),
                 result.alreadyDone().size(),
                 result.drift().size(),
                 result.refused().size(),

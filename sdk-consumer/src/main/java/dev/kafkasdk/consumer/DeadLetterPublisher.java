@@ -3,6 +3,7 @@ package dev.kafkasdk.consumer;
 import dev.kafkasdk.consumer.internal.KafkaDeadLetterPublisher;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -32,6 +33,18 @@ public interface DeadLetterPublisher extends AutoCloseable {
      */
     CompletableFuture<Void> publish(DeadLetter letter);
 
+    /**
+     * The dead-letter topic this publisher writes a source topic's records to, if it writes to Kafka
+     * and knows. The consumer checks at start that these topics exist (or creates them, see the
+     * setting {@code create-dead-letter-topics}); a publisher that returns empty is not checked.
+     *
+     * @param sourceTopic a topic the consumer reads
+     * @return the dead-letter topic, or empty (the default)
+     */
+    default Optional<String> topicFor(String sourceTopic) {
+        return Optional.empty();
+    }
+
     /** Releases the publisher's resources. The default does nothing. */
     @Override
     default void close() {}
@@ -39,8 +52,10 @@ public interface DeadLetterPublisher extends AutoCloseable {
     /**
      * A publisher over a raw {@code byte[]} {@code KafkaProducer} (idempotent, {@code acks=all}) that
      * writes the original key and value bytes unchanged to {@code naming.apply(sourceTopic)}, with the
-     * original headers plus the {@link DeadLetterHeaders}. The dead-letter topic must exist or the
-     * broker must create it. The producer is created now and closed by {@link #close()}.
+     * original headers plus the {@link DeadLetterHeaders}. The dead-letter topic must exist (a consumer
+     * checks at start) or the broker must create it. Its {@code send()} blocks the poll thread at most
+     * 30 s, or the properties' smaller {@code max.block.ms}. The producer is created now and closed by
+     * {@link #close()}.
      *
      * @param producerProperties connection properties ({@code bootstrap.servers}, security); serializer,
      *     acks and idempotence keys are set by the publisher

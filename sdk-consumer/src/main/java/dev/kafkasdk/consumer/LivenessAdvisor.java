@@ -2,6 +2,7 @@ package dev.kafkasdk.consumer;
 
 import dev.kafkasdk.consumer.LivenessFinding.Severity;
 import dev.kafkasdk.core.config.GroupProtocol;
+import dev.kafkasdk.core.internal.Plurals;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -175,8 +176,9 @@ public final class LivenessAdvisor {
         } else {
             severity = in.adaptiveBatch() ? Severity.INFO : Severity.WARNING;
         }
-        String action =
-                in.adaptiveBatch() ? " The consumer now hands at most " + fitting + " records to each round." : "";
+        String action = in.adaptiveBatch()
+                ? " The consumer now hands at most " + Plurals.count(fitting, "record") + " to each round."
+                : "";
         findings.add(new LivenessFinding(
                 "poll-budget",
                 severity,

@@ -1,5 +1,6 @@
 package dev.kafkasdk.consumer;
 
+import dev.kafkasdk.core.internal.Plurals;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,8 +57,9 @@ public record LivenessReport(List<LivenessFinding> findings, Map<String, String>
      * @return the report as text
      */
     public String format() {
-        StringBuilder out =
-                new StringBuilder("Liveness report (").append(findings.size()).append(" findings)\n");
+        StringBuilder out = new StringBuilder("Liveness report (")
+                .append(Plurals.count(findings.size(), "finding"))
+                .append(")\n");
         for (LivenessFinding finding : findings) {
             out.append("  [")
                     .append(finding.severity())

@@ -4,12 +4,15 @@ import dev.kafkasdk.consumer.internal.ClientProperties;
 import dev.kafkasdk.consumer.internal.CommitModes;
 import dev.kafkasdk.consumer.internal.ConcurrencySpec;
 import dev.kafkasdk.consumer.internal.ConsumerSpec;
+import dev.kafkasdk.consumer.internal.DeadLetterChannel;
 import dev.kafkasdk.consumer.internal.DefaultSdkConsumer;
 import dev.kafkasdk.consumer.internal.GroupMembers;
+import dev.kafkasdk.consumer.internal.KafkaDeadLetterPublisher;
 import dev.kafkasdk.core.ConfigException;
 import dev.kafkasdk.core.ConfigProblem;
 import dev.kafkasdk.core.config.ConsumerSettings;
 import dev.kafkasdk.core.config.IsolationLevel;
+import dev.kafkasdk.core.config.ProducerSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
@@ -162,7 +165,9 @@ public final class SdkConsumerBuilder<K, V> {
     }
 
     /**
-     * Where dead letters go. The consumer does not close this publisher.
+     * Where dead letters go. The consumer does not close this publisher. It waits at most
+     * {@code dead-letter-timeout} for each dead letter to be stored, and checks at start the topics
+     * {@link DeadLetterPublisher#topicFor} names.
      *
      * @param publisher the publisher
      * @return this builder
@@ -174,8 +179,14 @@ public final class SdkConsumerBuilder<K, V> {
     }
 
     /**
-     * Dead letters go to {@code <topic>.DLT} through a raw byte[] producer built from these settings'
-     * connection properties; the consumer creates it on {@link #build()} and closes it on close.
+     * Dead letters go to {@code <topic>.DLT} through a raw byte[] producer that the consumer creates on
+     * {@link #build()} and closes on close. The producer takes the settings of the producer named by
+     * the setting {@code dead-letter-producer}, else these consumer settings' connection. Its
+     * {@code send()} blocks at most that producer's {@code max-block} and {@code dead-letter-timeout};
+     * storing one dead letter takes at most {@code dead-letter-timeout}, past which the consumer fails
+     * without committing the record. At start the consumer checks that each {@code <topic>.DLT} exists
+     * (or creates it with {@code create-dead-letter-topics: true}). Setting {@code dead-letter-producer}
+     * has the same effect as calling this method.
      *
      * @return this builder
      */
@@ -300,9 +311,8 @@ public final class SdkConsumerBuilder<K, V> {
                 : settings.enableAutoCommit()
                         ? CommitMode.auto()
                         : settings.concurrent() ? CommitMode.async() : CommitMode.syncPerBatch();
-        FailureAction poison = poisonAction != null
-                ? poisonAction
-                : (publisher != null || ownedDeadLetterNaming != null) ? FailureAction.DEAD_LETTER : FailureAction.SKIP;
+        FailureAction poison =
+                poisonAction != null ? poisonAction : hasPublisher() ? FailureAction.DEAD_LETTER : FailureAction.SKIP;
         validate(problems, prefix, mode, poison);
         validateConcurrent(problems, prefix, mode);
         ClientProperties.Resolved resolved = ClientProperties.resolve(settings, mode);
@@ -345,12 +355,8 @@ public final class SdkConsumerBuilder<K, V> {
             String pollThreadName,
             CommitMode mode,
             FailureAction poison) {
-        DeadLetterPublisher dlt = publisher;
-        boolean owned = false;
-        if (dlt == null && ownedDeadLetterNaming != null) {
-            dlt = DeadLetterPublisher.kafka(props, ownedDeadLetterNaming);
-            owned = true;
-        }
+        DeadLetterPublisher dlt = deadLetterChannel(props, clientId);
+        boolean owned = dlt != null && publisher == null;
         return new DefaultSdkConsumer<>(
                 new ConsumerSpec<>(
                         clientId,
@@ -487,8 +493,17 @@ public final class SdkConsumerBuilder<K, V> {
                             "read_uncommitted",
                             "the transactional commit mode reads with read_committed; remove the setting or set read_committed"));
         }
-        boolean hasPublisher = publisher != null || ownedDeadLetterNaming != null;
-        if (!hasPublisher
+        if (settings.deadLetterProducerName().isPresent()
+                && settings.deadLetterProducer().isEmpty()
+                && publisher == null) {
+            problems.add(new ConfigProblem(
+                    prefix + "dead-letter-producer",
+                    settings.deadLetterProducerName().get(),
+                    "names a producer of a configuration; take these consumer settings from "
+                            + "KafkaSdkConfig.consumer(name), which resolves it, or attach the producer with "
+                            + "ConsumerSettings.Builder.deadLetterProducer(producerSettings)"));
+        }
+        if (!hasPublisher()
                 && (poison == FailureAction.DEAD_LETTER || failurePolicy.onExhausted() == FailureAction.DEAD_LETTER)) {
             problems.add(new ConfigProblem(
                     "deadLetters",
@@ -502,6 +517,43 @@ public final class SdkConsumerBuilder<K, V> {
             problems.add(
                     new ConfigProblem("maxTaggedPartitions", Integer.toString(maxTaggedPartitions), "must be >= 0"));
         }
+    }
+
+    /** A Kafka dead-letter publisher is owned when asked for in code or named by {@code dead-letter-producer}. */
+    private boolean hasPublisher() {
+        return publisher != null
+                || ownedDeadLetterNaming != null
+                || settings.deadLetterProducerName().isPresent();
+    }
+
+    /**
+     * The member's dead-letter publisher with the settings' bound and topic check: the caller's, or one
+     * the consumer owns, built from the {@code dead-letter-producer}'s settings or the consumer's own
+     * connection, with {@code send()} bounded by its {@code max-block} and {@code dead-letter-timeout}.
+     */
+    private @Nullable DeadLetterChannel deadLetterChannel(Map<String, Object> consumerProps, String clientId) {
+        if (!hasPublisher()) {
+            return null;
+        }
+        Duration timeout = settings.deadLetterTimeout();
+        String prefix = "consumers." + settings.name() + ".";
+        if (publisher != null) {
+            Map<String, Object> where =
+                    publisher instanceof KafkaDeadLetterPublisher kafka ? kafka.connectionProperties() : consumerProps;
+            return new DeadLetterChannel(publisher, timeout, settings.createDeadLetterTopics(), where, prefix);
+        }
+        Map<String, Object> props = new java.util.HashMap<>(settings.deadLetterProducer()
+                .map(ProducerSettings::toProperties)
+                .orElse(consumerProps));
+        props.put(org.apache.kafka.clients.producer.ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        Function<String, String> naming =
+                ownedDeadLetterNaming != null ? ownedDeadLetterNaming : DeadLetterPublisher.DEFAULT_TOPIC_NAMING;
+        return new DeadLetterChannel(
+                new KafkaDeadLetterPublisher(props, naming, timeout),
+                timeout,
+                settings.createDeadLetterTopics(),
+                props,
+                prefix);
     }
 
     private static String describe(CommitMode mode) {

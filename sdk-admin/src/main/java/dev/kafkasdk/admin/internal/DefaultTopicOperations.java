@@ -7,6 +7,7 @@ import dev.kafkasdk.admin.TopicOperations;
 import dev.kafkasdk.admin.TopicPlan;
 import dev.kafkasdk.core.KafkaSdkException;
 import dev.kafkasdk.core.config.TopicSpec;
+import dev.kafkasdk.core.internal.Plurals;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -166,6 +167,7 @@ final class DefaultTopicOperations implements TopicOperations {
                 : "applied before the failure: "
                         + applied.stream().map(TopicChange::describe).collect(Collectors.joining("; "));
         KafkaSdkException first = failed.values().iterator().next();
-        return new KafkaSdkException(failed.size() + " topic change(s) failed: " + failures + " (" + done + ")", first);
+        return new KafkaSdkException(
+                Plurals.count(failed.size(), "topic change") + " failed: " + failures + " (" + done + ")", first);
     }
 }

@@ -9,6 +9,7 @@ import dev.kafkasdk.admin.QuorumStatus;
 import dev.kafkasdk.admin.Verdict;
 import dev.kafkasdk.admin.internal.ClusterSnapshot.Node;
 import dev.kafkasdk.admin.internal.ClusterSnapshot.PartitionState;
+import dev.kafkasdk.core.internal.Plurals;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,27 +56,30 @@ public final class HealthEvaluator {
         List<String> critical = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         if (!offline.isEmpty()) {
-            critical.add(offline.size() + " partition(s) offline (no leader): " + names(offline));
+            critical.add(Plurals.count(offline.size(), "partition") + " offline (no leader): " + names(offline));
         }
         if (!underMinIsr.isEmpty()) {
-            critical.add(underMinIsr.size() + " partition(s) under min.insync.replicas, acks=all writes fail: "
-                    + names(underMinIsr));
+            critical.add(Plurals.count(underMinIsr.size(), "partition")
+                    + " under min.insync.replicas, acks=all writes fail: " + names(underMinIsr));
         }
         if (!underReplicated.isEmpty()) {
-            warnings.add(underReplicated.size() + " partition(s) under-replicated: " + names(underReplicated));
+            warnings.add(Plurals.count(underReplicated.size(), "partition") + " under-replicated: "
+                    + names(underReplicated));
         }
         List<Integer> missing =
                 brokers.stream().filter(b -> !b.serving()).map(BrokerStatus::id).toList();
         if (!missing.isEmpty()) {
-            warnings.add("broker(s) " + missing + " hold replicas but are not serving");
+            warnings.add(
+                    Plurals.noun(missing.size(), "broker") + " " + missing + (missing.size() == 1 ? " holds" : " hold")
+                            + " replicas but " + (missing.size() == 1 ? "is" : "are") + " not serving");
         }
         if (balance.maxImbalance() > thresholds.maxLeaderImbalance()) {
             warnings.add(String.format(
                     java.util.Locale.ROOT,
-                    "leader imbalance %.0f%% above %.0f%%: %d partition(s) not led by their preferred replica",
+                    "leader imbalance %.0f%% above %.0f%%: %s not led by their preferred replica",
                     balance.maxImbalance() * 100,
                     thresholds.maxLeaderImbalance() * 100,
-                    balance.nonPreferredLeaders()));
+                    Plurals.count(balance.nonPreferredLeaders(), "partition")));
         }
         quorum(snapshot, thresholds, critical, warnings);
         Verdict verdict = !critical.isEmpty() ? Verdict.CRITICAL : !warnings.isEmpty() ? Verdict.WARN : Verdict.OK;
@@ -114,11 +118,13 @@ public final class HealthEvaluator {
         if (laggingVoters.size() * 2 >= quorum.voters().size() && !laggingVoters.isEmpty()) {
             critical.add("KRaft voters " + laggingVoters + " are behind the leader; the quorum has lost its majority");
         } else if (!laggingVoters.isEmpty()) {
-            warnings.add("KRaft voter(s) " + laggingVoters + " are behind the leader");
+            warnings.add("KRaft " + Plurals.noun(laggingVoters.size(), "voter") + " " + laggingVoters
+                    + (laggingVoters.size() == 1 ? " is" : " are") + " behind the leader");
         }
         List<Integer> laggingObservers = lagging(quorum.observers(), quorum.leaderId(), snapshot, thresholds);
         if (!laggingObservers.isEmpty()) {
-            warnings.add("KRaft observer(s) " + laggingObservers + " are behind the metadata log");
+            warnings.add("KRaft " + Plurals.noun(laggingObservers.size(), "observer") + " " + laggingObservers
+                    + (laggingObservers.size() == 1 ? " is" : " are") + " behind the metadata log");
         }
     }
 

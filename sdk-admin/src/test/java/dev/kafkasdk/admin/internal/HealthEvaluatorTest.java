@@ -90,8 +90,8 @@ class HealthEvaluatorTest {
             assertThat(b.serving()).isFalse();
         });
         assertThat(report.reasons())
-                .anyMatch(r -> r.contains("3 partition(s) under-replicated"))
-                .anyMatch(r -> r.contains("broker(s) [2]"))
+                .anyMatch(r -> r.contains("3 partitions under-replicated"))
+                .anyMatch(r -> r.contains("broker [2] holds replicas"))
                 .anyMatch(r -> r.contains("leader imbalance 100%"));
     }
 
@@ -114,7 +114,7 @@ class HealthEvaluatorTest {
 
         HealthReport lagging = evaluate(nodes(0, 1, 2), quorum(0, 5_000), balanced());
         assertThat(lagging.verdict()).isEqualTo(Verdict.WARN);
-        assertThat(lagging.reasons()).containsExactly("KRaft voter(s) [2] are behind the leader");
+        assertThat(lagging.reasons()).containsExactly("KRaft voter [2] is behind the leader");
     }
 
     @Test
@@ -127,7 +127,7 @@ class HealthEvaluatorTest {
                 List.of());
 
         assertThat(evaluate(nodes(0, 1, 2), stale, balanced()).reasons())
-                .containsExactly("KRaft voter(s) [2] are behind the leader");
+                .containsExactly("KRaft voter [2] is behind the leader");
     }
 
     @Test
@@ -145,7 +145,7 @@ class HealthEvaluatorTest {
         HealthReport report = evaluate(nodes(0, 1, 2), unheard, balanced());
 
         assertThat(report.verdict()).isEqualTo(Verdict.WARN);
-        assertThat(report.reasons()).containsExactly("KRaft voter(s) [2] are behind the leader");
+        assertThat(report.reasons()).containsExactly("KRaft voter [2] is behind the leader");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.kafkasdk.consumer.internal;
 
 import dev.kafkasdk.consumer.BatchHandler;
 import dev.kafkasdk.consumer.DeadLetter;
+import dev.kafkasdk.core.internal.Plurals;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,14 +143,23 @@ final class BatchRound<K, V> implements RoundProcessor {
         boolean rolledBack = ctx.transactional && ctx.commits.roundFailed();
         RetryTracker.Decision decision = ctx.retries.failed(heads, error, System.nanoTime());
         if (!decision.exhausted()) {
-            ctx.metrics.retryScheduled();
-            LOG.warn(
-                    "Batch handler failed on {} records from {} (attempt {}): {}; retrying in {} ms",
-                    handed,
-                    heads,
-                    decision.attempt(),
-                    error.toString(),
-                    decision.delayMillis());
+            if (ctx.stopping.getAsBoolean()) {
+                LOG.info(
+                        "Batch handler failed on {} from {} while the consumer stops: {}; not retried, "
+                                + "they stay uncommitted and are read again on the next start",
+                        Plurals.count(handed, "record"),
+                        heads,
+                        error.toString());
+            } else {
+                ctx.metrics.retryScheduled();
+                LOG.warn(
+                        "Batch handler failed on {} from {} (attempt {}): {}; retrying in {} ms",
+                        Plurals.count(handed, "record"),
+                        heads,
+                        decision.attempt(),
+                        error.toString(),
+                        decision.delayMillis());
+            }
             heads.forEach((partition, offset) -> {
                 ctx.consumer.seek(partition, offset);
                 ctx.pauses.pauseForRetry(partition);

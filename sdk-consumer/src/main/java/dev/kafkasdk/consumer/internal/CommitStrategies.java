@@ -41,12 +41,12 @@ final class CommitStrategies {
 
         @Override
         public void onRevoked(Collection<TopicPartition> partitions) {
-            committer.commitSync(tracker.pending(partitions));
+            committer.commitLast(tracker.pending(partitions));
         }
 
         @Override
         public void onClose() {
-            committer.commitSync(tracker.pending());
+            committer.commitLast(tracker.pending());
         }
 
         @Override
@@ -74,12 +74,12 @@ final class CommitStrategies {
 
         @Override
         public void onRevoked(Collection<TopicPartition> partitions) {
-            committer.commitSync(tracker.pending(partitions));
+            committer.commitLast(tracker.pending(partitions));
         }
 
         @Override
         public void onClose() {
-            committer.commitSync(tracker.pending());
+            committer.commitLast(tracker.pending());
         }
     }
 
@@ -131,14 +131,14 @@ final class CommitStrategies {
         @Override
         public void onRevoked(Collection<TopicPartition> partitions) {
             if (mirror) {
-                committer.commitSync(tracker.pending(partitions));
+                committer.commitLast(tracker.pending(partitions));
             }
         }
 
         @Override
         public void onClose() {
             if (mirror) {
-                committer.commitSync(tracker.pending());
+                committer.commitLast(tracker.pending());
             }
         }
     }

@@ -39,6 +39,21 @@ final class Committer {
      * @return {@code true} if nothing was left uncommitted
      */
     boolean commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        return commit(offsets, false);
+    }
+
+    /**
+     * Commits synchronously for the last time for these partitions (revocation or close): no later
+     * commit of this member covers a failure, and the log says so.
+     *
+     * @param offsets the offsets to commit
+     * @return whether the commit succeeded (or nothing needed committing)
+     */
+    boolean commitLast(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        return commit(offsets, true);
+    }
+
+    private boolean commit(Map<TopicPartition, OffsetAndMetadata> offsets, boolean last) {
         Map<TopicPartition, OffsetAndMetadata> guarded = tracker.guard(offsets);
         if (guarded.isEmpty()) {
             return true;
@@ -49,7 +64,10 @@ final class Committer {
         } catch (CommitFailedException | RebalanceInProgressException | RetriableException e) {
             metrics.commitFailed();
             LOG.warn(
-                    "Offset commit of {} failed ({}); the offsets stay pending for the next commit",
+                    last
+                            ? "Last offset commit of {} (revocation or close) failed ({}); records after the last "
+                                    + "committed offsets are read again"
+                            : "Offset commit of {} failed ({}); the offsets stay pending for the next commit",
                     guarded,
                     e.toString());
             return false;

@@ -3,6 +3,7 @@ package dev.kafkasdk.consumer.internal;
 import dev.kafkasdk.consumer.FailureAction;
 import dev.kafkasdk.consumer.RecordHandler;
 import dev.kafkasdk.core.config.Ordering;
+import dev.kafkasdk.core.internal.Plurals;
 import io.github.resilience4j.retry.Retry;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -78,10 +79,23 @@ final class ConcurrentWork<K, V> {
         this.executor = executor;
         this.ownsExecutor = ownsExecutor;
         this.runner = new RecordRunner<>(
-                ordering, handler, decoder, resolver, poisonAction, exhaustedAction, retry, meters, this::fail);
+                ordering,
+                handler,
+                decoder,
+                resolver,
+                poisonAction,
+                exhaustedAction,
+                retry,
+                meters,
+                this::fail,
+                this::closing);
         this.meters = meters;
         this.maxSpan = OffsetMetadataCodec.maxSpan(4096);
         meters.bind(this);
+    }
+
+    private synchronized boolean closing() {
+        return closing;
     }
 
     /**
@@ -416,8 +430,8 @@ final class ConcurrentWork<K, V> {
             abandoned += left;
             meters.abandoned(left);
             LOG.warn(
-                    "Abandoned {} running record(s) of {}; they were not committed and will be delivered again",
-                    left,
+                    "Abandoned {} of {}; not committed, delivered again",
+                    Plurals.count(left, "running record"),
                     works.stream().map(w -> w.partition).toList());
         }
     }

@@ -90,7 +90,9 @@ public final class DefaultSdkConsumer<K, V> implements SdkConsumer<K, V> {
         PauseManager pauses = new PauseManager(client, retries, windows);
         Committer committer = new Committer(client, tracker, meters);
         CommitStrategy commits = CommitStrategies.of(spec.commitMode(), client, tracker, committer);
-        FailureResolver resolver = new FailureResolver(spec.publisher(), meters, spec.clientId(), DEAD_LETTER_TIMEOUT);
+        Duration deadLetterTimeout =
+                spec.publisher() instanceof DeadLetterChannel channel ? channel.timeout() : DEAD_LETTER_TIMEOUT;
+        FailureResolver resolver = new FailureResolver(spec.publisher(), meters, spec.clientId(), deadLetterTimeout);
         PollBudget budget =
                 new PollBudget(spec.maxPollInterval(), spec.maxPollRecords(), spec.liveness(), stats, meters);
         LoopContext<K, V> ctx = new LoopContext<>(
@@ -108,6 +110,7 @@ public final class DefaultSdkConsumer<K, V> implements SdkConsumer<K, V> {
                 budget,
                 meters,
                 shutdown::abandon);
+        ctx.stopping = shutdown::stopRequested;
         RoundProcessor rounds = spec.recordHandler() != null
                 ? new RecordRound<>(ctx, spec.recordHandler())
                 : new BatchRound<>(ctx, spec.batchHandler());

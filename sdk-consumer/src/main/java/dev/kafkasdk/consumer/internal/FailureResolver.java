@@ -4,6 +4,7 @@ import dev.kafkasdk.consumer.DeadLetter;
 import dev.kafkasdk.consumer.DeadLetterPublisher;
 import dev.kafkasdk.consumer.FailureAction;
 import dev.kafkasdk.core.KafkaSdkException;
+import dev.kafkasdk.core.config.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,9 +80,10 @@ final class FailureResolver {
     }
 
     private void deadLetter(List<ConsumerRecord<byte[], byte[]>> records, DeadLetter.Reason reason, Throwable cause) {
+        long deadline = System.nanoTime() + publishTimeout.toNanos();
         List<CompletableFuture<Void>> sent = new ArrayList<>(records.size());
         for (ConsumerRecord<byte[], byte[]> record : records) {
-            sent.add(publisher.publish(new DeadLetter(
+            sent.add(publishSafely(new DeadLetter(
                     record.topic(),
                     record.partition(),
                     record.offset(),
@@ -96,16 +98,26 @@ final class FailureResolver {
         for (int i = 0; i < sent.size(); i++) {
             ConsumerRecord<byte[], byte[]> record = records.get(i);
             try {
-                sent.get(i).get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                sent.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new StopConsumerException(context("Interrupted while publishing a dead letter", record, e)
+                throw new StopConsumerException(context(
+                                "Interrupted while publishing the dead letter for " + where(record) + " to "
+                                        + target(record) + "; stopping without committing it",
+                                record,
+                                e)
                         .fatal());
             } catch (ExecutionException | TimeoutException e) {
                 Throwable failure = e instanceof ExecutionException ? e.getCause() : e;
+                String bound = "not stored within dead-letter-timeout (" + Durations.format(publishTimeout) + ")";
+                String why = e instanceof TimeoutException
+                        ? bound
+                        : failure instanceof org.apache.kafka.common.errors.TimeoutException
+                                ? bound + ": " + failure.getMessage()
+                                : "failed (" + failure + ")";
                 throw new StopConsumerException(context(
-                                "Cannot publish the dead letter for " + record.topic() + "-" + record.partition() + "@"
-                                        + record.offset() + "; stopping without committing it",
+                                "Cannot publish the dead letter for " + where(record) + " to " + target(record) + ": "
+                                        + why + "; stopping without committing it (it is read again on restart)",
                                 record,
                                 failure)
                         .fatal());
@@ -119,6 +131,26 @@ final class FailureResolver {
                     reason,
                     cause.toString());
         }
+    }
+
+    /** A synchronous throw from {@code publish} becomes a failed future, reported like any other failure. */
+    private CompletableFuture<Void> publishSafely(DeadLetter letter) {
+        try {
+            return publisher.publish(letter);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static String where(ConsumerRecord<?, ?> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
+    }
+
+    private String target(ConsumerRecord<?, ?> record) {
+        return publisher
+                .topicFor(record.topic())
+                .map(t -> "dead-letter topic '" + t + "'")
+                .orElse("the dead-letter publisher");
     }
 
     private KafkaSdkException.Builder context(String message, ConsumerRecord<?, ?> record, Throwable cause) {

@@ -51,9 +51,9 @@ final class LivenessMonitor implements AutoCloseable {
         }
         LivenessReport report = report();
         if (report.worst().compareTo(LivenessFinding.Severity.WARNING) >= 0) {
-            LOG.warn("Consumer {}: {}", spec.clientId(), report.format());
+            LOG.warn("Consumer {}: {}", spec.clientId(), report.format().strip());
         } else {
-            LOG.info("Consumer {}: {}", spec.clientId(), report.format());
+            LOG.debug("Consumer {}: {}", spec.clientId(), report.format().strip());
         }
     }
 

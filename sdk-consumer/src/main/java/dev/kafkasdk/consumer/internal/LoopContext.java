@@ -25,6 +25,8 @@ final class LoopContext<K, V> {
     final PollBudget budget;
     final ConsumerMetrics metrics;
     final BooleanSupplier abandon;
+    /** Whether a stop was requested: a retry scheduled now would never run. */
+    BooleanSupplier stopping = () -> false;
     /** The concurrent modes' engine, or {@code null} for the sequential loop. */
     ConcurrentWork<K, V> work;
 

@@ -1,6 +1,7 @@
 package dev.kafkasdk.consumer.internal;
 
 import dev.kafkasdk.consumer.LivenessOptions;
+import dev.kafkasdk.core.internal.Plurals;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -107,9 +108,9 @@ final class PollBudget {
                 warnedOnce = true;
                 lastWarnNanos = now;
                 LOG.warn(
-                        "Poll budget at risk: {} ms between polls for {} records (budget {} ms, max.poll.interval.ms {}); {}",
+                        "Poll budget at risk: {} ms between polls for {} (budget {} ms, max.poll.interval.ms {}); {}",
                         sincePollNanos / 1_000_000,
-                        records,
+                        Plurals.count(records, "record"),
                         budgetNanos / 1_000_000,
                         maxPollIntervalNanos / 1_000_000,
                         adaptive

@@ -131,6 +131,7 @@ final class PollLoop implements Runnable {
     }
 
     private void start() {
+        DeadLetterTopicCheck.verify(spec);
         liveness.checkAtStart();
         rounds.begin();
         Subscription subscription = spec.subscription();

@@ -151,15 +151,25 @@ final class RecordRound<K, V> implements RoundProcessor {
             }
             return Outcome.COMPLETED;
         }
-        ctx.metrics.retryScheduled();
-        LOG.warn(
-                "Handler failed on {}-{}@{} (attempt {}): {}; retrying in {} ms",
-                raw.topic(),
-                raw.partition(),
-                raw.offset(),
-                decision.attempt(),
-                error.toString(),
-                decision.delayMillis());
+        if (ctx.stopping.getAsBoolean()) {
+            LOG.info(
+                    "Handler failed on {}-{}@{} while the consumer stops: {}; not retried, it stays uncommitted "
+                            + "and is read again on the next start",
+                    raw.topic(),
+                    raw.partition(),
+                    raw.offset(),
+                    error.toString());
+        } else {
+            ctx.metrics.retryScheduled();
+            LOG.warn(
+                    "Handler failed on {}-{}@{} (attempt {}): {}; retrying in {} ms",
+                    raw.topic(),
+                    raw.partition(),
+                    raw.offset(),
+                    decision.attempt(),
+                    error.toString(),
+                    decision.delayMillis());
+        }
         ctx.pauses.pauseForRetry(partition);
         return rolledBack ? Outcome.ROLLBACK : Outcome.RETRY;
     }

@@ -6,6 +6,7 @@ import dev.kafkasdk.consumer.RecordHandler;
 import dev.kafkasdk.core.config.Ordering;
 import io.github.resilience4j.retry.Retry;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -39,6 +40,7 @@ final class RecordRunner<K, V> {
     private final Retry retry;
     private final ConcurrencyMeters meters;
     private final Consumer<Throwable> fail;
+    private final BooleanSupplier closing;
 
     RecordRunner(
             Ordering ordering,
@@ -49,9 +51,11 @@ final class RecordRunner<K, V> {
             FailureAction exhaustedAction,
             Retry retry,
             ConcurrencyMeters meters,
-            Consumer<Throwable> fail) {
+            Consumer<Throwable> fail,
+            BooleanSupplier closing) {
         this.ordering = ordering;
         this.handler = handler;
+        this.closing = closing;
         this.decoder = decoder;
         this.resolver = resolver;
         this.poisonAction = poisonAction;
@@ -85,6 +89,16 @@ final class RecordRunner<K, V> {
                 return giveUp(item, DeadLetter.Reason.HANDLER, e, exhaustedAction);
             }
             item.retryDelayMillis = delay;
+            if (closing.getAsBoolean()) {
+                LOG.info(
+                        "Handler failed on {}-{}@{} while the consumer closes: {}; not retried, it stays "
+                                + "uncommitted and is delivered again",
+                        raw.topic(),
+                        raw.partition(),
+                        raw.offset(),
+                        e.toString());
+                return Outcome.RETRY;
+            }
             meters.retryScheduled();
             LOG.warn(
                     "Handler failed on {}-{}@{}: {}; retrying in {} ms (only its {} waits)",

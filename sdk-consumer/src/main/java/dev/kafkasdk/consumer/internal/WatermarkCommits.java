@@ -94,7 +94,7 @@ public final class WatermarkCommits implements CommitStrategy {
         }
         switch (target) {
             case KAFKA_ASYNC -> commitAsync(due);
-            case KAFKA_SYNC -> commitSync(due);
+            case KAFKA_SYNC -> commitSync(due, false);
             case STORE -> store(due);
             case NONE -> {}
         }
@@ -152,7 +152,7 @@ public final class WatermarkCommits implements CommitStrategy {
         if (target == Target.STORE) {
             store(due);
         } else if (target != Target.NONE) {
-            commitSync(due);
+            commitSync(due, true);
         }
     }
 
@@ -169,13 +169,19 @@ public final class WatermarkCommits implements CommitStrategy {
         return result;
     }
 
-    private void commitSync(Map<TopicPartition, OffsetAndMetadata> due) {
+    private void commitSync(Map<TopicPartition, OffsetAndMetadata> due, boolean last) {
         long start = System.nanoTime();
         try {
             consumer.commitSync(due);
         } catch (CommitFailedException | RebalanceInProgressException | RetriableException e) {
             metrics.commitFailed();
-            LOG.warn("Watermark commit of {} failed ({}); a later commit covers it", due.keySet(), e.toString());
+            LOG.warn(
+                    last
+                            ? "Last watermark commit of {} (revocation or close) failed ({}); records after the "
+                                    + "last committed watermarks are read again"
+                            : "Watermark commit of {} failed ({}); a later commit covers it",
+                    due.keySet(),
+                    e.toString());
             return;
         }
         recorded(due);

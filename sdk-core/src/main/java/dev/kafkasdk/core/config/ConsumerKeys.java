@@ -174,6 +174,21 @@ public final class ConsumerKeys {
             .defaultValue(1)
             .doc("Group members run in this process, each with its own poll thread and client id suffix.");
 
+    /** The {@code producers:} entry that publishes dead letters; SDK only, not rendered. */
+    public static final SettingKey<String> DEAD_LETTER_PRODUCER = TABLE.string("dead-letter-producer", null)
+            .notBlank()
+            .doc("A producers: entry whose settings publish dead letters; default: the consumer's cluster settings.");
+    /** The bound on storing one dead letter and on the start-up topic check; SDK only, not rendered. */
+    public static final SettingKey<Duration> DEAD_LETTER_TIMEOUT = TABLE.duration("dead-letter-timeout", null)
+            .positive()
+            .defaultValue(Duration.ofSeconds(30))
+            .doc(
+                    "Longest the poll thread waits to store a dead letter; past it the consumer fails, record uncommitted.");
+    /** Whether missing dead-letter topics are created at start; SDK only, not rendered. */
+    public static final SettingKey<Boolean> CREATE_DEAD_LETTER_TOPICS = TABLE.bool("create-dead-letter-topics", null)
+            .defaultValue(false)
+            .doc("Create missing dead-letter topics at start (source topic's partitions); false: a missing one fails.");
+
     private static final Map<String, String> BROKER_SIDE = Map.of(
             SESSION_TIMEOUT_MS_CONFIG,
                     "the broker sets the session timeout for the group " + "(group.consumer.session.timeout.ms)",

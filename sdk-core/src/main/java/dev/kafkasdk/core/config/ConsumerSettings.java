@@ -37,6 +37,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ConsumerSettings extends ClientSettings {
 
+    /** The section holding the resolved {@code dead-letter-producer}. */
+    private static final String DEAD_LETTER_SECTION = "dead-letter-producer";
+
     private ConsumerSettings(Values values) {
         super(values);
     }
@@ -206,6 +209,32 @@ public final class ConsumerSettings extends ClientSettings {
         return get(CLIENT_ID);
     }
 
+    /** @return {@code dead-letter-producer}: the name of the producer that publishes dead letters, or empty */
+    public Optional<String> deadLetterProducerName() {
+        return get(ConsumerKeys.DEAD_LETTER_PRODUCER);
+    }
+
+    /**
+     * The settings of the producer named by {@code dead-letter-producer}, attached when the consumer
+     * comes from a {@link KafkaSdkConfig} (which resolves the name) or through
+     * {@link Builder#deadLetterProducer(ProducerSettings)}.
+     *
+     * @return the producer's settings, or empty: dead letters then use the consumer's cluster settings
+     */
+    public Optional<ProducerSettings> deadLetterProducer() {
+        return section(DEAD_LETTER_SECTION, ProducerSettings.class);
+    }
+
+    /** @return {@code dead-letter-timeout}: the bound on storing one dead letter (default 30 s) */
+    public Duration deadLetterTimeout() {
+        return effective(ConsumerKeys.DEAD_LETTER_TIMEOUT).orElseThrow();
+    }
+
+    /** @return {@code create-dead-letter-topics}: whether missing dead-letter topics are created (default false) */
+    public boolean createDeadLetterTopics() {
+        return effective(ConsumerKeys.CREATE_DEAD_LETTER_TOPICS).orElseThrow();
+    }
+
     /**
      * Builds {@link ConsumerSettings}: {@link #set(SettingKey, Object)} sets any key of
      * {@link ConsumerKeys}; the named setters below are shortcuts. Setting a value to
@@ -330,6 +359,28 @@ public final class ConsumerSettings extends ClientSettings {
         /** Sets {@code partition.assignment.strategy}; classic protocol only; returns this builder. */
         public Builder assignmentStrategy(@Nullable AssignmentStrategy strategy) {
             return set(ASSIGNMENT_STRATEGY, strategy);
+        }
+
+        /** Sets {@code dead-letter-timeout}, positive (default 30 s); returns this builder. */
+        public Builder deadLetterTimeout(@Nullable Duration timeout) {
+            return set(ConsumerKeys.DEAD_LETTER_TIMEOUT, timeout);
+        }
+
+        /** Sets {@code create-dead-letter-topics} (default false); returns this builder. */
+        public Builder createDeadLetterTopics(@Nullable Boolean create) {
+            return set(ConsumerKeys.CREATE_DEAD_LETTER_TOPICS, create);
+        }
+
+        /**
+         * Publishes dead letters with these producer settings (their cluster, security and
+         * {@code max-block}); sets {@code dead-letter-producer} to their name.
+         *
+         * @param producer the producer settings, or {@code null} to use the consumer's cluster settings
+         * @return this builder
+         */
+        public Builder deadLetterProducer(@Nullable ProducerSettings producer) {
+            set(ConsumerKeys.DEAD_LETTER_PRODUCER, producer == null ? null : producer.name());
+            return section(DEAD_LETTER_SECTION, producer);
         }
 
         /** Sets {@code client.id}; returns this builder. */

@@ -404,8 +404,39 @@ public final class KafkaSdkConfig {
             Map<String, ProducerSettings> p = buildAll(producers, problems);
             Map<String, ConsumerSettings> c = buildAll(consumers, problems);
             Map<String, AdminSettings> a = buildAll(admins, problems);
+            resolveDeadLetterProducers(c, p, problems);
             problems.throwIfAny();
             return new KafkaSdkConfig(cluster, p, c, a, new LinkedHashMap<>(topics));
+        }
+
+        /** Attaches the producer each consumer's {@code dead-letter-producer} names, or records a problem. */
+        private static void resolveDeadLetterProducers(
+                Map<String, ConsumerSettings> consumers, Map<String, ProducerSettings> producers, Problems problems) {
+            consumers.replaceAll((name, consumer) -> {
+                String wanted = consumer.deadLetterProducerName().orElse(null);
+                if (wanted == null
+                        || consumer.deadLetterProducer()
+                                .filter(p -> !producers.containsKey(wanted))
+                                .isPresent()) {
+                    return consumer;
+                }
+                ProducerSettings producer = producers.get(wanted);
+                if (producer == null) {
+                    String known = producers.isEmpty()
+                            ? "no producer is declared"
+                            : "declared: " + String.join(", ", producers.keySet());
+                    problems.invalid(
+                            "consumers." + name + "." + ConsumerKeys.DEAD_LETTER_PRODUCER.name(),
+                            wanted,
+                            "names no producer; " + known + Suggestions.didYouMean(wanted, producers.keySet())
+                                    + ". Add it under producers:, or remove the key to publish dead letters with "
+                                    + "the consumer's cluster settings");
+                    return consumer;
+                }
+                return ConsumerSettings.from(consumer)
+                        .deadLetterProducer(producer)
+                        .build();
+            });
         }
 
         private <T> Map<String, T> buildAll(Map<String, Function<ClusterSettings, T>> factories, Problems problems) {

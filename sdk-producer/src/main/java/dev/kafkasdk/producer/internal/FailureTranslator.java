@@ -139,8 +139,9 @@ final class FailureTranslator {
     /** The topic's lane of records waiting for metadata is full. */
     KafkaSdkException pendingFull(String topic, Object key, TopicLane.Offer why, ProducerLimits limits) {
         String bound = why == TopicLane.Offer.RECORDS_FULL
-                ? "pending-records (" + limits.pendingRecords() + " records)"
-                : "pending-bytes (" + limits.pendingBytes() + " bytes)";
+                ? "pending-records (" + dev.kafkasdk.core.internal.Plurals.count(limits.pendingRecords(), "record")
+                        + ")"
+                : "pending-bytes (" + dev.kafkasdk.core.internal.Plurals.count(limits.pendingBytes(), "byte") + ")";
         return base(
                         topic,
                         key,
@@ -261,7 +262,8 @@ final class FailureTranslator {
                 return base(
                                 topic,
                                 key,
-                                "record not sent: " + inFlightCap + " records were already"
+                                "record not sent: " + dev.kafkasdk.core.internal.Plurals.count(inFlightCap, "record")
+                                        + (inFlightCap == 1 ? " was" : " were") + " already"
                                         + " waiting for the broker (the producer's in-flight cap) "
                                         + (limits.blockingSend()
                                                 ? "for max.block.ms (" + limits.maxBlockMs() + " ms)"

@@ -162,7 +162,7 @@ abstract class BaseCluster implements KafkaCluster {
         }
         if (replicationFactor < 1 || replicationFactor > nodeCount()) {
             throw new IllegalArgumentException("replicationFactor=" + replicationFactor
-                    + ": must be from 1 to the cluster's " + nodeCount() + " node(s)");
+                    + ": must be from 1 to the cluster's " + nodeCount() + (nodeCount() == 1 ? " node" : " nodes"));
         }
         topicAdmin.createTopic(name, partitions, replicationFactor, topicConfigs);
     }

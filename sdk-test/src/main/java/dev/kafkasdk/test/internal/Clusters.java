@@ -34,9 +34,9 @@ public final class Clusters {
         long started = System.nanoTime();
         KafkaCluster cluster = startOn(selection, options);
         LOG.info(
-                "Kafka test cluster on {} with {} node(s) serving at {} after {} ms",
+                "Kafka test cluster on {} with {} serving at {} after {} ms",
                 cluster.backend(),
-                cluster.nodeCount(),
+                cluster.nodeCount() == 1 ? "1 node" : cluster.nodeCount() + " nodes",
                 cluster.bootstrapServers(),
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
         return cluster;

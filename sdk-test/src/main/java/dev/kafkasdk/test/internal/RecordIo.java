@@ -86,7 +86,8 @@ final class RecordIo {
             while (records.size() < expectedCount) {
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
-                    throw new KafkaTestKitException("Expected " + expectedCount + " records from topic " + topic
+                    throw new KafkaTestKitException("Expected " + expectedCount
+                            + (expectedCount == 1 ? " record" : " records") + " from topic " + topic
                             + " (partitions " + partitions.size() + ") within " + waitFor.toMillis()
                             + " ms but read " + records.size());
                 }
@@ -107,7 +108,8 @@ final class RecordIo {
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
                     throw new KafkaTestKitException("Could not read topic " + topic + " up to its end offsets " + end
-                            + " within " + waitFor.toMillis() + " ms; read " + records.size() + " records");
+                            + " within " + waitFor.toMillis() + " ms; read " + records.size()
+                            + (records.size() == 1 ? " record" : " records"));
                 }
                 consumer.poll(Duration.ofNanos(Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(200))))
                         .forEach(records::add);

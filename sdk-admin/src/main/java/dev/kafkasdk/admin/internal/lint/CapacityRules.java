@@ -6,6 +6,7 @@ import dev.kafkasdk.admin.LintContext.TopicFacts;
 import dev.kafkasdk.admin.LintFinding;
 import dev.kafkasdk.admin.LintRule;
 import dev.kafkasdk.admin.Severity;
+import dev.kafkasdk.core.internal.Plurals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,8 @@ final class CapacityRules {
                         Severity.WARN,
                         "cluster",
                         "the configured topics need about " + perBroker + " partition replicas per broker on "
-                                + context.brokerCount().getAsInt() + " broker(s), above the budget of " + budget,
+                                + Plurals.count(context.brokerCount().getAsInt(), "broker") + ", above the budget of "
+                                + budget,
                         fix));
             }
         }

@@ -6,6 +6,7 @@ import dev.kafkasdk.admin.LintContext.TopicFacts;
 import dev.kafkasdk.admin.LintFinding;
 import dev.kafkasdk.admin.LintRule;
 import dev.kafkasdk.admin.Severity;
+import dev.kafkasdk.core.internal.Plurals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -63,7 +64,8 @@ final class DurabilityRules {
         if (producers.isEmpty()) {
             return findings;
         }
-        String why = "producer(s) " + names(producers) + " use acks=all, but with min.insync.replicas=%d a write"
+        String why = Plurals.noun(producers.size(), "producer") + " " + names(producers)
+                + (producers.size() == 1 ? " uses" : " use") + " acks=all, but with min.insync.replicas=%d a write"
                 + " is acknowledged when %s has it; losing that broker loses acknowledged records";
         for (TopicFacts topic : context.topics()) {
             long minIsr = LintValues.topicLong(context, topic, TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, 1);
@@ -104,7 +106,9 @@ final class DurabilityRules {
                         ACKS_ALL_REPLICATION,
                         Severity.WARN,
                         "topic '" + topic.name() + "'",
-                        "producer(s) " + names(producers) + " use acks=all, but the topic has replication factor "
+                        Plurals.noun(producers.size(), "producer") + " " + names(producers)
+                                + (producers.size() == 1 ? " uses" : " use")
+                                + " acks=all, but the topic has replication factor "
                                 + topic.replicationFactor() + ": it cannot keep min.insync.replicas=2 and survive"
                                 + " one broker failure at the same time",
                         "use replication factor 3 with min.insync.replicas=2"));
@@ -148,8 +152,9 @@ final class DurabilityRules {
                         RF_ABOVE_BROKERS,
                         Severity.ERROR,
                         "topic '" + topic.name() + "'",
-                        "replication factor " + topic.replicationFactor() + " is above the " + brokers
-                                + " broker(s) of the cluster; the topic cannot be created (InvalidReplicationFactor)",
+                        "replication factor " + topic.replicationFactor() + " is above the "
+                                + Plurals.count(brokers, "broker")
+                                + " of the cluster; the topic cannot be created (InvalidReplicationFactor)",
                         "lower the replication factor to at most " + brokers + " or add brokers"));
             }
         }
