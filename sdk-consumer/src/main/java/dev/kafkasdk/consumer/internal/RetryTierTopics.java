@@ -16,7 +16,9 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,6 +118,7 @@ final class RetryTierTopics {
                     Thread.currentThread().interrupt();
                 }
             });
+            awaitServed(admin, toCreate, deadline);
         } catch (ExecutionException | TimeoutException e) {
             LOG.warn(
                     "Cannot check the retry topics of {} within {}: {}; create them with sdk-admin",
@@ -127,6 +130,30 @@ final class RetryTierTopics {
         } finally {
             admin.close(Duration.ofSeconds(5));
         }
+    }
+
+    /**
+     * Waits (bounded by the deadline) until the leaders of new topics serve them: an idempotent producer
+     * that sends in the moment before can retry OUT_OF_ORDER_SEQUENCE_NUMBER for a long time.
+     */
+    private static void awaitServed(Admin admin, List<NewTopic> created, long deadline) throws InterruptedException {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (NewTopic topic : created) {
+            for (int p = 0; p < topic.numPartitions(); p++) {
+                latest.put(new TopicPartition(topic.name(), p), OffsetSpec.latest());
+            }
+        }
+        while (remaining(deadline) > 0) {
+            try {
+                admin.listOffsets(latest)
+                        .all()
+                        .get(Math.min(remaining(deadline), 5_000_000_000L), TimeUnit.NANOSECONDS);
+                return;
+            } catch (ExecutionException | TimeoutException e) {
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
+        }
+        LOG.warn("The new retry topics are not served yet; the first moves to them may be slow");
     }
 
     private static List<String> missing(Set<String> wanted, Set<String> existing) {
