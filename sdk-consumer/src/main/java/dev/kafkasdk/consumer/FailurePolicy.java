@@ -70,7 +70,7 @@ public final class FailurePolicy {
      *
      * @return the tiers, or empty for in-place retries
      */
-    public Optional<RetryTopics> retryTopics() {
+    public Optional<RetryTopics> retryTiers() {
         return Optional.ofNullable(retryTopics);
     }
 

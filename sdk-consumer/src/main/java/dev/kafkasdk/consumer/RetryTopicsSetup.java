@@ -47,10 +47,10 @@ final class RetryTopicsSetup {
                 return NONE;
             }
         }
-        if (policy == null || policy.retryTopics().isEmpty()) {
+        if (policy == null || policy.retryTiers().isEmpty()) {
             return NONE;
         }
-        RetryTopics topics = policy.retryTopics().get();
+        RetryTopics topics = policy.retryTiers().get();
         String shown = explicit != null ? "FailurePolicy.retryTopics" : key;
         if (batch) {
             problems.add(new ConfigProblem(

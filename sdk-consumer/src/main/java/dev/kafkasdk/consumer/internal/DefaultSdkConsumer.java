@@ -115,9 +115,9 @@ public final class DefaultSdkConsumer<K, V> implements SdkConsumer<K, V> {
         if (spec.concurrency().enabled()) {
             rounds = concurrent(ctx, client, tracker, resolver, meters);
         }
-        if (spec.failurePolicy().retryTopics().isPresent()) {
+        if (spec.failurePolicy().retryTiers().isPresent()) {
             retryRouter = RetryTopicRouter.create(
-                    spec.failurePolicy().retryTopics().get(),
+                    spec.failurePolicy().retryTiers().get(),
                     spec.kafkaProperties(),
                     spec.clientId(),
                     DEAD_LETTER_TIMEOUT,
