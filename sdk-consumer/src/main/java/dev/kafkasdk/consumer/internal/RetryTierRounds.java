@@ -52,15 +52,12 @@ final class RetryTierRounds implements RoundProcessor {
             RetryTopicRouter router) {
         RetryTopics topics = router.topics();
         resolver.retryThrough(router);
-        Runnable atStart = () -> {
-            if (topics.createsTopics()) {
-                RetryTierTopics.create(
-                        spec.kafkaProperties(),
-                        RetryTierTopics.mainTopics(spec.subscription(), topics),
-                        topics,
-                        TOPIC_SETUP_TIMEOUT);
-            }
-        };
+        Runnable atStart = () -> RetryTierTopics.create(
+                spec.kafkaProperties(),
+                RetryTierTopics.mainTopics(spec.subscription(), topics),
+                topics,
+                TOPIC_SETUP_TIMEOUT,
+                topics.createsTopics());
         return new RetryTierRounds(ctx, rounds, topics, atStart);
     }
 

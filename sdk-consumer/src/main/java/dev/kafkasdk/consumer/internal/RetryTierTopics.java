@@ -54,15 +54,20 @@ final class RetryTierTopics {
     }
 
     /**
-     * Creates the missing tier topics of the main topics.
+     * Creates the missing tier topics of the main topics, or only warns about them.
      *
      * @param consumerProperties the consumer's client properties (connection and security are reused)
      * @param mainTopics the main topics
      * @param topics the tiers
      * @param timeout the bound for all admin calls together
+     * @param create {@code false} to log a WARN line naming the missing tier topics instead
      */
     static void create(
-            Map<String, Object> consumerProperties, Set<String> mainTopics, RetryTopics topics, Duration timeout) {
+            Map<String, Object> consumerProperties,
+            Set<String> mainTopics,
+            RetryTopics topics,
+            Duration timeout,
+            boolean create) {
         if (mainTopics.isEmpty()) {
             return;
         }
@@ -99,6 +104,14 @@ final class RetryTierTopics {
                 }
             }
             if (toCreate.isEmpty()) {
+                return;
+            }
+            if (!create) {
+                LOG.warn(
+                        "Retry topics {} do not exist and createTopics is off: failed records cannot move to them "
+                                + "and the consumer will stop on the first; create them (sdk-admin topics-as-code, "
+                                + "partitions of the main topic) or turn createTopics on",
+                        toCreate.stream().map(NewTopic::name).toList());
                 return;
             }
             admin.createTopics(toCreate).values().forEach((name, future) -> {
