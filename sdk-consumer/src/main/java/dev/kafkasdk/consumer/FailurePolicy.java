@@ -3,8 +3,11 @@ package dev.kafkasdk.consumer;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the consumer does when a handler throws: retry with exponential backoff (through a
@@ -16,6 +19,9 @@ import java.util.function.Predicate;
  * flowing), and the partition resumes when the backoff has passed. A backoff longer than
  * {@code max.poll.interval.ms} is therefore safe.
  *
+ * <p>{@link #retryTopics(Duration...)} retries through retry topics instead: the failed record moves
+ * to a delay tier's topic and the partition goes on at once (see {@link RetryTopics}).
+ *
  * <p>Immutable and thread-safe. Build with {@link #builder()}; {@link #defaults()} is 3 attempts,
  * 200 ms doubling up to 10 s, then {@link FailureAction#STOP}.
  *
@@ -25,10 +31,47 @@ public final class FailurePolicy {
 
     private final RetryConfig retryConfig;
     private final FailureAction onExhausted;
+    private final @Nullable RetryTopics retryTopics;
 
     private FailurePolicy(RetryConfig retryConfig, FailureAction onExhausted) {
+        this(retryConfig, onExhausted, null);
+    }
+
+    private FailurePolicy(RetryConfig retryConfig, FailureAction onExhausted, @Nullable RetryTopics retryTopics) {
         this.retryConfig = retryConfig;
         this.onExhausted = onExhausted;
+        this.retryTopics = retryTopics;
+    }
+
+    /**
+     * Non-blocking retries through retry topics: each failure moves the record to the next tier's topic
+     * ({@code orders-retry-5s}, {@code orders-retry-1m}, ...), read again once the tier's delay has
+     * passed; after the last tier it goes to the dead-letter topic. Finish with
+     * {@link RetryTopics.Builder#thenDeadLetter()}: {@code retryTopics(ofSeconds(5), ofMinutes(1)).thenDeadLetter()}.
+     * The handler gets one attempt per delivery. Needs a record handler and a commit mode other than
+     * transactional; see {@link RetryTopics} for the guarantees.
+     *
+     * @param delays the tiers' delays, first tier first; positive, whole milliseconds, all different
+     * @return a builder for the tiers
+     */
+    public static RetryTopics.Builder retryTopics(Duration... delays) {
+        Objects.requireNonNull(delays, "delays");
+        return new RetryTopics.Builder(Arrays.asList(delays.clone()));
+    }
+
+    static FailurePolicy retrying(RetryTopics topics) {
+        RetryConfig config =
+                RetryConfig.custom().maxAttempts(1).retryOnException(t -> false).build();
+        return new FailurePolicy(config, FailureAction.DEAD_LETTER, topics);
+    }
+
+    /**
+     * The retry tiers, when this policy retries through retry topics.
+     *
+     * @return the tiers, or empty for in-place retries
+     */
+    public Optional<RetryTopics> retryTiers() {
+        return Optional.ofNullable(retryTopics);
     }
 
     /**
@@ -92,6 +135,9 @@ public final class FailurePolicy {
 
     @Override
     public String toString() {
+        if (retryTopics != null) {
+            return "FailurePolicy{" + retryTopics + ", then DEAD_LETTER}";
+        }
         return "FailurePolicy{maxAttempts=" + retryConfig.getMaxAttempts() + ", onExhausted=" + onExhausted + '}';
     }
 

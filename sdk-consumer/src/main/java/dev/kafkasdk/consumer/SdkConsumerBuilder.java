@@ -58,6 +58,7 @@ public final class SdkConsumerBuilder<K, V> {
     private @Nullable BatchHandler<K, V> batchHandler;
     private @Nullable CommitMode commitMode;
     private FailurePolicy failurePolicy = FailurePolicy.defaults();
+    private boolean failurePolicySet;
     private @Nullable FailureAction poisonAction;
     private @Nullable DeadLetterPublisher publisher;
     private @Nullable Function<String, String> ownedDeadLetterNaming;
@@ -148,6 +149,7 @@ public final class SdkConsumerBuilder<K, V> {
      */
     public SdkConsumerBuilder<K, V> failurePolicy(FailurePolicy policy) {
         this.failurePolicy = Objects.requireNonNull(policy, "policy");
+        this.failurePolicySet = true;
         return this;
     }
 
@@ -311,8 +313,36 @@ public final class SdkConsumerBuilder<K, V> {
                 : settings.enableAutoCommit()
                         ? CommitMode.auto()
                         : settings.concurrent() ? CommitMode.async() : CommitMode.syncPerBatch();
-        FailureAction poison =
-                poisonAction != null ? poisonAction : hasPublisher() ? FailureAction.DEAD_LETTER : FailureAction.SKIP;
+        RetryTopicsSetup.Result tiers = RetryTopicsSetup.resolve(
+                settings, failurePolicySet ? failurePolicy : null, subscription, batchHandler != null, mode, problems);
+        FailurePolicy savedPolicy = failurePolicy;
+        Subscription savedSubscription = subscription;
+        boolean defaultDeadLetters = tiers.policy() != null && publisher == null && ownedDeadLetterNaming == null;
+        if (tiers.policy() != null) {
+            failurePolicy = tiers.policy();
+            subscription = tiers.subscription();
+            if (defaultDeadLetters) {
+                ownedDeadLetterNaming = DeadLetterPublisher.DEFAULT_TOPIC_NAMING;
+            }
+        }
+        try {
+            FailureAction poison = poisonAction != null
+                    ? poisonAction
+                    : hasPublisher()
+                            ? FailureAction.DEAD_LETTER
+                            : FailureAction.SKIP;
+            return build(problems, prefix, mode, poison);
+        } finally {
+            failurePolicy = savedPolicy;
+            subscription = savedSubscription;
+            if (defaultDeadLetters) {
+                ownedDeadLetterNaming = null;
+            }
+        }
+    }
+
+    private SdkConsumer<K, V> build(
+            List<ConfigProblem> problems, String prefix, CommitMode mode, FailureAction poison) {
         validate(problems, prefix, mode, poison);
         validateConcurrent(problems, prefix, mode);
         ClientProperties.Resolved resolved = ClientProperties.resolve(settings, mode);

@@ -39,4 +39,18 @@ final class ConsumerSnippets {
         consumer.close(Duration.ofSeconds(10)); // finish or abandon the round, commit, close
         // end::consume[]
     }
+
+    static SdkConsumer<String, Order> retryTopics(KafkaSdkConfig config, Consumer<Order> orders) {
+        // tag::retry-topics[]
+        SdkConsumer<String, Order> consumer = SdkConsumer.builder(
+                        config.consumer("orders"), Serdes.string(), Serdes.json(Order.class))
+                .subscribe("orders") // also reads orders-retry-5s, orders-retry-1m, orders-retry-10m
+                .recordHandler(record -> orders.accept(record.value()))
+                .failurePolicy(
+                        FailurePolicy.retryTopics(Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofMinutes(10))
+                                .thenDeadLetter()) // then orders.DLT
+                .build();
+        // end::retry-topics[]
+        return consumer;
+    }
 }

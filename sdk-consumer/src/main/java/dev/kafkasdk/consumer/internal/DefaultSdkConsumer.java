@@ -40,6 +40,7 @@ public final class DefaultSdkConsumer<K, V> implements SdkConsumer<K, V> {
     private volatile ConsumerMetrics metrics = ConsumerMetrics.noop();
     private volatile SdkMetrics.Binding clientMetrics;
     private volatile ConcurrencyMeters concurrencyMeters;
+    private volatile RetryTopicRouter retryRouter;
 
     /**
      * Creates a consumer from a validated spec; nothing connects until {@link #start()}.
@@ -117,6 +118,15 @@ public final class DefaultSdkConsumer<K, V> implements SdkConsumer<K, V> {
         if (spec.concurrency().enabled()) {
             rounds = concurrent(ctx, client, tracker, resolver, meters);
         }
+        if (spec.failurePolicy().retryTiers().isPresent()) {
+            retryRouter = RetryTopicRouter.create(
+                    spec.failurePolicy().retryTiers().get(),
+                    spec.kafkaProperties(),
+                    spec.clientId(),
+                    DEAD_LETTER_TIMEOUT,
+                    meters);
+            rounds = RetryTierRounds.of(spec, ctx, rounds, resolver, retryRouter);
+        }
         OffsetStore store = CommitModes.store(spec.commitMode());
         RebalanceCallbacks callbacks = new RebalanceCallbacks(
                 ctx,
@@ -190,6 +200,10 @@ public final class DefaultSdkConsumer<K, V> implements SdkConsumer<K, V> {
         }
         metrics.close();
         liveness.close();
+        RetryTopicRouter router = retryRouter;
+        if (router != null) {
+            router.close();
+        }
         if (spec.ownsPublisher() && spec.publisher() != null) {
             try {
                 spec.publisher().close();

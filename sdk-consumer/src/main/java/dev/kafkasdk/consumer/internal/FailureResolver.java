@@ -27,12 +27,22 @@ final class FailureResolver {
     private final ConsumerMetrics metrics;
     private final String clientId;
     private final Duration publishTimeout;
+    private volatile RetryTopicRouter router;
 
     FailureResolver(DeadLetterPublisher publisher, ConsumerMetrics metrics, String clientId, Duration publishTimeout) {
         this.publisher = publisher;
         this.metrics = metrics;
         this.clientId = clientId;
         this.publishTimeout = publishTimeout;
+    }
+
+    /**
+     * Sends handler failures through retry topics before the dead-letter topic.
+     *
+     * @param router the tiers' router
+     */
+    void retryThrough(RetryTopicRouter router) {
+        this.router = router;
     }
 
     /**
@@ -50,6 +60,14 @@ final class FailureResolver {
             DeadLetter.Reason reason,
             Throwable cause,
             FailureAction action) {
+        RetryTopicRouter tiers = router;
+        if (tiers != null && reason == DeadLetter.Reason.HANDLER) {
+            records = tiers.forward(records, cause);
+            if (records.isEmpty()) {
+                return;
+            }
+            action = FailureAction.DEAD_LETTER;
+        }
         switch (action) {
             case DEAD_LETTER -> deadLetter(records, reason, cause);
             case SKIP -> {
@@ -82,7 +100,12 @@ final class FailureResolver {
     private void deadLetter(List<ConsumerRecord<byte[], byte[]>> records, DeadLetter.Reason reason, Throwable cause) {
         long deadline = System.nanoTime() + publishTimeout.toNanos();
         List<CompletableFuture<Void>> sent = new ArrayList<>(records.size());
+        RetryTopicRouter tiers = router;
         for (ConsumerRecord<byte[], byte[]> record : records) {
+            if (tiers != null && tiers.topics().tierOf(record.topic()).isPresent()) {
+                sent.add(publishSafely(TierRecords.deadLetter(record, reason, cause)));
+                continue;
+            }
             sent.add(publishSafely(new DeadLetter(
                     record.topic(),
                     record.partition(),

@@ -47,6 +47,7 @@ public final class RetryTracker {
     private final Retry retry;
     private final Map<TopicPartition, Attempt> attempts = new HashMap<>();
     private final Map<TopicPartition, Long> resolvedThrough = new HashMap<>();
+    private final Map<TopicPartition, Long> notDue = new HashMap<>();
 
     /**
      * Creates a tracker.
@@ -102,7 +103,28 @@ public final class RetryTracker {
      */
     public boolean isWaiting(TopicPartition partition, long nowNanos) {
         Attempt attempt = attempts.get(partition);
-        return attempt != null && attempt.dueNanos - nowNanos > 0;
+        if (attempt != null && attempt.dueNanos - nowNanos > 0) {
+            return true;
+        }
+        Long due = notDue.get(partition);
+        if (due == null) {
+            return false;
+        }
+        if (due - nowNanos > 0) {
+            return true;
+        }
+        notDue.remove(partition);
+        return false;
+    }
+
+    /**
+     * Makes a partition wait until a retry tier's record is due (no attempt is counted).
+     *
+     * @param partition the tier partition
+     * @param dueNanos when its head record is due, in {@link System#nanoTime()} terms
+     */
+    public void waitUntil(TopicPartition partition, long dueNanos) {
+        notDue.put(partition, dueNanos);
     }
 
     /**
@@ -115,6 +137,11 @@ public final class RetryTracker {
         Set<TopicPartition> result = new HashSet<>();
         attempts.forEach((partition, attempt) -> {
             if (attempt.dueNanos - nowNanos > 0) {
+                result.add(partition);
+            }
+        });
+        notDue.forEach((partition, due) -> {
+            if (due - nowNanos > 0) {
                 result.add(partition);
             }
         });
@@ -131,6 +158,12 @@ public final class RetryTracker {
         long best = Long.MAX_VALUE;
         for (Attempt attempt : attempts.values()) {
             long remaining = attempt.dueNanos - nowNanos;
+            if (remaining > 0 && remaining < best) {
+                best = remaining;
+            }
+        }
+        for (long due : notDue.values()) {
+            long remaining = due - nowNanos;
             if (remaining > 0 && remaining < best) {
                 best = remaining;
             }
@@ -197,6 +230,7 @@ public final class RetryTracker {
         for (TopicPartition partition : partitions) {
             attempts.remove(partition);
             resolvedThrough.remove(partition);
+            notDue.remove(partition);
         }
     }
 }

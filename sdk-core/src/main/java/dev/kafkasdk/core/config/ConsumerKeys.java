@@ -23,7 +23,10 @@ import dev.kafkasdk.core.config.internal.KafkaKeys;
 import dev.kafkasdk.core.config.internal.Problems;
 import dev.kafkasdk.core.config.internal.PropertyTable;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The key table of {@link ConsumerSettings}: every consumer setting, declared once. SDK
@@ -173,6 +176,15 @@ public final class ConsumerKeys {
             .atMost(256, "group members in this process")
             .defaultValue(1)
             .doc("Group members run in this process, each with its own poll thread and client id suffix.");
+    /** Delays of the retry tiers (non-blocking retries through retry topics); SDK only, not rendered. */
+    public static final SettingKey<List<String>> RETRY_TOPICS = TABLE.list("retry-topics", null)
+            .doc(
+                    "Delays of the retry tiers, e.g. [5s, 1m, 10m]: failed records move to <topic>-retry-5s, ... then .DLT.");
+    /** Text between a topic and a tier's delay in retry topic names; SDK only, not rendered. */
+    public static final SettingKey<String> RETRY_TOPIC_SUFFIX = TABLE.string("retry-topic-suffix", null)
+            .notBlank()
+            .defaultValue("-retry-")
+            .doc("Retry topics are named <topic><suffix><delay>, e.g. orders-retry-5s.");
 
     /** The {@code producers:} entry that publishes dead letters; SDK only, not rendered. */
     public static final SettingKey<String> DEAD_LETTER_PRODUCER = TABLE.string("dead-letter-producer", null)
@@ -214,6 +226,7 @@ public final class ConsumerKeys {
                     "needs a group-id: several instances " + "share the partitions through the group; set " + prefix
                             + "group-id or instances: 1");
         }
+        checkRetryTopics(s, prefix, p);
         if (s.groupProtocol() == GroupProtocol.CONSUMER) {
             BROKER_SIDE.keySet().stream()
                     .sorted()
@@ -226,6 +239,33 @@ public final class ConsumerKeys {
                                             + BROKER_SIDE.get(key) + "; remove it")));
         } else {
             checkHeartbeat(s, table, prefix, p);
+        }
+    }
+
+    private static void checkRetryTopics(ConsumerSettings s, String prefix, Problems p) {
+        List<String> tiers = s.get(RETRY_TOPICS).orElse(List.of());
+        Set<Duration> seen = new HashSet<>();
+        for (String tier : tiers) {
+            try {
+                Duration d = Durations.parse(tier);
+                if (d.isZero() || d.toNanos() % 1_000_000 != 0) {
+                    p.invalid(prefix + "retry-topics", tier, "each tier delay must be a positive whole number of ms");
+                } else if (!seen.add(d)) {
+                    p.invalid(prefix + "retry-topics", tier, "appears twice; each tier needs its own topic");
+                }
+            } catch (IllegalArgumentException e) {
+                p.invalid(
+                        prefix + "retry-topics",
+                        tier,
+                        "is not a tier delay: " + e.getMessage() + "; write e.g. [5s, 1m, 10m]");
+            }
+        }
+        String suffix = s.get(RETRY_TOPIC_SUFFIX).orElse("-retry-");
+        if (!suffix.matches("[a-zA-Z0-9._-]+")) {
+            p.invalid(
+                    prefix + "retry-topic-suffix",
+                    suffix,
+                    "must use legal topic-name characters only (a-z A-Z 0-9 . _ -)");
         }
     }
 

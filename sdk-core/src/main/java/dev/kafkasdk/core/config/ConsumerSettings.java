@@ -154,6 +154,21 @@ public final class ConsumerSettings extends ClientSettings {
         return effective(ConsumerKeys.INSTANCES).orElseThrow();
     }
 
+    /**
+     * @return {@code retry-topics}: the retry tiers' delays, first tier first; empty when records are
+     *     retried in place
+     */
+    public java.util.List<Duration> retryTopics() {
+        return get(ConsumerKeys.RETRY_TOPICS).orElse(java.util.List.of()).stream()
+                .map(Durations::parse)
+                .toList();
+    }
+
+    /** @return {@code retry-topic-suffix}: the text between a topic and a tier's delay (default -retry-) */
+    public String retryTopicSuffix() {
+        return effective(ConsumerKeys.RETRY_TOPIC_SUFFIX).orElseThrow();
+    }
+
     /** @return whether records go to a worker pool: ordering other than partition, or concurrency above 1 */
     public boolean concurrent() {
         return ordering() != Ordering.PARTITION || concurrency() > 1;
@@ -324,6 +339,16 @@ public final class ConsumerSettings extends ClientSettings {
         /** Sets {@code instances}, 1 to 256 group members in this process (default 1); returns this builder. */
         public Builder instances(@Nullable Integer instances) {
             return set(ConsumerKeys.INSTANCES, instances);
+        }
+
+        /** Sets {@code retry-topics}, the retry tiers' delays such as {@code 5s}; returns this builder. */
+        public Builder retryTopics(java.util.@Nullable List<String> delays) {
+            return set(ConsumerKeys.RETRY_TOPICS, delays);
+        }
+
+        /** Sets {@code retry-topic-suffix} (default {@code -retry-}); returns this builder. */
+        public Builder retryTopicSuffix(@Nullable String suffix) {
+            return set(ConsumerKeys.RETRY_TOPIC_SUFFIX, suffix);
         }
 
         /** Sets {@code fetch.min.bytes}; returns this builder. */

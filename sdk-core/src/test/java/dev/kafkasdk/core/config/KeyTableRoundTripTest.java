@@ -29,6 +29,7 @@ class KeyTableRoundTripTest {
             "producers.<name>.delivery-timeout", "150s",
             "producers.<name>.acks", "all",
             "consumers.<name>.session-timeout", "60s",
+            "consumers.<name>.retry-topics", "5s,1m",
             "admins.<name>.default-api-timeout", "90s");
 
     record Case(KeyTable<?> table, SettingKey<?> key, String text) {}
