@@ -3,6 +3,7 @@ package dev.kafkasdk.producer.internal;
 import dev.kafkasdk.core.KafkaSdkException;
 import dev.kafkasdk.core.config.ProducerKeys;
 import dev.kafkasdk.core.internal.ClientNames;
+import dev.kafkasdk.core.internal.HealthEvents;
 import dev.kafkasdk.producer.SdkProducer;
 import dev.kafkasdk.producer.TransactionalProducer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -92,13 +93,15 @@ public final class ProducerAssembly {
         InFlightLimiter limiter = options.maxInFlight() > 0
                 ? InFlightLimiter.of(options.maxInFlight(), nonBlocking ? 0 : limits.maxBlockMs())
                 : InFlightLimiter.UNLIMITED;
+        HealthEvents health = HealthEvents.create(clientId, options.healthListeners(), names.thread("health"));
         SendContext context = new SendContext(
                 executor,
                 metrics,
                 BreakerGate.of(breaker(options, clientId)),
                 limiter,
                 failures,
-                new FatalState(clientId));
+                new FatalState(clientId, health::failed),
+                health);
         RecordEncoder<K, V> encoder = new RecordEncoder<>(
                 options.keySerde().serializer(), options.valueSerde().serializer(), failures, limits);
         PendingTopics pending = null;
@@ -107,7 +110,7 @@ public final class ProducerAssembly {
             pending = new PendingTopics(kafka, limits, failures, diagnosis, names.thread("metadata"));
             pending.warm(topics(options));
         }
-        return new ProducerParts<>(clientId, kafka, encoder, context, clientMetrics, pending);
+        return new ProducerParts<>(clientId, kafka, encoder, context, clientMetrics, pending, health);
     }
 
     /** How long the question "missing or not authorized?" may take: missing-topic-timeout, 1 to 10 s. */
