@@ -4,12 +4,16 @@ import dev.kafkasdk.admin.internal.DefaultSdkAdmin;
 import dev.kafkasdk.core.KafkaSdkException;
 import dev.kafkasdk.core.config.AdminSettings;
 import dev.kafkasdk.core.internal.AuthenticationHints;
+import dev.kafkasdk.core.health.HealthListener;
 import dev.kafkasdk.core.internal.ClientNames;
+import dev.kafkasdk.core.internal.HealthEvents;
 import dev.kafkasdk.core.metrics.SdkMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,6 +42,7 @@ public final class SdkAdminBuilder {
     private AdminOptions options = AdminOptions.defaults();
     private SdkMetrics metrics = SdkMetrics.noop();
     private Function<Map<String, Object>, Admin> clientFactory = Admin::create;
+    private final List<HealthListener> healthListeners = new ArrayList<>();
 
     SdkAdminBuilder(AdminSettings settings) {
         this.settings = settings;
@@ -84,6 +89,19 @@ public final class SdkAdminBuilder {
     }
 
     /**
+     * Adds a listener for the admin's {@link dev.kafkasdk.core.health.HealthEvent}s: {@code STARTED}
+     * when built and {@code STOPPED} when closed. Listeners run on the admin's own health thread; an
+     * exception from one is logged and ignored (see {@link HealthListener}).
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public SdkAdminBuilder healthListener(HealthListener listener) {
+        healthListeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /**
      * Creates the admin client.
      *
      * @return a new instance, usable at once; close it when done
@@ -115,6 +133,7 @@ public final class SdkAdminBuilder {
                 true,
                 names.clientId(),
                 metrics,
-                String.join(",", settings.cluster().bootstrapServers()));
+                String.join(",", settings.cluster().bootstrapServers()),
+                HealthEvents.create(names.clientId(), healthListeners, names.thread("health")));
     }
 }

@@ -13,6 +13,8 @@ import dev.kafkasdk.core.ConfigProblem;
 import dev.kafkasdk.core.config.ConsumerSettings;
 import dev.kafkasdk.core.config.IsolationLevel;
 import dev.kafkasdk.core.config.ProducerSettings;
+import dev.kafkasdk.core.health.HealthListener;
+import dev.kafkasdk.core.internal.HealthEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
@@ -70,6 +72,8 @@ public final class SdkConsumerBuilder<K, V> {
     private Duration pollTimeout = Duration.ofMillis(250);
     private Function<Map<String, Object>, Consumer<byte[], byte[]>> clientFactory = KafkaConsumer::new;
     private Executor executor;
+    private final List<HealthListener> healthListeners = new ArrayList<>();
+    private Duration idleEventAfter = Duration.ofMinutes(1);
 
     SdkConsumerBuilder(ConsumerSettings settings, Deserializer<K> keyDeserializer, Deserializer<V> valueDeserializer) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -258,6 +262,41 @@ public final class SdkConsumerBuilder<K, V> {
     }
 
     /**
+     * Adds a listener for the consumer's {@link dev.kafkasdk.core.health.HealthEvent}s:
+     * {@code STARTED}, {@code READY} (joined its group or took its partitions),
+     * {@code PARTITIONS_ASSIGNED} and {@code PARTITIONS_REVOKED}, {@code IDLE} (no record for
+     * {@link #idleEventAfter(Duration)}), {@code FAILED} and {@code STOPPED}. Listeners run on the
+     * consumer's own health thread, never on the poll thread; an exception from one is logged and
+     * ignored (see {@link HealthListener}). With {@code instances: N} each member sends its own
+     * events, under its own client id.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public SdkConsumerBuilder<K, V> healthListener(HealthListener listener) {
+        healthListeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /**
+     * How long a running consumer may receive no record before its health listeners get an
+     * {@code IDLE} event (once per idle stretch).
+     *
+     * @param idleFor positive; default one minute
+     * @return this builder
+     * @throws IllegalArgumentException if not positive
+     */
+    public SdkConsumerBuilder<K, V> idleEventAfter(Duration idleFor) {
+        Objects.requireNonNull(idleFor, "idleFor");
+        if (idleFor.isZero() || idleFor.isNegative()) {
+            throw new IllegalArgumentException(
+                    "idleEventAfter must be positive, was " + idleFor + "; for example Duration.ofMinutes(1)");
+        }
+        this.idleEventAfter = idleFor;
+        return this;
+    }
+
+    /**
      * The longest a single {@code poll()} waits for records; also how soon queued seeks and pauses
      * run when no record arrives.
      *
@@ -415,7 +454,10 @@ public final class SdkConsumerBuilder<K, V> {
                         pollTimeout,
                         clientFactory,
                         concurrency()),
-                pollThreadName);
+                pollThreadName,
+                HealthEvents.create(
+                        clientId, healthListeners, pollThreadName.replaceFirst("-poll(-\\d+)?$", "-health$1")),
+                idleEventAfter);
     }
 
     private ConcurrencySpec concurrency() {

@@ -1,5 +1,6 @@
 package dev.kafkasdk.core;
 
+import dev.kafkasdk.core.health.ClientHealth;
 import java.time.Duration;
 
 /**
@@ -31,6 +32,11 @@ import java.time.Duration;
  * {@code kafka-sdk-<kind>-<name>-<n>}. Only an explicit {@code client-id} can be shared by two
  * clients.
  *
+ * <p><b>Health.</b> Every client answers {@link #health()} with an immutable
+ * {@link ClientHealth} snapshot for readiness and liveness probes, and every builder takes
+ * {@code healthListener(HealthListener)} for the client's
+ * {@link dev.kafkasdk.core.health.HealthEvent}s.
+ *
  * @since 0.1
  */
 public interface SdkClient extends AutoCloseable {
@@ -48,6 +54,16 @@ public interface SdkClient extends AutoCloseable {
      * @return the client id
      */
     String clientId();
+
+    /**
+     * A snapshot of the client's health: status, state, last successful interaction with the
+     * cluster, cause of a failure and, for consumers, the assignment. Cheap and non-blocking: it
+     * reads what the client already keeps and never calls the cluster, so a probe may call it on
+     * every request, from any thread.
+     *
+     * @return the snapshot
+     */
+    ClientHealth health();
 
     /**
      * Stops the client and releases what it created, waiting up to the timeout; see the type's

@@ -3,6 +3,7 @@ package dev.kafkasdk.producer;
 import dev.kafkasdk.core.ConfigException;
 import dev.kafkasdk.core.ConfigProblem;
 import dev.kafkasdk.core.config.ProducerSettings;
+import dev.kafkasdk.core.health.HealthListener;
 import dev.kafkasdk.core.metrics.SdkMetrics;
 import dev.kafkasdk.producer.internal.ProducerAssembly;
 import dev.kafkasdk.producer.internal.ProducerOptions;
@@ -51,6 +52,7 @@ public final class SdkProducerBuilder<K, V> {
     private int maxInFlight;
     private @Nullable Function<Map<String, Object>, Producer<byte[], byte[]>> clientFactory;
     private final List<String> warmTopics = new ArrayList<>();
+    private final List<HealthListener> healthListeners = new ArrayList<>();
 
     SdkProducerBuilder(ProducerSettings settings, Serde<K> keySerde, Serde<V> valueSerde) {
         this.settings = settings;
@@ -160,6 +162,20 @@ public final class SdkProducerBuilder<K, V> {
     }
 
     /**
+     * Adds a listener for the producer's {@link dev.kafkasdk.core.health.HealthEvent}s:
+     * {@code STARTED} when built, {@code FAILED} on its first fatal error, {@code STOPPED} when
+     * closed. Listeners run on the producer's own health thread, never on kafka-clients' I/O
+     * thread; an exception from one is logged and ignored (see {@link HealthListener}).
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public SdkProducerBuilder<K, V> healthListener(HealthListener listener) {
+        healthListeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /**
      * Creates the producer.
      *
      * @return a running producer; close it when done
@@ -223,6 +239,7 @@ public final class SdkProducerBuilder<K, V> {
                 circuitBreakerSettings,
                 maxInFlight,
                 clientFactory,
-                List.copyOf(warmTopics));
+                List.copyOf(warmTopics),
+                List.copyOf(healthListeners));
     }
 }

@@ -52,8 +52,10 @@ class SendFailureTimesIT {
             assertThat(failedMs).isBetween(BOUND.toMillis(), BOUND.toMillis() + MARGIN_MS);
             KafkaSdkException failure = ProducerIT.failureOf(first);
             assertThat(failure)
-                    .hasMessageContaining(
-                            "topic '" + missing + "' does not exist or this" + " client is not authorized")
+                    .hasMessageContainingAll(
+                            "topic '" + missing + "' does not exist: ",
+                            "UNKNOWN_TOPIC_OR_PARTITION",
+                            "Create the topic")
                     .hasMessageContaining(kafka.bootstrapServers())
                     .hasCauseInstanceOf(UnknownTopicOrPartitionException.class);
             assertThat(ProducerIT.failureOf(second)).hasMessageContaining(missing);

@@ -19,6 +19,7 @@ import dev.kafkasdk.test.SecuredListener;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.resource.ResourceType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -131,14 +132,18 @@ class SecurityFailuresIT {
         kafka.createTopic(topic);
         ClientSecurity mallory = kafka.security().client(SecuredListener.SASL_SSL, Sasl.SCRAM_SHA_512, "mallory");
 
-        // blocking-send: kafka-clients reports the broker's TOPIC_AUTHORIZATION_FAILED only from a send
-        // that may wait for metadata. The default non-blocking send cannot tell a missing ACL from a
-        // missing topic yet: it fails after missing-topic-timeout with a retriable error naming both.
-        Throwable failure = sendFailure(mallory, topic, true);
+        // the default non-blocking send: after missing-topic-timeout the producer asks the cluster why
+        // the topic is missing from its metadata and reports the authorization error
+        Throwable failure = sendFailure(mallory, topic);
 
         assertNonRetriableWithoutSecrets(failure, mallory);
         assertThat(failure).isInstanceOf(FatalKafkaSdkException.class);
-        assertThat(failure.getMessage()).contains("Not authorized to access topics: [" + topic + "]", "lacks an ACL");
+        assertThat(failure.getCause()).isInstanceOf(TopicAuthorizationException.class);
+        assertThat(failure.getMessage())
+                .contains(
+                        "Not authorized to access topics: [" + topic + "]",
+                        "lacks an ACL",
+                        "TOPIC_AUTHORIZATION_FAILED");
     }
 
     @Test

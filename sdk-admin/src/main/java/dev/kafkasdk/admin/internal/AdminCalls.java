@@ -9,13 +9,16 @@ import dev.kafkasdk.core.metrics.SdkMetrics;
 import io.github.resilience4j.core.functions.CheckedSupplier;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.ClusterAuthorizationException;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
@@ -46,6 +49,8 @@ public final class AdminCalls {
     private final SdkMetrics metrics;
     private final String clientId;
     private final String bootstrapServers;
+    private volatile long lastContactMillis = Long.MIN_VALUE;
+    private volatile KafkaSdkException unanswered;
 
     /**
      * Admin calls without metrics.
@@ -84,6 +89,20 @@ public final class AdminCalls {
                         .waitDuration(options.retryBackoff())
                         .retryOnException(AdminCalls::isRetriable)
                         .build());
+    }
+
+    /** @return when a call last got an answer from the cluster (success or a refusal), or empty */
+    public Optional<Instant> lastContact() {
+        long millis = lastContactMillis;
+        return millis == Long.MIN_VALUE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
+    }
+
+    /**
+     * @return the failure of the latest call when the cluster did not answer it (unreachable, timed
+     *     out, authentication failed); empty once a later call got an answer
+     */
+    public Optional<KafkaSdkException> unanswered() {
+        return Optional.ofNullable(unanswered);
     }
 
     /** @return the retry, for event listeners and metrics */
@@ -162,6 +181,13 @@ public final class AdminCalls {
     }
 
     private void record(String operation, long start, KafkaSdkException failure) {
+        if (failure == null || !failure.isRetriable() && !(failure.getCause() instanceof AuthenticationException)) {
+            // an answer, even a refusal such as "topic exists", is contact with the cluster
+            lastContactMillis = System.currentTimeMillis();
+            unanswered = null;
+        } else {
+            unanswered = failure;
+        }
         if (!metrics.isEnabled()) {
             return;
         }

@@ -5,8 +5,15 @@ import dev.kafkasdk.admin.ClusterOperations;
 import dev.kafkasdk.admin.GroupOperations;
 import dev.kafkasdk.admin.SdkAdmin;
 import dev.kafkasdk.admin.TopicOperations;
+import dev.kafkasdk.core.KafkaSdkException;
+import dev.kafkasdk.core.health.ClientHealth;
+import dev.kafkasdk.core.health.HealthEvent;
+import dev.kafkasdk.core.internal.HealthEvents;
 import dev.kafkasdk.core.metrics.SdkMetrics;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClient;
@@ -26,6 +33,8 @@ public final class DefaultSdkAdmin implements SdkAdmin {
     private final TopicOperations topics;
     private final GroupOperations groups;
     private final ClusterOperations cluster;
+    private final AdminCalls calls;
+    private final HealthEvents health;
     private volatile boolean closedInTime;
 
     /**
@@ -54,6 +63,27 @@ public final class DefaultSdkAdmin implements SdkAdmin {
             String clientId,
             SdkMetrics metrics,
             String bootstrapServers) {
+        this(admin, options, owned, clientId, metrics, bootstrapServers, HealthEvents.none(clientId));
+    }
+
+    /**
+     * @param admin the client
+     * @param options timeouts and retries
+     * @param owned whether {@link #close(Duration)} closes the client
+     * @param clientId the client's {@code client.id}, for meter tags
+     * @param metrics where calls are timed; {@link SdkMetrics#noop()} for none
+     * @param bootstrapServers the cluster's bootstrap servers, named when it does not answer; or {@code null}
+     * @param health the admin's health listeners; it is sent {@code STARTED} now and {@code STOPPED} on close
+     */
+    public DefaultSdkAdmin(
+            Admin admin,
+            AdminOptions options,
+            boolean owned,
+            String clientId,
+            SdkMetrics metrics,
+            String bootstrapServers,
+            HealthEvents health) {
+        this.health = health;
         this.admin = admin;
         this.owned = owned;
         this.clientId = clientId;
@@ -63,6 +93,8 @@ public final class DefaultSdkAdmin implements SdkAdmin {
         this.topics = new DefaultTopicOperations(admin, calls);
         this.groups = new DefaultGroupOperations(admin, calls);
         this.cluster = new DefaultClusterOperations(admin, calls);
+        this.calls = calls;
+        health.emit(HealthEvent.Type.STARTED);
     }
 
     /**
@@ -113,6 +145,8 @@ public final class DefaultSdkAdmin implements SdkAdmin {
         }
         if (!owned) {
             closedInTime = true;
+            health.emit(HealthEvent.Type.STOPPED);
+            health.close(timeout);
             return true;
         }
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -124,7 +158,34 @@ public final class DefaultSdkAdmin implements SdkAdmin {
             LOG.warn("Closing admin client {} failed", clientId, e);
         }
         closedInTime = clean;
+        health.emit(HealthEvent.Type.STOPPED);
+        health.close(Duration.ofMillis(Math.max(100, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))));
         return clean;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>An admin is {@code READY} (state {@code OPEN}) until closed ({@code STOPPED}, state
+     * {@code CLOSED}), and {@code NOT_READY} while its latest call got no answer from the cluster
+     * (unreachable, timed out, authentication failed), with that call's failure as the cause. Its
+     * last contact is the last call the cluster answered, successfully or with a refusal. Not to be
+     * confused with {@code cluster().health()}, which asks the cluster about its brokers.
+     */
+    @Override
+    public ClientHealth health() {
+        Optional<KafkaSdkException> unanswered = calls.unanswered();
+        ClientHealth.Status status = closed.get()
+                ? ClientHealth.Status.STOPPED
+                : unanswered.isPresent() ? ClientHealth.Status.NOT_READY : ClientHealth.Status.READY;
+        return new ClientHealth(
+                clientId,
+                status,
+                closed.get() ? "CLOSED" : "OPEN",
+                calls.lastContact(),
+                unanswered.map(Throwable.class::cast),
+                Set.of(),
+                health.now());
     }
 
     @Override

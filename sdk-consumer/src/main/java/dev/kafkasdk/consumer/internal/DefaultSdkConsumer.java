@@ -6,6 +6,8 @@ import dev.kafkasdk.consumer.OffsetStore;
 import dev.kafkasdk.consumer.SdkConsumer;
 import dev.kafkasdk.consumer.StartPosition;
 import dev.kafkasdk.core.KafkaSdkException;
+import dev.kafkasdk.core.health.ClientHealth;
+import dev.kafkasdk.core.internal.HealthEvents;
 import dev.kafkasdk.core.metrics.SdkMetrics;
 import io.github.resilience4j.retry.Retry;
 import java.time.Clock;
@@ -49,9 +51,23 @@ public final class DefaultSdkConsumer<K, V> implements SdkConsumer<K, V> {
      * @param pollThreadName the poll thread's name, unique in this JVM
      */
     public DefaultSdkConsumer(ConsumerSpec<K, V> spec, String pollThreadName) {
+        this(spec, pollThreadName, HealthEvents.none(spec.clientId()), Duration.ZERO);
+    }
+
+    /**
+     * Creates a consumer from a validated spec; nothing connects until {@link #start()}.
+     *
+     * @param spec the spec
+     * @param pollThreadName the poll thread's name, unique in this JVM
+     * @param healthEvents the consumer's health listeners
+     * @param idleAfter no records for this long sends an {@code IDLE} event; zero for never
+     */
+    public DefaultSdkConsumer(
+            ConsumerSpec<K, V> spec, String pollThreadName, HealthEvents healthEvents, Duration idleAfter) {
         this.spec = spec;
         this.pollThreadName = pollThreadName;
         this.liveness = new LivenessMonitor(spec, stats);
+        state.health(new ConsumerHealth(healthEvents, idleAfter));
     }
 
     @Override
@@ -270,6 +286,11 @@ public final class DefaultSdkConsumer<K, V> implements SdkConsumer<K, V> {
     @Override
     public ConsumerState state() {
         return state.current();
+    }
+
+    @Override
+    public ClientHealth health() {
+        return state.health().snapshot(state.current(), state.failure());
     }
 
     @Override

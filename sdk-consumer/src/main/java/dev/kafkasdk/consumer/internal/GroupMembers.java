@@ -4,9 +4,14 @@ import dev.kafkasdk.consumer.ConsumerState;
 import dev.kafkasdk.consumer.LivenessReport;
 import dev.kafkasdk.consumer.SdkConsumer;
 import dev.kafkasdk.consumer.StartPosition;
+import dev.kafkasdk.core.health.ClientHealth;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.TopicPartition;
@@ -105,6 +110,32 @@ public final class GroupMembers<K, V> implements SdkConsumer<K, V> {
     @Override
     public String clientId() {
         return clientId;
+    }
+
+    /**
+     * The members' health in one snapshot: the status of {@link #state()}, the union of their
+     * assignments, the latest contact of any member and the first member's failure.
+     */
+    @Override
+    public ClientHealth health() {
+        List<ClientHealth> each = members.stream().map(SdkConsumer::health).toList();
+        ConsumerState state = state();
+        Set<TopicPartition> assignment = new HashSet<>();
+        each.forEach(h -> assignment.addAll(h.assignment()));
+        Optional<Instant> lastContact = each.stream()
+                .map(ClientHealth::lastContact)
+                .flatMap(Optional::stream)
+                .max(Comparator.naturalOrder());
+        Optional<Throwable> cause =
+                each.stream().map(ClientHealth::cause).flatMap(Optional::stream).findFirst();
+        return new ClientHealth(
+                clientId,
+                ConsumerHealth.status(state),
+                state.name(),
+                lastContact,
+                cause,
+                assignment,
+                each.isEmpty() ? Instant.now() : each.get(0).takenAt());
     }
 
     /** Seeks on the member that owns the partition; fails only if none does. */

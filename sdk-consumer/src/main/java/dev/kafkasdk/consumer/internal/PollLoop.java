@@ -145,6 +145,7 @@ final class PollLoop implements Runnable {
                     ? p.partitions()
                     : allPartitions(((Subscription.AllPartitions) subscription).topic());
             consumer.assign(partitions);
+            state.health().assigned(partitions);
             callbacks.position(partitions);
             state.assigned(false);
         }
@@ -182,6 +183,7 @@ final class PollLoop implements Runnable {
             inPoll = false;
         }
         long returned = System.nanoTime();
+        state.health().polled(polled.count(), returned, ctx.consumer);
         if (!polled.isEmpty()) {
             state.polled(true, ctx.pauses.userPaused());
             if (callbacks.rebalancing()) {

@@ -56,6 +56,7 @@ final class RebalanceCallbacks implements ConsumerRebalanceListener {
             return;
         }
         state.rebalancing();
+        state.health().revoked(partitions, true);
         ctx.metrics.rebalance("revoked");
         LOG.info("Partitions revoked: {}", partitions);
         try {
@@ -71,6 +72,7 @@ final class RebalanceCallbacks implements ConsumerRebalanceListener {
             return;
         }
         state.rebalancing();
+        state.health().revoked(partitions, false);
         ctx.metrics.rebalance("lost");
         LOG.warn("Partitions lost (nothing committed for them): {}", partitions);
         forget(partitions);
@@ -85,6 +87,7 @@ final class RebalanceCallbacks implements ConsumerRebalanceListener {
             ctx.commits.onAssigned(partitions);
             ctx.pauses.onAssigned(partitions);
         }
+        state.health().assigned(partitions);
         state.assigned(ctx.pauses.userPaused());
     }
 

@@ -11,6 +11,16 @@ final class StateMachine {
 
     private final AtomicReference<ConsumerState> state = new AtomicReference<>(ConsumerState.NEW);
     private volatile Throwable failure;
+    private volatile ConsumerHealth health = ConsumerHealth.none("unknown");
+
+    /** Sets who hears of state changes; before {@code start()}. */
+    void health(ConsumerHealth health) {
+        this.health = health;
+    }
+
+    ConsumerHealth health() {
+        return health;
+    }
 
     ConsumerState current() {
         return state.get();
@@ -21,12 +31,20 @@ final class StateMachine {
     }
 
     boolean starting() {
-        return state.compareAndSet(ConsumerState.NEW, ConsumerState.STARTING);
+        return changed(ConsumerState.NEW, ConsumerState.STARTING);
     }
 
     /** Stops a consumer that was never started. */
     boolean stopIfNew() {
-        return state.compareAndSet(ConsumerState.NEW, ConsumerState.STOPPED);
+        return changed(ConsumerState.NEW, ConsumerState.STOPPED);
+    }
+
+    private boolean changed(ConsumerState from, ConsumerState to) {
+        if (state.compareAndSet(from, to)) {
+            health.moved(from, to, failure);
+            return true;
+        }
+        return false;
     }
 
     void rebalancing() {
@@ -62,6 +80,9 @@ final class StateMachine {
     }
 
     private void move(ConsumerState next) {
-        state.updateAndGet(current -> current.isTerminal() ? current : next);
+        ConsumerState before = state.getAndUpdate(current -> current.isTerminal() ? current : next);
+        if (!before.isTerminal() && before != next) {
+            health.moved(before, next, failure);
+        }
     }
 }

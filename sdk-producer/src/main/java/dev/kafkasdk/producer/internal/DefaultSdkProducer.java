@@ -1,12 +1,18 @@
 package dev.kafkasdk.producer.internal;
 
 import dev.kafkasdk.core.KafkaSdkException;
+import dev.kafkasdk.core.health.ClientHealth;
+import dev.kafkasdk.core.health.HealthEvent;
+import dev.kafkasdk.core.internal.HealthEvents;
 import dev.kafkasdk.producer.OutgoingRecord;
 import dev.kafkasdk.producer.SdkProducer;
 import dev.kafkasdk.producer.SendCallback;
 import dev.kafkasdk.producer.SendResult;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +41,8 @@ public class DefaultSdkProducer<K, V> implements SdkProducer<K, V> {
     private final SendContext context;
     private final AutoCloseable clientMetrics;
     private final PendingTopics pending;
+    private final HealthEvents health;
+    private final MetadataAge metadataAge;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean closedInTime;
 
@@ -45,6 +53,9 @@ public class DefaultSdkProducer<K, V> implements SdkProducer<K, V> {
         this.context = parts.context();
         this.clientMetrics = parts.clientMetrics();
         this.pending = parts.pending();
+        this.health = parts.health();
+        this.metadataAge = MetadataAge.of(kafka);
+        health.emit(HealthEvent.Type.STARTED);
     }
 
     @Override
@@ -248,8 +259,39 @@ public class DefaultSdkProducer<K, V> implements SdkProducer<K, V> {
             clean &= context.executor()
                     .shutdown(Duration.ofNanos(Math.max(remaining, TimeUnit.MILLISECONDS.toNanos(100))));
             closedInTime = clean;
+            health.emit(HealthEvent.Type.STOPPED);
+            health.close(Duration.ofMillis(Math.max(100, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))));
         }
         return clean;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A producer is {@code READY} (state {@code OPEN}) from creation, since kafka-clients
+     * connects on demand; {@code FAILED} (state {@code UNUSABLE}) after a fatal error, which is the
+     * cause; {@code STOPPED} (state {@code CLOSED}) once closed. Its last contact is the later of
+     * the last metadata response and the last acknowledged record.
+     */
+    @Override
+    public ClientHealth health() {
+        Instant now = health.now();
+        KafkaSdkException fatal = context.fatal().get();
+        ClientHealth.Status status;
+        String state;
+        if (closed.get()) {
+            status = ClientHealth.Status.STOPPED;
+            state = "CLOSED";
+        } else if (fatal != null) {
+            status = ClientHealth.Status.FAILED;
+            state = "UNUSABLE";
+        } else {
+            status = ClientHealth.Status.READY;
+            state = "OPEN";
+        }
+        metadataAge.age().ifPresent(age -> health.contactAt(now.minus(age)));
+        return new ClientHealth(
+                clientId, status, state, health.lastContact(), Optional.ofNullable(fatal), Set.of(), now);
     }
 
     private void awaitPending(long deadline) {

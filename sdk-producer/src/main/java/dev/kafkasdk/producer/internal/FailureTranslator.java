@@ -2,12 +2,14 @@ package dev.kafkasdk.producer.internal;
 
 import dev.kafkasdk.core.KafkaSdkException;
 import dev.kafkasdk.core.config.SecuritySettings;
+import java.util.Set;
 import org.apache.kafka.clients.producer.BufferExhaustedException;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.jspecify.annotations.Nullable;
 
@@ -153,7 +155,10 @@ final class FailureTranslator {
                 .retriable();
     }
 
-    /** The cluster answers but does not report the topic. */
+    /**
+     * The cluster answers but does not report the topic, and no answer came to the question why
+     * (see {@link TopicDiagnosis}).
+     */
     KafkaSdkException missingTopic(String topic, Object key, long waitedMs) {
         String message = "topic '" + topic + "' does not exist or this client is not authorized to"
                 + " describe and write it: the cluster (" + limits.bootstrapServers() + ") answered"
@@ -163,6 +168,27 @@ final class FailureTranslator {
         return base(topic, key, message)
                 .cause(new UnknownTopicOrPartitionException(message))
                 .build();
+    }
+
+    /** The cluster does not report the topic, and describing it answered that it does not exist. */
+    KafkaSdkException topicDoesNotExist(String topic, Object key, long waitedMs) {
+        String message = "topic '" + topic + "' does not exist: the cluster (" + limits.bootstrapServers()
+                + ") answered metadata requests for " + waitedMs + " ms (missing-topic-timeout "
+                + limits.missingTopicTimeoutMs() + " ms) without it, and describing the topic answered"
+                + " UNKNOWN_TOPIC_OR_PARTITION. Create the topic (the cluster does not create it on use)";
+        return base(topic, key, message)
+                .cause(new UnknownTopicOrPartitionException(message))
+                .build();
+    }
+
+    /** The cluster does not report the topic, and describing it answered that this principal may not. */
+    KafkaSdkException topicNotAuthorized(String topic, Object key, long waitedMs) {
+        TopicAuthorizationException cause = new TopicAuthorizationException(Set.of(topic));
+        String message = "this principal is not authorized to use topic '" + topic + "': "
+                + cause.getMessage() + " (the cluster " + limits.bootstrapServers() + " left the topic out of"
+                + " its metadata for " + waitedMs + " ms and describing it answered TOPIC_AUTHORIZATION_FAILED)"
+                + KafkaErrors.hint(cause);
+        return base(topic, key, message).cause(cause).build();
     }
 
     /** The record waited {@code delivery.timeout.ms} for metadata without any answer. */

@@ -3,6 +3,7 @@ package dev.kafkasdk.producer.internal;
 import dev.kafkasdk.core.FatalKafkaSdkException;
 import dev.kafkasdk.core.KafkaSdkException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,9 +18,19 @@ final class FatalState {
 
     private final String clientId;
     private final AtomicReference<KafkaSdkException> first = new AtomicReference<>();
+    private final Consumer<KafkaSdkException> onFirst;
 
     FatalState(String clientId) {
+        this(clientId, failure -> {});
+    }
+
+    /**
+     * @param clientId the producer's client id, for the log line
+     * @param onFirst told of the first fatal error, once
+     */
+    FatalState(String clientId, Consumer<KafkaSdkException> onFirst) {
         this.clientId = clientId;
+        this.onFirst = onFirst;
     }
 
     /** The first fatal error, or null while the producer is healthy. */
@@ -46,6 +57,7 @@ final class FatalState {
                             + " at once. Close it and create a new producer after fixing the cause.",
                     clientId,
                     failure);
+            onFirst.accept(failure);
             return true;
         }
         return false;

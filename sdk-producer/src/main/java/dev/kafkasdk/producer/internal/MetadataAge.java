@@ -1,6 +1,8 @@
 package dev.kafkasdk.producer.internal;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.Metric;
@@ -32,6 +34,24 @@ final class MetadataAge {
             found = null;
         }
         return new MetadataAge(found);
+    }
+
+    /**
+     * How long ago the last successful metadata response arrived.
+     *
+     * @return the age, or empty when unknown (no response yet, or no metric)
+     */
+    Optional<Duration> age() {
+        if (metric == null) {
+            return Optional.empty();
+        }
+        Object value = metric.metricValue();
+        if (!(value instanceof Number seconds)
+                || Double.isNaN(seconds.doubleValue())
+                || seconds.doubleValue() >= TimeUnit.DAYS.toSeconds(365)) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.ofNanos((long) (seconds.doubleValue() * 1e9)));
     }
 
     /**

@@ -23,8 +23,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>While no topic waits, the send path reads one volatile counter and nothing else. The thread
  * fails a lane's records when the cluster answers metadata requests without the topic for
- * {@code missing-topic-timeout} (the topic does not exist or is not authorized), or when a record
- * has waited {@code delivery-timeout} without the cluster answering at all.
+ * {@code missing-topic-timeout}, or when a record has waited {@code delivery-timeout} without the
+ * cluster answering at all. In the first case it asks the cluster once, through
+ * {@link TopicDiagnosis}, whether the topic is missing or not authorized, and fails the records
+ * with that answer (or with both possibilities named when none comes within the bound).
  */
 final class PendingTopics {
 
@@ -36,6 +38,7 @@ final class PendingTopics {
     private final ProducerLimits limits;
     private final FailureTranslator failures;
     private final MetadataAge metadataAge;
+    private final TopicDiagnosis diagnosis;
     private final ConcurrentHashMap<String, TopicLane> lanes = new ConcurrentHashMap<>();
     /** Lanes that are not ready; zero on the fast path. */
     private final AtomicInteger waitingLanes = new AtomicInteger();
@@ -46,8 +49,13 @@ final class PendingTopics {
     private volatile boolean stopped;
 
     PendingTopics(
-            Producer<byte[], byte[]> kafka, ProducerLimits limits, FailureTranslator failures, String threadName) {
+            Producer<byte[], byte[]> kafka,
+            ProducerLimits limits,
+            FailureTranslator failures,
+            TopicDiagnosis diagnosis,
+            String threadName) {
         this.kafka = kafka;
+        this.diagnosis = diagnosis;
         this.limits = limits;
         this.failures = failures;
         this.metadataAge = MetadataAge.of(kafka);
@@ -161,6 +169,9 @@ final class PendingTopics {
                 removed(lane.failAll(entry -> failures.closedWhilePending(entry.topic(), entry.key())));
             }
         }
+        if (diagnosis != null) {
+            diagnosis.close();
+        }
     }
 
     private void run() {
@@ -201,27 +212,68 @@ final class PendingTopics {
                 removed(lane.failAll(entry -> failures.translate(cause, entry.topic(), -1, entry.key(), true)));
             } else if (partitions != null) {
                 int count = partitions.size();
+                lane.probe = null;
                 removed(lane.drain(
                         kafka,
                         count,
                         entry -> failures.noSuchPartition(
                                 entry.topic(), entry.key(), entry.record().partition(), count)));
-            } else if (now - lane.waitingSince >= TimeUnit.MILLISECONDS.toNanos(limits.missingTopicTimeoutMs())
-                    && clusterAnsweredSince(lane.waitingSince, now)) {
-                long waitedMs = TimeUnit.NANOSECONDS.toMillis(now - lane.waitingSince);
-                removed(lane.failAll(entry -> failures.missingTopic(entry.topic(), entry.key(), waitedMs)));
+            } else if (lane.probe != null
+                    || now - lane.waitingSince >= TimeUnit.MILLISECONDS.toNanos(limits.missingTopicTimeoutMs())
+                            && clusterAnsweredSince(lane.waitingSince, now)) {
+                missing(lane, now);
             } else {
-                removed(lane.expire(
-                        now,
-                        TimeUnit.MILLISECONDS.toNanos(limits.deliveryTimeoutMs()),
-                        entry -> failures.noMetadata(entry.topic(), entry.key())));
+                expire(lane, now);
             }
             if (lane.isEmpty()) {
                 // with metadata: direct sends again; without (all failed): the next send starts afresh
                 lane.ready = true;
+                lane.probe = null;
                 waitingLanes.decrementAndGet();
             }
         }
+    }
+
+    /**
+     * The cluster answered without the topic for {@code missing-topic-timeout}: asks it why, and
+     * fails the records with the answer once it comes (or the question's bound passes).
+     */
+    private void missing(TopicLane lane, long now) {
+        if (lane.probe == null) {
+            if (diagnosis == null) {
+                failMissing(lane, now, TopicDiagnosis.Verdict.UNKNOWN);
+                return;
+            }
+            lane.probe = diagnosis.start(lane.topic);
+        }
+        TopicDiagnosis.Verdict verdict = lane.probe.verdict(now);
+        if (verdict == null) {
+            expire(lane, now);
+        } else if (verdict == TopicDiagnosis.Verdict.EXISTS) {
+            // created meanwhile: the producer's metadata follows; give it another timeout
+            lane.probe = null;
+            lane.waitingSince = now;
+            expire(lane, now);
+        } else {
+            failMissing(lane, now, verdict);
+        }
+    }
+
+    private void failMissing(TopicLane lane, long now, TopicDiagnosis.Verdict verdict) {
+        long waitedMs = TimeUnit.NANOSECONDS.toMillis(now - lane.waitingSince);
+        lane.probe = null;
+        removed(lane.failAll(entry -> switch (verdict) {
+            case NOT_AUTHORIZED -> failures.topicNotAuthorized(entry.topic(), entry.key(), waitedMs);
+            case MISSING -> failures.topicDoesNotExist(entry.topic(), entry.key(), waitedMs);
+            default -> failures.missingTopic(entry.topic(), entry.key(), waitedMs);
+        }));
+    }
+
+    private void expire(TopicLane lane, long now) {
+        removed(lane.expire(
+                now,
+                TimeUnit.MILLISECONDS.toNanos(limits.deliveryTimeoutMs()),
+                entry -> failures.noMetadata(entry.topic(), entry.key())));
     }
 
     /**

@@ -4,14 +4,17 @@ import dev.kafkasdk.core.KafkaSdkException;
 import dev.kafkasdk.core.config.ProducerKeys;
 import dev.kafkasdk.core.internal.AuthenticationHints;
 import dev.kafkasdk.core.internal.ClientNames;
+import dev.kafkasdk.core.internal.HealthEvents;
 import dev.kafkasdk.producer.SdkProducer;
 import dev.kafkasdk.producer.TransactionalProducer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -92,21 +95,30 @@ public final class ProducerAssembly {
         InFlightLimiter limiter = options.maxInFlight() > 0
                 ? InFlightLimiter.of(options.maxInFlight(), nonBlocking ? 0 : limits.maxBlockMs())
                 : InFlightLimiter.UNLIMITED;
+        HealthEvents health = HealthEvents.create(clientId, options.healthListeners(), names.thread("health"));
         SendContext context = new SendContext(
                 executor,
                 metrics,
                 BreakerGate.of(breaker(options, clientId)),
                 limiter,
                 failures,
-                new FatalState(clientId));
+                new FatalState(clientId, health::failed),
+                health);
         RecordEncoder<K, V> encoder = new RecordEncoder<>(
                 options.keySerde().serializer(), options.valueSerde().serializer(), failures, limits);
         PendingTopics pending = null;
         if (nonBlocking) {
-            pending = new PendingTopics(kafka, limits, failures, names.thread("metadata"));
+            TopicDiagnosis diagnosis = new TopicDiagnosis(properties, clientId, diagnosisBound(limits), Admin::create);
+            pending = new PendingTopics(kafka, limits, failures, diagnosis, names.thread("metadata"));
             pending.warm(topics(options));
         }
-        return new ProducerParts<>(clientId, kafka, encoder, context, clientMetrics, pending);
+        return new ProducerParts<>(clientId, kafka, encoder, context, clientMetrics, pending, health);
+    }
+
+    /** How long the question "missing or not authorized?" may take: missing-topic-timeout, 1 to 10 s. */
+    private static Duration diagnosisBound(ProducerLimits limits) {
+        long ms = Math.max(1_000, Math.min(10_000, limits.missingTopicTimeoutMs()));
+        return Duration.ofMillis(ms);
     }
 
     private static Producer<byte[], byte[]> createClient(

@@ -1,6 +1,7 @@
 package dev.kafkasdk.producer.internal;
 
 import dev.kafkasdk.core.config.ProducerSettings;
+import dev.kafkasdk.core.health.HealthListener;
 import dev.kafkasdk.core.metrics.SdkMetrics;
 import dev.kafkasdk.producer.CircuitBreakerSettings;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -24,6 +25,7 @@ import org.apache.kafka.common.serialization.Serde;
  * @param maxInFlight the in-flight cap, 0 for none
  * @param clientFactory creates the kafka-clients producer, or null for {@code KafkaProducer}
  * @param warmTopics topics whose metadata is fetched at creation, besides the settings' topics
+ * @param healthListeners observe the producer's health events
  * @param <K> the key type
  * @param <V> the value type
  */
@@ -37,4 +39,45 @@ public record ProducerOptions<K, V>(
         CircuitBreakerSettings circuitBreakerSettings,
         int maxInFlight,
         Function<Map<String, Object>, Producer<byte[], byte[]>> clientFactory,
-        List<String> warmTopics) {}
+        List<String> warmTopics,
+        List<HealthListener> healthListeners) {
+
+    /**
+     * Options without health listeners.
+     *
+     * @param settings the producer settings
+     * @param keySerde the key serde
+     * @param valueSerde the value serde
+     * @param completionExecutor the caller's executor, or null for the SDK's own thread
+     * @param metrics the SDK metrics facade
+     * @param circuitBreaker the caller's breaker, or null
+     * @param circuitBreakerSettings settings for an SDK-built breaker, or null
+     * @param maxInFlight the in-flight cap, 0 for none
+     * @param clientFactory creates the kafka-clients producer, or null
+     * @param warmTopics topics whose metadata is fetched at creation
+     */
+    public ProducerOptions(
+            ProducerSettings settings,
+            Serde<K> keySerde,
+            Serde<V> valueSerde,
+            Executor completionExecutor,
+            SdkMetrics metrics,
+            CircuitBreaker circuitBreaker,
+            CircuitBreakerSettings circuitBreakerSettings,
+            int maxInFlight,
+            Function<Map<String, Object>, Producer<byte[], byte[]>> clientFactory,
+            List<String> warmTopics) {
+        this(
+                settings,
+                keySerde,
+                valueSerde,
+                completionExecutor,
+                metrics,
+                circuitBreaker,
+                circuitBreakerSettings,
+                maxInFlight,
+                clientFactory,
+                warmTopics,
+                List.of());
+    }
+}

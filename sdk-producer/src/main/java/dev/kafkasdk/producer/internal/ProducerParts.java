@@ -1,5 +1,6 @@
 package dev.kafkasdk.producer.internal;
 
+import dev.kafkasdk.core.internal.HealthEvents;
 import org.apache.kafka.clients.producer.Producer;
 
 /**
@@ -11,6 +12,7 @@ import org.apache.kafka.clients.producer.Producer;
  * @param context what every send shares
  * @param clientMetrics unbinds kafka-clients' metrics from the registry, or null
  * @param pending holds records for topics without metadata, or null when sends may block
+ * @param health the producer's health bookkeeping and listeners
  * @param <K> the key type
  * @param <V> the value type
  */
@@ -20,4 +22,5 @@ record ProducerParts<K, V>(
         RecordEncoder<K, V> encoder,
         SendContext context,
         AutoCloseable clientMetrics,
-        PendingTopics pending) {}
+        PendingTopics pending,
+        HealthEvents health) {}

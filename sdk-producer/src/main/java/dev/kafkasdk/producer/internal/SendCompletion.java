@@ -147,6 +147,7 @@ final class SendCompletion extends CompletionExecutor.Task implements Callback {
                     metadata.offset(),
                     context.timestamps().of(metadata.hasTimestamp() ? metadata.timestamp() : 0L));
             context.metrics().succeeded(topic, startNanos);
+            context.health().contact();
             if (holdsPermits) {
                 context.gate().onSuccess(startNanos);
             }

@@ -1,5 +1,7 @@
 package dev.kafkasdk.producer.internal;
 
+import dev.kafkasdk.core.internal.HealthEvents;
+
 /**
  * What every send of one producer shares: where completions run, the meters, the circuit
  * breaker, the in-flight cap, the failure translator and the fatal state. Created once per
@@ -13,6 +15,7 @@ package dev.kafkasdk.producer.internal;
  * @param fatal the producer's fatal state
  * @param timestamps the send results' timestamps
  * @param timing whether a send needs a start time: only when meters or a breaker use it
+ * @param health notes acknowledgements as contact with the cluster
  */
 record SendContext(
         CompletionExecutor executor,
@@ -22,7 +25,8 @@ record SendContext(
         FailureTranslator failures,
         FatalState fatal,
         Timestamps timestamps,
-        boolean timing) {
+        boolean timing,
+        HealthEvents health) {
 
     SendContext(
             CompletionExecutor executor,
@@ -30,7 +34,17 @@ record SendContext(
             BreakerGate gate,
             InFlightLimiter limiter,
             FailureTranslator failures,
-            FatalState fatal) {
-        this(executor, metrics, gate, limiter, failures, fatal, new Timestamps(), metrics.timing() || gate.enabled());
+            FatalState fatal,
+            HealthEvents health) {
+        this(
+                executor,
+                metrics,
+                gate,
+                limiter,
+                failures,
+                fatal,
+                new Timestamps(),
+                metrics.timing() || gate.enabled(),
+                health);
     }
 }

@@ -36,6 +36,9 @@ final class TopicLane {
     volatile boolean ready = true;
 
     long waitingSince;
+    /** The open question to the cluster about the topic, once {@code missing-topic-timeout} passed. */
+    TopicDiagnosis.Probe probe;
+
     private final ArrayDeque<Entry> entries = new ArrayDeque<>();
     private long bytes;
 

@@ -1,0 +1,189 @@
+package dev.kafkasdk.consumer.internal;
+
+import dev.kafkasdk.consumer.ConsumerState;
+import dev.kafkasdk.core.health.ClientHealth;
+import dev.kafkasdk.core.health.HealthEvent;
+import dev.kafkasdk.core.internal.HealthEvents;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * A consumer's health: the assignment and last contact that {@link ClientHealth} reports, and the
+ * {@link HealthEvent}s derived from its state changes, rebalances and polls. Told of state changes
+ * by {@link StateMachine}, of rebalances by {@link RebalanceCallbacks} and of each poll by
+ * {@link PollLoop}; read from any thread.
+ *
+ * <p>Contact with the cluster is a poll that returned records, a rebalance, or a fetch response
+ * (kafka-clients' {@code fetch-total} grew): a consumer of an idle topic still fetches, so its
+ * last contact stays fresh while the cluster answers.
+ */
+final class ConsumerHealth {
+
+    private final HealthEvents events;
+    private final long idleNanos;
+    private volatile Set<TopicPartition> assignment = Set.of();
+    private volatile boolean ready;
+    // poll thread only
+    private long lastRecordsNanos;
+    private boolean idleReported;
+    private Metric fetches;
+    private boolean fetchesLooked;
+    private double lastFetches = Double.NaN;
+
+    /**
+     * @param events where events go
+     * @param idleAfter no records for this long sends {@code IDLE}; zero for never
+     */
+    ConsumerHealth(HealthEvents events, Duration idleAfter) {
+        this.events = events;
+        this.idleNanos = idleAfter.toNanos();
+    }
+
+    static ConsumerHealth none(String clientId) {
+        return new ConsumerHealth(HealthEvents.none(clientId), Duration.ZERO);
+    }
+
+    /** A state change; terminal states end the event delivery after their event. */
+    void moved(ConsumerState from, ConsumerState to, Throwable failure) {
+        if (from == ConsumerState.NEW && to == ConsumerState.STARTING) {
+            events.emit(HealthEvent.Type.STARTED);
+        } else if ((to == ConsumerState.RUNNING || to == ConsumerState.PAUSED) && !ready) {
+            ready = true;
+            lastRecordsNanos = System.nanoTime();
+            events.emit(HealthEvent.Type.READY);
+        } else if (to == ConsumerState.FAILED) {
+            events.failed(failure);
+        } else if (to == ConsumerState.STOPPED) {
+            events.emit(HealthEvent.Type.STOPPED);
+        }
+        if (to.isTerminal()) {
+            assignment = Set.of();
+            events.close(Duration.ZERO);
+        }
+    }
+
+    /** Partitions were assigned (by the group or by {@code assign}). */
+    void assigned(Collection<TopicPartition> partitions) {
+        events.contact();
+        if (partitions.isEmpty()) {
+            return;
+        }
+        Set<TopicPartition> next = new HashSet<>(assignment);
+        next.addAll(partitions);
+        assignment = Set.copyOf(next);
+        events.partitions(HealthEvent.Type.PARTITIONS_ASSIGNED, partitions);
+    }
+
+    /**
+     * Partitions were revoked or lost.
+     *
+     * @param partitions the partitions
+     * @param answered whether the cluster took part (revoked) or not (lost)
+     */
+    void revoked(Collection<TopicPartition> partitions, boolean answered) {
+        if (answered) {
+            events.contact();
+        }
+        Set<TopicPartition> next = new HashSet<>(assignment);
+        next.removeAll(partitions);
+        assignment = Set.copyOf(next);
+        events.partitions(HealthEvent.Type.PARTITIONS_REVOKED, partitions);
+    }
+
+    /**
+     * After each poll, on the poll thread.
+     *
+     * @param records how many records it returned
+     * @param now its {@link System#nanoTime()}
+     * @param consumer the client, for its fetch count
+     */
+    void polled(int records, long now, Consumer<?, ?> consumer) {
+        if (records > 0) {
+            events.contact();
+            lastRecordsNanos = now;
+            idleReported = false;
+        } else {
+            noteFetches(consumer);
+            if (ready && idleNanos > 0 && !idleReported && now - lastRecordsNanos >= idleNanos) {
+                idleReported = true;
+                events.idle(Duration.ofNanos(now - lastRecordsNanos));
+            }
+        }
+    }
+
+    private void noteFetches(Consumer<?, ?> consumer) {
+        if (!fetchesLooked) {
+            fetchesLooked = true;
+            fetches = fetchTotal(consumer);
+        }
+        if (fetches == null) {
+            return;
+        }
+        Object value = fetches.metricValue();
+        if (value instanceof Number count && count.doubleValue() != lastFetches) {
+            if (!Double.isNaN(lastFetches)) {
+                events.contact();
+            }
+            lastFetches = count.doubleValue();
+        }
+    }
+
+    private static Metric fetchTotal(Consumer<?, ?> consumer) {
+        try {
+            for (Map.Entry<MetricName, ? extends Metric> e : consumer.metrics().entrySet()) {
+                MetricName name = e.getKey();
+                if (name.name().equals("fetch-total")
+                        && name.group().equals("consumer-fetch-manager-metrics")
+                        && !name.tags().containsKey("topic")) {
+                    return e.getValue();
+                }
+            }
+        } catch (RuntimeException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /**
+     * The snapshot for {@code health()}.
+     *
+     * @param state the consumer's state
+     * @param failure its failure cause, or null
+     * @return the snapshot
+     */
+    ClientHealth snapshot(ConsumerState state, Throwable failure) {
+        return new ClientHealth(
+                events.clientId(),
+                status(state),
+                state.name(),
+                events.lastContact(),
+                Optional.ofNullable(failure),
+                state.isTerminal() ? Set.of() : assignment,
+                events.now());
+    }
+
+    static ClientHealth.Status status(ConsumerState state) {
+        switch (state) {
+            case NEW:
+            case STARTING:
+                return ClientHealth.Status.STARTING;
+            case RUNNING:
+            case PAUSED:
+                return ClientHealth.Status.READY;
+            case STOPPED:
+                return ClientHealth.Status.STOPPED;
+            case FAILED:
+                return ClientHealth.Status.FAILED;
+            default:
+                return ClientHealth.Status.NOT_READY;
+        }
+    }
+}
