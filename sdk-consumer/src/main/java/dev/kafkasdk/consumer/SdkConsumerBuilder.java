@@ -6,6 +6,7 @@ import dev.kafkasdk.consumer.internal.ConcurrencySpec;
 import dev.kafkasdk.consumer.internal.ConsumerSpec;
 import dev.kafkasdk.consumer.internal.DefaultSdkConsumer;
 import dev.kafkasdk.consumer.internal.GroupMembers;
+import dev.kafkasdk.consumer.internal.ReadinessSpec;
 import dev.kafkasdk.core.ConfigException;
 import dev.kafkasdk.core.ConfigProblem;
 import dev.kafkasdk.core.config.ConsumerSettings;
@@ -378,7 +379,8 @@ public final class SdkConsumerBuilder<K, V> {
                         maxTaggedPartitions,
                         pollTimeout,
                         clientFactory,
-                        concurrency()),
+                        concurrency(),
+                        ReadinessSpec.of(settings)),
                 pollThreadName);
     }
 

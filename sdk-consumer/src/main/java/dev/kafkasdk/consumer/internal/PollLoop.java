@@ -39,6 +39,8 @@ final class PollLoop implements Runnable {
     private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final Runnable onTerminated;
     private final LivenessMonitor liveness;
+    private final ReadinessGuard readiness;
+    private final ConsumerFailures failures;
     private volatile boolean inPoll;
     private long nextLagNanos = System.nanoTime();
 
@@ -50,8 +52,12 @@ final class PollLoop implements Runnable {
             StateMachine state,
             ShutdownControl shutdown,
             LivenessMonitor liveness,
+            ReadinessGuard readiness,
+            ConsumerFailures failures,
             Runnable onTerminated) {
         this.liveness = liveness;
+        this.readiness = readiness;
+        this.failures = failures;
         this.spec = spec;
         this.ctx = ctx;
         this.rounds = rounds;
@@ -132,6 +138,7 @@ final class PollLoop implements Runnable {
 
     private void start() {
         liveness.checkAtStart();
+        readiness.begin();
         rounds.begin();
         Subscription subscription = spec.subscription();
         Consumer<byte[], byte[]> consumer = ctx.consumer;
@@ -190,6 +197,7 @@ final class PollLoop implements Runnable {
         } else {
             state.polled(!ctx.consumer.assignment().isEmpty(), ctx.pauses.userPaused());
         }
+        readiness.afterPoll();
         rounds.tick(returned);
         if (!ctx.windows.isEmpty()) {
             checkWindows();
@@ -293,6 +301,7 @@ final class PollLoop implements Runnable {
             state.stopped();
             LOG.info("Consumer {} stopped", spec.clientId());
         } else {
+            failure = failures.translate(failure);
             state.failed(failure);
             LOG.error("Consumer {} failed", spec.clientId(), failure);
         }
