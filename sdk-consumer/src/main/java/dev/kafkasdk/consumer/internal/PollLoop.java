@@ -157,7 +157,21 @@ final class PollLoop implements Runnable {
     }
 
     private Set<TopicPartition> allPartitions(String topic) {
-        List<PartitionInfo> infos = ctx.consumer.partitionsFor(topic);
+        List<PartitionInfo> infos;
+        try {
+            infos = ctx.consumer.partitionsFor(topic, spec.readiness().startTimeout());
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            throw KafkaSdkException.builder("The cluster did not report the partitions of topic " + topic
+                            + " within start-timeout ("
+                            + dev.kafkasdk.core.config.Durations.format(
+                                    spec.readiness().startTimeout())
+                            + "): no answer from bootstrap servers "
+                            + spec.readiness().bootstrapServers())
+                    .topic(topic)
+                    .clientId(spec.clientId())
+                    .cause(e)
+                    .fatal();
+        }
         if (infos == null || infos.isEmpty()) {
             throw KafkaSdkException.builder("Topic " + topic + " has no partitions or does not exist; cannot assign it")
                     .topic(topic)

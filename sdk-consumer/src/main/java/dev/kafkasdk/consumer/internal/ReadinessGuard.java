@@ -153,13 +153,23 @@ final class ReadinessGuard {
                         + spec.missingTopics().value() + ")";
         if (missing.isEmpty()) {
             settled = true;
-            state.release(sawMissing, paused.getAsBoolean());
+            state.release(sawMissing && !assignedAny(), paused.getAsBoolean());
             if (sawMissing) {
                 LOG.info("Consumer {}: the topics it waited for exist now: {}", clientId, topics);
             }
         } else {
             sawMissing = true;
         }
+    }
+
+    /** Whether this member already holds a partition of the topics (the group assigned them already). */
+    private boolean assignedAny() {
+        for (TopicPartition partition : consumer.assignment()) {
+            if (topics.contains(partition.topic())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void onDeadline() {
