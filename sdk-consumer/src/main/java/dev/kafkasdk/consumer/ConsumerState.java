@@ -7,12 +7,23 @@ package dev.kafkasdk.consumer;
  * state before {@code STOPPED} can end in {@code FAILED}, whose cause {@link
  * SdkConsumer#failureCause()} returns. {@code STOPPED} and {@code FAILED} are terminal.
  *
+ * <p>Leaving {@code STARTING} means ready ({@link SdkConsumer#awaitReady(java.time.Duration)} returns):
+ * the cluster answered, the subscribed topics exist (unless the setting {@code missing-topics} is
+ * {@code warn}) and the group assigned this member its partitions. The setting {@code start-timeout}
+ * bounds {@code STARTING}: past it, a cluster that never answered, or a topic still missing with
+ * {@code missing-topics: fail}, moves the consumer to {@code FAILED}; with {@code missing-topics: wait}
+ * it stays {@code STARTING} until the topics exist. An authorization failure on a topic or the group,
+ * at start or later, moves it to {@code FAILED} with a {@link ConsumerAuthorizationException}.
+ *
  * @since 0.1
  */
 public enum ConsumerState {
     /** Built, {@link SdkConsumer#start()} not called yet. */
     NEW,
-    /** The poll thread is running but has not joined its group or received its assignment yet. */
+    /**
+     * The poll thread is running but the consumer is not ready: the cluster has not answered, a
+     * subscribed topic does not exist yet, or the group has not given it its assignment.
+     */
     STARTING,
     /** Polling and processing records. */
     RUNNING,

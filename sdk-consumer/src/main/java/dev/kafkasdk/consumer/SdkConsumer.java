@@ -146,6 +146,24 @@ public interface SdkConsumer<K, V> extends SdkClient {
     boolean awaitTermination(Duration timeout) throws InterruptedException;
 
     /**
+     * Waits until the consumer is ready: it has left {@link ConsumerState#STARTING} because the group
+     * gave it its assignment (or, with {@code assign(...)}, its partitions are set) after the cluster
+     * answered and the topics were found. Returns at once if it is already running, paused or
+     * rebalancing. Use it in a readiness probe or before sending the first test record. The consumer's
+     * own bound is the setting {@code start-timeout}: past it an unreachable cluster, or a missing
+     * topic with {@code missing-topics: fail}, moves the consumer to {@link ConsumerState#FAILED}.
+     *
+     * @param timeout the longest wait; not negative
+     * @throws ConsumerNotReadyException if {@code timeout} passes first (it names what the consumer is
+     *     still waiting for: an answer from the bootstrap servers, a missing topic, the group's
+     *     assignment), or the consumer ends {@code FAILED} or {@code STOPPED} first (the failure is the
+     *     cause)
+     * @throws IllegalStateException if the consumer was not started
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    void awaitReady(Duration timeout) throws InterruptedException;
+
+    /**
      * The current health state.
      *
      * @return the state; never {@code null}

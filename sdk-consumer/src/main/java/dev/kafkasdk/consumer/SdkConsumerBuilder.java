@@ -8,6 +8,7 @@ import dev.kafkasdk.consumer.internal.DeadLetterChannel;
 import dev.kafkasdk.consumer.internal.DefaultSdkConsumer;
 import dev.kafkasdk.consumer.internal.GroupMembers;
 import dev.kafkasdk.consumer.internal.KafkaDeadLetterPublisher;
+import dev.kafkasdk.consumer.internal.ReadinessSpec;
 import dev.kafkasdk.core.ConfigException;
 import dev.kafkasdk.core.ConfigProblem;
 import dev.kafkasdk.core.config.ConsumerSettings;
@@ -453,7 +454,8 @@ public final class SdkConsumerBuilder<K, V> {
                         maxTaggedPartitions,
                         pollTimeout,
                         clientFactory,
-                        concurrency()),
+                        concurrency(),
+                        ReadinessSpec.of(settings)),
                 pollThreadName,
                 HealthEvents.create(
                         clientId, healthListeners, pollThreadName.replaceFirst("-poll(-\\d+)?$", "-health$1")),

@@ -63,6 +63,11 @@ class SdkConsumerLoopTest {
 
     private SdkConsumerBuilder<String, Integer> builder() {
         mock.updateBeginningOffsets(Map.of(TP, 0L));
+        // the mock cluster reports the topic, so the start-up check finds it
+        mock.updatePartitions(
+                TP.topic(),
+                List.of(new org.apache.kafka.common.PartitionInfo(
+                        TP.topic(), TP.partition(), null, new org.apache.kafka.common.Node[0], null)));
         return SdkConsumer.builder(settings(), Serdes.string(), Serdes.integer())
                 .assign(TP)
                 .pollTimeout(Duration.ofMillis(20))

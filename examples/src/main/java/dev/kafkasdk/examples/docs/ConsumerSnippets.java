@@ -1,6 +1,8 @@
 package dev.kafkasdk.examples.docs;
 
 import dev.kafkasdk.consumer.CommitMode;
+import dev.kafkasdk.consumer.ConsumerAuthorizationException;
+import dev.kafkasdk.consumer.ConsumerNotReadyException;
 import dev.kafkasdk.consumer.FailureAction;
 import dev.kafkasdk.consumer.FailurePolicy;
 import dev.kafkasdk.consumer.SdkConsumer;
@@ -52,5 +54,27 @@ final class ConsumerSnippets {
                 .build();
         // end::retry-topics[]
         return consumer;
+    }
+
+    static void awaitReady(KafkaSdkConfig config, Consumer<Order> orders) throws InterruptedException {
+        // tag::ready[]
+        SdkConsumer<String, Order> consumer = SdkConsumer.create(
+                config.consumer("orders"),
+                Serdes.string(),
+                Serdes.json(Order.class),
+                r -> orders.accept(r.value()),
+                "orders");
+        consumer.start();
+        try {
+            consumer.awaitReady(Duration.ofSeconds(45)); // the group assigned this member its partitions
+        } catch (ConsumerNotReadyException e) {
+            // e.state(): STARTING (still waiting; the message says for what) or FAILED (the cause says why)
+            if (e.getCause() instanceof ConsumerAuthorizationException denied) {
+                System.err.println(denied.resourceType() + " " + denied.resources() + " refused to "
+                        + denied.principal().orElse("this principal"));
+            }
+            throw e;
+        }
+        // end::ready[]
     }
 }

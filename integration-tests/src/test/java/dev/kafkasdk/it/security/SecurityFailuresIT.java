@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.kafkasdk.admin.SdkAdmin;
+import dev.kafkasdk.consumer.ConsumerAuthorizationException;
 import dev.kafkasdk.consumer.ConsumerState;
 import dev.kafkasdk.consumer.SdkConsumer;
 import dev.kafkasdk.core.FatalKafkaSdkException;
@@ -163,10 +164,43 @@ class SecurityFailuresIT {
             consumer.start();
             await().atMost(SecuredSdkClients.BOUND).until(() -> consumer.state() == ConsumerState.FAILED);
             Throwable failure = consumer.failureCause().orElseThrow();
-            assertThat(failure.toString()).contains(topic + "-group");
-            for (String secret : mallory.secrets()) {
-                assertThat(failure.toString()).doesNotContain(secret);
-            }
+            assertThat(failure).isInstanceOf(ConsumerAuthorizationException.class);
+            ConsumerAuthorizationException refused = (ConsumerAuthorizationException) failure;
+            assertThat(refused.resourceType()).isEqualTo(ConsumerAuthorizationException.Resource.GROUP);
+            assertThat(refused.resources()).containsExactly(topic + "-group");
+            assertThat(refused.principal()).contains("User:mallory");
+            assertThat(failure.getMessage()).contains("consumer group " + topic + "-group", "User:mallory");
+            assertNonRetriableWithoutSecrets(failure, mallory);
+        }
+    }
+
+    @Test
+    void aMissingTopicReadAclFailsTheConsumerNamingTheTopicAndPrincipal(KafkaCluster kafka) throws Exception {
+        String topic = kafka.uniqueTopicName("no-read-acl");
+        kafka.createTopic(topic);
+        kafka.produceValues(topic, List.of("a"));
+        kafka.security().grant("mallory", ResourceType.GROUP, topic + "-group", AclOperation.READ);
+        ClientSecurity mallory = kafka.security().client(SecuredListener.SASL_SSL, Sasl.SCRAM_SHA_256, "mallory");
+        KafkaSdkConfig config = SecuredSdkClients.config(mallory, topic + "-group");
+
+        try (SdkConsumer<String, String> consumer = SdkConsumer.builder(
+                        config.consumer("c"), Serdes.string(), Serdes.string())
+                .subscribe(topic)
+                .recordHandler(record -> {})
+                .build()) {
+            consumer.start();
+            Throwable notReady =
+                    org.assertj.core.api.Assertions.catchThrowable(() -> consumer.awaitReady(SecuredSdkClients.BOUND));
+
+            assertThat(consumer.state()).isEqualTo(ConsumerState.FAILED);
+            assertThat(notReady).hasMessageContaining("FAILED").hasMessageContaining(topic);
+            Throwable failure = consumer.failureCause().orElseThrow();
+            assertThat(failure).isInstanceOf(ConsumerAuthorizationException.class);
+            ConsumerAuthorizationException refused = (ConsumerAuthorizationException) failure;
+            assertThat(refused.resourceType()).isEqualTo(ConsumerAuthorizationException.Resource.TOPIC);
+            assertThat(refused.resources()).containsExactly(topic);
+            assertThat(failure.getMessage()).contains("topic [" + topic + "]", "User:mallory", "--topic " + topic);
+            assertNonRetriableWithoutSecrets(failure, mallory);
         }
     }
 
@@ -194,7 +228,10 @@ class SecurityFailuresIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> consumer.state() == ConsumerState.FAILED);
             // the broker's authorizer applies the change a moment after describeAcls shows it, so "after"
             // may still arrive; what matters is that the consumer fails instead of polling nothing
-            assertThat(consumer.failureCause().orElseThrow().toString()).contains(topic);
+            Throwable failure = consumer.failureCause().orElseThrow();
+            assertThat(failure).isInstanceOf(ConsumerAuthorizationException.class);
+            assertThat(((ConsumerAuthorizationException) failure).resources()).containsExactly(topic);
+            assertThat(failure.getMessage()).contains(topic, "User:mallory", "revoked");
         }
     }
 

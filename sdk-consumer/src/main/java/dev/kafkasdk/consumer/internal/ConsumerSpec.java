@@ -49,6 +49,7 @@ import org.apache.kafka.common.serialization.Deserializer;
  * @param pollTimeout the poll timeout
  * @param clientFactory creates the Kafka client from the properties
  * @param concurrency concurrent processing, or {@link ConcurrencySpec#SEQUENTIAL}
+ * @param readiness start-up bounds and the names failure messages give
  */
 public record ConsumerSpec<K, V>(
         String clientId,
@@ -76,4 +77,5 @@ public record ConsumerSpec<K, V>(
         int maxTaggedPartitions,
         Duration pollTimeout,
         Function<Map<String, Object>, Consumer<byte[], byte[]>> clientFactory,
-        ConcurrencySpec concurrency) {}
+        ConcurrencySpec concurrency,
+        ReadinessSpec readiness) {}

@@ -38,6 +38,7 @@ public final class DefaultSdkConsumer<K, V> implements SdkConsumer<K, V> {
     private final LivenessMonitor liveness;
     private volatile Consumer<byte[], byte[]> consumer;
     private volatile PollLoop loop;
+    private volatile ReadinessGuard readiness;
     private volatile Thread thread;
     private volatile ConsumerMetrics metrics = ConsumerMetrics.noop();
     private volatile SdkMetrics.Binding clientMetrics;
@@ -151,7 +152,13 @@ public final class DefaultSdkConsumer<K, V> implements SdkConsumer<K, V> {
                 spec.startPositions(),
                 state,
                 spec.clientId());
-        return new PollLoop(spec, ctx, rounds, callbacks, state, shutdown, liveness, this::release);
+        ReadinessGuard readiness = new ReadinessGuard(
+                client, spec.readiness(), spec.subscription(), state, spec.clientId(), ctx.pauses::userPaused);
+        this.readiness = readiness;
+        ConsumerFailures failures = new ConsumerFailures(
+                spec.clientId(), spec.groupId(), spec.readiness().principal());
+        return new PollLoop(
+                spec, ctx, rounds, callbacks, state, shutdown, liveness, readiness, failures, this::release);
     }
 
     /** The concurrent modes: a worker engine, watermark commits and the poll-thread round that feeds them. */
@@ -281,6 +288,14 @@ public final class DefaultSdkConsumer<K, V> implements SdkConsumer<K, V> {
             return false;
         }
         return terminated.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void awaitReady(Duration timeout) throws InterruptedException {
+        ReadyWait.await(state, timeout, spec, () -> {
+            ReadinessGuard guard = readiness;
+            return guard == null ? "the poll thread to start" : guard.waitingFor();
+        });
     }
 
     @Override

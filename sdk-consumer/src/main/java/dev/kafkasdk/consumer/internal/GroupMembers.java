@@ -81,6 +81,15 @@ public final class GroupMembers<K, V> implements SdkConsumer<K, V> {
         return true;
     }
 
+    /** Ready when every member is ready; the first member that is not throws. */
+    @Override
+    public void awaitReady(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (SdkConsumer<K, V> member : members) {
+            member.awaitReady(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        }
+    }
+
     /** FAILED if any member failed, STOPPED when all stopped, else the least settled member's state. */
     @Override
     public ConsumerState state() {

@@ -39,6 +39,8 @@ final class PollLoop implements Runnable {
     private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final Runnable onTerminated;
     private final LivenessMonitor liveness;
+    private final ReadinessGuard readiness;
+    private final ConsumerFailures failures;
     private volatile boolean inPoll;
     private long nextLagNanos = System.nanoTime();
 
@@ -50,8 +52,12 @@ final class PollLoop implements Runnable {
             StateMachine state,
             ShutdownControl shutdown,
             LivenessMonitor liveness,
+            ReadinessGuard readiness,
+            ConsumerFailures failures,
             Runnable onTerminated) {
         this.liveness = liveness;
+        this.readiness = readiness;
+        this.failures = failures;
         this.spec = spec;
         this.ctx = ctx;
         this.rounds = rounds;
@@ -133,6 +139,7 @@ final class PollLoop implements Runnable {
     private void start() {
         DeadLetterTopicCheck.verify(spec);
         liveness.checkAtStart();
+        readiness.begin();
         rounds.begin();
         Subscription subscription = spec.subscription();
         Consumer<byte[], byte[]> consumer = ctx.consumer;
@@ -152,7 +159,21 @@ final class PollLoop implements Runnable {
     }
 
     private Set<TopicPartition> allPartitions(String topic) {
-        List<PartitionInfo> infos = ctx.consumer.partitionsFor(topic);
+        List<PartitionInfo> infos;
+        try {
+            infos = ctx.consumer.partitionsFor(topic, spec.readiness().startTimeout());
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            throw KafkaSdkException.builder("The cluster did not report the partitions of topic " + topic
+                            + " within start-timeout ("
+                            + dev.kafkasdk.core.config.Durations.format(
+                                    spec.readiness().startTimeout())
+                            + "): no answer from bootstrap servers "
+                            + spec.readiness().bootstrapServers())
+                    .topic(topic)
+                    .clientId(spec.clientId())
+                    .cause(e)
+                    .fatal();
+        }
         if (infos == null || infos.isEmpty()) {
             throw KafkaSdkException.builder("Topic " + topic + " has no partitions or does not exist; cannot assign it")
                     .topic(topic)
@@ -193,6 +214,7 @@ final class PollLoop implements Runnable {
         } else {
             state.polled(!ctx.consumer.assignment().isEmpty(), ctx.pauses.userPaused());
         }
+        readiness.afterPoll();
         rounds.tick(returned);
         if (!ctx.windows.isEmpty()) {
             checkWindows();
@@ -296,6 +318,7 @@ final class PollLoop implements Runnable {
             state.stopped();
             LOG.info("Consumer {} stopped", spec.clientId());
         } else {
+            failure = failures.translate(failure);
             state.failed(failure);
             LOG.error("Consumer {} failed", spec.clientId(), failure);
         }

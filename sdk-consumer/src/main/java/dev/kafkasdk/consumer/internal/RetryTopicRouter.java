@@ -63,9 +63,8 @@ final class RetryTopicRouter implements AutoCloseable {
             String clientId,
             Duration publishTimeout,
             ConsumerMetrics metrics) {
-        Map<String, Object> props = KafkaDeadLetterPublisher.producerProperties(consumerProperties);
+        Map<String, Object> props = KafkaDeadLetterPublisher.producerProperties(consumerProperties, publishTimeout);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId + "-retry");
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) publishTimeout.toMillis());
         return new RetryTopicRouter(topics, new KafkaProducer<>(props), clientId, publishTimeout, metrics);
     }
 

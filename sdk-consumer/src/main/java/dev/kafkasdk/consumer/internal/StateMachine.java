@@ -1,6 +1,7 @@
 package dev.kafkasdk.consumer.internal;
 
 import dev.kafkasdk.consumer.ConsumerState;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -21,6 +22,13 @@ final class StateMachine {
     ConsumerHealth health() {
         return health;
     }
+
+    /** Set while the start-up checks keep the consumer STARTING (a subscribed topic is missing). */
+    private volatile boolean held;
+    /** Whether the group (or assign()) gave this member an assignment since the hold was last released. */
+    private volatile boolean assignmentReceived;
+
+    private final Object changed = new Object();
 
     ConsumerState current() {
         return state.get();
@@ -48,10 +56,17 @@ final class StateMachine {
     }
 
     void rebalancing() {
+        if (held && state.get() == ConsumerState.STARTING) {
+            return;
+        }
         move(ConsumerState.REBALANCING);
     }
 
     void assigned(boolean paused) {
+        assignmentReceived = true;
+        if (held && state.get() == ConsumerState.STARTING) {
+            return;
+        }
         move(paused ? ConsumerState.PAUSED : ConsumerState.RUNNING);
     }
 
@@ -59,7 +74,53 @@ final class StateMachine {
     void polled(boolean joined, boolean paused) {
         ConsumerState current = state.get();
         if (current == ConsumerState.STARTING && joined) {
+            assignmentReceived = true;
+            if (!held) {
+                move(paused ? ConsumerState.PAUSED : ConsumerState.RUNNING);
+            }
+        }
+    }
+
+    /** Keeps the consumer STARTING, whatever the group assigns, until {@link #release}. */
+    void hold() {
+        held = true;
+    }
+
+    /**
+     * Ends a {@link #hold()}: the consumer leaves STARTING at once if it already has its assignment.
+     *
+     * @param newAssignment {@code true} to wait for the next assignment instead (the topics it waited
+     *     for appeared, and the group has not assigned them yet)
+     * @param paused whether the user paused the consumer
+     */
+    void release(boolean newAssignment, boolean paused) {
+        if (newAssignment) {
+            assignmentReceived = false;
+        }
+        held = false;
+        if (assignmentReceived && state.get() == ConsumerState.STARTING) {
             move(paused ? ConsumerState.PAUSED : ConsumerState.RUNNING);
+        }
+    }
+
+    /**
+     * Waits until the consumer has left STARTING (ready, or terminal).
+     *
+     * @param timeoutNanos the longest wait
+     * @return the state when the wait ended
+     * @throws InterruptedException if interrupted
+     */
+    ConsumerState awaitPastStarting(long timeoutNanos) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutNanos;
+        synchronized (changed) {
+            while (true) {
+                ConsumerState current = state.get();
+                long left = deadline - System.nanoTime();
+                if ((current != ConsumerState.STARTING && current != ConsumerState.NEW) || left <= 0) {
+                    return current;
+                }
+                TimeUnit.NANOSECONDS.timedWait(changed, left);
+            }
         }
     }
 
@@ -83,6 +144,9 @@ final class StateMachine {
         ConsumerState before = state.getAndUpdate(current -> current.isTerminal() ? current : next);
         if (!before.isTerminal() && before != next) {
             health.moved(before, next, failure);
+        }
+        synchronized (changed) {
+            changed.notifyAll();
         }
     }
 }

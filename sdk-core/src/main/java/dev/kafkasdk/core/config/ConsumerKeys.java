@@ -201,6 +201,17 @@ public final class ConsumerKeys {
             .defaultValue(false)
             .doc("Create missing dead-letter topics at start (source topic's partitions); false: a missing one fails.");
 
+    /** How long the consumer may take to reach the cluster and find its topics; SDK only, not rendered. */
+    public static final SettingKey<Duration> START_TIMEOUT = TABLE.duration("start-timeout", null)
+            .positive()
+            .defaultValue(Duration.ofSeconds(30))
+            .doc("No answer from the cluster within it: the consumer ends FAILED naming the bootstrap servers.");
+    /** What a subscribed topic missing after the start timeout does; SDK only, not rendered. */
+    public static final SettingKey<MissingTopics> MISSING_TOPICS = TABLE.enumeration(
+                    "missing-topics", null, MissingTopics.class, MissingTopics::parse, MissingTopics::value)
+            .defaultValue(MissingTopics.FAIL)
+            .doc("fail, wait or warn: a subscribed topic still missing after start-timeout.");
+
     private static final Map<String, String> BROKER_SIDE = Map.of(
             SESSION_TIMEOUT_MS_CONFIG,
                     "the broker sets the session timeout for the group " + "(group.consumer.session.timeout.ms)",

@@ -169,6 +169,16 @@ public final class ConsumerSettings extends ClientSettings {
         return effective(ConsumerKeys.RETRY_TOPIC_SUFFIX).orElseThrow();
     }
 
+    /** @return {@code start-timeout}: how long the consumer may take to reach the cluster (default 30 s) */
+    public Duration startTimeout() {
+        return effective(ConsumerKeys.START_TIMEOUT).orElseThrow();
+    }
+
+    /** @return {@code missing-topics}: what a topic still missing after the start timeout does (default fail) */
+    public MissingTopics missingTopics() {
+        return effective(ConsumerKeys.MISSING_TOPICS).orElseThrow();
+    }
+
     /** @return whether records go to a worker pool: ordering other than partition, or concurrency above 1 */
     public boolean concurrent() {
         return ordering() != Ordering.PARTITION || concurrency() > 1;
@@ -349,6 +359,16 @@ public final class ConsumerSettings extends ClientSettings {
         /** Sets {@code retry-topic-suffix} (default {@code -retry-}); returns this builder. */
         public Builder retryTopicSuffix(@Nullable String suffix) {
             return set(ConsumerKeys.RETRY_TOPIC_SUFFIX, suffix);
+        }
+
+        /** Sets {@code start-timeout}, positive (default 30 s); returns this builder. */
+        public Builder startTimeout(@Nullable Duration timeout) {
+            return set(ConsumerKeys.START_TIMEOUT, timeout);
+        }
+
+        /** Sets {@code missing-topics} (default fail); returns this builder. */
+        public Builder missingTopics(@Nullable MissingTopics action) {
+            return set(ConsumerKeys.MISSING_TOPICS, action);
         }
 
         /** Sets {@code fetch.min.bytes}; returns this builder. */
