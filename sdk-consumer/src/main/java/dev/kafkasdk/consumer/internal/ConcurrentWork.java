@@ -4,9 +4,8 @@ import dev.kafkasdk.consumer.FailureAction;
 import dev.kafkasdk.consumer.RecordHandler;
 import dev.kafkasdk.core.config.Ordering;
 import io.github.resilience4j.retry.Retry;
-import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,8 +15,6 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -31,8 +28,11 @@ import org.slf4j.LoggerFactory;
  * the handler, and the poll thread reads back per-partition watermarks for commits and the
  * partitions to pause. Records of one lane (a key in {@link Ordering#KEY}, the partition in
  * {@link Ordering#PARTITION}) run one at a time in offset order; at most {@code concurrency} run at
- * once. A worker that finishes a record takes the next ready one itself, so no more than
- * {@code concurrency} threads are ever busy.
+ * once. A worker claims a batch of ready records (a fair share, see {@link #claim}), runs them, books
+ * their outcomes under one lock and claims the next batch itself, so no more than {@code concurrency}
+ * workers are ever busy and a fast handler costs one hand-off per batch, not per record. The lanes
+ * and the ready records live in a {@link ReadyQueue}, each partition's offsets in a
+ * {@link PartitionWork}.
  *
  * <p>Threading: every method is safe from any thread; state is guarded by this object's monitor,
  * held only for bookkeeping, never while a handler runs.
@@ -40,22 +40,34 @@ import org.slf4j.LoggerFactory;
 final class ConcurrentWork<K, V> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConcurrentWork.class);
-    private static final Object PARTITION_LANE = new Object();
+    /** The most records a worker claims at once. */
+    private static final int MAX_BATCH = 16;
+    /** Records that run shorter than this on average are claimed in batches. */
+    private static final long BATCH_BELOW_NANOS = 50_000;
 
-    private final Ordering ordering;
     private final int concurrency;
     private final int maxPerPartition;
+    private final int resumeAt;
     private final Executor executor;
     private final boolean ownsExecutor;
     private final RecordRunner<K, V> runner;
     private final ConcurrencyMeters meters;
     private final Map<TopicPartition, PartitionWork> partitions = new HashMap<>();
-    private final ArrayDeque<PartitionWork.Item> ready = new ArrayDeque<>();
+    private final ReadyQueue queue;
+    private final RetryTimer retries = new RetryTimer();
     private volatile long maxSpan;
-    private ScheduledExecutorService timer;
-    private int running;
+    /** Workers running, at most {@code concurrency}. */
+    private int workers;
+    /** Records claimed by workers and not booked yet. */
+    private int claimed;
+    /** A moving average of the time a record takes in a worker; unknown until the first batch ends. */
+    private long averageNanos = Long.MAX_VALUE;
+
     private int waiting;
-    private boolean closing;
+    /** A revocation or close waits: workers book each record as soon as it ends. */
+    private volatile boolean draining;
+
+    private volatile boolean closing;
     private long abandoned;
     private volatile Throwable fatal;
 
@@ -72,9 +84,10 @@ final class ConcurrentWork<K, V> {
             FailureAction exhaustedAction,
             Retry retry,
             ConcurrencyMeters meters) {
-        this.ordering = ordering;
+        this.queue = new ReadyQueue(ordering);
         this.concurrency = concurrency;
         this.maxPerPartition = maxPerPartition;
+        this.resumeAt = maxPerPartition / 2;
         this.executor = executor;
         this.ownsExecutor = ownsExecutor;
         this.runner = new RecordRunner<>(
@@ -100,7 +113,7 @@ final class ConcurrentWork<K, V> {
      * @param polled the records
      */
     void take(ConsumerRecords<byte[], byte[]> polled) {
-        List<PartitionWork.Item> start = new ArrayList<>();
+        List<List<PartitionWork.Item>> start;
         synchronized (this) {
             long now = System.nanoTime();
             for (TopicPartition partition : polled.partitions()) {
@@ -114,7 +127,7 @@ final class ConcurrentWork<K, V> {
                     take(work, raw, now);
                 }
             }
-            pick(start, concurrency);
+            start = startWorkers();
         }
         dispatch(start);
     }
@@ -131,74 +144,93 @@ final class ConcurrentWork<K, V> {
             return;
         }
         work.incomplete.add(offset);
-        PartitionWork.Item item = new PartitionWork.Item(work, raw, laneOf(raw));
+        PartitionWork.Item item = new PartitionWork.Item(work, raw, queue.laneOf(raw));
         item.readyNanos = now;
         if (!work.held.isEmpty() || offset - work.watermark() > maxSpan) {
             work.held.add(item);
         } else {
-            admit(item);
+            queue.admit(item);
         }
     }
 
-    private Object laneOf(ConsumerRecord<byte[], byte[]> raw) {
-        return switch (ordering) {
-            case PARTITION -> PARTITION_LANE;
-            case KEY -> raw.key() == null ? null : ByteBuffer.wrap(raw.key());
-            case UNORDERED -> null;
-        };
+    /**
+     * Starts workers while fewer than {@code concurrency} run and records are ready, each with a batch
+     * of its own. Holds the lock.
+     */
+    private List<List<PartitionWork.Item>> startWorkers() {
+        if (closing || fatal != null || queue.isEmpty() || workers >= concurrency) {
+            return List.of();
+        }
+        List<List<PartitionWork.Item>> batches = new ArrayList<>();
+        while (workers < concurrency && !queue.isEmpty()) {
+            batches.add(claim());
+            workers++;
+        }
+        return batches;
     }
 
-    private void admit(PartitionWork.Item item) {
-        if (item.lane == null) {
-            ready.add(item);
-            return;
-        }
-        ArrayDeque<PartitionWork.Item> lane = item.owner.lanes.get(item.lane);
-        if (lane != null) {
-            lane.add(item);
-        } else {
-            item.owner.lanes.put(item.lane, new ArrayDeque<>(2));
-            ready.add(item);
-        }
-    }
-
-    /** Moves ready items to running, up to {@code max} of them and the concurrency. Holds the lock. */
-    private void pick(List<PartitionWork.Item> out, int max) {
-        if (closing || fatal != null) {
-            return;
-        }
-        while (out.size() < max && running < concurrency && !ready.isEmpty()) {
-            PartitionWork.Item item = ready.poll();
-            running++;
+    /**
+     * Claims a worker's next batch. While records take less than {@value #BATCH_BELOW_NANOS} ns on
+     * average, a fair share of the ready records (at most {@value #MAX_BATCH}), so that a fast handler
+     * pays for one lock and one hand-off per batch, not per record; otherwise (and until the first
+     * records were timed) one record, so a slow record never holds others back and each completion is
+     * booked at once. Holds the lock.
+     */
+    private List<PartitionWork.Item> claim() {
+        int share = averageNanos < BATCH_BELOW_NANOS ? Math.max(1, Math.min(MAX_BATCH, queue.size() / concurrency)) : 1;
+        List<PartitionWork.Item> batch = queue.claim(share);
+        for (PartitionWork.Item item : batch) {
             item.owner.running++;
-            out.add(item);
         }
+        claimed += batch.size();
+        return batch;
     }
 
-    private void dispatch(List<PartitionWork.Item> items) {
-        for (PartitionWork.Item item : items) {
+    private void dispatch(List<List<PartitionWork.Item>> batches) {
+        for (List<PartitionWork.Item> batch : batches) {
             try {
-                executor.execute(() -> runFrom(item));
+                executor.execute(() -> work(batch));
             } catch (RejectedExecutionException e) {
                 fail(new IllegalStateException(
                         "The worker executor rejected a record; it was shut down or is full", e));
-                finish(item, RecordRunner.Outcome.STOPPED);
+                finish(batch, new RecordRunner.Outcome[batch.size()], -1, true);
             }
         }
     }
 
-    /** A worker's loop: runs an item, then whatever ready item it picks next. */
-    private void runFrom(PartitionWork.Item first) {
-        PartitionWork.Item item = first;
-        while (item != null) {
-            RecordRunner.Outcome outcome;
-            try {
-                outcome = runner.run(item);
-            } catch (Throwable e) {
-                fail(e);
-                outcome = RecordRunner.Outcome.STOPPED;
+    /**
+     * A worker: runs its batch, books the outcomes under one lock and claims the next batch, until
+     * nothing is ready. A record of a partition revoked meanwhile (or any after a fatal failure) is
+     * not run; it stays incomplete. While a revocation waits, each record is booked as soon as it ends.
+     */
+    private void work(List<PartitionWork.Item> first) {
+        List<PartitionWork.Item> batch = first;
+        while (batch != null) {
+            RecordRunner.Outcome[] outcomes = new RecordRunner.Outcome[batch.size()];
+            int booked = 0;
+            long start = System.nanoTime();
+            for (int i = 0; i < outcomes.length; i++) {
+                PartitionWork.Item item = batch.get(i);
+                if (!item.owner.revoked && fatal == null) {
+                    outcomes[i] = run(item);
+                }
+                if (draining && i + 1 < outcomes.length) {
+                    finish(batch.subList(booked, i + 1), Arrays.copyOfRange(outcomes, booked, i + 1), -1, false);
+                    booked = i + 1;
+                }
             }
-            item = finish(item, outcome);
+            long perRecord = booked == 0 ? (System.nanoTime() - start) / outcomes.length : -1;
+            List<PartitionWork.Item> rest = batch.subList(booked, batch.size());
+            batch = finish(rest, Arrays.copyOfRange(outcomes, booked, outcomes.length), perRecord, true);
+        }
+    }
+
+    private RecordRunner.Outcome run(PartitionWork.Item item) {
+        try {
+            return runner.run(item);
+        } catch (Throwable e) {
+            fail(e);
+            return RecordRunner.Outcome.STOPPED;
         }
     }
 
@@ -211,28 +243,53 @@ final class ConcurrentWork<K, V> {
         }
     }
 
-    /** Books an item's outcome; returns the next item for this worker, or {@code null}. */
-    private PartitionWork.Item finish(PartitionWork.Item item, RecordRunner.Outcome outcome) {
-        List<PartitionWork.Item> more = new ArrayList<>(2);
-        PartitionWork.Item mine;
+    /**
+     * Books the outcomes of a worker's records ({@code null}: not run) and, unless negative, the time
+     * each took on average; at the end of a batch, claims
+     * the worker's next batch, or ends the worker when nothing is ready (a worker whose task the
+     * executor rejected ends too: the failure is fatal by then).
+     *
+     * @return the worker's next batch, or {@code null}
+     */
+    private List<PartitionWork.Item> finish(
+            List<PartitionWork.Item> items, RecordRunner.Outcome[] outcomes, long perRecordNanos, boolean endOfBatch) {
+        List<List<PartitionWork.Item>> more;
+        List<PartitionWork.Item> mine = null;
         synchronized (this) {
-            running--;
-            PartitionWork work = item.owner;
-            work.running--;
-            boolean live = partitions.get(work.partition) == work && !work.revoked;
-            if (outcome == RecordRunner.Outcome.COMPLETED) {
-                completed(work, item, live);
-            } else if (outcome == RecordRunner.Outcome.RETRY && live) {
-                scheduleRetry(item);
+            for (int i = 0; i < items.size(); i++) {
+                book(items.get(i), outcomes[i]);
+            }
+            if (perRecordNanos >= 0) {
+                averageNanos = averageNanos == Long.MAX_VALUE
+                        ? perRecordNanos
+                        : averageNanos + (perRecordNanos - averageNanos) / 8;
             }
             if (waiting > 0) {
                 notifyAll();
             }
-            pick(more, concurrency);
-            mine = more.isEmpty() ? null : more.remove(0);
+            if (endOfBatch) {
+                if (!closing && fatal == null && !queue.isEmpty()) {
+                    mine = claim();
+                } else {
+                    workers--;
+                }
+            }
+            more = startWorkers();
         }
         dispatch(more);
         return mine;
+    }
+    /** Books one record's outcome ({@code null}: not run, it stays incomplete). Holds the lock. */
+    private void book(PartitionWork.Item item, RecordRunner.Outcome outcome) {
+        PartitionWork work = item.owner;
+        work.running--;
+        claimed--;
+        boolean live = partitions.get(work.partition) == work && !work.revoked;
+        if (outcome == RecordRunner.Outcome.COMPLETED) {
+            completed(work, item, live);
+        } else if (outcome == RecordRunner.Outcome.RETRY && live) {
+            retries.schedule(() -> retryDue(item), item.retryDelayMillis);
+        }
     }
 
     private void completed(PartitionWork work, PartitionWork.Item item, boolean live) {
@@ -242,44 +299,23 @@ final class ConcurrentWork<K, V> {
         if (!live) {
             return;
         }
-        if (item.lane != null) {
-            ArrayDeque<PartitionWork.Item> lane = work.lanes.get(item.lane);
-            PartitionWork.Item next = lane == null ? null : lane.poll();
-            if (next != null) {
-                ready.add(next);
-            } else {
-                work.lanes.remove(item.lane);
-            }
-        }
+        queue.laneDone(item);
         long limit = work.watermark() + maxSpan;
         while (!work.held.isEmpty() && work.held.peek().raw.offset() <= limit) {
-            admit(work.held.poll());
+            queue.admit(work.held.poll());
         }
-    }
-
-    private void scheduleRetry(PartitionWork.Item item) {
-        if (timer == null) {
-            ScheduledThreadPoolExecutor created = new ScheduledThreadPoolExecutor(1, task -> {
-                Thread thread = new Thread(task, "kafkasdk-retry-timer");
-                thread.setDaemon(true);
-                return thread;
-            });
-            created.setRemoveOnCancelPolicy(true);
-            timer = created;
-        }
-        timer.schedule(() -> retryDue(item), item.retryDelayMillis, TimeUnit.MILLISECONDS);
     }
 
     private void retryDue(PartitionWork.Item item) {
-        List<PartitionWork.Item> start = new ArrayList<>(1);
+        List<List<PartitionWork.Item>> start;
         synchronized (this) {
             PartitionWork work = item.owner;
             if (partitions.get(work.partition) != work || work.revoked || closing) {
                 return;
             }
             item.readyNanos = System.nanoTime();
-            ready.addFirst(item);
-            pick(start, concurrency);
+            queue.retry(item);
+            start = startWorkers();
         }
         dispatch(start);
     }
@@ -295,19 +331,54 @@ final class ConcurrentWork<K, V> {
     }
 
     /**
-     * Partitions whose taken-but-not-completed records reached the limit, or whose next records lie
-     * beyond what the commit metadata can describe: the poll thread pauses them.
+     * Partitions to pause: those whose taken-but-not-completed records reached the limit, or whose
+     * next records lie beyond what the commit metadata can describe. A paused partition stays in the
+     * set until it has room again: half the limit or less, nothing held back (so that it is not
+     * paused and resumed on every poll).
      *
      * @return a new set
      */
     synchronized Set<TopicPartition> full() {
         Set<TopicPartition> full = new HashSet<>();
         partitions.forEach((partition, work) -> {
-            if (work.incomplete.size() >= maxPerPartition || !work.held.isEmpty()) {
+            if (work.full) {
+                work.full = !hasRoom(work);
+            } else {
+                work.full = work.incomplete.size() >= maxPerPartition || !work.held.isEmpty();
+            }
+            if (work.full) {
                 full.add(partition);
             }
         });
         return full;
+    }
+
+    private boolean hasRoom(PartitionWork work) {
+        return work.held.isEmpty() && work.incomplete.size() <= resumeAt;
+    }
+
+    /**
+     * Waits until a partition that {@link #full()} reported has room again, a failure stops the
+     * consumer, or the time is up (poll thread, while every assigned partition is paused).
+     *
+     * @param nanos the most to wait
+     */
+    synchronized void awaitRoom(long nanos) {
+        long deadline = System.nanoTime() + nanos;
+        waiting++;
+        try {
+            while (fatal == null && partitions.values().stream().noneMatch(w -> w.full && hasRoom(w))) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            waiting--;
+        }
     }
 
     /**
@@ -365,7 +436,7 @@ final class ConcurrentWork<K, V> {
                     works.add(work);
                 }
             }
-            ready.removeIf(item -> item.owner.revoked);
+            queue.removeRevoked();
             awaitIdle(works, deadlineNanos);
             Map<TopicPartition, OffsetAndMetadata> result = commits(revoked);
             for (TopicPartition partition : revoked) {
@@ -385,7 +456,7 @@ final class ConcurrentWork<K, V> {
     Map<TopicPartition, OffsetAndMetadata> drainAll(long deadlineNanos) {
         synchronized (this) {
             closing = true;
-            ready.clear();
+            queue.clear();
             List<PartitionWork> works = new ArrayList<>(partitions.values());
             works.forEach(w -> w.revoked = true);
             awaitIdle(works, deadlineNanos);
@@ -395,6 +466,7 @@ final class ConcurrentWork<K, V> {
 
     private void awaitIdle(List<PartitionWork> works, long deadlineNanos) {
         waiting++;
+        draining = true;
         try {
             while (works.stream().anyMatch(w -> w.running > 0)) {
                 long left = deadlineNanos - System.nanoTime();
@@ -410,6 +482,7 @@ final class ConcurrentWork<K, V> {
             }
         } finally {
             waiting--;
+            draining = false;
         }
         long left = works.stream().mapToLong(w -> w.running).sum();
         if (left > 0) {
@@ -436,15 +509,13 @@ final class ConcurrentWork<K, V> {
                 work.revoked = true;
             }
         }
-        ready.removeIf(item -> item.owner.revoked);
+        queue.removeRevoked();
     }
 
     /** Shuts down what the engine created: the retry timer and, unless given, the executor. */
     synchronized void shutdown() {
         closing = true;
-        if (timer != null) {
-            timer.shutdownNow();
-        }
+        retries.shutdown();
         if (ownsExecutor && executor instanceof ExecutorService service) {
             service.shutdown();
         }
@@ -453,7 +524,7 @@ final class ConcurrentWork<K, V> {
     // --- figures for metrics and tests ---
 
     synchronized int running() {
-        return running;
+        return claimed;
     }
 
     synchronized long queued() {
@@ -461,7 +532,7 @@ final class ConcurrentWork<K, V> {
         for (PartitionWork work : partitions.values()) {
             total += work.incomplete.size();
         }
-        return Math.max(0, total - running);
+        return Math.max(0, total - claimed);
     }
 
     synchronized long queued(TopicPartition partition) {
