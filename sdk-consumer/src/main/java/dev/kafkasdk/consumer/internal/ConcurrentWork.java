@@ -5,7 +5,6 @@ import dev.kafkasdk.consumer.RecordHandler;
 import dev.kafkasdk.core.config.Ordering;
 import io.github.resilience4j.retry.Retry;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -28,11 +26,8 @@ import org.slf4j.LoggerFactory;
  * the handler, and the poll thread reads back per-partition watermarks for commits and the
  * partitions to pause. Records of one lane (a key in {@link Ordering#KEY}, the partition in
  * {@link Ordering#PARTITION}) run one at a time in offset order; at most {@code concurrency} run at
- * once. A worker claims a batch of ready records (a fair share, see {@link #claim}), runs them, books
- * their outcomes under one lock and claims the next batch itself, so no more than {@code concurrency}
- * workers are ever busy and a fast handler costs one hand-off per batch, not per record. The lanes
- * and the ready records live in a {@link ReadyQueue}, each partition's offsets in a
- * {@link PartitionWork}.
+ * once. The lanes and the ready records live in a {@link ReadyQueue}, each partition's offsets in a
+ * {@link PartitionWork}, and the {@link Workers} run the ready records in batches.
  *
  * <p>Threading: every method is safe from any thread; state is guarded by this object's monitor,
  * held only for bookkeeping, never while a handler runs.
@@ -40,32 +35,18 @@ import org.slf4j.LoggerFactory;
 final class ConcurrentWork<K, V> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConcurrentWork.class);
-    /** The most records a worker claims at once. */
-    private static final int MAX_BATCH = 16;
-    /** Records that run shorter than this on average are claimed in batches. */
-    private static final long BATCH_BELOW_NANOS = 50_000;
 
-    private final int concurrency;
     private final int maxPerPartition;
     private final int resumeAt;
     private final Executor executor;
     private final boolean ownsExecutor;
-    private final RecordRunner<K, V> runner;
+    private final Workers<K, V> workers;
     private final ConcurrencyMeters meters;
     private final Map<TopicPartition, PartitionWork> partitions = new HashMap<>();
     private final ReadyQueue queue;
     private final RetryTimer retries = new RetryTimer();
     private volatile long maxSpan;
-    /** Workers running, at most {@code concurrency}. */
-    private int workers;
-    /** Records claimed by workers and not booked yet. */
-    private int claimed;
-    /** A moving average of the time a record takes in a worker; unknown until the first batch ends. */
-    private long averageNanos = Long.MAX_VALUE;
-
     private int waiting;
-    /** A revocation or close waits: workers book each record as soon as it ends. */
-    private volatile boolean draining;
 
     private volatile boolean closing;
     private long abandoned;
@@ -85,13 +66,13 @@ final class ConcurrentWork<K, V> {
             Retry retry,
             ConcurrencyMeters meters) {
         this.queue = new ReadyQueue(ordering);
-        this.concurrency = concurrency;
         this.maxPerPartition = maxPerPartition;
         this.resumeAt = maxPerPartition / 2;
         this.executor = executor;
         this.ownsExecutor = ownsExecutor;
-        this.runner = new RecordRunner<>(
+        RecordRunner<K, V> runner = new RecordRunner<>(
                 ordering, handler, decoder, resolver, poisonAction, exhaustedAction, retry, meters, this::fail);
+        this.workers = new Workers<>(this, queue, concurrency, executor, runner, new Bookkeeping());
         this.meters = meters;
         this.maxSpan = OffsetMetadataCodec.maxSpan(4096);
         meters.bind(this);
@@ -127,9 +108,9 @@ final class ConcurrentWork<K, V> {
                     take(work, raw, now);
                 }
             }
-            start = startWorkers();
+            start = workers.start();
         }
-        dispatch(start);
+        workers.dispatch(start);
     }
 
     private void take(PartitionWork work, ConsumerRecord<byte[], byte[]> raw, long now) {
@@ -153,87 +134,6 @@ final class ConcurrentWork<K, V> {
         }
     }
 
-    /**
-     * Starts workers while fewer than {@code concurrency} run and records are ready, each with a batch
-     * of its own. Holds the lock.
-     */
-    private List<List<PartitionWork.Item>> startWorkers() {
-        if (closing || fatal != null || queue.isEmpty() || workers >= concurrency) {
-            return List.of();
-        }
-        List<List<PartitionWork.Item>> batches = new ArrayList<>();
-        while (workers < concurrency && !queue.isEmpty()) {
-            batches.add(claim());
-            workers++;
-        }
-        return batches;
-    }
-
-    /**
-     * Claims a worker's next batch. While records take less than {@value #BATCH_BELOW_NANOS} ns on
-     * average, a fair share of the ready records (at most {@value #MAX_BATCH}), so that a fast handler
-     * pays for one lock and one hand-off per batch, not per record; otherwise (and until the first
-     * records were timed) one record, so a slow record never holds others back and each completion is
-     * booked at once. Holds the lock.
-     */
-    private List<PartitionWork.Item> claim() {
-        int share = averageNanos < BATCH_BELOW_NANOS ? Math.max(1, Math.min(MAX_BATCH, queue.size() / concurrency)) : 1;
-        List<PartitionWork.Item> batch = queue.claim(share);
-        for (PartitionWork.Item item : batch) {
-            item.owner.running++;
-        }
-        claimed += batch.size();
-        return batch;
-    }
-
-    private void dispatch(List<List<PartitionWork.Item>> batches) {
-        for (List<PartitionWork.Item> batch : batches) {
-            try {
-                executor.execute(() -> work(batch));
-            } catch (RejectedExecutionException e) {
-                fail(new IllegalStateException(
-                        "The worker executor rejected a record; it was shut down or is full", e));
-                finish(batch, new RecordRunner.Outcome[batch.size()], -1, true);
-            }
-        }
-    }
-
-    /**
-     * A worker: runs its batch, books the outcomes under one lock and claims the next batch, until
-     * nothing is ready. A record of a partition revoked meanwhile (or any after a fatal failure) is
-     * not run; it stays incomplete. While a revocation waits, each record is booked as soon as it ends.
-     */
-    private void work(List<PartitionWork.Item> first) {
-        List<PartitionWork.Item> batch = first;
-        while (batch != null) {
-            RecordRunner.Outcome[] outcomes = new RecordRunner.Outcome[batch.size()];
-            int booked = 0;
-            long start = System.nanoTime();
-            for (int i = 0; i < outcomes.length; i++) {
-                PartitionWork.Item item = batch.get(i);
-                if (!item.owner.revoked && fatal == null) {
-                    outcomes[i] = run(item);
-                }
-                if (draining && i + 1 < outcomes.length) {
-                    finish(batch.subList(booked, i + 1), Arrays.copyOfRange(outcomes, booked, i + 1), -1, false);
-                    booked = i + 1;
-                }
-            }
-            long perRecord = booked == 0 ? (System.nanoTime() - start) / outcomes.length : -1;
-            List<PartitionWork.Item> rest = batch.subList(booked, batch.size());
-            batch = finish(rest, Arrays.copyOfRange(outcomes, booked, outcomes.length), perRecord, true);
-        }
-    }
-
-    private RecordRunner.Outcome run(PartitionWork.Item item) {
-        try {
-            return runner.run(item);
-        } catch (Throwable e) {
-            fail(e);
-            return RecordRunner.Outcome.STOPPED;
-        }
-    }
-
     private void fail(Throwable failure) {
         synchronized (this) {
             if (fatal == null) {
@@ -243,47 +143,40 @@ final class ConcurrentWork<K, V> {
         }
     }
 
-    /**
-     * Books the outcomes of a worker's records ({@code null}: not run) and, unless negative, the time
-     * each took on average; at the end of a batch, claims
-     * the worker's next batch, or ends the worker when nothing is ready (a worker whose task the
-     * executor rejected ends too: the failure is fatal by then).
-     *
-     * @return the worker's next batch, or {@code null}
-     */
-    private List<PartitionWork.Item> finish(
-            List<PartitionWork.Item> items, RecordRunner.Outcome[] outcomes, long perRecordNanos, boolean endOfBatch) {
-        List<List<PartitionWork.Item>> more;
-        List<PartitionWork.Item> mine = null;
-        synchronized (this) {
-            for (int i = 0; i < items.size(); i++) {
-                book(items.get(i), outcomes[i]);
-            }
-            if (perRecordNanos >= 0) {
-                averageNanos = averageNanos == Long.MAX_VALUE
-                        ? perRecordNanos
-                        : averageNanos + (perRecordNanos - averageNanos) / 8;
-            }
-            if (waiting > 0) {
-                notifyAll();
-            }
-            if (endOfBatch) {
-                if (!closing && fatal == null && !queue.isEmpty()) {
-                    mine = claim();
-                } else {
-                    workers--;
-                }
-            }
-            more = startWorkers();
+    /** The workers' view of the engine; every method but {@link Workers.Engine#fail} holds the lock. */
+    private final class Bookkeeping implements Workers.Engine {
+        @Override
+        public void book(PartitionWork.Item item, RecordRunner.Outcome outcome) {
+            ConcurrentWork.this.book(item, outcome);
         }
-        dispatch(more);
-        return mine;
+
+        @Override
+        public void booked() {
+            if (waiting > 0) {
+                ConcurrentWork.this.notifyAll();
+            }
+        }
+
+        @Override
+        public boolean accepting() {
+            return !closing && fatal == null;
+        }
+
+        @Override
+        public boolean failed() {
+            return fatal != null;
+        }
+
+        @Override
+        public void fail(Throwable failure) {
+            ConcurrentWork.this.fail(failure);
+        }
     }
+
     /** Books one record's outcome ({@code null}: not run, it stays incomplete). Holds the lock. */
     private void book(PartitionWork.Item item, RecordRunner.Outcome outcome) {
         PartitionWork work = item.owner;
         work.running--;
-        claimed--;
         boolean live = partitions.get(work.partition) == work && !work.revoked;
         if (outcome == RecordRunner.Outcome.COMPLETED) {
             completed(work, item, live);
@@ -315,9 +208,9 @@ final class ConcurrentWork<K, V> {
             }
             item.readyNanos = System.nanoTime();
             queue.retry(item);
-            start = startWorkers();
+            start = workers.start();
         }
-        dispatch(start);
+        workers.dispatch(start);
     }
 
     /**
@@ -466,7 +359,7 @@ final class ConcurrentWork<K, V> {
 
     private void awaitIdle(List<PartitionWork> works, long deadlineNanos) {
         waiting++;
-        draining = true;
+        workers.draining(true);
         try {
             while (works.stream().anyMatch(w -> w.running > 0)) {
                 long left = deadlineNanos - System.nanoTime();
@@ -482,7 +375,7 @@ final class ConcurrentWork<K, V> {
             }
         } finally {
             waiting--;
-            draining = false;
+            workers.draining(false);
         }
         long left = works.stream().mapToLong(w -> w.running).sum();
         if (left > 0) {
@@ -524,7 +417,7 @@ final class ConcurrentWork<K, V> {
     // --- figures for metrics and tests ---
 
     synchronized int running() {
-        return claimed;
+        return workers.claimed();
     }
 
     synchronized long queued() {
@@ -532,7 +425,7 @@ final class ConcurrentWork<K, V> {
         for (PartitionWork work : partitions.values()) {
             total += work.incomplete.size();
         }
-        return Math.max(0, total - claimed);
+        return Math.max(0, total - workers.claimed());
     }
 
     synchronized long queued(TopicPartition partition) {
