@@ -46,7 +46,12 @@ final class ConcurrentWork<K, V> {
     private final ReadyQueue queue;
     private final RetryTimer retries = new RetryTimer();
     private volatile long maxSpan;
+    /** Threads waiting for records of revoked partitions to end. */
     private int waiting;
+    /** The poll thread waits for room ({@link #awaitRoom}); wake it only when a paused partition has room. */
+    private int roomWaiters;
+
+    private boolean roomAppeared;
 
     private volatile boolean closing;
     private long abandoned;
@@ -152,7 +157,8 @@ final class ConcurrentWork<K, V> {
 
         @Override
         public void booked() {
-            if (waiting > 0) {
+            if (waiting > 0 || roomAppeared) {
+                roomAppeared = false;
                 ConcurrentWork.this.notifyAll();
             }
         }
@@ -180,6 +186,9 @@ final class ConcurrentWork<K, V> {
         boolean live = partitions.get(work.partition) == work && !work.revoked;
         if (outcome == RecordRunner.Outcome.COMPLETED) {
             completed(work, item, live);
+            if (roomWaiters > 0 && work.full && hasRoom(work)) {
+                roomAppeared = true;
+            }
         } else if (outcome == RecordRunner.Outcome.RETRY && live) {
             retries.schedule(() -> retryDue(item), item.retryDelayMillis);
         }
@@ -258,7 +267,7 @@ final class ConcurrentWork<K, V> {
      */
     synchronized void awaitRoom(long nanos) {
         long deadline = System.nanoTime() + nanos;
-        waiting++;
+        roomWaiters++;
         try {
             while (fatal == null && partitions.values().stream().noneMatch(w -> w.full && hasRoom(w))) {
                 long left = deadline - System.nanoTime();
@@ -270,7 +279,7 @@ final class ConcurrentWork<K, V> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            waiting--;
+            roomWaiters--;
         }
     }
 

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -18,6 +19,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 final class ReadyQueue {
 
     private static final Object PARTITION_LANE = new Object();
+    /** The queue of a busy lane with nothing waiting behind its record; never changed. */
+    private static final ArrayDeque<PartitionWork.Item> IDLE = new ArrayDeque<>(0);
 
     private final Ordering ordering;
     private final ArrayDeque<PartitionWork.Item> ready = new ArrayDeque<>();
@@ -41,12 +44,16 @@ final class ReadyQueue {
             ready.add(item);
             return;
         }
-        ArrayDeque<PartitionWork.Item> lane = item.owner.lanes.get(item.lane);
-        if (lane != null) {
-            lane.add(item);
-        } else {
-            item.owner.lanes.put(item.lane, new ArrayDeque<>(2));
+        Map<Object, ArrayDeque<PartitionWork.Item>> lanes = item.owner.lanes;
+        ArrayDeque<PartitionWork.Item> lane = lanes.putIfAbsent(item.lane, IDLE);
+        if (lane == null) {
             ready.add(item);
+        } else if (lane == IDLE) {
+            ArrayDeque<PartitionWork.Item> waiting = new ArrayDeque<>(2);
+            waiting.add(item);
+            lanes.put(item.lane, waiting);
+        } else {
+            lane.add(item);
         }
     }
 
@@ -61,7 +68,7 @@ final class ReadyQueue {
             return;
         }
         ArrayDeque<PartitionWork.Item> lane = item.owner.lanes.get(item.lane);
-        PartitionWork.Item next = lane == null ? null : lane.poll();
+        PartitionWork.Item next = lane == null || lane == IDLE ? null : lane.poll();
         if (next != null) {
             ready.add(next);
         } else {
