@@ -35,16 +35,27 @@ public final class ResultTable {
      * @param pairedRatio the median over the rounds of the scenario's run over the baseline's run in the
      *     same round ({@code NaN} without such pairs): the two ran back to back, so this ratio does not
      *     carry the drift between rounds that the ratio of medians does
+     * @param pairedMin the lowest same-round ratio ({@code NaN} without pairs)
+     * @param pairedMax the highest same-round ratio ({@code NaN} without pairs)
      */
-    record Verdict(Comparison comparison, double ratio, double pairedRatio) {
+    record Verdict(Comparison comparison, double ratio, double pairedRatio, double pairedMin, double pairedMax) {
 
         /**
-         * Whether the ratio reached the target.
+         * Whether the ratio reached the target; a comparison without a target (0) is always met.
          *
          * @return true when met
          */
         boolean met() {
             return ratio >= comparison.target();
+        }
+
+        /**
+         * Whether the comparison declares a target at all (a ratio of 0 only reports the ratio).
+         *
+         * @return true when a target ratio was declared
+         */
+        boolean hasTarget() {
+            return comparison.target() > 0;
         }
     }
 
@@ -190,7 +201,7 @@ public final class ResultTable {
                     .orElse(Double.NaN);
             List<Verdict> verdicts = comparisons.stream()
                     .filter(c -> c.scenario().equals(e.getKey()))
-                    .map(c -> new Verdict(c, ratio(c), pairedRatio(c)))
+                    .map(this::verdict)
                     .toList();
             rows.add(new Row(
                     e.getKey(),
@@ -270,12 +281,22 @@ public final class ResultTable {
                                     v.comparison().baseline(),
                                     Double.isNaN(v.pairedRatio())
                                             ? ""
-                                            : String.format(Locale.ROOT, " (paired %.2fx)", v.pairedRatio())))
+                                            : String.format(
+                                                    Locale.ROOT,
+                                                    " (paired %.2fx, min %.2fx, max %.2fx)",
+                                                    v.pairedRatio(),
+                                                    v.pairedMin(),
+                                                    v.pairedMax())))
                             .collect(Collectors.joining("<br>")))
                     .append(" | ");
             out.append(r.verdicts().stream()
-                            .map(v -> String.format(
-                                    Locale.ROOT, ">= %.2fx %s", v.comparison().target(), v.met() ? "met" : "MISSED"))
+                            .map(v -> v.hasTarget()
+                                    ? String.format(
+                                            Locale.ROOT,
+                                            ">= %.2fx %s",
+                                            v.comparison().target(),
+                                            v.met() ? "met" : "MISSED")
+                                    : "none")
                             .collect(Collectors.joining("<br>")))
                     .append(" |");
             out.append('\n');
@@ -291,14 +312,22 @@ public final class ResultTable {
         return median(c.scenario()) / median(c.baseline());
     }
 
-    private double pairedRatio(Comparison c) {
+    private Verdict verdict(Comparison c) {
+        double[] paired = pairedRatios(c);
+        return paired.length == 0
+                ? new Verdict(c, ratio(c), Double.NaN, Double.NaN, Double.NaN)
+                : new Verdict(c, ratio(c), median(paired), paired[0], paired[paired.length - 1]);
+    }
+
+    /** The scenario's run over the baseline's run of the same round, for every round with both; sorted. */
+    private double[] pairedRatios(Comparison c) {
         Map<Integer, Double> baseline = new HashMap<>();
         byScenario.getOrDefault(c.baseline(), List.of()).forEach(m -> baseline.put(m.round(), value(m)));
-        return median(byScenario.getOrDefault(c.scenario(), List.of()).stream()
+        return byScenario.getOrDefault(c.scenario(), List.of()).stream()
                 .filter(m -> baseline.containsKey(m.round()))
                 .mapToDouble(m -> value(m) / baseline.get(m.round()))
                 .sorted()
-                .toArray());
+                .toArray();
     }
 
     private static String number(double value, String format) {

@@ -227,7 +227,7 @@ public final class SlowHandlerBenchmark {
         return handler.nanos();
     }
 
-    private void fill(long records) {
+    void fill(long records) {
         String value = "x".repeat(100);
         Map<String, Object> props = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.LINGER_MS_CONFIG, "20");

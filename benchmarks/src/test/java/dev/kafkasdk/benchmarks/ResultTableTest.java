@@ -22,7 +22,21 @@ class ResultTableTest {
         assertThat(verdict.ratio()).isCloseTo(150.0 / 200.0, within(1e-9));
         assertThat(verdict.pairedRatio()).isCloseTo(0.95, within(1e-9));
         assertThat(verdict.met()).isFalse();
-        assertThat(table.toMarkdown()).contains("0.75x raw (paired 0.95x)");
+        assertThat(table.toMarkdown()).contains("0.75x raw (paired 0.95x, min 0.50x, max 0.95x)");
+        assertThat(verdict.pairedMin()).isCloseTo(0.5, within(1e-9));
+    }
+
+    @Test
+    void aComparisonWithoutATargetReportsTheRatioButNoVerdict() {
+        ResultTable table = new ResultTable("t");
+        table.compare("sdk", "raw", 0);
+        table.add(run("raw", 1, 100));
+        table.add(run("sdk", 1, 50));
+        assertThat(table.toMarkdown())
+                .contains("0.50x raw")
+                .contains("| none |")
+                .doesNotContain("0.00x met");
+        assertThat(table.targetsMet()).isTrue();
     }
 
     private static Measurement run(String scenario, int round, double recordsPerSecond) {

@@ -2,6 +2,7 @@ package dev.kafkasdk.consumer.internal;
 
 import dev.kafkasdk.core.KafkaSdkException;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
@@ -13,6 +14,9 @@ import org.apache.kafka.common.TopicPartition;
  * runs the handler, so the poll thread keeps polling however slow the handler is.
  */
 final class ConcurrentRound implements RoundProcessor {
+
+    /** The longest poll while some partitions are paused for back-pressure and others are not. */
+    private static final long PAUSED_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     private final LoopContext<?, ?> ctx;
     private final ConcurrentWork<?, ?> work;
@@ -42,6 +46,32 @@ final class ConcurrentRound implements RoundProcessor {
     @Override
     public void process(ConsumerRecords<byte[], byte[]> polled, long pollReturnedNanos) {
         work.take(polled);
+    }
+
+    /**
+     * Keeps the poll short enough for the next watermark commit to be on time, and for partitions
+     * paused by back-pressure to resume soon after they have room. While back-pressure pauses every
+     * assigned partition a poll would return nothing, so the poll thread waits for room in the
+     * engine instead and resumes at once.
+     */
+    @Override
+    public long beforePoll(long nowNanos, long timeoutNanos) {
+        long timeout = Math.min(timeoutNanos, nanosUntilCommit(nowNanos));
+        if (!ctx.pauses.hasBackpressure() || ctx.pauses.userPaused()) {
+            return timeout;
+        }
+        if (!ctx.pauses.backpressureCovers(ctx.consumer.assignment())) {
+            return Math.min(timeout, PAUSED_POLL_NANOS);
+        }
+        work.awaitRoom(timeout);
+        tick(System.nanoTime());
+        return ctx.pauses.backpressureCovers(ctx.consumer.assignment())
+                ? 0
+                : Math.min(timeoutNanos, nanosUntilCommit(System.nanoTime()));
+    }
+
+    private long nanosUntilCommit(long nowNanos) {
+        return ctx.commits instanceof WatermarkCommits commits ? commits.nanosUntilDue(nowNanos) : Long.MAX_VALUE;
     }
 
     @Override

@@ -5,8 +5,6 @@ import dev.kafkasdk.consumer.RecordHandler;
 import dev.kafkasdk.core.config.Ordering;
 import dev.kafkasdk.core.internal.Plurals;
 import io.github.resilience4j.retry.Retry;
-import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,9 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -32,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * the handler, and the poll thread reads back per-partition watermarks for commits and the
  * partitions to pause. Records of one lane (a key in {@link Ordering#KEY}, the partition in
  * {@link Ordering#PARTITION}) run one at a time in offset order; at most {@code concurrency} run at
- * once. A worker that finishes a record takes the next ready one itself, so no more than
- * {@code concurrency} threads are ever busy.
+ * once. The lanes and the ready records live in a {@link ReadyQueue}, each partition's offsets in a
+ * {@link PartitionWork}, and the {@link Workers} run the ready records in batches.
  *
  * <p>Threading: every method is safe from any thread; state is guarded by this object's monitor,
  * held only for bookkeeping, never while a handler runs.
@@ -41,22 +36,25 @@ import org.slf4j.LoggerFactory;
 final class ConcurrentWork<K, V> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConcurrentWork.class);
-    private static final Object PARTITION_LANE = new Object();
 
-    private final Ordering ordering;
-    private final int concurrency;
     private final int maxPerPartition;
+    private final int resumeAt;
     private final Executor executor;
     private final boolean ownsExecutor;
-    private final RecordRunner<K, V> runner;
+    private final Workers<K, V> workers;
     private final ConcurrencyMeters meters;
     private final Map<TopicPartition, PartitionWork> partitions = new HashMap<>();
-    private final ArrayDeque<PartitionWork.Item> ready = new ArrayDeque<>();
+    private final ReadyQueue queue;
+    private final RetryTimer retries = new RetryTimer();
     private volatile long maxSpan;
-    private ScheduledExecutorService timer;
-    private int running;
+    /** Threads waiting for records of revoked partitions to end. */
     private int waiting;
-    private boolean closing;
+    /** The poll thread waits for room ({@link #awaitRoom}); wake it only when a paused partition has room. */
+    private int roomWaiters;
+
+    private boolean roomAppeared;
+
+    private volatile boolean closing;
     private long abandoned;
     private volatile Throwable fatal;
 
@@ -73,22 +71,14 @@ final class ConcurrentWork<K, V> {
             FailureAction exhaustedAction,
             Retry retry,
             ConcurrencyMeters meters) {
-        this.ordering = ordering;
-        this.concurrency = concurrency;
+        this.queue = new ReadyQueue(ordering);
         this.maxPerPartition = maxPerPartition;
+        this.resumeAt = maxPerPartition / 2;
         this.executor = executor;
         this.ownsExecutor = ownsExecutor;
-        this.runner = new RecordRunner<>(
-                ordering,
-                handler,
-                decoder,
-                resolver,
-                poisonAction,
-                exhaustedAction,
-                retry,
-                meters,
-                this::fail,
-                this::closing);
+        RecordRunner<K, V> runner = new RecordRunner<>(
+                ordering, handler, decoder, resolver, poisonAction, exhaustedAction, retry, meters, this::fail, this::closing);
+        this.workers = new Workers<>(this, queue, concurrency, executor, runner, new Bookkeeping());
         this.meters = meters;
         this.maxSpan = OffsetMetadataCodec.maxSpan(4096);
         meters.bind(this);
@@ -114,7 +104,7 @@ final class ConcurrentWork<K, V> {
      * @param polled the records
      */
     void take(ConsumerRecords<byte[], byte[]> polled) {
-        List<PartitionWork.Item> start = new ArrayList<>();
+        List<List<PartitionWork.Item>> start;
         synchronized (this) {
             long now = System.nanoTime();
             for (TopicPartition partition : polled.partitions()) {
@@ -128,9 +118,9 @@ final class ConcurrentWork<K, V> {
                     take(work, raw, now);
                 }
             }
-            pick(start, concurrency);
+            start = workers.start();
         }
-        dispatch(start);
+        workers.dispatch(start);
     }
 
     private void take(PartitionWork work, ConsumerRecord<byte[], byte[]> raw, long now) {
@@ -145,74 +135,12 @@ final class ConcurrentWork<K, V> {
             return;
         }
         work.incomplete.add(offset);
-        PartitionWork.Item item = new PartitionWork.Item(work, raw, laneOf(raw));
+        PartitionWork.Item item = new PartitionWork.Item(work, raw, queue.laneOf(raw));
         item.readyNanos = now;
         if (!work.held.isEmpty() || offset - work.watermark() > maxSpan) {
             work.held.add(item);
         } else {
-            admit(item);
-        }
-    }
-
-    private Object laneOf(ConsumerRecord<byte[], byte[]> raw) {
-        return switch (ordering) {
-            case PARTITION -> PARTITION_LANE;
-            case KEY -> raw.key() == null ? null : ByteBuffer.wrap(raw.key());
-            case UNORDERED -> null;
-        };
-    }
-
-    private void admit(PartitionWork.Item item) {
-        if (item.lane == null) {
-            ready.add(item);
-            return;
-        }
-        ArrayDeque<PartitionWork.Item> lane = item.owner.lanes.get(item.lane);
-        if (lane != null) {
-            lane.add(item);
-        } else {
-            item.owner.lanes.put(item.lane, new ArrayDeque<>(2));
-            ready.add(item);
-        }
-    }
-
-    /** Moves ready items to running, up to {@code max} of them and the concurrency. Holds the lock. */
-    private void pick(List<PartitionWork.Item> out, int max) {
-        if (closing || fatal != null) {
-            return;
-        }
-        while (out.size() < max && running < concurrency && !ready.isEmpty()) {
-            PartitionWork.Item item = ready.poll();
-            running++;
-            item.owner.running++;
-            out.add(item);
-        }
-    }
-
-    private void dispatch(List<PartitionWork.Item> items) {
-        for (PartitionWork.Item item : items) {
-            try {
-                executor.execute(() -> runFrom(item));
-            } catch (RejectedExecutionException e) {
-                fail(new IllegalStateException(
-                        "The worker executor rejected a record; it was shut down or is full", e));
-                finish(item, RecordRunner.Outcome.STOPPED);
-            }
-        }
-    }
-
-    /** A worker's loop: runs an item, then whatever ready item it picks next. */
-    private void runFrom(PartitionWork.Item first) {
-        PartitionWork.Item item = first;
-        while (item != null) {
-            RecordRunner.Outcome outcome;
-            try {
-                outcome = runner.run(item);
-            } catch (Throwable e) {
-                fail(e);
-                outcome = RecordRunner.Outcome.STOPPED;
-            }
-            item = finish(item, outcome);
+            queue.admit(item);
         }
     }
 
@@ -225,28 +153,50 @@ final class ConcurrentWork<K, V> {
         }
     }
 
-    /** Books an item's outcome; returns the next item for this worker, or {@code null}. */
-    private PartitionWork.Item finish(PartitionWork.Item item, RecordRunner.Outcome outcome) {
-        List<PartitionWork.Item> more = new ArrayList<>(2);
-        PartitionWork.Item mine;
-        synchronized (this) {
-            running--;
-            PartitionWork work = item.owner;
-            work.running--;
-            boolean live = partitions.get(work.partition) == work && !work.revoked;
-            if (outcome == RecordRunner.Outcome.COMPLETED) {
-                completed(work, item, live);
-            } else if (outcome == RecordRunner.Outcome.RETRY && live) {
-                scheduleRetry(item);
-            }
-            if (waiting > 0) {
-                notifyAll();
-            }
-            pick(more, concurrency);
-            mine = more.isEmpty() ? null : more.remove(0);
+    /** The workers' view of the engine; every method but {@link Workers.Engine#fail} holds the lock. */
+    private final class Bookkeeping implements Workers.Engine {
+        @Override
+        public void book(PartitionWork.Item item, RecordRunner.Outcome outcome) {
+            ConcurrentWork.this.book(item, outcome);
         }
-        dispatch(more);
-        return mine;
+
+        @Override
+        public void booked() {
+            if (waiting > 0 || roomAppeared) {
+                roomAppeared = false;
+                ConcurrentWork.this.notifyAll();
+            }
+        }
+
+        @Override
+        public boolean accepting() {
+            return !closing && fatal == null;
+        }
+
+        @Override
+        public boolean failed() {
+            return fatal != null;
+        }
+
+        @Override
+        public void fail(Throwable failure) {
+            ConcurrentWork.this.fail(failure);
+        }
+    }
+
+    /** Books one record's outcome ({@code null}: not run, it stays incomplete). Holds the lock. */
+    private void book(PartitionWork.Item item, RecordRunner.Outcome outcome) {
+        PartitionWork work = item.owner;
+        work.running--;
+        boolean live = partitions.get(work.partition) == work && !work.revoked;
+        if (outcome == RecordRunner.Outcome.COMPLETED) {
+            completed(work, item, live);
+            if (roomWaiters > 0 && work.full && hasRoom(work)) {
+                roomAppeared = true;
+            }
+        } else if (outcome == RecordRunner.Outcome.RETRY && live) {
+            retries.schedule(() -> retryDue(item), item.retryDelayMillis);
+        }
     }
 
     private void completed(PartitionWork work, PartitionWork.Item item, boolean live) {
@@ -256,46 +206,25 @@ final class ConcurrentWork<K, V> {
         if (!live) {
             return;
         }
-        if (item.lane != null) {
-            ArrayDeque<PartitionWork.Item> lane = work.lanes.get(item.lane);
-            PartitionWork.Item next = lane == null ? null : lane.poll();
-            if (next != null) {
-                ready.add(next);
-            } else {
-                work.lanes.remove(item.lane);
-            }
-        }
+        queue.laneDone(item);
         long limit = work.watermark() + maxSpan;
         while (!work.held.isEmpty() && work.held.peek().raw.offset() <= limit) {
-            admit(work.held.poll());
+            queue.admit(work.held.poll());
         }
-    }
-
-    private void scheduleRetry(PartitionWork.Item item) {
-        if (timer == null) {
-            ScheduledThreadPoolExecutor created = new ScheduledThreadPoolExecutor(1, task -> {
-                Thread thread = new Thread(task, "kafkasdk-retry-timer");
-                thread.setDaemon(true);
-                return thread;
-            });
-            created.setRemoveOnCancelPolicy(true);
-            timer = created;
-        }
-        timer.schedule(() -> retryDue(item), item.retryDelayMillis, TimeUnit.MILLISECONDS);
     }
 
     private void retryDue(PartitionWork.Item item) {
-        List<PartitionWork.Item> start = new ArrayList<>(1);
+        List<List<PartitionWork.Item>> start;
         synchronized (this) {
             PartitionWork work = item.owner;
             if (partitions.get(work.partition) != work || work.revoked || closing) {
                 return;
             }
             item.readyNanos = System.nanoTime();
-            ready.addFirst(item);
-            pick(start, concurrency);
+            queue.retry(item);
+            start = workers.start();
         }
-        dispatch(start);
+        workers.dispatch(start);
     }
 
     /**
@@ -309,19 +238,54 @@ final class ConcurrentWork<K, V> {
     }
 
     /**
-     * Partitions whose taken-but-not-completed records reached the limit, or whose next records lie
-     * beyond what the commit metadata can describe: the poll thread pauses them.
+     * Partitions to pause: those whose taken-but-not-completed records reached the limit, or whose
+     * next records lie beyond what the commit metadata can describe. A paused partition stays in the
+     * set until it has room again: half the limit or less, nothing held back (so that it is not
+     * paused and resumed on every poll).
      *
      * @return a new set
      */
     synchronized Set<TopicPartition> full() {
         Set<TopicPartition> full = new HashSet<>();
         partitions.forEach((partition, work) -> {
-            if (work.incomplete.size() >= maxPerPartition || !work.held.isEmpty()) {
+            if (work.full) {
+                work.full = !hasRoom(work);
+            } else {
+                work.full = work.incomplete.size() >= maxPerPartition || !work.held.isEmpty();
+            }
+            if (work.full) {
                 full.add(partition);
             }
         });
         return full;
+    }
+
+    private boolean hasRoom(PartitionWork work) {
+        return work.held.isEmpty() && work.incomplete.size() <= resumeAt;
+    }
+
+    /**
+     * Waits until a partition that {@link #full()} reported has room again, a failure stops the
+     * consumer, or the time is up (poll thread, while every assigned partition is paused).
+     *
+     * @param nanos the most to wait
+     */
+    synchronized void awaitRoom(long nanos) {
+        long deadline = System.nanoTime() + nanos;
+        roomWaiters++;
+        try {
+            while (fatal == null && partitions.values().stream().noneMatch(w -> w.full && hasRoom(w))) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            roomWaiters--;
+        }
     }
 
     /**
@@ -379,7 +343,7 @@ final class ConcurrentWork<K, V> {
                     works.add(work);
                 }
             }
-            ready.removeIf(item -> item.owner.revoked);
+            queue.removeRevoked();
             awaitIdle(works, deadlineNanos);
             Map<TopicPartition, OffsetAndMetadata> result = commits(revoked);
             for (TopicPartition partition : revoked) {
@@ -399,7 +363,7 @@ final class ConcurrentWork<K, V> {
     Map<TopicPartition, OffsetAndMetadata> drainAll(long deadlineNanos) {
         synchronized (this) {
             closing = true;
-            ready.clear();
+            queue.clear();
             List<PartitionWork> works = new ArrayList<>(partitions.values());
             works.forEach(w -> w.revoked = true);
             awaitIdle(works, deadlineNanos);
@@ -409,6 +373,7 @@ final class ConcurrentWork<K, V> {
 
     private void awaitIdle(List<PartitionWork> works, long deadlineNanos) {
         waiting++;
+        workers.draining(true);
         try {
             while (works.stream().anyMatch(w -> w.running > 0)) {
                 long left = deadlineNanos - System.nanoTime();
@@ -424,6 +389,7 @@ final class ConcurrentWork<K, V> {
             }
         } finally {
             waiting--;
+            workers.draining(false);
         }
         long left = works.stream().mapToLong(w -> w.running).sum();
         if (left > 0) {
@@ -450,15 +416,13 @@ final class ConcurrentWork<K, V> {
                 work.revoked = true;
             }
         }
-        ready.removeIf(item -> item.owner.revoked);
+        queue.removeRevoked();
     }
 
     /** Shuts down what the engine created: the retry timer and, unless given, the executor. */
     synchronized void shutdown() {
         closing = true;
-        if (timer != null) {
-            timer.shutdownNow();
-        }
+        retries.shutdown();
         if (ownsExecutor && executor instanceof ExecutorService service) {
             service.shutdown();
         }
@@ -467,7 +431,7 @@ final class ConcurrentWork<K, V> {
     // --- figures for metrics and tests ---
 
     synchronized int running() {
-        return running;
+        return workers.claimed();
     }
 
     synchronized long queued() {
@@ -475,7 +439,7 @@ final class ConcurrentWork<K, V> {
         for (PartitionWork work : partitions.values()) {
             total += work.incomplete.size();
         }
-        return Math.max(0, total - running);
+        return Math.max(0, total - workers.claimed());
     }
 
     synchronized long queued(TopicPartition partition) {

@@ -43,8 +43,13 @@ final class PartitionWork {
 
     long next = -1;
     long highestCompleted = -1;
+    /** Records claimed by workers and not booked yet. */
     int running;
-    boolean revoked;
+    /** Read by workers without the lock to skip claimed records of a revoked partition. */
+    volatile boolean revoked;
+    /** Paused for back-pressure until it has room again (see {@link ConcurrentWork#full()}). */
+    boolean full;
+
     private long skipBase = -1;
     private BitSet skip;
 

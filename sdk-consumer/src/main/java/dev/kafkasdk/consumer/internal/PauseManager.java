@@ -95,6 +95,21 @@ final class PauseManager {
         return pause.size();
     }
 
+    /**
+     * Whether back-pressure pauses every one of {@code assignment} (and it is not empty): then a poll
+     * can return no records.
+     *
+     * @param assignment the assigned partitions
+     * @return {@code true} when all are paused for back-pressure
+     */
+    boolean backpressureCovers(Set<TopicPartition> assignment) {
+        return !assignment.isEmpty() && full.containsAll(assignment);
+    }
+
+    boolean hasBackpressure() {
+        return !full.isEmpty();
+    }
+
     boolean hasRetryPaused() {
         return !retryPaused.isEmpty();
     }

@@ -193,6 +193,7 @@ final class PollLoop implements Runnable {
         if (ctx.pauses.hasRetryPaused()) {
             timeoutNanos = Math.min(timeoutNanos, ctx.retries.nanosUntilNextDue(now));
         }
+        timeoutNanos = rounds.beforePoll(now, timeoutNanos);
         ConsumerRecords<byte[], byte[]> polled;
         inPoll = true;
         try {

@@ -24,4 +24,16 @@ interface RoundProcessor {
      * @param nowNanos the current time
      */
     default void tick(long nowNanos) {}
+
+    /**
+     * Runs before every poll and may shorten its timeout, or wait instead of polling (concurrent
+     * modes: while every partition is paused for back-pressure).
+     *
+     * @param nowNanos the current time
+     * @param timeoutNanos the poll timeout the loop would use
+     * @return the poll timeout to use, at most {@code timeoutNanos}
+     */
+    default long beforePoll(long nowNanos, long timeoutNanos) {
+        return timeoutNanos;
+    }
 }

@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class WatermarkCommits implements CommitStrategy {
 
     private static final Logger LOG = LoggerFactory.getLogger(WatermarkCommits.class);
+    private static final long ASYNC_ANSWER_POLL_NANOS = 1_000_000;
 
     /** Where the watermarks go. */
     public enum Target {
@@ -84,7 +85,8 @@ public final class WatermarkCommits implements CommitStrategy {
     @Override
     public void endRound() {
         long now = System.nanoTime();
-        if (now - nextCommitNanos < 0) {
+        if (now - nextCommitNanos < 0 || (asyncInFlight && target == Target.KAFKA_ASYNC)) {
+            // an asynchronous commit still in flight: commit on the first round after its answer
             return;
         }
         nextCommitNanos = now + intervalNanos;
@@ -98,6 +100,18 @@ public final class WatermarkCommits implements CommitStrategy {
             case STORE -> store(due);
             case NONE -> {}
         }
+    }
+
+    /**
+     * How long until the next periodic commit is due; the poll thread polls no longer than that.
+     *
+     * @param nowNanos the current time
+     * @return nanoseconds, 0 when due; at least a millisecond while an asynchronous commit is in flight
+     *     (its answer arrives in a poll)
+     */
+    long nanosUntilDue(long nowNanos) {
+        long left = Math.max(0, nextCommitNanos - nowNanos);
+        return asyncInFlight ? Math.max(left, ASYNC_ANSWER_POLL_NANOS) : left;
     }
 
     @Override
