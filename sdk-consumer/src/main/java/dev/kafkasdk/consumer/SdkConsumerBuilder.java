@@ -368,9 +368,7 @@ public final class SdkConsumerBuilder<K, V> {
         try {
             FailureAction poison = poisonAction != null
                     ? poisonAction
-                    : hasPublisher()
-                            ? FailureAction.DEAD_LETTER
-                            : FailureAction.SKIP;
+                    : hasPublisher() ? FailureAction.DEAD_LETTER : FailureAction.SKIP;
             return build(problems, prefix, mode, poison);
         } finally {
             failurePolicy = savedPolicy;

@@ -77,7 +77,16 @@ final class ConcurrentWork<K, V> {
         this.executor = executor;
         this.ownsExecutor = ownsExecutor;
         RecordRunner<K, V> runner = new RecordRunner<>(
-                ordering, handler, decoder, resolver, poisonAction, exhaustedAction, retry, meters, this::fail, this::closing);
+                ordering,
+                handler,
+                decoder,
+                resolver,
+                poisonAction,
+                exhaustedAction,
+                retry,
+                meters,
+                this::fail,
+                this::closing);
         this.workers = new Workers<>(this, queue, concurrency, executor, runner, new Bookkeeping());
         this.meters = meters;
         this.maxSpan = OffsetMetadataCodec.maxSpan(4096);

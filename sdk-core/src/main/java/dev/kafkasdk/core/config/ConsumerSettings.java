@@ -428,6 +428,11 @@ public final class ConsumerSettings extends ClientSettings {
             return section(DEAD_LETTER_SECTION, producer);
         }
 
+        /** Attaches the producer {@code dead-letter-producer} already names, keeping the key's origin. */
+        Builder resolvedDeadLetterProducer(ProducerSettings producer) {
+            return section(DEAD_LETTER_SECTION, producer);
+        }
+
         /** Sets {@code client.id}; returns this builder. */
         public Builder clientId(@Nullable String clientId) {
             return set(CLIENT_ID, clientId);

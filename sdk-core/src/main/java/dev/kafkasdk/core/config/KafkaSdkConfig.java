@@ -434,7 +434,7 @@ public final class KafkaSdkConfig {
                     return consumer;
                 }
                 return ConsumerSettings.from(consumer)
-                        .deadLetterProducer(producer)
+                        .resolvedDeadLetterProducer(producer)
                         .build();
             });
         }

@@ -30,6 +30,7 @@ class KeyTableRoundTripTest {
             "producers.<name>.acks", "all",
             "consumers.<name>.session-timeout", "60s",
             "consumers.<name>.retry-topics", "5s,1m",
+            "consumers.<name>.dead-letter-producer", NAME,
             "admins.<name>.default-api-timeout", "90s");
 
     record Case(KeyTable<?> table, SettingKey<?> key, String text) {}
@@ -69,6 +70,10 @@ class KeyTableRoundTripTest {
         }
         element.put(c.key().name(), c.text());
         doc.put(section(c.table()), element);
+        if (c.key() == ConsumerKeys.DEAD_LETTER_PRODUCER) {
+            // the named producer must be declared
+            doc.put("producers", Map.of("acks", "all"));
+        }
         return doc;
     }
 
