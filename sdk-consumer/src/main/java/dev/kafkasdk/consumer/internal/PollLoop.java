@@ -131,6 +131,7 @@ final class PollLoop implements Runnable {
     }
 
     private void start() {
+        ClusterFeatureCheck.atStart(spec);
         liveness.checkAtStart();
         rounds.begin();
         Subscription subscription = spec.subscription();
