@@ -52,6 +52,7 @@ class BrokerCompatibilityIT {
                 .startupTimeout(Duration.ofSeconds(180))
                 .build())) {
             CompatChecks checks = new CompatChecks(kafka, version);
+            checks.release();
             for (CompatFeature feature : CompatFeature.values()) {
                 if (!FULL && !feature.smoke()) {
                     continue;
@@ -72,7 +73,9 @@ class BrokerCompatibilityIT {
                 }
             }
         }
-        assertThat(failures).as("features that did not behave as expected on Kafka " + version).isEmpty();
+        assertThat(failures)
+                .as("features that did not behave as expected on Kafka " + version)
+                .isEmpty();
     }
 
     @AfterAll

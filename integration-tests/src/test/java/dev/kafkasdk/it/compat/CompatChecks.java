@@ -75,6 +75,22 @@ final class CompatChecks {
         };
     }
 
+    /** The kit must have started the asked release: the cluster's metadata.version says which it runs. */
+    String release() {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            ClusterFeatures features = ClusterFeatures.detect(admin, Duration.ofSeconds(10));
+            requireRelease(features);
+            return features.release().orElseThrow();
+        }
+    }
+
+    private void requireRelease(ClusterFeatures features) {
+        String expected = version.substring(0, version.lastIndexOf('.'));
+        if (!features.release().orElse("none").equals(expected)) {
+            throw new AssertionError("asked for Kafka " + version + " but the cluster runs " + features.describe());
+        }
+    }
+
     private ClusterSettings cluster() {
         return ClusterSettings.builder()
                 .bootstrapServers(kafka.bootstrapServers())
@@ -116,8 +132,7 @@ final class CompatChecks {
         try (SdkConsumer<String, String> consumer =
                 SdkConsumer.create(settings, Serdes.string(), Serdes.string(), r -> seen.add(r.value()), topic)) {
             consumer.start();
-            await().atMost(WAIT)
-                    .until(() -> seen.size() >= 4 || consumer.state() == ConsumerState.FAILED);
+            await().atMost(WAIT).until(() -> seen.size() >= 4 || consumer.state() == ConsumerState.FAILED);
             if (consumer.state() == ConsumerState.FAILED) {
                 Throwable cause = consumer.failureCause().orElseThrow();
                 if (cause instanceof UnsupportedBrokerFeatureException unsupported) {
@@ -183,13 +198,16 @@ final class CompatChecks {
                 .autoOffsetReset(OffsetReset.EARLIEST)
                 .build();
         Set<String> seen = ConcurrentHashMap.newKeySet();
-        try (SdkConsumer<String, String> consumer =
-                        SdkConsumer.create(settings, Serdes.string(), Serdes.string(), r -> seen.add(r.value()), topic);
+        try (SdkConsumer<String, String> consumer = SdkConsumer.create(
+                        settings, Serdes.string(), Serdes.string(), r -> seen.add(r.value()), topic);
                 SdkAdmin admin = admin()) {
             consumer.start();
             await().atMost(WAIT).until(() -> seen.contains("x"));
-            await().atMost(WAIT).until(() -> admin.groups().list().stream().anyMatch(g -> g.groupId().equals(group)));
-            await().atMost(WAIT).until(() -> !admin.groups().describe(group).members().isEmpty());
+            await().atMost(WAIT)
+                    .until(() -> admin.groups().list().stream()
+                            .anyMatch(g -> g.groupId().equals(group)));
+            await().atMost(WAIT)
+                    .until(() -> !admin.groups().describe(group).members().isEmpty());
             admin.groups().lag(group);
         }
         return Outcome.yes();
@@ -245,6 +263,7 @@ final class CompatChecks {
     private Outcome shareGroups() {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             ClusterFeatures features = ClusterFeatures.detect(admin, Duration.ofSeconds(10));
+            requireRelease(features);
             try {
                 features.require(BrokerFeature.SHARE_GROUPS);
                 return Outcome.yes();

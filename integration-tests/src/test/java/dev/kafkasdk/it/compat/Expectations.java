@@ -30,8 +30,9 @@ final class Expectations {
                 && message.contains("it needs Kafka " + needs + " or newer")
                 && message.contains("the cluster runs Kafka " + version.substring(0, version.lastIndexOf('.')))
                 && message.contains("Fix: ");
-        return worded ? null : feature + " on Kafka " + version + ": start-time error lacks the feature, release or fix: "
-                + message;
+        return worded
+                ? null
+                : feature + " on Kafka " + version + ": start-time error lacks the feature, release or fix: " + message;
     }
 
     static boolean atLeast(String version, String minimum) {
