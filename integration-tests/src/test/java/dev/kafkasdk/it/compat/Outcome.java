@@ -14,6 +14,9 @@ record Outcome(Kind kind, String detail) {
         DEGRADES
     }
 
+    /** Prefix of a {@code NO} detail that lint reported rather than a client at start. */
+    static final String LINT_ERROR = "lint ERROR KSDK-L014: ";
+
     static Outcome yes() {
         return new Outcome(Kind.YES, "");
     }
@@ -30,7 +33,10 @@ record Outcome(Kind kind, String detail) {
     String cell() {
         return switch (kind) {
             case YES -> "yes";
-            case NO -> "no: fails at start with \"" + firstSentence(detail) + "\"";
+            case NO ->
+                detail.startsWith(LINT_ERROR)
+                        ? "no: " + LINT_ERROR + "\"" + firstSentence(detail.substring(LINT_ERROR.length())) + "\""
+                        : "no: fails at start with \"" + firstSentence(detail) + "\"";
             case DEGRADES -> "degrades: " + detail;
         };
     }
