@@ -69,7 +69,10 @@ final class ClusterFeatureCheck {
         try (Admin admin = Admin.create(props)) {
             return detect(admin, timeout, spec.clientId());
         } catch (RuntimeException e) {
-            LOG.info("Consumer {}: cannot create an admin client to read the cluster's features: {}", spec.clientId(), e.toString());
+            LOG.info(
+                    "Consumer {}: cannot create an admin client to read the cluster's features: {}",
+                    spec.clientId(),
+                    e.toString());
             return Optional.empty();
         }
     }
