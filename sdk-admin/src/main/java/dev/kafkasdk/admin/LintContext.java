@@ -1,6 +1,7 @@
 package dev.kafkasdk.admin;
 
 import dev.kafkasdk.admin.internal.SettingsFacts;
+import dev.kafkasdk.core.compat.ClusterFeatures;
 import dev.kafkasdk.core.config.ConsumerSettings;
 import dev.kafkasdk.core.config.KafkaSdkConfig;
 import dev.kafkasdk.core.config.ProducerSettings;
@@ -9,8 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The settings a {@link ConfigLinter} checks, as plain Kafka property names and values.
@@ -103,6 +106,7 @@ public final class LintContext {
     private final OptionalInt brokerCount;
     private final int partitionBudgetPerBroker;
     private final Map<Integer, Integer> replicasPerBroker;
+    private final @Nullable ClusterFeatures clusterFeatures;
 
     private LintContext(Builder b) {
         this.mode = b.mode;
@@ -114,6 +118,7 @@ public final class LintContext {
                 b.brokerCount.isPresent() || b.brokers.isEmpty() ? b.brokerCount : OptionalInt.of(b.brokers.size());
         this.partitionBudgetPerBroker = b.partitionBudgetPerBroker;
         this.replicasPerBroker = Map.copyOf(b.replicasPerBroker);
+        this.clusterFeatures = b.clusterFeatures;
     }
 
     /** @return a builder for an offline context */
@@ -180,6 +185,16 @@ public final class LintContext {
      *
      * @return a builder
      */
+    /**
+     * What the cluster supports, read online with {@code describeFeatures}; empty offline or when the
+     * cluster did not say.
+     *
+     * @return the cluster's features, if known
+     */
+    public Optional<ClusterFeatures> clusterFeatures() {
+        return Optional.ofNullable(clusterFeatures);
+    }
+
     public Builder toBuilder() {
         Builder b = new Builder()
                 .mode(mode)
@@ -190,12 +205,16 @@ public final class LintContext {
         topics.forEach(b::topic);
         brokers.forEach(b::broker);
         brokerCount.ifPresent(b::brokerCount);
+        if (clusterFeatures != null) {
+            b.clusterFeatures(clusterFeatures);
+        }
         return b;
     }
 
     /** Collects a {@link LintContext}. Not thread-safe. */
     public static final class Builder {
         private Mode mode = Mode.OFFLINE;
+        private @Nullable ClusterFeatures clusterFeatures;
         private final List<ClientFacts> producers = new ArrayList<>();
         private final List<ClientFacts> consumers = new ArrayList<>();
         private final List<TopicFacts> topics = new ArrayList<>();
@@ -205,6 +224,17 @@ public final class LintContext {
         private Map<Integer, Integer> replicasPerBroker = Map.of();
 
         private Builder() {}
+
+        /**
+         * Sets what the cluster supports (online lint reads it with {@code describeFeatures}).
+         *
+         * @param features the cluster's features
+         * @return this builder
+         */
+        public Builder clusterFeatures(ClusterFeatures features) {
+            this.clusterFeatures = Objects.requireNonNull(features, "features");
+            return this;
+        }
 
         /**
          * @param mode where the settings came from

@@ -45,7 +45,7 @@ class ConfigLinterTest {
         LintReport report = lint(clean());
 
         assertThat(report.findings()).isEmpty();
-        assertThat(report.rulesRun()).hasSize(13).first().isEqualTo("KSDK-L001");
+        assertThat(report.rulesRun()).hasSize(14).first().isEqualTo("KSDK-L001");
     }
 
     @Test
@@ -246,5 +246,47 @@ class ConfigLinterTest {
     void rejectsTwoRulesWithTheSameId() {
         LintRule rule = linter.rules().get(0);
         assertThatThrownBy(() -> linter.with(rule)).hasMessageContaining("KSDK-L001");
+    }
+
+    @Test
+    void consumerProtocolAgainstAKafka3ClusterIsAnErrorWithTheConsumersStartMessage() {
+        LintContext kafka39 = LintContext.builder()
+                .mode(LintContext.Mode.ONLINE)
+                .consumer(consumer(Map.of("group.protocol", "consumer")))
+                .clusterFeatures(dev.kafkasdk.core.compat.ClusterFeatures.of(Map.of("metadata.version", (short) 21)))
+                .build();
+
+        assertThat(ConfigLinter.defaults().lint(kafka39).findingsOf("KSDK-L014"))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.ERROR);
+                    assertThat(f.subject()).isEqualTo("consumer 'c'");
+                    assertThat(f.message())
+                            .startsWith("The cluster does not support the KIP-848 consumer group protocol"
+                                    + " (group-protocol: consumer): it needs Kafka 4.0 or newer with group.version >= 1,"
+                                    + " and the cluster runs Kafka 3.9");
+                    assertThat(f.fix()).startsWith("use group-protocol: classic");
+                });
+    }
+
+    @Test
+    void consumerProtocolOfflineIsANoteAndOnA40ClusterNothing() {
+        LintContext offline = LintContext.builder()
+                .consumer(consumer(Map.of("group.protocol", "consumer")))
+                .build();
+        assertThat(ConfigLinter.defaults().lint(offline).findingsOf("KSDK-L014"))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.INFO);
+                    assertThat(f.message()).contains("needs brokers of Kafka 4.0 or newer with group.version >= 1");
+                });
+
+        LintContext kafka40 = offline.toBuilder()
+                .mode(LintContext.Mode.ONLINE)
+                .clusterFeatures(dev.kafkasdk.core.compat.ClusterFeatures.of(
+                        Map.of("metadata.version", (short) 25, "group.version", (short) 1)))
+                .build();
+        assertThat(ConfigLinter.defaults().lint(kafka40).findingsOf("KSDK-L014"))
+                .isEmpty();
     }
 }

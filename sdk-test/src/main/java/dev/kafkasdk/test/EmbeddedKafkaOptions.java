@@ -39,6 +39,22 @@ public final class EmbeddedKafkaOptions {
 
     private static final int MAX_NODES = 9;
 
+    /**
+     * System property naming the Kafka version of every broker the kit starts (for example
+     * {@code 3.9.2}); it overrides {@link Builder#brokerVersion(String)} and
+     * {@link KafkaBroker#version()}.
+     */
+    public static final String BROKER_VERSION_PROPERTY = "kafka.sdk.test.broker.version";
+
+    /**
+     * System property naming the folder that holds one sub-folder of jars per broker version
+     * ({@code <folder>/3.9.2/*.jar}): the class path of a {@link Builder#brokerVersion(String)}
+     * broker. The build's {@code compat-brokers} module fills {@code compat-brokers/target/brokers}.
+     */
+    public static final String BROKER_DISTS_PROPERTY = "kafka.sdk.test.broker.dists";
+
+    private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("\\d+\\.\\d+\\.\\d+");
+
     private final int nodes;
     private final Backend backend;
     private final Map<String, String> brokerProperties;
@@ -48,6 +64,7 @@ public final class EmbeddedKafkaOptions {
     private final String externalBootstrapServers;
     private final SecurityOptions security;
     private final boolean faultProxy;
+    private final String brokerVersion;
 
     private EmbeddedKafkaOptions(Builder builder) {
         this.nodes = builder.nodes;
@@ -59,6 +76,7 @@ public final class EmbeddedKafkaOptions {
         this.externalBootstrapServers = builder.externalBootstrapServers;
         this.security = builder.security;
         this.faultProxy = builder.faultProxy;
+        this.brokerVersion = builder.brokerVersion;
     }
 
     /**
@@ -97,6 +115,7 @@ public final class EmbeddedKafkaOptions {
                 .operationTimeout(base.operationTimeout)
                 .security(base.security)
                 .faultProxy(base.faultProxy);
+        builder.brokerVersion = base.brokerVersion;
         builder.externalBootstrapServers = base.externalBootstrapServers;
         return builder;
     }
@@ -185,9 +204,21 @@ public final class EmbeddedKafkaOptions {
         return faultProxy;
     }
 
+    /**
+     * The Kafka version of the brokers when it is not the class path's own (see
+     * {@link Builder#brokerVersion(String)}); the system property {@value #BROKER_VERSION_PROPERTY}
+     * overrides it when the cluster starts.
+     *
+     * @return the requested broker version, if any
+     */
+    public Optional<String> brokerVersion() {
+        return Optional.ofNullable(brokerVersion);
+    }
+
     @Override
     public String toString() {
         return "EmbeddedKafkaOptions{nodes=" + nodes + ", security=" + security + ", faultProxy=" + faultProxy
+                + (brokerVersion == null ? "" : ", brokerVersion=" + brokerVersion)
                 + ", backend=" + backend
                 + ", brokerProperties=" + brokerProperties + ", defaultPartitions=" + defaultPartitions
                 + ", startupTimeout=" + startupTimeout + ", operationTimeout=" + operationTimeout
@@ -207,8 +238,23 @@ public final class EmbeddedKafkaOptions {
         private String externalBootstrapServers;
         private SecurityOptions security = SecurityOptions.none();
         private boolean faultProxy;
+        private String brokerVersion;
 
         private Builder() {}
+
+        /**
+         * Runs brokers of another Kafka release than the class path's, for compatibility tests: each
+         * node is a child JVM ({@link Backend#CHILD_JVM}; {@link Backend#AUTO} resolves to it) whose
+         * class path is {@code <dists>/<version>/*.jar}, where {@code <dists>} is the system property
+         * {@value #BROKER_DISTS_PROPERTY}. {@code null} or blank means the class path's own version.
+         *
+         * @param version a release such as {@code 3.9.2}
+         * @return this builder
+         */
+        public Builder brokerVersion(String version) {
+            this.brokerVersion = version == null || version.isBlank() ? null : version.trim();
+            return this;
+        }
 
         /**
          * Puts a fault-injecting TCP proxy in front of every node; needs the {@link Backend#IN_PROCESS}
@@ -356,6 +402,16 @@ public final class EmbeddedKafkaOptions {
             if (faultProxy && (backend == Backend.EXTERNAL || backend == Backend.TESTCONTAINERS)) {
                 problems.add(
                         "faultProxy=true with backend=" + backend + ": the proxies need IN_PROCESS, CHILD_JVM or AUTO");
+            }
+            if (brokerVersion != null && !VERSION.matcher(brokerVersion).matches()) {
+                problems.add("brokerVersion=" + brokerVersion + ": must be a Kafka release such as 3.9.2");
+            }
+            if (brokerVersion != null
+                    && (backend == Backend.IN_PROCESS
+                            || backend == Backend.EXTERNAL
+                            || backend == Backend.TESTCONTAINERS)) {
+                problems.add("brokerVersion=" + brokerVersion + " with backend=" + backend
+                        + ": a broker of another version runs only on CHILD_JVM or AUTO");
             }
             if (externalBootstrapServers != null && externalBootstrapServers.isBlank()) {
                 problems.add("externalBootstrapServers is blank: give host:port[,host:port...] or leave it unset");

@@ -91,4 +91,14 @@ public @interface KafkaBroker {
      * @return {@code true} to start the proxies
      */
     boolean faultProxy() default false;
+
+    /**
+     * The Kafka release of the brokers, for compatibility tests, for example {@code "3.9.2"}; empty
+     * means the class path's own broker. Another release runs in child JVMs from the jars under the
+     * system property {@value EmbeddedKafkaOptions#BROKER_DISTS_PROPERTY}; the system property
+     * {@value EmbeddedKafkaOptions#BROKER_VERSION_PROPERTY} overrides this attribute.
+     *
+     * @return the broker version, or empty
+     */
+    String version() default "";
 }

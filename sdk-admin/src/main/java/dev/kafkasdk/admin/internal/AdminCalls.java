@@ -26,6 +26,7 @@ import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TransactionalIdAuthorizationException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
 
 /**
  * Runs admin calls within one call timeout, retries included, with a Resilience4j {@link Retry} that
@@ -336,6 +337,15 @@ public final class AdminCalls {
                 ? ""
                 : " (" + target.type().name().toLowerCase(java.util.Locale.ROOT) + " "
                         + String.join(", ", target.names()) + ")";
+        if (cause instanceof UnsupportedVersionException) {
+            return KafkaSdkException.builder("failed to " + operation + what
+                            + ": the cluster's brokers do not have this admin call (Kafka: " + cause.getMessage()
+                            + "). It needs a newer Kafka release on every broker; ClusterFeatures.detect(admin)"
+                            + " tells which release the cluster runs, and docs/compatibility.md what each release"
+                            + " supports")
+                    .cause(cause)
+                    .fatal();
+        }
         return KafkaSdkException.builder(
                         "failed to " + operation + what + ": " + cause.getMessage() + AuthenticationHints.hint(cause))
                 .topic(

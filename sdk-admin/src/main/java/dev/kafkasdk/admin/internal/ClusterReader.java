@@ -2,6 +2,7 @@ package dev.kafkasdk.admin.internal;
 
 import dev.kafkasdk.admin.QuorumStatus;
 import dev.kafkasdk.core.KafkaSdkException;
+import dev.kafkasdk.core.compat.ClusterFeatures;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -54,6 +55,15 @@ final class ClusterReader {
                     nodes,
                     controller == null || controller.isEmpty() ? OptionalInt.empty() : OptionalInt.of(controller.id()));
         });
+    }
+
+    /** What the cluster supports, or empty when it will not say (no permission, unreachable in time). */
+    Optional<ClusterFeatures> features() {
+        try {
+            return Optional.of(ClusterFeatures.detect(admin, java.time.Duration.ofMillis(calls.timeoutMs())));
+        } catch (KafkaSdkException e) {
+            return Optional.empty();
+        }
     }
 
     /** The quorum, or empty when the cluster will not describe it (old broker, no permission). */

@@ -103,6 +103,7 @@ final class DefaultClusterOperations implements ClusterOperations {
                 .mode(LintContext.Mode.ONLINE)
                 .brokerCount(cluster.nodes().size())
                 .replicasPerBroker(load(cluster, all).replicasPerBroker());
+        reader.features().ifPresent(builder::clusterFeatures);
         new TreeMap<>(brokerConfigs)
                 .forEach((id, entries) ->
                         builder.broker(new BrokerFacts(Integer.parseInt(id), ClusterReader.values(entries))));

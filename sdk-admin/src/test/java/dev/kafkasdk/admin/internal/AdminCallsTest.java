@@ -40,6 +40,21 @@ class AdminCallsTest {
     }
 
     @Test
+    void anAdminCallTheBrokersLackFailsOnceNamingTheCallAndTheFix() {
+        AtomicInteger attempts = new AtomicInteger();
+        assertThatThrownBy(() -> calls.call("describe the metadata quorum", Target.cluster(), timeout -> {
+                    attempts.incrementAndGet();
+                    return failed(new org.apache.kafka.common.errors.UnsupportedVersionException(
+                            "The node does not support DESCRIBE_QUORUM"));
+                }))
+                .isInstanceOf(dev.kafkasdk.core.FatalKafkaSdkException.class)
+                .hasMessageStartingWith("failed to describe the metadata quorum: the cluster's brokers do not have"
+                        + " this admin call (Kafka: The node does not support DESCRIBE_QUORUM). It needs a newer Kafka"
+                        + " release on every broker");
+        assertThat(attempts).hasValue(1);
+    }
+
+    @Test
     void retriesRetriableFailuresUntilOneSucceeds() {
         AtomicInteger attempts = new AtomicInteger();
         String result = calls.call(

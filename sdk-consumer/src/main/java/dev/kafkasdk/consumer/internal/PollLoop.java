@@ -137,6 +137,7 @@ final class PollLoop implements Runnable {
     }
 
     private void start() {
+        ClusterFeatureCheck.atStart(spec);
         DeadLetterTopicCheck.verify(spec);
         liveness.checkAtStart();
         readiness.begin();

@@ -38,6 +38,7 @@ public final class AnnotationOptions {
                     .startupTimeout(Duration.ofSeconds(annotation.startupTimeoutSeconds()))
                     .security(security(annotation.security()))
                     .faultProxy(annotation.faultProxy())
+                    .brokerVersion(annotation.version())
                     .build();
         } catch (KafkaTestKitException e) {
             throw new KafkaTestKitException("@KafkaBroker on " + testClass.getName() + ": " + e.getMessage(), e);

@@ -64,13 +64,15 @@ final class ChildJvmCluster extends BaseCluster {
                     StorageFormatter.writeFormatArguments(propertiesFile, security.scramFormatArguments());
                 }
             }
-            cluster = new ChildJvmCluster(
-                    addresses,
-                    root,
-                    clusterId,
-                    JvmClasspath.resolve(),
-                    options,
-                    security == null ? List.of() : security.jvmOptions());
+            List<String> jvmOptions = new ArrayList<>(security == null ? List.of() : security.jvmOptions());
+            List<String> classpath;
+            if (options.brokerVersion().isPresent()) {
+                classpath = BrokerDists.classpath(options.brokerVersion().get());
+                jvmOptions.addAll(BrokerDists.JVM_OPTIONS);
+            } else {
+                classpath = JvmClasspath.resolve();
+            }
+            cluster = new ChildJvmCluster(addresses, root, clusterId, classpath, options, jvmOptions);
             if (security != null) {
                 cluster.secure(security, addresses);
             }

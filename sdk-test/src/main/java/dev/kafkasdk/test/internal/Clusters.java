@@ -1,9 +1,11 @@
 package dev.kafkasdk.test.internal;
 
+import dev.kafkasdk.test.Backend;
 import dev.kafkasdk.test.EmbeddedKafkaOptions;
 import dev.kafkasdk.test.KafkaCluster;
 import dev.kafkasdk.test.KafkaTestKitException;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,19 +24,32 @@ public final class Clusters {
      * Selects the backend (system properties included) and starts the cluster; returns once every
      * node serves.
      *
-     * @param options the cluster options
+     * @param requested the cluster options
      * @return the running cluster, owned by the caller
      * @throws KafkaTestKitException if the backend cannot be used or the cluster does not start
      */
-    public static KafkaCluster start(EmbeddedKafkaOptions options) {
+    public static KafkaCluster start(EmbeddedKafkaOptions requested) {
+        Optional<String> version = BrokerDists.requested(requested);
+        EmbeddedKafkaOptions options = version.isEmpty()
+                ? requested
+                : EmbeddedKafkaOptions.from(requested)
+                        .brokerVersion(version.get())
+                        .build();
         BackendSelector.Selection selection = BackendSelector.fromSystemProperties(
-                options.backend(),
+                version.isPresent() && options.backend() == Backend.AUTO ? Backend.CHILD_JVM : options.backend(),
                 options.nodes(),
                 options.externalBootstrapServers().orElse(null));
+        if (version.isPresent() && selection.backend() != Backend.CHILD_JVM) {
+            throw new KafkaTestKitException("Broker version " + version.get() + " runs only on backend CHILD_JVM,"
+                    + " but the backend is " + selection.backend()
+                    + " (the in-process broker is the class path's Kafka "
+                    + BrokerDists.classpathVersion() + "); unset -D" + Backend.SYSTEM_PROPERTY + " or the version");
+        }
         long started = System.nanoTime();
         KafkaCluster cluster = startOn(selection, options);
         LOG.info(
-                "Kafka test cluster on {} with {} serving at {} after {} ms",
+                "Kafka {} test cluster on {} with {} serving at {} after {} ms",
+                version.orElse(BrokerDists.classpathVersion()),
                 cluster.backend(),
                 cluster.nodeCount() == 1 ? "1 node" : cluster.nodeCount() + " nodes",
                 cluster.bootstrapServers(),

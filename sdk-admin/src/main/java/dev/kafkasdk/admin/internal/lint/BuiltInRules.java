@@ -9,13 +9,14 @@ public final class BuiltInRules {
 
     private BuiltInRules() {}
 
-    /** @return the built-in rules, {@code KSDK-L001} to {@code KSDK-L013} */
+    /** @return the built-in rules, {@code KSDK-L001} to {@code KSDK-L014} */
     public static List<LintRule> all() {
         List<LintRule> rules = new ArrayList<>();
         rules.addAll(SizeRules.all());
         rules.addAll(DurabilityRules.all());
         rules.addAll(GroupRules.all());
         rules.addAll(CapacityRules.all());
+        rules.addAll(FeatureRules.all());
         return List.copyOf(rules);
     }
 }
