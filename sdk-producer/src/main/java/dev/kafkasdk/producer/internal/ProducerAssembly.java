@@ -104,7 +104,9 @@ public final class ProducerAssembly {
             pending = new PendingTopics(kafka, limits, failures, names.thread("metadata"));
             pending.warm(topics(options));
         }
-        return new ProducerParts<>(clientId, kafka, encoder, context, clientMetrics, pending);
+        SendObservations observations =
+                options.observations() == null ? null : new SendObservations(options.observations(), clientId);
+        return new ProducerParts<>(clientId, kafka, encoder, context, clientMetrics, pending, observations);
     }
 
     private static Producer<byte[], byte[]> createClient(

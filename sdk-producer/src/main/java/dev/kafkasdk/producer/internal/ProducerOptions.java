@@ -4,12 +4,14 @@ import dev.kafkasdk.core.config.ProducerSettings;
 import dev.kafkasdk.core.metrics.SdkMetrics;
 import dev.kafkasdk.producer.CircuitBreakerSettings;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.Serde;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a producer is built from, as validated by the public builder.
@@ -24,6 +26,7 @@ import org.apache.kafka.common.serialization.Serde;
  * @param maxInFlight the in-flight cap, 0 for none
  * @param clientFactory creates the kafka-clients producer, or null for {@code KafkaProducer}
  * @param warmTopics topics whose metadata is fetched at creation, besides the settings' topics
+ * @param observations the caller's observation registry, or null for none
  * @param <K> the key type
  * @param <V> the value type
  */
@@ -37,4 +40,32 @@ public record ProducerOptions<K, V>(
         CircuitBreakerSettings circuitBreakerSettings,
         int maxInFlight,
         Function<Map<String, Object>, Producer<byte[], byte[]>> clientFactory,
-        List<String> warmTopics) {}
+        List<String> warmTopics,
+        @Nullable ObservationRegistry observations) {
+
+    /** Options without observations. */
+    public ProducerOptions(
+            ProducerSettings settings,
+            Serde<K> keySerde,
+            Serde<V> valueSerde,
+            Executor completionExecutor,
+            SdkMetrics metrics,
+            CircuitBreaker circuitBreaker,
+            CircuitBreakerSettings circuitBreakerSettings,
+            int maxInFlight,
+            Function<Map<String, Object>, Producer<byte[], byte[]>> clientFactory,
+            List<String> warmTopics) {
+        this(
+                settings,
+                keySerde,
+                valueSerde,
+                completionExecutor,
+                metrics,
+                circuitBreaker,
+                circuitBreakerSettings,
+                maxInFlight,
+                clientFactory,
+                warmTopics,
+                null);
+    }
+}

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.producer.Producer;
  * @param context what every send shares
  * @param clientMetrics unbinds kafka-clients' metrics from the registry, or null
  * @param pending holds records for topics without metadata, or null when sends may block
+ * @param observations starts send observations, or null for none
  * @param <K> the key type
  * @param <V> the value type
  */
@@ -20,4 +21,17 @@ record ProducerParts<K, V>(
         RecordEncoder<K, V> encoder,
         SendContext context,
         AutoCloseable clientMetrics,
-        PendingTopics pending) {}
+        PendingTopics pending,
+        SendObservations observations) {
+
+    /** Parts without observations. */
+    ProducerParts(
+            String clientId,
+            Producer<byte[], byte[]> kafka,
+            RecordEncoder<K, V> encoder,
+            SendContext context,
+            AutoCloseable clientMetrics,
+            PendingTopics pending) {
+        this(clientId, kafka, encoder, context, clientMetrics, pending, null);
+    }
+}
