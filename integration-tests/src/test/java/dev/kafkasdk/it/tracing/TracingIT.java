@@ -19,6 +19,7 @@ import dev.kafkasdk.core.observation.KafkaObservationKeys;
 import dev.kafkasdk.core.serde.Serdes;
 import dev.kafkasdk.producer.OutgoingRecord;
 import dev.kafkasdk.producer.SdkProducer;
+import dev.kafkasdk.producer.TransactionalProducer;
 import dev.kafkasdk.test.KafkaBroker;
 import dev.kafkasdk.test.KafkaCluster;
 import io.micrometer.tracing.Span;
@@ -202,6 +203,90 @@ class TracingIT {
                         .mapToLong(b -> Long.parseLong(attr(b, KafkaObservationKeys.BATCH_COUNT)))
                         .sum())
                 .isEqualTo(records);
+    }
+
+    @Test
+    void concurrentWorkersContinueEachRecordsOwnTrace(KafkaCluster kafka) throws Exception {
+        String topic = kafka.uniqueTopicName("trace-concurrent");
+        kafka.createTopic(topic, 2, 1);
+        int records = 20;
+        Set<String> workerThreads = ConcurrentHashMap.newKeySet();
+        try (SdkProducer<String, String> producer = producer(kafka)) {
+            CompletableFuture<?>[] sends = new CompletableFuture<?>[records];
+            for (int i = 0; i < records; i++) {
+                sends[i] = producer.send(OutgoingRecord.of(topic, "k" + i, "v" + i));
+            }
+            CompletableFuture.allOf(sends).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        ConsumerSettings settings = ConsumerSettings.builder()
+                .name("traced")
+                .cluster(ClusterSettings.of(kafka.bootstrapServers()))
+                .groupId(topic + "-g")
+                .autoOffsetReset(OffsetReset.EARLIEST)
+                .concurrency(4)
+                .build();
+        try (SdkConsumer<String, String> consumer = SdkConsumer.builder(settings, Serdes.string(), Serdes.string())
+                .subscribe(topic)
+                .observations(tracing.registry)
+                .recordHandler(
+                        record -> workerThreads.add(Thread.currentThread().getName()))
+                .build()) {
+            consumer.start();
+            await().atMost(WAIT).until(() -> named("process " + topic).size() == records);
+        }
+
+        Map<String, SpanData> sendsBySpanId =
+                named("send " + topic).stream().collect(Collectors.toMap(SpanData::getSpanId, s -> s));
+        assertThat(named("process " + topic)).allSatisfy(process -> {
+            SpanData send = sendsBySpanId.get(process.getParentSpanId());
+            assertThat(send).as("the send span of %s", process).isNotNull();
+            assertThat(process.getTraceId()).isEqualTo(send.getTraceId());
+            assertThat(attr(process, KafkaObservationKeys.MESSAGE_KEY))
+                    .isEqualTo(attr(send, KafkaObservationKeys.MESSAGE_KEY));
+        });
+        assertThat(named("process " + topic)).extracting(SpanData::getTraceId).doesNotHaveDuplicates();
+        assertThat(workerThreads).noneMatch(name -> name.endsWith("-poll"));
+    }
+
+    @Test
+    void transactionalForwardContinuesTheTraceDownstream(KafkaCluster kafka) throws Exception {
+        String input = kafka.uniqueTopicName("trace-tx-in");
+        String output = input + "-out";
+        kafka.createTopic(input, 1, 1);
+        kafka.createTopic(output, 1, 1);
+        ProducerSettings transactional = ProducerSettings.builder()
+                .name("forwarder")
+                .cluster(ClusterSettings.of(kafka.bootstrapServers()))
+                .transactionalId(input + "-tx")
+                .build();
+        try (SdkProducer<String, String> producer = producer(kafka);
+                TransactionalProducer<String, String> forwarder = SdkProducer.builder(
+                                transactional, Serdes.string(), Serdes.string())
+                        .observations(tracing.registry)
+                        .buildTransactional();
+                SdkConsumer<String, String> pipeline = consumer(kafka, input, input + "-g")
+                        .commitMode(CommitMode.transactional(forwarder))
+                        .recordHandler(record -> forwarder.send(OutgoingRecord.of(output, record.key(), "fwd")))
+                        .build();
+                SdkConsumer<String, String> reader = consumer(kafka, output, output + "-g")
+                        .recordHandler(record -> {})
+                        .build()) {
+            producer.send(OutgoingRecord.of(input, "order-7", "in")).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            pipeline.start();
+            reader.start();
+            await().atMost(WAIT).until(() -> named("process " + output).size() == 1);
+        }
+
+        SpanData send = only("send " + input);
+        SpanData process = only("process " + input);
+        SpanData forward = only("send " + output);
+        SpanData downstream = only("process " + output);
+        assertThat(process.getParentSpanId()).isEqualTo(send.getSpanId());
+        assertThat(forward.getParentSpanId()).isEqualTo(process.getSpanId());
+        assertThat(downstream.getParentSpanId()).isEqualTo(forward.getSpanId());
+        assertThat(List.of(process, forward, downstream))
+                .extracting(SpanData::getTraceId)
+                .containsOnly(send.getTraceId());
     }
 
     @Test
