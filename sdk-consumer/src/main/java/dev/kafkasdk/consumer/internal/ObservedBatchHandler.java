@@ -36,10 +36,12 @@ final class ObservedBatchHandler<K, V> implements BatchHandler<K, V> {
             headers.add(record.headers());
             topics.add(record.topic());
         }
-        KafkaBatchProcessContext context =
-                new KafkaBatchProcessContext(topics, headers, observations.group(), observations.clientId());
         Observation observation = Observation.createNotStarted(
-                        null, KafkaConventions.BATCH_CONVENTION, () -> context, observations.registry())
+                        null,
+                        KafkaConventions.BATCH_CONVENTION,
+                        () -> new KafkaBatchProcessContext(
+                                topics, headers, observations.group(), observations.clientId()),
+                        observations.registry())
                 .start();
         LogContext.putBatch(topics.size() == 1 ? topics.iterator().next() : null, observations.group());
         try (Observation.Scope scope = observation.openScope()) {

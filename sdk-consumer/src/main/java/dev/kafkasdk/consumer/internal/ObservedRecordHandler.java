@@ -26,17 +26,20 @@ final class ObservedRecordHandler<K, V> implements RecordHandler<K, V> {
         HandlerObservations.clearFailure();
         HandlerObservations.Position position =
                 new HandlerObservations.Position(record.topic(), record.partition(), record.offset());
-        KafkaProcessContext context = new KafkaProcessContext(
-                record.headers(),
-                record.topic(),
-                record.partition(),
-                record.offset(),
-                rawKey(record),
-                observations.group(),
-                observations.clientId(),
-                observations.attempt(position));
+        // the context is made only if the registry observes anything (a no-op registry: MDC only)
         Observation observation = Observation.createNotStarted(
-                        null, KafkaConventions.PROCESS_CONVENTION, () -> context, observations.registry())
+                        null,
+                        KafkaConventions.PROCESS_CONVENTION,
+                        () -> new KafkaProcessContext(
+                                record.headers(),
+                                record.topic(),
+                                record.partition(),
+                                record.offset(),
+                                rawKey(record),
+                                observations.group(),
+                                observations.clientId(),
+                                observations.attempt(position)),
+                        observations.registry())
                 .start();
         LogContext.put(record.topic(), record.partition(), record.offset(), observations.group());
         try (Observation.Scope scope = observation.openScope()) {

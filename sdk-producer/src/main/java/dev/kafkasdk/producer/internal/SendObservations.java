@@ -35,12 +35,22 @@ final class SendObservations {
      * @return the listener to complete instead: it stops the observation, then tells the caller's
      */
     Object start(ProducerRecord<byte[], byte[]> raw, Object listener) {
-        KafkaSendContext context = new KafkaSendContext(
-                raw.headers(), raw.topic(), clientId, raw.key(), raw.partition() == null ? -1 : raw.partition());
+        // the context is made only if the registry observes anything: a no-op registry costs one call
         Observation observation = Observation.createNotStarted(
-                        null, KafkaConventions.SEND_CONVENTION, () -> context, registry)
-                .start();
-        return new Stopping(observation, context, listener);
+                null,
+                KafkaConventions.SEND_CONVENTION,
+                () -> new KafkaSendContext(
+                        raw.headers(),
+                        raw.topic(),
+                        clientId,
+                        raw.key(),
+                        raw.partition() == null ? -1 : raw.partition()),
+                registry);
+        if (observation.isNoop()) {
+            return listener;
+        }
+        observation.start();
+        return new Stopping(observation, (KafkaSendContext) observation.getContext(), listener);
     }
 
     /** Stops the observation, then completes the caller's future or runs the caller's callback. */
