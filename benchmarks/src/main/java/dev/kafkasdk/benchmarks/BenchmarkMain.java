@@ -29,7 +29,8 @@ import java.util.Set;
 public final class BenchmarkMain {
 
     /** The benchmarks {@code --only} can select, in the order they run. */
-    static final List<String> BENCHMARKS = List.of("producer", "consumer", "slow-handler", "memory", "startup");
+    static final List<String> BENCHMARKS =
+            List.of("producer", "consumer", "slow-handler", "tracing", "memory", "startup");
 
     private BenchmarkMain() {}
 
@@ -82,6 +83,10 @@ public final class BenchmarkMain {
             long slowRecords = Math.min(options.records(), SlowHandlerBenchmark.DEFAULT_RECORDS);
             tables.add(slow.run(slowRecords, options.rounds()));
             tables.add(slow.runWithoutIo(slowRecords, options.rounds()));
+        }
+        if (options.includes("tracing")) {
+            tables.add(new TracingBenchmark(cluster, cluster.uniqueTopicName("bench-tracing"))
+                    .run(options.records(), options.rounds()));
         }
         if (options.includes("memory")) {
             tables.add(new MemoryBenchmark(cluster, cluster.uniqueTopicName("bench-memory"))

@@ -7,6 +7,7 @@ import dev.kafkasdk.consumer.internal.ConsumerSpec;
 import dev.kafkasdk.consumer.internal.DeadLetterChannel;
 import dev.kafkasdk.consumer.internal.DefaultSdkConsumer;
 import dev.kafkasdk.consumer.internal.GroupMembers;
+import dev.kafkasdk.consumer.internal.HandlerObservations;
 import dev.kafkasdk.consumer.internal.KafkaDeadLetterPublisher;
 import dev.kafkasdk.consumer.internal.ReadinessSpec;
 import dev.kafkasdk.core.ConfigException;
@@ -19,6 +20,7 @@ import dev.kafkasdk.core.internal.HealthEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +70,7 @@ public final class SdkConsumerBuilder<K, V> {
     private StartPositionStrategy startPositions = StartPositionStrategy.committed();
     private LivenessOptions liveness = LivenessOptions.defaults();
     private @Nullable MeterRegistry registry;
+    private @Nullable ObservationRegistry observations;
     private Tags tags = Tags.empty();
     private int maxTaggedPartitions = 32;
     private Duration pollTimeout = Duration.ofMillis(250);
@@ -251,6 +254,27 @@ public final class SdkConsumerBuilder<K, V> {
     }
 
     /**
+     * Observes every handler call through Micrometer's Observation API: one observation per handled
+     * record (span name {@code process <topic>}, observation name {@code kafka.sdk.process}; each
+     * retry attempt is one) or per handled batch ({@code kafka.sdk.process.batch}), and one send
+     * observation per dead-letter publish, whose parent is the failed handling. A propagating
+     * tracing handler makes a record's observation a child of the producer's context read from
+     * its headers (W3C {@code traceparent} with OpenTelemetry); a record without context starts a
+     * new trace. While a handler runs, the SLF4J MDC holds {@code kafka.topic},
+     * {@code kafka.partition}, {@code kafka.offset} and {@code kafka.group}; give
+     * {@code ObservationRegistry.NOOP} for the MDC alone. Without this call handlers run unwrapped
+     * and no observation objects are created. The registry stays the caller's. See
+     * {@code docs/tracing.md}.
+     *
+     * @param registry the caller's observation registry
+     * @return this builder
+     */
+    public SdkConsumerBuilder<K, V> observations(ObservationRegistry registry) {
+        this.observations = Objects.requireNonNull(registry, "registry");
+        return this;
+    }
+
+    /**
      * Caps per-partition tags of the committed-lag gauge; further partitions are summed under
      * {@code partition=other}.
      *
@@ -425,6 +449,17 @@ public final class SdkConsumerBuilder<K, V> {
             FailureAction poison) {
         DeadLetterPublisher dlt = deadLetterChannel(props, clientId);
         boolean owned = dlt != null && publisher == null;
+        RecordHandler<K, V> records = recordHandler;
+        BatchHandler<K, V> batches = batchHandler;
+        if (observations != null) {
+            HandlerObservations observed =
+                    new HandlerObservations(observations, settings.groupId().orElse(null), clientId);
+            records = observed.wrap(records);
+            batches = observed.wrap(batches);
+            DeadLetterPublisher named = dlt;
+            dlt = observed.wrap(
+                    dlt, owned && dlt != null ? topic -> named.topicFor(topic).orElse(topic + ".DLT") : null);
+        }
         return new DefaultSdkConsumer<>(
                 new ConsumerSpec<>(
                         clientId,
@@ -436,8 +471,8 @@ public final class SdkConsumerBuilder<K, V> {
                         resolved.sessionTimeout(),
                         resolved.heartbeatInterval(),
                         subscription,
-                        recordHandler,
-                        batchHandler,
+                        records,
+                        batches,
                         keyDeserializer,
                         valueDeserializer,
                         mode,

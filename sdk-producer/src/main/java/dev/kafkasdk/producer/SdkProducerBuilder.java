@@ -11,6 +11,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,7 @@ public final class SdkProducerBuilder<K, V> {
     private @Nullable Function<Map<String, Object>, Producer<byte[], byte[]>> clientFactory;
     private final List<String> warmTopics = new ArrayList<>();
     private final List<HealthListener> healthListeners = new ArrayList<>();
+    private @Nullable ObservationRegistry observations;
 
     SdkProducerBuilder(ProducerSettings settings, Serde<K> keySerde, Serde<V> valueSerde) {
         this.settings = settings;
@@ -90,6 +92,25 @@ public final class SdkProducerBuilder<K, V> {
     public SdkProducerBuilder<K, V> metrics(MeterRegistry registry, Iterable<Tag> tags) {
         this.metrics = SdkMetrics.of(
                 Objects.requireNonNull(registry, "registry"), Tags.of(Objects.requireNonNull(tags, "tags")));
+        return this;
+    }
+
+    /**
+     * Observes every send through Micrometer's Observation API: one observation (span name
+     * {@code send <topic>}, observation name {@code kafka.sdk.send}) from {@code send} until the
+     * acknowledgement or failure, with topic, client id, outcome and error type as low-cardinality
+     * key values and partition, offset and key as high-cardinality ones. It starts on the sending
+     * thread, so the caller's current observation or span is its parent, and a propagating tracing
+     * handler writes the trace context into the record's headers (W3C {@code traceparent} with
+     * OpenTelemetry). A record that fails to serialize is not observed. Without this call the
+     * producer creates no observation objects. The registry stays the caller's. See
+     * {@code docs/tracing.md}.
+     *
+     * @param registry the caller's observation registry
+     * @return this builder
+     */
+    public SdkProducerBuilder<K, V> observations(ObservationRegistry registry) {
+        this.observations = Objects.requireNonNull(registry, "registry");
         return this;
     }
 
@@ -240,6 +261,7 @@ public final class SdkProducerBuilder<K, V> {
                 maxInFlight,
                 clientFactory,
                 List.copyOf(warmTopics),
-                List.copyOf(healthListeners));
+                List.copyOf(healthListeners),
+                observations);
     }
 }

@@ -43,6 +43,7 @@ public class DefaultSdkProducer<K, V> implements SdkProducer<K, V> {
     private final PendingTopics pending;
     private final HealthEvents health;
     private final MetadataAge metadataAge;
+    private final SendObservations observations;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean closedInTime;
 
@@ -55,6 +56,7 @@ public class DefaultSdkProducer<K, V> implements SdkProducer<K, V> {
         this.pending = parts.pending();
         this.health = parts.health();
         this.metadataAge = MetadataAge.of(kafka);
+        this.observations = parts.observations();
         health.emit(HealthEvent.Type.STARTED);
     }
 
@@ -118,23 +120,27 @@ public class DefaultSdkProducer<K, V> implements SdkProducer<K, V> {
                 ? Refusal.PRODUCER_CLOSED
                 : context.fatal().get() != null ? Refusal.PRODUCER_UNUSABLE : null;
         if (refusal != null) {
-            refuse(refusal, topic, key, future, callback, start);
+            refuse(refusal, topic, key, listener(future, callback), start);
             return;
         }
         ProducerRecord<byte[], byte[]> raw;
         try {
             raw = encoder.encode(record);
         } catch (KafkaSdkException e) {
-            early(topic, key, future, callback, start)
+            early(topic, key, listener(future, callback), start)
                     .failBeforeSend(e, e.getCause().getClass().getSimpleName());
             return;
         }
+        Object listener = listener(future, callback);
+        if (observations != null) {
+            listener = observations.start(raw, listener);
+        }
         refusal = admit();
         if (refusal != null) {
-            refuse(refusal, topic, key, future, callback, start);
+            refuse(refusal, topic, key, listener, start);
             return;
         }
-        SendCompletion completion = new SendCompletion(context, topic, key, listener(future, callback), start, true);
+        SendCompletion completion = new SendCompletion(context, topic, key, listener, start, true);
         if (pending == null) {
             completion.sending(Thread.currentThread());
             handOver(raw, completion);
@@ -161,13 +167,7 @@ public class DefaultSdkProducer<K, V> implements SdkProducer<K, V> {
         }
     }
 
-    private void refuse(
-            Refusal refusal,
-            String topic,
-            K key,
-            CompletableFuture<SendResult> future,
-            SendCallback callback,
-            long start) {
+    private void refuse(Refusal refusal, String topic, K key, Object listener, long start) {
         KafkaSdkException failure = context.failures()
                 .refused(
                         refusal,
@@ -176,12 +176,11 @@ public class DefaultSdkProducer<K, V> implements SdkProducer<K, V> {
                         context.fatal().get(),
                         context.gate(),
                         context.limiter().limit());
-        early(topic, key, future, callback, start).failBeforeSend(failure, refusal.tag());
+        early(topic, key, listener, start).failBeforeSend(failure, refusal.tag());
     }
 
-    private SendCompletion early(
-            String topic, K key, CompletableFuture<SendResult> future, SendCallback callback, long start) {
-        return new SendCompletion(context, topic, key, listener(future, callback), start, false);
+    private SendCompletion early(String topic, K key, Object listener, long start) {
+        return new SendCompletion(context, topic, key, listener, start, false);
     }
 
     private static Object listener(CompletableFuture<SendResult> future, SendCallback callback) {

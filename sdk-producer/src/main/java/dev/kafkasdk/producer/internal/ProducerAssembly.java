@@ -112,7 +112,9 @@ public final class ProducerAssembly {
             pending = new PendingTopics(kafka, limits, failures, diagnosis, names.thread("metadata"));
             pending.warm(topics(options));
         }
-        return new ProducerParts<>(clientId, kafka, encoder, context, clientMetrics, pending, health);
+        SendObservations observations =
+                options.observations() == null ? null : new SendObservations(options.observations(), clientId);
+        return new ProducerParts<>(clientId, kafka, encoder, context, clientMetrics, pending, health, observations);
     }
 
     /** How long the question "missing or not authorized?" may take: missing-topic-timeout, 1 to 10 s. */

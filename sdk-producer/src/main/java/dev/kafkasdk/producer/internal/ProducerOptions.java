@@ -5,12 +5,14 @@ import dev.kafkasdk.core.health.HealthListener;
 import dev.kafkasdk.core.metrics.SdkMetrics;
 import dev.kafkasdk.producer.CircuitBreakerSettings;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.Serde;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a producer is built from, as validated by the public builder.
@@ -26,6 +28,7 @@ import org.apache.kafka.common.serialization.Serde;
  * @param clientFactory creates the kafka-clients producer, or null for {@code KafkaProducer}
  * @param warmTopics topics whose metadata is fetched at creation, besides the settings' topics
  * @param healthListeners observe the producer's health events
+ * @param observations the caller's observation registry, or null for none
  * @param <K> the key type
  * @param <V> the value type
  */
@@ -40,10 +43,11 @@ public record ProducerOptions<K, V>(
         int maxInFlight,
         Function<Map<String, Object>, Producer<byte[], byte[]>> clientFactory,
         List<String> warmTopics,
-        List<HealthListener> healthListeners) {
+        List<HealthListener> healthListeners,
+        @Nullable ObservationRegistry observations) {
 
     /**
-     * Options without health listeners.
+     * Options without health listeners and observations.
      *
      * @param settings the producer settings
      * @param keySerde the key serde
@@ -78,6 +82,7 @@ public record ProducerOptions<K, V>(
                 maxInFlight,
                 clientFactory,
                 warmTopics,
-                List.of());
+                List.of(),
+                null);
     }
 }

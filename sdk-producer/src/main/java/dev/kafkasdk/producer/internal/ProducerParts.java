@@ -13,6 +13,7 @@ import org.apache.kafka.clients.producer.Producer;
  * @param clientMetrics unbinds kafka-clients' metrics from the registry, or null
  * @param pending holds records for topics without metadata, or null when sends may block
  * @param health the producer's health bookkeeping and listeners
+ * @param observations starts send observations, or null for none
  * @param <K> the key type
  * @param <V> the value type
  */
@@ -23,4 +24,5 @@ record ProducerParts<K, V>(
         SendContext context,
         AutoCloseable clientMetrics,
         PendingTopics pending,
-        HealthEvents health) {}
+        HealthEvents health,
+        SendObservations observations) {}
