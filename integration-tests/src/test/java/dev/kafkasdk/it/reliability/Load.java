@@ -14,6 +14,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,21 +38,36 @@ final class Load implements AutoCloseable {
     private final AtomicLong lastAckNanos = new AtomicLong(System.nanoTime());
     private final AtomicLong sent = new AtomicLong();
     private final Thread sender;
+    private final KafkaSdkConfig config;
 
     private Load(String topic, KafkaSdkConfig config) {
         this.topic = topic;
+        this.config = config;
         this.producer = SdkProducer.create(config.producer("load"), Serdes.string(), Serdes.string());
-        this.consumer = SdkConsumer.builder(config.consumer("load"), Serdes.string(), Serdes.string())
+        this.consumer = member();
+        this.sender = new Thread(this::sendLoop, "load-sender-" + topic);
+    }
+
+    /** A consumer of the load's group that records what it handles in the history; not started. */
+    SdkConsumer<String, String> member() {
+        return SdkConsumer.builder(config.consumer("load"), Serdes.string(), Serdes.string())
                 .subscribe(topic)
                 .commitMode(CommitMode.syncPerBatch())
                 .recordHandler(
                         r -> history.consumed(r.topic(), r.partition(), r.offset(), r.key(), Long.parseLong(r.value())))
                 .build();
-        this.sender = new Thread(this::sendLoop, "load-sender-" + topic);
     }
 
     /** Starts producing and consuming {@code topic} through {@code bootstrapServers}. */
     static Load start(String bootstrapServers, String topic) {
+        return start(bootstrapServers, topic, "");
+    }
+
+    /**
+     * As {@link #start(String, String)}, with extra consumer settings (YAML lines indented by four
+     * spaces, e.g. the concurrent mode's {@code ordering} and {@code concurrency}).
+     */
+    static Load start(String bootstrapServers, String topic, String consumerSettings) {
         KafkaSdkConfig config = KafkaSdkConfig.loader()
                 .yaml("""
                         producers:
@@ -65,7 +81,14 @@ final class Load implements AutoCloseable {
                             group-id: "%s-group"
                             auto-offset-reset: earliest
                             enable-auto-commit: false
-                        """.formatted(topic))
+                        %s
+                        """.formatted(
+                                topic,
+                                consumerSettings
+                                        .strip()
+                                        .lines()
+                                        .map(line -> "    " + line.strip())
+                                        .collect(Collectors.joining("\n"))))
                 .environment(Map.of("KAFKA_SDK_CLUSTER_BOOTSTRAP_SERVERS", bootstrapServers))
                 .load();
         Load load = new Load(topic, config);
