@@ -4,6 +4,7 @@ import dev.kafkasdk.admin.AdminOptions;
 import dev.kafkasdk.admin.ClusterOperations;
 import dev.kafkasdk.admin.GroupOperations;
 import dev.kafkasdk.admin.SdkAdmin;
+import dev.kafkasdk.admin.ShareGroupOperations;
 import dev.kafkasdk.admin.TopicOperations;
 import dev.kafkasdk.core.metrics.SdkMetrics;
 import java.time.Duration;
@@ -25,6 +26,7 @@ public final class DefaultSdkAdmin implements SdkAdmin {
     private final SdkMetrics.Binding clientMetrics;
     private final TopicOperations topics;
     private final GroupOperations groups;
+    private final ShareGroupOperations shareGroups;
     private final ClusterOperations cluster;
     private volatile boolean closedInTime;
 
@@ -62,6 +64,7 @@ public final class DefaultSdkAdmin implements SdkAdmin {
         AdminCalls calls = new AdminCalls(clientId, options, metrics, bootstrapServers);
         this.topics = new DefaultTopicOperations(admin, calls);
         this.groups = new DefaultGroupOperations(admin, calls);
+        this.shareGroups = new DefaultShareGroupOperations(admin, calls);
         this.cluster = new DefaultClusterOperations(admin, calls);
     }
 
@@ -91,6 +94,11 @@ public final class DefaultSdkAdmin implements SdkAdmin {
     @Override
     public GroupOperations groups() {
         return groups;
+    }
+
+    @Override
+    public ShareGroupOperations shareGroups() {
+        return shareGroups;
     }
 
     @Override
