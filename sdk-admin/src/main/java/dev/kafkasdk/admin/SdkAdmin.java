@@ -91,6 +91,14 @@ public interface SdkAdmin extends SdkClient {
     /** @return consumer group listing, lag and offset resets */
     GroupOperations groups();
 
+    /**
+     * Share groups (KIP-932): listing, members and backlog.
+     *
+     * @return share group operations
+     * @since 0.2
+     */
+    ShareGroupOperations shareGroups();
+
     /** @return health, partition load and live settings for lint */
     ClusterOperations cluster();
 

@@ -19,7 +19,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = KafkaSdkAdminCli.Version.class,
         description = "Topics as code, consumer groups, cluster health and config lint for Apache Kafka.",
-        subcommands = {TopicsCommand.class, GroupsCommand.class, ClusterCommand.class, LintCommand.class},
+        subcommands = {
+            TopicsCommand.class,
+            GroupsCommand.class,
+            ShareGroupsCommand.class,
+            ClusterCommand.class,
+            LintCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

@@ -4,6 +4,7 @@ import dev.kafkasdk.admin.AdminOptions;
 import dev.kafkasdk.admin.ClusterOperations;
 import dev.kafkasdk.admin.GroupOperations;
 import dev.kafkasdk.admin.SdkAdmin;
+import dev.kafkasdk.admin.ShareGroupOperations;
 import dev.kafkasdk.admin.TopicOperations;
 import dev.kafkasdk.core.KafkaSdkException;
 import dev.kafkasdk.core.health.ClientHealth;
@@ -32,6 +33,7 @@ public final class DefaultSdkAdmin implements SdkAdmin {
     private final SdkMetrics.Binding clientMetrics;
     private final TopicOperations topics;
     private final GroupOperations groups;
+    private final ShareGroupOperations shareGroups;
     private final ClusterOperations cluster;
     private final AdminCalls calls;
     private final HealthEvents health;
@@ -92,6 +94,7 @@ public final class DefaultSdkAdmin implements SdkAdmin {
         AdminCalls calls = new AdminCalls(clientId, options, metrics, bootstrapServers);
         this.topics = new DefaultTopicOperations(admin, calls);
         this.groups = new DefaultGroupOperations(admin, calls);
+        this.shareGroups = new DefaultShareGroupOperations(admin, calls);
         this.cluster = new DefaultClusterOperations(admin, calls);
         this.calls = calls;
         health.emit(HealthEvent.Type.STARTED);
@@ -123,6 +126,11 @@ public final class DefaultSdkAdmin implements SdkAdmin {
     @Override
     public GroupOperations groups() {
         return groups;
+    }
+
+    @Override
+    public ShareGroupOperations shareGroups() {
+        return shareGroups;
     }
 
     @Override

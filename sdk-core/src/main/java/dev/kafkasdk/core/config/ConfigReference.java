@@ -22,7 +22,7 @@ final class ConfigReference {
         StringBuilder sb = new StringBuilder("""
                 # Configuration reference
 
-                <!-- Generated from the key tables in sdk-core (ClusterKeys, ProducerKeys, ConsumerKeys, AdminKeys,
+                <!-- Generated from the key tables in sdk-core (ClusterKeys, ProducerKeys, ConsumerKeys, ShareConsumerKeys, AdminKeys,
                      TopicKeys); do not edit. Regenerate with:
                      %s -->
 
@@ -47,6 +47,7 @@ final class ConfigReference {
         all.add(ClusterKeys.STORE);
         all.add(ProducerKeys.TABLE);
         all.add(ConsumerKeys.TABLE);
+        all.add(ShareConsumerKeys.TABLE);
         all.add(AdminKeys.TABLE);
         all.add(TopicKeys.TABLE);
         return all;

@@ -22,6 +22,7 @@ final class ConfigSchema {
         children.put("cluster", section(ClusterKeys.TABLE, ClusterKeys.TABLE.label()));
         children.put("producers", named(ProducerKeys.TABLE));
         children.put("consumers", named(ConsumerKeys.TABLE));
+        children.put("share-consumers", named(ShareConsumerKeys.TABLE));
         children.put("admins", named(AdminKeys.TABLE));
         children.put("topics", named(TopicKeys.TABLE));
         return new Schema.Section("configuration", children);

@@ -32,6 +32,10 @@ final class DocumentBinder {
                 .names()
                 .forEach(n -> build(client(ConsumerSettings.builder(), n, consumers.child(n), cluster), problems)
                         .ifPresent(b::consumer));
+        Fields shares = doc.child("share-consumers");
+        shares.names()
+                .forEach(n -> build(client(ShareConsumerSettings.builder(), n, shares.child(n), cluster), problems)
+                        .ifPresent(b::shareConsumer));
         Fields admins = doc.child("admins");
         admins.names()
                 .forEach(n -> build(client(AdminSettings.builder(), n, admins.child(n), cluster), problems)

@@ -29,14 +29,17 @@ public final class KafkaSdkConfig {
     private final Map<String, ConsumerSettings> consumers;
     private final Map<String, AdminSettings> admins;
     private final Map<String, TopicSpec> topics;
+    private final Map<String, ShareConsumerSettings> shareConsumers;
 
     private KafkaSdkConfig(
             ClusterSettings cluster,
             Map<String, ProducerSettings> producers,
             Map<String, ConsumerSettings> consumers,
             Map<String, AdminSettings> admins,
-            Map<String, TopicSpec> topics) {
+            Map<String, TopicSpec> topics,
+            Map<String, ShareConsumerSettings> shareConsumers) {
         this.cluster = cluster;
+        this.shareConsumers = Collections.unmodifiableMap(shareConsumers);
         this.producers = Collections.unmodifiableMap(producers);
         this.consumers = Collections.unmodifiableMap(consumers);
         this.admins = Collections.unmodifiableMap(admins);
@@ -111,6 +114,28 @@ public final class KafkaSdkConfig {
         return named(consumers, "consumers", "consumer", name);
     }
 
+    /**
+     * Every share consumer (section {@code share-consumers}) by name, in document order.
+     *
+     * @return the share consumers
+     * @since 0.2
+     */
+    public Map<String, ShareConsumerSettings> shareConsumers() {
+        return shareConsumers;
+    }
+
+    /**
+     * One share consumer.
+     *
+     * @param name its name
+     * @return the settings
+     * @throws ConfigException if none has that name; the message lists the known names
+     * @since 0.2
+     */
+    public ShareConsumerSettings shareConsumer(String name) {
+        return named(shareConsumers, "share-consumers", "share consumer", name);
+    }
+
     /** @return every admin client by name, in document order */
     public Map<String, AdminSettings> admins() {
         return admins;
@@ -165,6 +190,7 @@ public final class KafkaSdkConfig {
                 new StringBuilder("cluster ").append(clusterTable.toMaskedMap()).append("\n\n");
         producers.values().forEach(p -> sb.append(p.describe()).append('\n'));
         consumers.values().forEach(c -> sb.append(c.describe()).append('\n'));
+        shareConsumers.values().forEach(c -> sb.append(c.describe()).append('\n'));
         sb.append(admin().describe());
         topics.values()
                 .forEach(t -> sb.append("\ntopic '")
@@ -185,7 +211,8 @@ public final class KafkaSdkConfig {
     @Override
     public String toString() {
         return "KafkaSdkConfig[cluster=" + cluster + ", producers=" + producers.keySet() + ", consumers="
-                + consumers.keySet() + ", admins=" + admins.keySet() + ", topics=" + topics.keySet() + "]";
+                + consumers.keySet() + ", shareConsumers=" + shareConsumers.keySet() + ", admins=" + admins.keySet()
+                + ", topics=" + topics.keySet() + "]";
     }
 
     private static <T> T named(Map<String, T> map, String section, String what, String name) {
@@ -285,6 +312,8 @@ public final class KafkaSdkConfig {
         private final Map<String, Function<ClusterSettings, ConsumerSettings>> consumers = new LinkedHashMap<>();
         private final Map<String, Function<ClusterSettings, AdminSettings>> admins = new LinkedHashMap<>();
         private final Map<String, TopicSpec> topics = new LinkedHashMap<>();
+        private final Map<String, Function<ClusterSettings, ShareConsumerSettings>> shareConsumers =
+                new LinkedHashMap<>();
 
         private Builder() {}
 
@@ -364,6 +393,22 @@ public final class KafkaSdkConfig {
         }
 
         /**
+         * Adds a share consumer under its name; if its cluster differs, it is rebuilt on this one.
+         *
+         * @param settings the share consumer
+         * @return this builder
+         * @since 0.2
+         */
+        public Builder shareConsumer(ShareConsumerSettings settings) {
+            shareConsumers.put(
+                    settings.name(),
+                    c -> settings.cluster().equals(c)
+                            ? settings
+                            : ShareConsumerSettings.from(settings).cluster(c).build());
+            return this;
+        }
+
+        /**
          * Adds an admin client under its name; if its cluster differs, it is rebuilt on this one.
          *
          * @param settings the admin client
@@ -404,9 +449,10 @@ public final class KafkaSdkConfig {
             Map<String, ProducerSettings> p = buildAll(producers, problems);
             Map<String, ConsumerSettings> c = buildAll(consumers, problems);
             Map<String, AdminSettings> a = buildAll(admins, problems);
+            Map<String, ShareConsumerSettings> s = buildAll(shareConsumers, problems);
             resolveDeadLetterProducers(c, p, problems);
             problems.throwIfAny();
-            return new KafkaSdkConfig(cluster, p, c, a, new LinkedHashMap<>(topics));
+            return new KafkaSdkConfig(cluster, p, c, a, new LinkedHashMap<>(topics), s);
         }
 
         /** Attaches the producer each consumer's {@code dead-letter-producer} names, or records a problem. */

@@ -31,13 +31,16 @@ class KeyTableRoundTripTest {
             "consumers.<name>.session-timeout", "60s",
             "consumers.<name>.retry-topics", "5s,1m",
             "consumers.<name>.dead-letter-producer", NAME,
-            "admins.<name>.default-api-timeout", "90s");
+            "admins.<name>.default-api-timeout", "90s",
+            "share-consumers.<name>.auto-offset-reset", "EARLIEST",
+            "share-consumers.<name>.delivery-count-limit", "6");
 
     record Case(KeyTable<?> table, SettingKey<?> key, String text) {}
 
     static Stream<Named<Case>> validCases() {
         List<Named<Case>> cases = new ArrayList<>();
-        for (KeyTable<?> table : List.of(ProducerKeys.TABLE, ConsumerKeys.TABLE, AdminKeys.TABLE, TopicKeys.TABLE)) {
+        for (KeyTable<?> table : List.of(
+                ProducerKeys.TABLE, ConsumerKeys.TABLE, ShareConsumerKeys.TABLE, AdminKeys.TABLE, TopicKeys.TABLE)) {
             for (SettingKey<?> key : table.keys()) {
                 String text = Optional.ofNullable(SAMPLES.get(table.path() + "." + key.name()))
                         .orElseGet(() -> sample(key));
@@ -66,6 +69,9 @@ class KeyTableRoundTripTest {
         doc.put("cluster", Map.of("bootstrap-servers", "broker1:9092"));
         Map<String, String> element = new LinkedHashMap<>();
         if (c.table() == ConsumerKeys.TABLE && c.key() != ConsumerKeys.GROUP_ID) {
+            element.put("group-id", "base-group");
+        }
+        if (c.table() == ShareConsumerKeys.TABLE && c.key() != ShareConsumerKeys.GROUP_ID) {
             element.put("group-id", "base-group");
         }
         element.put(c.key().name(), c.text());
@@ -136,6 +142,9 @@ class KeyTableRoundTripTest {
         if (table == ConsumerKeys.TABLE) {
             return config.consumer(NAME);
         }
+        if (table == ShareConsumerKeys.TABLE) {
+            return config.shareConsumer(NAME);
+        }
         return table == AdminKeys.TABLE ? config.admin(NAME) : config.topic(NAME);
     }
 
@@ -165,7 +174,8 @@ class KeyTableRoundTripTest {
 
     static Stream<Named<Case>> badCases() {
         List<Named<Case>> cases = new ArrayList<>();
-        for (KeyTable<?> table : List.of(ProducerKeys.TABLE, ConsumerKeys.TABLE, AdminKeys.TABLE, TopicKeys.TABLE)) {
+        for (KeyTable<?> table : List.of(
+                ProducerKeys.TABLE, ConsumerKeys.TABLE, ShareConsumerKeys.TABLE, AdminKeys.TABLE, TopicKeys.TABLE)) {
             for (SettingKey<?> key : table.keys()) {
                 bad(key).forEach(text -> cases.add(Named.of(key + " = '" + text + "'", new Case(table, key, text))));
             }

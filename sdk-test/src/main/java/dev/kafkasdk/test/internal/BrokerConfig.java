@@ -152,6 +152,15 @@ final class BrokerConfig {
         p.setProperty("log.cleaner.dedupe.buffer.size", "2097152");
         p.setProperty("broker.session.timeout.ms", "3000");
         p.setProperty("broker.heartbeat.interval.ms", "500");
+        // share groups (KIP-932): the share.version feature is on from the 4.4 format's defaults;
+        // these let members join, and tests shorten the acquisition lock, within seconds
+        p.setProperty("group.share.min.heartbeat.interval.ms", "500");
+        p.setProperty("group.share.heartbeat.interval.ms", "1000");
+        p.setProperty("group.share.min.session.timeout.ms", "3000");
+        p.setProperty("group.share.session.timeout.ms", "10000");
+        p.setProperty("group.share.min.record.lock.duration.ms", "1000");
+        p.setProperty("group.share.initialize.retry.interval.ms", "1000");
+        p.setProperty("share.coordinator.state.topic.num.partitions", "5");
 
         if (security != null) {
             security.applyTo(p);

@@ -68,7 +68,12 @@ public final class Checks {
         raw.forEach((key, value) -> {
             String path = prefix + "properties." + key;
             ConfigDef.Type type = client.type(key);
-            if (type == null) {
+            Optional<String> shareReason = client == KafkaKeys.Client.SHARE_CONSUMER
+                    ? KafkaKeys.shareUnsupportedReason(key)
+                    : Optional.empty();
+            if (shareReason.isPresent()) {
+                p.invalid(path, value, "is refused by kafka-clients for share consumers: " + shareReason.get());
+            } else if (type == null) {
                 p.missing(
                         path,
                         "unknown " + client.label() + " config of kafka-clients"

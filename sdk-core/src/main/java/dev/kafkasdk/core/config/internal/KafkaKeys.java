@@ -3,6 +3,8 @@ package dev.kafkasdk.core.config.internal;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -26,7 +28,12 @@ public final class KafkaKeys {
         /** {@code KafkaConsumer}. */
         CONSUMER("consumer", "consumers", ConsumerConfig.configDef(), ConsumerConfig.configNames()),
         /** {@code Admin}. */
-        ADMIN("admin", "admins", AdminClientConfig.configDef(), AdminClientConfig.configNames());
+        ADMIN("admin", "admins", AdminClientConfig.configDef(), AdminClientConfig.configNames()),
+        /**
+         * {@code KafkaShareConsumer}: the consumer's configs minus those kafka-clients refuses for share
+         * consumers ({@link KafkaKeys#shareUnsupportedReason(String)}).
+         */
+        SHARE_CONSUMER("share consumer", "share-consumers", ConsumerConfig.configDef(), shareConsumerNames());
 
         private final String label;
         private final String section;
@@ -74,7 +81,7 @@ public final class KafkaKeys {
          * @return the type or {@code null}
          */
         public ConfigDef.Type type(String key) {
-            ConfigDef.ConfigKey k = def.configKeys().get(key);
+            ConfigDef.ConfigKey k = names.contains(key) ? def.configKeys().get(key) : null;
             return k == null ? null : k.type;
         }
 
@@ -125,6 +132,25 @@ public final class KafkaKeys {
 
     private static final Set<String> TOPIC_CONFIG_NAMES = readTopicConfigNames();
 
+    /**
+     * The consumer configs {@code KafkaShareConsumer} refuses (kafka-clients 4.4's
+     * {@code ShareConsumerConfig}), with why: a share group has no offsets to reset or commit per
+     * member, and the broker runs membership and assignment.
+     */
+    private static final Map<String, String> SHARE_UNSUPPORTED = Map.of(
+            "auto.offset.reset",
+                    "a share group starts where its group config share.auto.offset.reset says; set auto-offset-reset "
+                            + "on the share consumer (the SDK applies it as that group config)",
+            "enable.auto.commit", "share consumers acknowledge records instead of committing offsets",
+            "group.instance.id", "share groups have no static membership",
+            "isolation.level", "the isolation level is the share group's config share.isolation.level",
+            "partition.assignment.strategy", "the broker assigns partitions to share group members",
+            "interceptor.classes", "kafka-clients does not run consumer interceptors on share consumers",
+            "session.timeout.ms", "the broker sets it for share groups (group.share.session.timeout.ms)",
+            "heartbeat.interval.ms", "the broker sets it for share groups (group.share.heartbeat.interval.ms)",
+            "group.protocol", "share consumers always use the share group protocol",
+            "group.remote.assignor", "the broker picks the share group assignor (group.share.assignors)");
+
     private KafkaKeys() {}
 
     /**
@@ -149,6 +175,22 @@ public final class KafkaKeys {
      */
     public static Set<String> topicConfigNames() {
         return TOPIC_CONFIG_NAMES;
+    }
+
+    /**
+     * Why kafka-clients refuses a consumer config for share consumers.
+     *
+     * @param key a kafka-clients key
+     * @return the reason, or empty when share consumers accept the key
+     */
+    public static Optional<String> shareUnsupportedReason(String key) {
+        return Optional.ofNullable(SHARE_UNSUPPORTED.get(key));
+    }
+
+    private static Set<String> shareConsumerNames() {
+        Set<String> names = new TreeSet<>(ConsumerConfig.configNames());
+        names.removeAll(SHARE_UNSUPPORTED.keySet());
+        return names;
     }
 
     private static Set<String> readTopicConfigNames() {
