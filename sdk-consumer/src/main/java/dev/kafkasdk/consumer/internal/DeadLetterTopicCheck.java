@@ -61,7 +61,13 @@ final class DeadLetterTopicCheck {
         if (!(spec.publisher() instanceof DeadLetterChannel channel) || !deadLetters(spec)) {
             return;
         }
-        new DeadLetterTopicCheck(channel, spec.clientId(), Admin::create).verify(sourceTopics(spec.subscription()));
+        Set<String> sources = sourceTopics(spec.subscription());
+        // a record that fails its last retry tier is dead-lettered with its main topic's coordinates
+        Set<String> mainTopics = spec.failurePolicy()
+                .retryTiers()
+                .map(tiers -> sources.stream().map(tiers::mainTopic).collect(Collectors.toCollection(TreeSet::new)))
+                .orElse(new TreeSet<>(sources));
+        new DeadLetterTopicCheck(channel, spec.clientId(), Admin::create).verify(mainTopics);
     }
 
     private static boolean deadLetters(ConsumerSpec<?, ?> spec) {
