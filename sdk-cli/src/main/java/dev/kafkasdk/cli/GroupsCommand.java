@@ -4,10 +4,10 @@ import dev.kafkasdk.admin.GroupDescription;
 import dev.kafkasdk.admin.GroupLag;
 import dev.kafkasdk.admin.GroupSummary;
 import dev.kafkasdk.admin.SdkAdmin;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -39,24 +39,11 @@ final class GroupsCommand implements Callable<Integer> {
             name = "list",
             mixinStandardHelpOptions = true,
             description = "List consumer groups with their protocol (classic or consumer) and state.")
-    static final class ListGroups implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        ConnectionOptions connection;
-
-        @Mixin
-        OutputOptions output;
-
+    static final class ListGroups extends AdminReadCommand {
         @Override
-        public Integer call() {
-            try (SdkAdmin admin = connection.connect()) {
-                List<GroupSummary> groups = admin.groups().list();
-                var out = spec.commandLine().getOut();
-                output.print(out, () -> GroupRender.list(out, groups), () -> GroupRender.listJson(groups));
-                return ExitCodes.OK;
-            }
+        void print(SdkAdmin admin, PrintWriter out) {
+            List<GroupSummary> groups = admin.groups().list();
+            output.print(out, () -> GroupRender.list(out, groups), () -> GroupRender.listJson(groups));
         }
     }
 
@@ -65,27 +52,14 @@ final class GroupsCommand implements Callable<Integer> {
             name = "describe",
             mixinStandardHelpOptions = true,
             description = "Describe a group: state, protocol, assignor, members and their partitions.")
-    static final class Describe implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        ConnectionOptions connection;
-
-        @Mixin
-        OutputOptions output;
-
+    static final class Describe extends AdminReadCommand {
         @Parameters(paramLabel = "GROUP", description = "The group id.", converter = Converters.NonBlank.class)
         String group;
 
         @Override
-        public Integer call() {
-            try (SdkAdmin admin = connection.connect()) {
-                GroupDescription d = admin.groups().describe(group);
-                var out = spec.commandLine().getOut();
-                output.print(out, () -> GroupRender.describe(out, d), () -> GroupRender.describeJson(d));
-                return ExitCodes.OK;
-            }
+        void print(SdkAdmin admin, PrintWriter out) {
+            GroupDescription d = admin.groups().describe(group);
+            output.print(out, () -> GroupRender.describe(out, d), () -> GroupRender.describeJson(d));
         }
     }
 
@@ -94,27 +68,14 @@ final class GroupsCommand implements Callable<Integer> {
             name = "lag",
             mixinStandardHelpOptions = true,
             description = "Committed-offset lag of a group per partition and in total.")
-    static final class Lag implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        ConnectionOptions connection;
-
-        @Mixin
-        OutputOptions output;
-
+    static final class Lag extends AdminReadCommand {
         @Parameters(paramLabel = "GROUP", description = "The group id.", converter = Converters.NonBlank.class)
         String group;
 
         @Override
-        public Integer call() {
-            try (SdkAdmin admin = connection.connect()) {
-                GroupLag lag = admin.groups().lag(group);
-                var out = spec.commandLine().getOut();
-                output.print(out, () -> GroupRender.lag(out, lag), () -> GroupRender.lagJson(lag));
-                return ExitCodes.OK;
-            }
+        void print(SdkAdmin admin, PrintWriter out) {
+            GroupLag lag = admin.groups().lag(group);
+            output.print(out, () -> GroupRender.lag(out, lag), () -> GroupRender.lagJson(lag));
         }
     }
 }

@@ -3,13 +3,13 @@ package dev.kafkasdk.cli;
 import dev.kafkasdk.admin.GroupSummary;
 import dev.kafkasdk.admin.SdkAdmin;
 import dev.kafkasdk.admin.ShareGroupInfo;
+import dev.kafkasdk.core.internal.Plurals;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -33,24 +33,11 @@ final class ShareGroupsCommand implements Callable<Integer> {
 
     /** {@code share-groups list}. */
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List share groups with their state.")
-    static final class ListShareGroups implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        ConnectionOptions connection;
-
-        @Mixin
-        OutputOptions output;
-
+    static final class ListShareGroups extends AdminReadCommand {
         @Override
-        public Integer call() {
-            try (SdkAdmin admin = connection.connect()) {
-                List<GroupSummary> groups = admin.shareGroups().list();
-                var out = spec.commandLine().getOut();
-                output.print(out, () -> GroupRender.list(out, groups), () -> GroupRender.listJson(groups));
-                return ExitCodes.OK;
-            }
+        void print(SdkAdmin admin, PrintWriter out) {
+            List<GroupSummary> groups = admin.shareGroups().list();
+            output.print(out, () -> GroupRender.list(out, groups), () -> GroupRender.listJson(groups));
         }
     }
 
@@ -59,38 +46,25 @@ final class ShareGroupsCommand implements Callable<Integer> {
             name = "describe",
             mixinStandardHelpOptions = true,
             description = "Describe a share group: state, members, their partitions, and lag per partition.")
-    static final class Describe implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        ConnectionOptions connection;
-
-        @Mixin
-        OutputOptions output;
-
+    static final class Describe extends AdminReadCommand {
         @Parameters(paramLabel = "GROUP", description = "The share group id.", converter = Converters.NonBlank.class)
         String group;
 
         @Override
-        public Integer call() {
-            try (SdkAdmin admin = connection.connect()) {
-                ShareGroupInfo d = admin.shareGroups().describe(group);
-                var out = spec.commandLine().getOut();
-                output.print(out, () -> text(out, d), () -> json(d));
-                return ExitCodes.OK;
-            }
+        void print(SdkAdmin admin, PrintWriter out) {
+            ShareGroupInfo d = admin.shareGroups().describe(group);
+            output.print(out, () -> text(out, d), () -> json(d));
         }
 
         private static void text(PrintWriter out, ShareGroupInfo d) {
             out.printf(
-                    "share group %s: state %s, coordinator %s, %d member(s), total lag %d%n",
+                    "share group %s: state %s, coordinator %s, %s, total lag %d%n",
                     d.groupId(),
                     d.state(),
                     d.coordinator().isPresent()
                             ? Integer.toString(d.coordinator().getAsInt())
                             : "-",
-                    d.members().size(),
+                    Plurals.count(d.members().size(), "member"),
                     d.totalLag());
             Table members = new Table("MEMBER", "CLIENT-ID", "HOST", "PARTITIONS");
             d.members().forEach(m -> members.row(m.memberId(), m.clientId(), m.host(), partitions(m)));

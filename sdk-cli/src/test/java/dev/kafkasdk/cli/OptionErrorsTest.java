@@ -39,6 +39,9 @@ class OptionErrorsTest {
                 bad("option '-b'", "''", "groups", "list", "-b", ""),
                 bad("option '--bootstrap-servers'", "is empty", "groups", "list", "--bootstrap-servers", " "),
                 bad("option '-b'", "'nohostport' is not host:port", "groups", "list", "-b", "nohostport"),
+                bad("option '-b'", "'nohostport' is not host:port", "share-groups", "list", "-b", "nohostport"),
+                bad("option '-b'", "''", "share-groups", "describe", "g", "-b", ""),
+                bad("option '-b'", "''", "groups", "describe", "g", "-b", ""),
                 bad(
                         "option '--bootstrap-servers'",
                         "'x:y' is not host:port",
