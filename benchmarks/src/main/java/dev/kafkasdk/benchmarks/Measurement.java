@@ -27,6 +27,45 @@ public record Measurement(
         long allocatedBytes,
         long heapAfterGcBytes) {
 
+    /** A timed run that returns its wall-clock nanoseconds. */
+    @FunctionalInterface
+    interface TimedRun {
+        /**
+         * Runs once.
+         *
+         * @return the run's wall-clock time in nanoseconds
+         * @throws InterruptedException if interrupted while waiting for acknowledgements
+         */
+        long run() throws InterruptedException;
+    }
+
+    /**
+     * Runs a send scenario once after a collection (so no collection lands inside it) and measures its
+     * wall-clock and client CPU time, with the latency percentiles {@code latency} recorded meanwhile.
+     *
+     * @param scenario the scenario's name
+     * @param round the round it runs in
+     * @param records how many records it sends
+     * @param latency the recorder the run's acknowledgements feed
+     * @param run the run
+     * @return the measurement
+     * @throws InterruptedException if interrupted while waiting for acknowledgements
+     */
+    static Measurement timedSends(String scenario, int round, long records, LatencyRecorder latency, TimedRun run)
+            throws InterruptedException {
+        MemoryProbe.collectBeforeTimedRun();
+        long cpuBefore = ClientCpu.nanos();
+        long nanos = run.run();
+        return new Measurement(
+                scenario,
+                round,
+                records,
+                nanos,
+                ClientCpu.nanos() - cpuBefore,
+                latency.p50Millis(),
+                latency.p99Millis());
+    }
+
     /**
      * A run without latency or memory figures.
      *

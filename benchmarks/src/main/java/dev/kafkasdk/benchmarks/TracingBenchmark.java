@@ -102,17 +102,7 @@ public final class TracingBenchmark {
             throws InterruptedException {
         topic = topics.create();
         latency = new LatencyRecorder();
-        MemoryProbe.collectBeforeTimedRun();
-        long cpuBefore = ClientCpu.nanos();
-        long nanos = runOnce(scenario, records);
-        return new Measurement(
-                scenario,
-                round,
-                records,
-                nanos,
-                ClientCpu.nanos() - cpuBefore,
-                latency.p50Millis(),
-                latency.p99Millis());
+        return Measurement.timedSends(scenario, round, records, latency, () -> runOnce(scenario, records));
     }
 
     private long runOnce(String scenario, long records) throws InterruptedException {
