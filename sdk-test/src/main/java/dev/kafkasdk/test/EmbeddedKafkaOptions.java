@@ -399,6 +399,11 @@ public final class EmbeddedKafkaOptions {
                 problems.add(
                         "security with backend=" + backend + ": secured listeners need IN_PROCESS, CHILD_JVM or AUTO");
             }
+            if (faultProxy && security != null && security.securesInternalTraffic()) {
+                problems.add("faultProxy=true with security.interBrokerListener="
+                        + security.interBrokerListener().orElseThrow()
+                        + ": the proxied listener is PLAINTEXT; drop one of them");
+            }
             if (faultProxy && (backend == Backend.EXTERNAL || backend == Backend.TESTCONTAINERS)) {
                 problems.add(
                         "faultProxy=true with backend=" + backend + ": the proxies need IN_PROCESS, CHILD_JVM or AUTO");

@@ -29,9 +29,12 @@ import java.lang.annotation.Target;
  * stores, and a random password per user (PLAIN users in the listeners' JAAS list, SCRAM-SHA-256
  * and SCRAM-SHA-512 credentials added when the storage is formatted). Nothing is checked in.
  *
- * <p>The kit's own PLAINTEXT listener ({@link KafkaCluster#bootstrapServers()}) stays open for the
- * kit's helpers and for inter-broker traffic; with {@link #authorizer()} its principal is a super
- * user. Tests of security use the secured listeners through {@link ClusterSecurity}.
+ * <p>By default the kit's own PLAINTEXT listener ({@link KafkaCluster#bootstrapServers()}) stays
+ * open for the kit's helpers and for inter-broker traffic, and the controller listener is
+ * PLAINTEXT; with {@link #authorizer()} their principal is a super user. Tests of security use the
+ * secured listeners through {@link ClusterSecurity}. With {@link #interBrokerListener()} the cluster
+ * has no PLAINTEXT listener at all: replication, the controller quorum and the kit's helpers use
+ * secured listeners.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -96,4 +99,41 @@ public @interface KafkaSecurity {
      * @return DNS names and IPv4 addresses
      */
     String[] certificateHosts() default {"localhost", "127.0.0.1"};
+
+    /**
+     * The secured listener that carries replication instead of the kit's PLAINTEXT listener: none
+     * (the default) or one of {@link #listeners()}. With one, every node runs without a PLAINTEXT
+     * listener:
+     *
+     * <ul>
+     *   <li>brokers replicate over that listener as the user {@value SecurityOptions#BROKER_USER}
+     *       (a super user): with {@link #interBrokerMechanism()} on a SASL listener, with the broker
+     *       certificate (CN {@value SecurityOptions#BROKER_USER}) on {@link SecuredListener#MUTUAL_TLS}
+     *       and on {@link SecuredListener#SSL} (which then requests, but does not require, client
+     *       certificates);
+     *   <li>the controller listener is secured too: SSL with required client certificates for an
+     *       {@code SSL} or {@code MUTUAL_TLS} inter-broker listener, {@code SASL_SSL} or
+     *       {@code SASL_PLAINTEXT} with PLAIN for a SASL one (KRaft cannot use SCRAM there: its
+     *       credentials live in the metadata log the controllers serve);
+     *   <li>{@link KafkaCluster#bootstrapServers()} names that listener, and the kit's helpers and
+     *       {@link KafkaCluster#adminClientProperties()} (and the producer and consumer maps) connect
+     *       as {@link #superUser()}; a bare {@code bootstrap.servers} no longer suffices.
+     * </ul>
+     *
+     * <p>Not with {@link KafkaBroker#faultProxy()} (the proxied listener is PLAINTEXT). With TLS the
+     * broker certificate must name 127.0.0.1 ({@link #certificateHosts()}).
+     *
+     * @return none, or the one inter-broker listener
+     */
+    SecuredListener[] interBrokerListener() default {};
+
+    /**
+     * The SASL mechanism of a SASL {@link #interBrokerListener()} ({@code
+     * sasl.mechanism.inter.broker.protocol}): {@link Sasl#PLAIN}, {@link Sasl#SCRAM_SHA_256} or
+     * {@link Sasl#SCRAM_SHA_512}. The brokers' SCRAM credentials are added when the storage is
+     * formatted. Ignored for listeners without SASL.
+     *
+     * @return the mechanism
+     */
+    Sasl interBrokerMechanism() default Sasl.SCRAM_SHA_512;
 }

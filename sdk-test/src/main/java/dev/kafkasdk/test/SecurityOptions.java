@@ -21,8 +21,11 @@ public final class SecurityOptions {
     private static final List<String> DEFAULT_CERTIFICATE_HOSTS = List.of("localhost", "127.0.0.1");
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern DNS_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?");
+    /** The user name (and certificate CN) the brokers authenticate as on secured internal listeners. */
+    public static final String BROKER_USER = "kafka-broker";
+
     private static final SecurityOptions NONE = new SecurityOptions(
-            Set.of(), Set.of(), false, "admin", false, DEFAULT_TOKEN_LIFETIME, DEFAULT_CERTIFICATE_HOSTS);
+            Set.of(), Set.of(), false, "admin", false, DEFAULT_TOKEN_LIFETIME, DEFAULT_CERTIFICATE_HOSTS, null, null);
 
     private final Set<SecuredListener> listeners;
     private final Set<String> users;
@@ -31,6 +34,8 @@ public final class SecurityOptions {
     private final boolean oauth;
     private final java.time.Duration tokenLifetime;
     private final List<String> certificateHosts;
+    private final SecuredListener interBrokerListener;
+    private final Sasl interBrokerMechanism;
 
     private SecurityOptions(
             Set<SecuredListener> listeners,
@@ -39,7 +44,11 @@ public final class SecurityOptions {
             String superUser,
             boolean oauth,
             java.time.Duration tokenLifetime,
-            List<String> certificateHosts) {
+            List<String> certificateHosts,
+            SecuredListener interBrokerListener,
+            Sasl interBrokerMechanism) {
+        this.interBrokerListener = interBrokerListener;
+        this.interBrokerMechanism = interBrokerMechanism;
         this.listeners = listeners;
         this.users = users;
         this.authorizer = authorizer;
@@ -131,6 +140,38 @@ public final class SecurityOptions {
     }
 
     /**
+     * The secured listener that carries replication and the kit's own traffic instead of the kit's
+     * PLAINTEXT listener (see {@link KafkaSecurity#interBrokerListener()}).
+     *
+     * @return the listener; empty when the kit's PLAINTEXT listener carries replication (the default)
+     */
+    public java.util.Optional<SecuredListener> interBrokerListener() {
+        return java.util.Optional.ofNullable(interBrokerListener);
+    }
+
+    /**
+     * The SASL mechanism brokers use on a SASL {@linkplain #interBrokerListener() inter-broker
+     * listener} ({@code sasl.mechanism.inter.broker.protocol}), which the kit's own clients use too.
+     *
+     * @return the mechanism; empty without a SASL inter-broker listener
+     */
+    public java.util.Optional<Sasl> interBrokerMechanism() {
+        return interBrokerListener != null && interBrokerListener.usesSasl()
+                ? java.util.Optional.of(interBrokerMechanism)
+                : java.util.Optional.empty();
+    }
+
+    /**
+     * Whether the cluster runs without the kit's PLAINTEXT listener: replication, the controller
+     * quorum and the kit's own clients all use secured listeners.
+     *
+     * @return {@code true} if an {@linkplain #interBrokerListener() inter-broker listener} is set
+     */
+    public boolean securesInternalTraffic() {
+        return interBrokerListener != null;
+    }
+
+    /**
      * Whether any secured listener is requested.
      *
      * @return {@code true} if the cluster is secured
@@ -143,7 +184,12 @@ public final class SecurityOptions {
     public String toString() {
         return "SecurityOptions{listeners=" + listeners + ", users=" + users + ", authorizer=" + authorizer
                 + ", superUser=" + superUser + ", oauth=" + oauth + ", tokenLifetime=" + tokenLifetime
-                + ", certificateHosts=" + certificateHosts + '}';
+                + ", certificateHosts=" + certificateHosts
+                + (interBrokerListener == null
+                        ? ""
+                        : ", interBrokerListener=" + interBrokerListener + ", interBrokerMechanism="
+                                + interBrokerMechanism().map(Sasl::name).orElse("none"))
+                + '}';
     }
 
     /** Mutable builder of {@link SecurityOptions}; not thread-safe. */
@@ -155,8 +201,41 @@ public final class SecurityOptions {
         private boolean oauth;
         private java.time.Duration tokenLifetime = DEFAULT_TOKEN_LIFETIME;
         private List<String> certificateHosts = DEFAULT_CERTIFICATE_HOSTS;
+        private boolean interBrokerSet;
+        private SecuredListener interBrokerListener;
+        private Sasl interBrokerMechanism = Sasl.SCRAM_SHA_512;
 
         private Builder() {}
+
+        /**
+         * Makes {@code listener} carry replication and the kit's own traffic, drops the kit's
+         * PLAINTEXT listener and secures the controller listener (see
+         * {@link KafkaSecurity#interBrokerListener()}). A SASL listener uses SCRAM-SHA-512 between
+         * brokers unless {@link #interBroker(SecuredListener, Sasl)} says otherwise.
+         *
+         * @param listener one of the {@linkplain #listeners(SecuredListener...) secured listeners}
+         * @return this builder
+         */
+        public Builder interBroker(SecuredListener listener) {
+            this.interBrokerSet = true;
+            this.interBrokerListener = listener;
+            return this;
+        }
+
+        /**
+         * As {@link #interBroker(SecuredListener)} with the SASL mechanism brokers (and the kit's own
+         * clients) use on a SASL listener.
+         *
+         * @param listener  one of the {@linkplain #listeners(SecuredListener...) secured listeners}
+         * @param mechanism {@link Sasl#PLAIN}, {@link Sasl#SCRAM_SHA_256} or {@link Sasl#SCRAM_SHA_512};
+         *                  ignored for a listener without SASL
+         * @return this builder
+         */
+        public Builder interBroker(SecuredListener listener, Sasl mechanism) {
+            interBroker(listener);
+            this.interBrokerMechanism = mechanism;
+            return this;
+        }
 
         /**
          * Sets the names and addresses the brokers' certificate carries (replacing the default
@@ -274,6 +353,7 @@ public final class SecurityOptions {
                     problems.add("security.certificateHosts '" + host + "': must be a DNS name or an IPv4 address");
                 }
             }
+            interBrokerProblems(all, problems);
             if (!problems.isEmpty()) {
                 throw new KafkaTestKitException("Invalid Kafka test cluster security: " + String.join("; ", problems));
             }
@@ -289,7 +369,35 @@ public final class SecurityOptions {
                     Objects.requireNonNull(superUser),
                     oauth,
                     tokenLifetime,
-                    certificateHosts);
+                    certificateHosts,
+                    interBrokerListener,
+                    interBrokerMechanism);
+        }
+
+        private void interBrokerProblems(Set<String> users, List<String> problems) {
+            if (!interBrokerSet) {
+                return;
+            }
+            SecuredListener listener = interBrokerListener;
+            if (listener == null || !listeners.contains(listener)) {
+                problems.add("security.interBrokerListener=" + listener + ": must be one of security.listeners "
+                        + listeners + "; add it there");
+                return;
+            }
+            if (listener.usesSasl() && (interBrokerMechanism == null || interBrokerMechanism == Sasl.OAUTHBEARER)) {
+                problems.add("security.interBrokerMechanism=" + interBrokerMechanism
+                        + ": brokers authenticate to each other with PLAIN, SCRAM_SHA_256 or SCRAM_SHA_512"
+                        + " (the kit does not run OAUTHBEARER between brokers)");
+            }
+            if (users.contains(BROKER_USER)) {
+                problems.add("security user '" + BROKER_USER + "': the name is the brokers' own identity with"
+                        + " security.interBrokerListener; pick another name");
+            }
+            if (listener.usesTls() && !certificateHosts.contains("127.0.0.1")) {
+                problems.add("security.certificateHosts " + certificateHosts + " without 127.0.0.1 and"
+                        + " security.interBrokerListener=" + listener + ": brokers verify each other's certificate"
+                        + " at 127.0.0.1; add it or use the kit's PLAINTEXT inter-broker listener");
+            }
         }
     }
 }

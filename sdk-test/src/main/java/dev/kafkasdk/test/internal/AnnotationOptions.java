@@ -4,6 +4,7 @@ import dev.kafkasdk.test.EmbeddedKafkaOptions;
 import dev.kafkasdk.test.KafkaBroker;
 import dev.kafkasdk.test.KafkaSecurity;
 import dev.kafkasdk.test.KafkaTestKitException;
+import dev.kafkasdk.test.SecuredListener;
 import dev.kafkasdk.test.SecurityOptions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,8 +47,16 @@ public final class AnnotationOptions {
     }
 
     private static SecurityOptions security(KafkaSecurity security) {
-        return SecurityOptions.builder()
-                .listeners(security.listeners())
+        SecuredListener[] interBroker = security.interBrokerListener();
+        if (interBroker.length > 1) {
+            throw new KafkaTestKitException("Invalid Kafka test cluster security: security.interBrokerListener="
+                    + List.of(interBroker) + ": name at most one listener, e.g. SASL_SSL");
+        }
+        SecurityOptions.Builder builder = SecurityOptions.builder();
+        if (interBroker.length == 1) {
+            builder.interBroker(interBroker[0], security.interBrokerMechanism());
+        }
+        return builder.listeners(security.listeners())
                 .users(security.users())
                 .authorizer(security.authorizer())
                 .superUser(security.superUser())

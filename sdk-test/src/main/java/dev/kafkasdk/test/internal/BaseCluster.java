@@ -27,6 +27,7 @@ abstract class BaseCluster implements KafkaCluster {
     private final EmbeddedKafkaOptions options;
     private final TopicAdmin topicAdmin;
     private final RecordIo recordIo;
+    private final Map<String, Object> kitClientSecurity;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile ClusterSecurity security;
     private volatile SecurityMaterial material;
@@ -34,11 +35,24 @@ abstract class BaseCluster implements KafkaCluster {
     private volatile String proxiedBootstrapServers;
 
     BaseCluster(Backend backend, String bootstrapServers, EmbeddedKafkaOptions options) {
+        this(backend, bootstrapServers, options, Map.of());
+    }
+
+    /**
+     * A cluster whose kit listener needs {@code kitClientSecurity} (security protocol, SASL and store
+     * settings) on top of {@code bootstrap.servers}; empty for the kit's PLAINTEXT listener.
+     */
+    BaseCluster(
+            Backend backend,
+            String bootstrapServers,
+            EmbeddedKafkaOptions options,
+            Map<String, Object> kitClientSecurity) {
         this.backend = backend;
         this.bootstrapServers = bootstrapServers;
         this.options = options;
-        this.topicAdmin = new TopicAdmin(bootstrapServers, options.operationTimeout());
-        this.recordIo = new RecordIo(bootstrapServers, options.operationTimeout());
+        this.kitClientSecurity = Map.copyOf(kitClientSecurity);
+        this.topicAdmin = new TopicAdmin(bootstrapServers, options.operationTimeout(), this.kitClientSecurity);
+        this.recordIo = new RecordIo(bootstrapServers, options.operationTimeout(), this.kitClientSecurity);
     }
 
     /** Stops whatever the backend started and deletes its data; called once, by {@link #close()}. */
@@ -197,17 +211,23 @@ abstract class BaseCluster implements KafkaCluster {
 
     @Override
     public final Map<String, Object> adminClientProperties() {
-        return ClientProperties.admin(bootstrapServers);
+        Map<String, Object> props = ClientProperties.admin(bootstrapServers);
+        props.putAll(kitClientSecurity);
+        return props;
     }
 
     @Override
     public final Map<String, Object> producerProperties() {
-        return ClientProperties.producer(bootstrapServers);
+        Map<String, Object> props = ClientProperties.producer(bootstrapServers);
+        props.putAll(kitClientSecurity);
+        return props;
     }
 
     @Override
     public final Map<String, Object> consumerProperties() {
-        return ClientProperties.consumer(bootstrapServers);
+        Map<String, Object> props = ClientProperties.consumer(bootstrapServers);
+        props.putAll(kitClientSecurity);
+        return props;
     }
 
     @Override

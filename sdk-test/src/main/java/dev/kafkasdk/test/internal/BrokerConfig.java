@@ -22,6 +22,11 @@ final class BrokerConfig {
     static final String KIT_LISTENER = "PLAINTEXT";
     /** The controller quorum's listener. */
     static final String CONTROLLER_LISTENER = "CONTROLLER";
+    /**
+     * The controller quorum's listener when internal traffic is secured; named apart from
+     * {@link #CONTROLLER_LISTENER} so {@link KitPrincipalBuilder} gives its peers their own principal.
+     */
+    static final String SECURED_CONTROLLER_LISTENER = "SECURED_CONTROLLER";
 
     /**
      * A listener beside the kit's own: bound on {@code bindPort}, advertised to clients on
@@ -61,6 +66,15 @@ final class BrokerConfig {
      * from 0.
      */
     static List<NodeAddress> allocate(int nodes, java.util.Collection<SecuredListener> secured, boolean proxied) {
+        return allocate(nodes, secured, null, proxied);
+    }
+
+    /**
+     * As {@link #allocate(int, java.util.Collection, boolean)}; with an {@code interBroker} listener
+     * that listener takes each node's broker port, which then carries no PLAINTEXT listener.
+     */
+    static List<NodeAddress> allocate(
+            int nodes, java.util.Collection<SecuredListener> secured, SecuredListener interBroker, boolean proxied) {
         int perNode = 2 + secured.size() + (proxied ? 2 : 0);
         int[] ports = FreePorts.allocate(perNode * nodes);
         return IntStream.range(0, nodes)
@@ -69,8 +83,8 @@ final class BrokerConfig {
                     List<ExtraListener> extras = new ArrayList<>();
                     int next = base + 2;
                     for (SecuredListener listener : secured) {
-                        extras.add(new ExtraListener(
-                                listener.listenerName(), listener.securityProtocol(), ports[next], ports[next]));
+                        int port = listener == interBroker ? ports[base] : ports[next];
+                        extras.add(new ExtraListener(listener.listenerName(), listener.securityProtocol(), port, port));
                         next++;
                     }
                     if (proxied) {
@@ -122,20 +136,32 @@ final class BrokerConfig {
                 cluster.stream()
                         .map(a -> a.id() + "@127.0.0.1:" + a.controllerPort())
                         .collect(Collectors.joining(",")));
-        StringBuilder listeners = new StringBuilder(
-                "PLAINTEXT://127.0.0.1:" + self.brokerPort() + ",CONTROLLER://127.0.0.1:" + self.controllerPort());
-        StringBuilder advertised = new StringBuilder("PLAINTEXT://127.0.0.1:" + self.brokerPort());
-        StringBuilder protocols = new StringBuilder("PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        for (ExtraListener extra : self.extraListeners()) {
-            listeners.append(',').append(extra.name()).append("://127.0.0.1:").append(extra.bindPort());
-            advertised.append(',').append(extra.name()).append("://").append(extra.advertisedAddress());
-            protocols.append(',').append(extra.name()).append(':').append(extra.securityProtocol());
+        boolean kitPlaintext = security == null || !security.options().securesInternalTraffic();
+        List<String> listeners = new ArrayList<>();
+        List<String> advertised = new ArrayList<>();
+        List<String> protocols = new ArrayList<>();
+        if (kitPlaintext) {
+            listeners.add(KIT_LISTENER + "://127.0.0.1:" + self.brokerPort());
+            advertised.add(KIT_LISTENER + "://127.0.0.1:" + self.brokerPort());
+            protocols.add(KIT_LISTENER + ":PLAINTEXT");
         }
-        p.setProperty("listeners", listeners.toString());
-        p.setProperty("advertised.listeners", advertised.toString());
-        p.setProperty("controller.listener.names", CONTROLLER_LISTENER);
-        p.setProperty("inter.broker.listener.name", KIT_LISTENER);
-        p.setProperty("listener.security.protocol.map", protocols.toString());
+        String controller = kitPlaintext ? CONTROLLER_LISTENER : SECURED_CONTROLLER_LISTENER;
+        listeners.add(controller + "://127.0.0.1:" + self.controllerPort());
+        protocols.add(controller + ":" + (kitPlaintext ? "PLAINTEXT" : security.controllerProtocol()));
+        for (ExtraListener extra : self.extraListeners()) {
+            listeners.add(extra.name() + "://127.0.0.1:" + extra.bindPort());
+            advertised.add(extra.name() + "://" + extra.advertisedAddress());
+            protocols.add(extra.name() + ':' + extra.securityProtocol());
+        }
+        p.setProperty("listeners", String.join(",", listeners));
+        p.setProperty("advertised.listeners", String.join(",", advertised));
+        p.setProperty("controller.listener.names", controller);
+        p.setProperty(
+                "inter.broker.listener.name",
+                kitPlaintext
+                        ? KIT_LISTENER
+                        : security.options().interBrokerListener().orElseThrow().listenerName());
+        p.setProperty("listener.security.protocol.map", String.join(",", protocols));
         p.setProperty("log.dirs", dataDir.toAbsolutePath().toString());
 
         p.setProperty("offsets.topic.replication.factor", replicas);

@@ -30,8 +30,15 @@ final class ChildJvmCluster extends BaseCluster {
             String clusterId,
             List<String> classpath,
             EmbeddedKafkaOptions options,
-            List<String> jvmOptions) {
-        super(Backend.CHILD_JVM, BrokerConfig.bootstrapServers(addresses), options);
+            List<String> jvmOptions,
+            SecurityMaterial security) {
+        super(
+                Backend.CHILD_JVM,
+                BrokerConfig.bootstrapServers(addresses),
+                options,
+                security == null
+                        ? java.util.Map.of()
+                        : security.kitClientProperties(BrokerConfig.bootstrapServers(addresses)));
         this.root = root;
         List<ChildJvmNode> nodes = new ArrayList<>();
         for (BrokerConfig.NodeAddress address : addresses) {
@@ -46,8 +53,11 @@ final class ChildJvmCluster extends BaseCluster {
      * first) and waits until all serve.
      */
     static ChildJvmCluster start(EmbeddedKafkaOptions options) {
-        List<BrokerConfig.NodeAddress> addresses =
-                BrokerConfig.allocate(options.nodes(), options.security().listeners(), options.faultProxy());
+        List<BrokerConfig.NodeAddress> addresses = BrokerConfig.allocate(
+                options.nodes(),
+                options.security().listeners(),
+                options.security().interBrokerListener().orElse(null),
+                options.faultProxy());
         Path root = TempDirs.create("kafka-sdk-test-cluster-");
         String clusterId = Uuid.randomUuid().toString();
         ChildJvmCluster cluster;
@@ -72,7 +82,7 @@ final class ChildJvmCluster extends BaseCluster {
             } else {
                 classpath = JvmClasspath.resolve();
             }
-            cluster = new ChildJvmCluster(addresses, root, clusterId, classpath, options, jvmOptions);
+            cluster = new ChildJvmCluster(addresses, root, clusterId, classpath, options, jvmOptions, security);
             if (security != null) {
                 cluster.secure(security, addresses);
             }

@@ -23,8 +23,16 @@ final class InProcessCluster extends BaseCluster {
     private final List<KafkaNode> nodes;
 
     private InProcessCluster(
-            BrokerConfig.NodeAddress address, Path dataRoot, KafkaRaftServer server, EmbeddedKafkaOptions options) {
-        super(Backend.IN_PROCESS, address.bootstrapAddress(), options);
+            BrokerConfig.NodeAddress address,
+            Path dataRoot,
+            KafkaRaftServer server,
+            EmbeddedKafkaOptions options,
+            SecurityMaterial security) {
+        super(
+                Backend.IN_PROCESS,
+                address.bootstrapAddress(),
+                options,
+                security == null ? java.util.Map.of() : security.kitClientProperties(address.bootstrapAddress()));
         this.dataRoot = dataRoot;
         this.server = server;
         this.nodes = List.of(new PassiveNode(
@@ -33,8 +41,11 @@ final class InProcessCluster extends BaseCluster {
 
     /** Formats a fresh data directory, starts the server and waits until it serves. */
     static InProcessCluster start(EmbeddedKafkaOptions options) {
-        List<BrokerConfig.NodeAddress> addresses =
-                BrokerConfig.allocate(1, options.security().listeners(), options.faultProxy());
+        List<BrokerConfig.NodeAddress> addresses = BrokerConfig.allocate(
+                1,
+                options.security().listeners(),
+                options.security().interBrokerListener().orElse(null),
+                options.faultProxy());
         BrokerConfig.NodeAddress address = addresses.get(0);
         Path root = TempDirs.create("kafka-sdk-test-inprocess-");
         KafkaRaftServer server = null;
@@ -51,7 +62,7 @@ final class InProcessCluster extends BaseCluster {
                     security == null ? List.of() : security.scramFormatArguments());
             server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             server.startup();
-            InProcessCluster cluster = new InProcessCluster(address, root, server, options);
+            InProcessCluster cluster = new InProcessCluster(address, root, server, options, security);
             if (security != null) {
                 cluster.secure(security, addresses);
             }

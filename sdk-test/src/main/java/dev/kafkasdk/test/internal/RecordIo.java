@@ -32,14 +32,22 @@ final class RecordIo {
 
     private final String bootstrapServers;
     private final Duration timeout;
+    private final Map<String, Object> security;
 
     RecordIo(String bootstrapServers, Duration timeout) {
+        this(bootstrapServers, timeout, Map.of());
+    }
+
+    /** Clients that add {@code security} (protocol, SASL and store settings) to their properties. */
+    RecordIo(String bootstrapServers, Duration timeout, Map<String, Object> security) {
         this.bootstrapServers = bootstrapServers;
         this.timeout = timeout;
+        this.security = Map.copyOf(security);
     }
 
     List<RecordMetadata> produce(List<ProducerRecord<String, String>> records) {
         Map<String, Object> props = ClientProperties.producer(bootstrapServers);
+        props.putAll(security);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "kafka-sdk-test-producer");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -126,6 +134,7 @@ final class RecordIo {
 
     private Map<String, Object> consumerProps() {
         Map<String, Object> props = ClientProperties.consumer(bootstrapServers);
+        props.putAll(security);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "kafka-sdk-test-consumer");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);

@@ -46,6 +46,7 @@ final class SecurityMaterial implements AutoCloseable {
     private final String storePassword;
     private final Map<String, String> passwords;
     private final Map<String, Path> clientKeystores;
+    private final String brokerPassword = randomSecret();
     private volatile IdentityProvider identityProvider;
 
     private SecurityMaterial(
@@ -211,9 +212,12 @@ final class SecurityMaterial implements AutoCloseable {
                 continue;
             }
             p.setProperty(listenerKey(listener, "sasl.enabled.mechanisms"), mechanisms);
-            p.setProperty(listenerKey(listener, "plain.sasl.jaas.config"), plainJaas());
-            p.setProperty(listenerKey(listener, "scram-sha-256.sasl.jaas.config"), SCRAM_MODULE + " required;");
-            p.setProperty(listenerKey(listener, "scram-sha-512.sasl.jaas.config"), SCRAM_MODULE + " required;");
+            String login = brokersLogInTo(listener) ? brokerLogin() : "";
+            p.setProperty(listenerKey(listener, "plain.sasl.jaas.config"), plainJaas(listener));
+            p.setProperty(
+                    listenerKey(listener, "scram-sha-256.sasl.jaas.config"), SCRAM_MODULE + " required" + login + ";");
+            p.setProperty(
+                    listenerKey(listener, "scram-sha-512.sasl.jaas.config"), SCRAM_MODULE + " required" + login + ";");
             if (options.oauth()) {
                 p.setProperty(listenerKey(listener, "oauthbearer.sasl.jaas.config"), OAUTH_MODULE + " required;");
                 p.setProperty(listenerKey(listener, "oauthbearer.sasl.server.callback.handler.class"), OAUTH_VALIDATOR);
@@ -228,17 +232,99 @@ final class SecurityMaterial implements AutoCloseable {
         if (options.authorizer()) {
             p.setProperty("authorizer.class.name", AUTHORIZER);
             p.setProperty("principal.builder.class", KitPrincipalBuilder.class.getName());
-            p.setProperty("super.users", "User:" + KitPrincipalBuilder.KIT_PRINCIPAL + ";User:" + options.superUser());
+            p.setProperty(
+                    "super.users",
+                    "User:" + KitPrincipalBuilder.KIT_PRINCIPAL + ";User:" + options.superUser()
+                            + (options.securesInternalTraffic() ? ";User:" + SecurityOptions.BROKER_USER : ""));
         }
+        options.interBrokerListener().ifPresent(listener -> applyInternal(listener, p));
+    }
+
+    /**
+     * The controller listener's security protocol when internal traffic is secured: SSL with required
+     * client certificates beside a TLS-only inter-broker listener, else the SASL listener's protocol
+     * with PLAIN (KRaft serves SCRAM credentials from the metadata log, so controllers cannot use them).
+     */
+    String controllerProtocol() {
+        SecuredListener listener = options.interBrokerListener().orElseThrow();
+        return listener.usesSasl() ? listener.securityProtocol() : "SSL";
+    }
+
+    /** Brokers authenticate as {@link SecurityOptions#BROKER_USER} on the inter-broker and controller listeners. */
+    private void applyInternal(SecuredListener listener, Properties p) {
+        if (listener == SecuredListener.SSL) {
+            // brokers present their certificate (CN kafka-broker); anonymous clients still connect
+            p.setProperty(listenerKey(listener, "ssl.client.auth"), "requested");
+        }
+        options.interBrokerMechanism()
+                .ifPresent(
+                        mechanism -> p.setProperty("sasl.mechanism.inter.broker.protocol", mechanism.mechanismName()));
+        String controller =
+                "listener.name." + BrokerConfig.SECURED_CONTROLLER_LISTENER.toLowerCase(java.util.Locale.ROOT) + ".";
+        if (listener.usesSasl()) {
+            p.setProperty("sasl.mechanism.controller.protocol", Sasl.PLAIN.mechanismName());
+            p.setProperty(controller + "sasl.enabled.mechanisms", Sasl.PLAIN.mechanismName());
+            p.setProperty(
+                    controller + "plain.sasl.jaas.config",
+                    PLAIN_MODULE + " required" + brokerLogin() + " user_" + SecurityOptions.BROKER_USER + "=\""
+                            + brokerPassword + "\";");
+        } else {
+            p.setProperty(controller + "ssl.client.auth", "required");
+        }
+    }
+
+    /** The JAAS options with which a broker logs in to a SASL listener as a client. */
+    private String brokerLogin() {
+        return " username=\"" + SecurityOptions.BROKER_USER + "\" password=\"" + brokerPassword + "\"";
+    }
+
+    /** Whether {@code listener} is the SASL listener brokers log in to. */
+    private boolean brokersLogInTo(SecuredListener listener) {
+        return options.interBrokerListener().filter(l -> l == listener).isPresent() && listener.usesSasl();
+    }
+
+    /**
+     * Client settings of the kit's own clients when internal traffic is secured: the super user on
+     * the inter-broker listener (with its certificate on {@code SSL} and {@code MUTUAL_TLS}, with
+     * the inter-broker mechanism on SASL); empty otherwise.
+     */
+    Map<String, Object> kitClientProperties(String bootstrapServers) {
+        if (!options.securesInternalTraffic()) {
+            return Map.of();
+        }
+        SecuredListener listener = options.interBrokerListener().orElseThrow();
+        String user = options.superUser();
+        Map<String, Object> props = new ClientSecurity(
+                        listener,
+                        options.interBrokerMechanism().orElse(null),
+                        user,
+                        bootstrapServers,
+                        listener.usesSasl() ? passwords.get(user) : null,
+                        truststore(),
+                        listener.usesSasl() ? null : clientKeystores.get(user),
+                        storePassword)
+                .properties();
+        props.remove("bootstrap.servers");
+        return Map.copyOf(props);
     }
 
     private static String listenerKey(SecuredListener listener, String key) {
         return "listener.name." + listener.listenerName().toLowerCase(java.util.Locale.ROOT) + "." + key;
     }
 
-    /** PLAIN's user list; the broker's own login identity is the super user, which it never uses here. */
-    private String plainJaas() {
+    /**
+     * PLAIN's user list; on the listener brokers log in to, also the brokers' own login and user.
+     */
+    private String plainJaas(SecuredListener listener) {
         StringBuilder jaas = new StringBuilder(PLAIN_MODULE).append(" required");
+        if (brokersLogInTo(listener)) {
+            jaas.append(brokerLogin())
+                    .append(" user_")
+                    .append(SecurityOptions.BROKER_USER)
+                    .append("=\"")
+                    .append(brokerPassword)
+                    .append('"');
+        }
         for (String user : options.users()) {
             jaas.append(" user_")
                     .append(user)
@@ -252,11 +338,16 @@ final class SecurityMaterial implements AutoCloseable {
     /** The storage tool's {@code --add-scram} arguments: SCRAM-SHA-256 and -512 credentials for every user. */
     List<String> scramFormatArguments() {
         List<String> args = new ArrayList<>();
-        for (String user : options.users()) {
+        List<String> users = new ArrayList<>(options.users());
+        if (options.interBrokerListener().filter(SecuredListener::usesSasl).isPresent()) {
+            users.add(SecurityOptions.BROKER_USER);
+        }
+        for (String user : users) {
             for (Sasl sasl : Sasl.values()) {
                 if (sasl.isScram()) {
                     args.add("--add-scram");
-                    args.add(sasl.mechanismName() + "=[name=" + user + ",password=" + passwords.get(user) + "]");
+                    args.add(sasl.mechanismName() + "=[name=" + user + ",password="
+                            + (SecurityOptions.BROKER_USER.equals(user) ? brokerPassword : passwords.get(user)) + "]");
                 }
             }
         }

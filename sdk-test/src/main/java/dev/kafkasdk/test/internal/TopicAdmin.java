@@ -32,12 +32,19 @@ final class TopicAdmin implements AutoCloseable {
 
     private final String bootstrapServers;
     private final Duration timeout;
+    private final Map<String, Object> security;
     private Admin admin;
     private boolean closed;
 
     TopicAdmin(String bootstrapServers, Duration timeout) {
+        this(bootstrapServers, timeout, Map.of());
+    }
+
+    /** Clients that add {@code security} (protocol, SASL and store settings) to their properties. */
+    TopicAdmin(String bootstrapServers, Duration timeout, Map<String, Object> security) {
         this.bootstrapServers = bootstrapServers;
         this.timeout = timeout;
+        this.security = Map.copyOf(security);
     }
 
     synchronized Admin admin() {
@@ -46,6 +53,7 @@ final class TopicAdmin implements AutoCloseable {
         }
         if (admin == null) {
             Map<String, Object> props = ClientProperties.admin(bootstrapServers);
+            props.putAll(security);
             props.put(AdminClientConfig.CLIENT_ID_CONFIG, "kafka-sdk-test-admin");
             props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
             props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
