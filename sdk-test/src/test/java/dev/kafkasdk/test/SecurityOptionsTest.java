@@ -22,6 +22,85 @@ class SecurityOptionsTest {
     @KafkaBroker(security = @KafkaSecurity(users = "alice bob"))
     static class Broken {}
 
+    @KafkaBroker(
+            security =
+                    @KafkaSecurity(
+                            listeners = {SecuredListener.SASL_SSL, SecuredListener.MUTUAL_TLS},
+                            interBrokerListener = SecuredListener.SASL_SSL,
+                            interBrokerMechanism = Sasl.PLAIN))
+    static class SecuredInternally {}
+
+    @KafkaBroker(
+            security =
+                    @KafkaSecurity(
+                            listeners = {SecuredListener.SASL_SSL, SecuredListener.MUTUAL_TLS},
+                            interBrokerListener = {SecuredListener.SASL_SSL, SecuredListener.MUTUAL_TLS}))
+    static class TwoInterBrokerListeners {}
+
+    @Test
+    void theInterBrokerListenerIsOffByDefaultAndTakenFromTheAnnotation() {
+        assertThat(SecurityOptions.builder()
+                        .listeners(SecuredListener.SASL_SSL)
+                        .build()
+                        .securesInternalTraffic())
+                .isFalse();
+        SecurityOptions security = AnnotationOptions.toOptions(
+                        SecuredInternally.class.getAnnotation(KafkaBroker.class), SecuredInternally.class)
+                .security();
+
+        assertThat(security.securesInternalTraffic()).isTrue();
+        assertThat(security.interBrokerListener()).hasValue(SecuredListener.SASL_SSL);
+        assertThat(security.interBrokerMechanism()).hasValue(Sasl.PLAIN);
+        assertThat(SecurityOptions.builder()
+                        .listeners(SecuredListener.MUTUAL_TLS)
+                        .interBroker(SecuredListener.MUTUAL_TLS)
+                        .build()
+                        .interBrokerMechanism())
+                .isEmpty();
+    }
+
+    @Test
+    void rejectsAnInterBrokerListenerTheClusterCannotUse() {
+        assertThatThrownBy(() -> SecurityOptions.builder()
+                        .listeners(SecuredListener.SSL, SecuredListener.SASL_PLAINTEXT)
+                        .interBroker(SecuredListener.SASL_SSL)
+                        .build())
+                .isInstanceOf(KafkaTestKitException.class)
+                .hasMessageContaining("security.interBrokerListener=SASL_SSL: must be one of security.listeners");
+        assertThatThrownBy(() -> SecurityOptions.builder()
+                        .listeners(SecuredListener.SASL_SSL)
+                        .users("kafka-broker")
+                        .oauth(true)
+                        .certificateHosts("localhost")
+                        .interBroker(SecuredListener.SASL_SSL, Sasl.OAUTHBEARER)
+                        .build())
+                .isInstanceOf(KafkaTestKitException.class)
+                .hasMessageContaining("security.interBrokerMechanism=OAUTHBEARER: brokers authenticate to each other"
+                        + " with PLAIN, SCRAM_SHA_256 or SCRAM_SHA_512")
+                .hasMessageContaining("security user 'kafka-broker'")
+                .hasMessageContaining("security.certificateHosts [localhost] without 127.0.0.1");
+        assertThatThrownBy(() -> AnnotationOptions.toOptions(
+                        TwoInterBrokerListeners.class.getAnnotation(KafkaBroker.class), TwoInterBrokerListeners.class))
+                .isInstanceOf(KafkaTestKitException.class)
+                .hasMessageContaining(TwoInterBrokerListeners.class.getName())
+                .hasMessageContaining("security.interBrokerListener=[SASL_SSL, MUTUAL_TLS]: name at most one");
+    }
+
+    @Test
+    void aSecuredInterBrokerListenerExcludesTheFaultProxy() {
+        SecurityOptions internal = SecurityOptions.builder()
+                .listeners(SecuredListener.MUTUAL_TLS)
+                .interBroker(SecuredListener.MUTUAL_TLS)
+                .build();
+
+        assertThatThrownBy(() -> EmbeddedKafkaOptions.builder()
+                        .security(internal)
+                        .faultProxy(true)
+                        .build())
+                .isInstanceOf(KafkaTestKitException.class)
+                .hasMessageContaining("faultProxy=true with security.interBrokerListener=MUTUAL_TLS");
+    }
+
     @Test
     void theAnnotationBecomesSecurityOptionsWithTheSuperUserFirst() {
         SecurityOptions security = AnnotationOptions.toOptions(
