@@ -31,6 +31,9 @@ public interface KafkaCluster extends AutoCloseable {
 
     /**
      * The {@code bootstrap.servers} value for clients, e.g. {@code 127.0.0.1:40123,127.0.0.1:40125}.
+     * With {@link KafkaSecurity#interBrokerListener()} these are that secured listener's addresses,
+     * and clients also need the security settings of {@link #adminClientProperties()} or
+     * {@link ClusterSecurity#client(SecuredListener, String)}.
      *
      * @return the comma-separated client listener addresses
      */
@@ -177,6 +180,8 @@ public interface KafkaCluster extends AutoCloseable {
 
     /**
      * Base properties for an {@code Admin} client of this cluster: {@code bootstrap.servers}.
+     * With {@link KafkaSecurity#interBrokerListener()} they also carry the super user's security
+     * settings for that listener.
      *
      * @return a new mutable map owned by the caller
      */
@@ -185,6 +190,8 @@ public interface KafkaCluster extends AutoCloseable {
     /**
      * Base properties for a producer of this cluster: {@code bootstrap.servers} and
      * {@code String} key and value serializers.
+     * With {@link KafkaSecurity#interBrokerListener()} they also carry the super user's security
+     * settings for that listener.
      *
      * @return a new mutable map owned by the caller
      */
@@ -193,6 +200,8 @@ public interface KafkaCluster extends AutoCloseable {
     /**
      * Base properties for a consumer of this cluster: {@code bootstrap.servers}, {@code String} key
      * and value deserializers and {@code auto.offset.reset=earliest}; no {@code group.id}.
+     * With {@link KafkaSecurity#interBrokerListener()} they also carry the super user's security
+     * settings for that listener.
      *
      * @return a new mutable map owned by the caller
      */
@@ -201,7 +210,8 @@ public interface KafkaCluster extends AutoCloseable {
     /**
      * The secured listeners, users and ACL helpers of a cluster started with {@link KafkaSecurity}
      * (or {@link SecurityOptions}). {@link #bootstrapServers()} and the helpers of this interface
-     * keep using the kit's own PLAINTEXT listener.
+     * keep using the kit's own PLAINTEXT listener, or with {@link KafkaSecurity#interBrokerListener()}
+     * that secured listener as the super user.
      *
      * @return the cluster's security
      * @throws IllegalStateException if the cluster has no secured listener

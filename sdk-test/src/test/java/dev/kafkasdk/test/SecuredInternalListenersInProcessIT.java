@@ -21,36 +21,43 @@ class SecuredInternalListenersInProcessIT {
 
     static Stream<Arguments> modes() {
         return Stream.of(
-                Arguments.of(SecuredListener.SSL, null, "SSL"),
-                Arguments.of(SecuredListener.MUTUAL_TLS, null, "SSL"),
-                Arguments.of(SecuredListener.SASL_PLAINTEXT, Sasl.PLAIN, "SASL_PLAINTEXT"),
-                Arguments.of(SecuredListener.SASL_SSL, Sasl.SCRAM_SHA_256, "SASL_SSL"));
+                Arguments.of(SecuredListener.MUTUAL_TLS, null, null, "SSL"),
+                Arguments.of(SecuredListener.SSL, null, null, "SSL"),
+                Arguments.of(SecuredListener.SASL_PLAINTEXT, Sasl.PLAIN, Sasl.PLAIN, "SASL_PLAINTEXT"),
+                Arguments.of(SecuredListener.SASL_SSL, Sasl.SCRAM_SHA_256, Sasl.SCRAM_SHA_256, "SASL_SSL"),
+                Arguments.of(SecuredListener.SASL_SSL, Sasl.PLAIN, Sasl.OAUTHBEARER, "SASL_SSL"));
     }
 
-    @ParameterizedTest(name = "{0} {1}")
+    @ParameterizedTest(name = "{0} between brokers {1}, client {2}")
     @MethodSource("modes")
-    void aSingleNodeRunsWithoutAnyPlaintextListener(SecuredListener interBroker, Sasl mechanism, String controller)
+    void aSingleNodeRunsWithoutAnyPlaintextListener(
+            SecuredListener interBroker, Sasl brokerMechanism, Sasl clientMechanism, String controller)
             throws Exception {
         SecurityOptions security = SecurityOptions.builder()
                 .listeners(interBroker)
                 .users("alice")
                 .authorizer(true)
-                .interBroker(interBroker, mechanism == null ? Sasl.SCRAM_SHA_512 : mechanism)
+                .oauth(clientMechanism == Sasl.OAUTHBEARER)
+                .interBroker(interBroker, brokerMechanism == null ? Sasl.SCRAM_SHA_512 : brokerMechanism)
                 .build();
         try (KafkaCluster kafka = EmbeddedKafka.start(EmbeddedKafkaOptions.builder()
                 .backend(Backend.IN_PROCESS)
                 .security(security)
                 .build())) {
             InternalListeners.assertSecured(kafka, 1, interBroker, controller);
+            assertThat(InternalListeners.describe(kafka).get(0).configs())
+                    .containsEntry(
+                            "sasl.mechanism.inter.broker.protocol",
+                            brokerMechanism == null ? "GSSAPI" : brokerMechanism.mechanismName());
             assertThat(kafka.bootstrapServers()).isEqualTo(kafka.security().bootstrapServers(interBroker));
 
             String topic = kafka.uniqueTopicName("internal-" + interBroker);
             kafka.createTopic(topic, 1);
             kafka.produce(topic, "k", "from the kit");
             kafka.security().grant("alice", ResourceType.TOPIC, topic, AclOperation.WRITE, AclOperation.DESCRIBE);
-            ClientSecurity alice = mechanism == null
+            ClientSecurity alice = clientMechanism == null
                     ? kafka.security().client(interBroker, "alice")
-                    : kafka.security().client(interBroker, mechanism, "alice");
+                    : kafka.security().client(interBroker, clientMechanism, "alice");
             if (interBroker != SecuredListener.SSL) {
                 SecureClients.produce(alice, topic, "from alice");
             }

@@ -14,8 +14,10 @@ import org.apache.kafka.common.security.ssl.SslPrincipalMapper;
  * get the principal {@value #KIT_PRINCIPAL}, which is a super user; every secured listener gets
  * Kafka's default principal (SASL user name, or the client certificate's CN through
  * {@code ssl.principal.mapping.rules}, or {@code ANONYMOUS}). Without it the PLAINTEXT listener's
- * {@code ANONYMOUS} would have to be a super user, and so would every anonymous TLS client. The
- * broker creates and configures it; not for tests to use.
+ * {@code ANONYMOUS} would have to be a super user, and so would every anonymous TLS client. With a
+ * secured inter-broker listener those two listeners do not exist (the controller listener is then
+ * {@code SECURED_CONTROLLER}), so every principal is an authenticated one. The broker creates and
+ * configures it; not for tests to use.
  */
 public final class KitPrincipalBuilder implements KafkaPrincipalBuilder, Configurable {
 
