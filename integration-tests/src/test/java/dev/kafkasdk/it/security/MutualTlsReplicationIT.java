@@ -3,6 +3,8 @@ package dev.kafkasdk.it.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kafkasdk.core.config.KafkaSdkConfig;
+import dev.kafkasdk.producer.SdkProducer;
+import dev.kafkasdk.producer.SendResult;
 import dev.kafkasdk.test.Backend;
 import dev.kafkasdk.test.KafkaBroker;
 import dev.kafkasdk.test.KafkaCluster;
@@ -10,6 +12,7 @@ import dev.kafkasdk.test.KafkaSecurity;
 import dev.kafkasdk.test.SecuredListener;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
@@ -73,12 +76,38 @@ class MutualTlsReplicationIT {
                         AclOperation.READ,
                         AclOperation.DESCRIBE);
         kafka.security().grant("alice", ResourceType.GROUP, topic, PatternType.PREFIXED, AclOperation.READ);
-        KafkaSdkConfig config =
-                SecuredSdkClients.config(kafka.security().client(SecuredListener.MUTUAL_TLS, "alice"), topic + "-g");
+        // generous bounds: three TLS brokers on a shared 2-core machine can take seconds to replicate
+        KafkaSdkConfig config = KafkaSdkConfig.loader()
+                .yaml(kafka.security()
+                        .client(SecuredListener.MUTUAL_TLS, "alice")
+                        .sdkClusterYaml())
+                .yaml("""
+                        producers:
+                          p:
+                            preset: DURABLE
+                            linger: 0ms
+                            max-block: 30s
+                            delivery-timeout: 60s
+                            request-timeout: 20s
+                        consumers:
+                          c:
+                            group-id: "%s-g"
+                            auto-offset-reset: earliest
+                            enable-auto-commit: false
+                            request-timeout: 20s
+                        """.formatted(topic))
+                .environment(Map.of())
+                .load();
         List<String> values =
                 IntStream.range(0, 30).mapToObj(i -> "record-" + i).toList();
 
-        SecuredSdkClients.sendAll(config, topic, values); // acks=all with min ISR 3: every follower fetched
+        try (SdkProducer<String, String> producer = SecuredSdkClients.producer(config)) {
+            List<CompletableFuture<SendResult>> sent =
+                    values.stream().map(v -> producer.send(topic, v, v)).toList();
+            for (CompletableFuture<SendResult> future : sent) {
+                future.get(70, TimeUnit.SECONDS); // acks=all with min ISR 3: every follower fetched it
+            }
+        }
 
         assertThat(SecuredSdkClients.consume(config, topic, values.size())).containsExactlyInAnyOrderElementsOf(values);
         try (Admin admin = Admin.create(kafka.adminClientProperties())) {
