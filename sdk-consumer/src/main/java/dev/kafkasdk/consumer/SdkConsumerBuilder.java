@@ -461,38 +461,39 @@ public final class SdkConsumerBuilder<K, V> {
                     dlt, owned && dlt != null ? topic -> named.topicFor(topic).orElse(topic + ".DLT") : null);
         }
         return new DefaultSdkConsumer<>(
-                new ConsumerSpec<>(
-                        clientId,
-                        props,
-                        settings.groupId(),
-                        settings.groupProtocol(),
-                        resolved.maxPollInterval(),
-                        resolved.maxPollRecords(),
-                        resolved.sessionTimeout(),
-                        resolved.heartbeatInterval(),
-                        subscription,
-                        records,
-                        batches,
-                        keyDeserializer,
-                        valueDeserializer,
-                        mode,
-                        failurePolicy,
-                        poison,
-                        dlt,
-                        owned,
-                        startPositions,
-                        liveness,
-                        registry,
-                        memberTags,
-                        maxTaggedPartitions,
-                        pollTimeout,
-                        clientFactory,
-                        concurrency(),
-                        ReadinessSpec.of(settings)),
-                pollThreadName,
-                HealthEvents.create(
-                        clientId, healthListeners, pollThreadName.replaceFirst("-poll(-\\d+)?$", "-health$1")),
-                idleEventAfter);
+                        new ConsumerSpec<>(
+                                clientId,
+                                props,
+                                settings.groupId(),
+                                settings.groupProtocol(),
+                                resolved.maxPollInterval(),
+                                resolved.maxPollRecords(),
+                                resolved.sessionTimeout(),
+                                resolved.heartbeatInterval(),
+                                subscription,
+                                records,
+                                batches,
+                                keyDeserializer,
+                                valueDeserializer,
+                                mode,
+                                failurePolicy,
+                                poison,
+                                dlt,
+                                owned,
+                                startPositions,
+                                liveness,
+                                registry,
+                                memberTags,
+                                maxTaggedPartitions,
+                                pollTimeout,
+                                clientFactory,
+                                concurrency(),
+                                ReadinessSpec.of(settings)),
+                        pollThreadName,
+                        HealthEvents.create(
+                                clientId, healthListeners, pollThreadName.replaceFirst("-poll(-\\d+)?$", "-health$1")),
+                        idleEventAfter)
+                .lookUpClientInstanceId(settings.cluster());
     }
 
     private ConcurrencySpec concurrency() {
