@@ -167,7 +167,7 @@ public final class ClientInstanceIdLookup {
                     + " (kafka-clients' default for producers and consumers; admin clients default to false)."
                     + " Fix: set properties enable.metrics.push: true for this client, and run a client telemetry"
                     + " plugin on the brokers (a metric.reporters class implementing ClientTelemetryExporterProvider,"
-                    + " ClientTelemetry before Kafka 4.2; Kafka 3.7 or newer).");
+                    + " Kafka 4.2 and newer, or ClientTelemetry, Kafka 3.7 and newer).");
         } catch (RuntimeException e) {
             if (last) {
                 unavailable("KIP-714 client metrics: the client instance id lookup of " + clientId + " failed: " + e);
@@ -179,8 +179,9 @@ public final class ClientInstanceIdLookup {
         return "KIP-714 client metrics: the cluster gave client " + clientId + " no client instance id within "
                 + within.toMillis() + " ms. A broker assigns one only when it runs a client telemetry plugin: a class"
                 + " in the broker setting metric.reporters that implements"
-                + " org.apache.kafka.server.telemetry.ClientTelemetryExporterProvider (ClientTelemetry before Kafka"
-                + " 4.2; Kafka 3.7 or newer), and the client has enable.metrics.push=true. Fix: add such a reporter"
+                + " org.apache.kafka.server.telemetry.ClientTelemetryExporterProvider (Kafka 4.2 and newer) or"
+                + " ClientTelemetry (Kafka 3.7 and newer, deprecated in 4.2), and the client has"
+                + " enable.metrics.push=true. Fix: add such a reporter"
                 + " to every broker, or raise cluster.client-instance-id-timeout if the cluster is slow to answer;"
                 + " without one, do not ask for the id (cluster.client-instance-id-tag: false).";
     }
