@@ -87,6 +87,8 @@ public final class BenchmarkMain {
         if (options.includes("tracing")) {
             tables.add(new TracingBenchmark(cluster, cluster.uniqueTopicName("bench-tracing"))
                     .run(options.records(), options.rounds()));
+            tables.add(new TracingConsumerBenchmark(cluster, cluster.uniqueTopicName("bench-tracing-consumer"))
+                    .run(options.records(), options.rounds()));
         }
         if (options.includes("memory")) {
             tables.add(new MemoryBenchmark(cluster, cluster.uniqueTopicName("bench-memory"))

@@ -143,7 +143,7 @@ public final class TracingBenchmark {
         }
     }
 
-    private static OpenTelemetrySdk openTelemetry() {
+    static OpenTelemetrySdk openTelemetry() {
         SpanExporter drop = SpanExporter.composite();
         return OpenTelemetrySdk.builder()
                 .setTracerProvider(SdkTracerProvider.builder()
@@ -153,7 +153,7 @@ public final class TracingBenchmark {
                 .build();
     }
 
-    private static ObservationRegistry tracingRegistry(OpenTelemetrySdk otel) {
+    static ObservationRegistry tracingRegistry(OpenTelemetrySdk otel) {
         io.opentelemetry.api.trace.Tracer otelTracer = otel.getTracer("kafka-sdk-benchmark");
         OtelCurrentTraceContext current = new OtelCurrentTraceContext();
         OtelTracer tracer =

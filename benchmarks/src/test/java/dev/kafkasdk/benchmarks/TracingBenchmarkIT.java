@@ -20,4 +20,16 @@ class TracingBenchmarkIT {
                         TracingBenchmark.OFF, TracingBenchmark.NOOP, TracingBenchmark.EMPTY, TracingBenchmark.OTEL);
         assertThat(table.rows()).allSatisfy(r -> assertThat(r.median()).isPositive());
     }
+
+    @Test
+    void everyConsumerTracingScenarioReadsEveryRecord(KafkaCluster cluster) throws Exception {
+        ResultTable table =
+                new TracingConsumerBenchmark(cluster, cluster.uniqueTopicName("bench-tracing-consumer")).run(2_000, 1);
+
+        assertThat(table.rows())
+                .extracting(ResultTable.Row::scenario)
+                .containsExactlyInAnyOrder(
+                        TracingConsumerBenchmark.OFF, TracingConsumerBenchmark.NOOP, TracingConsumerBenchmark.OTEL);
+        assertThat(table.rows()).allSatisfy(r -> assertThat(r.median()).isPositive());
+    }
 }

@@ -128,12 +128,13 @@ public final class SdkAdminBuilder {
             throw login.isPresent() ? failure.fatal() : failure.build();
         }
         return new DefaultSdkAdmin(
-                admin,
-                options,
-                true,
-                names.clientId(),
-                metrics,
-                String.join(",", settings.cluster().bootstrapServers()),
-                HealthEvents.create(names.clientId(), healthListeners, names.thread("health")));
+                        admin,
+                        options,
+                        true,
+                        names.clientId(),
+                        metrics,
+                        String.join(",", settings.cluster().bootstrapServers()),
+                        HealthEvents.create(names.clientId(), healthListeners, names.thread("health")))
+                .lookUpClientInstanceId(settings.cluster(), metrics, names.thread("instance-id"));
     }
 }

@@ -71,6 +71,7 @@ public final class SdkConsumerBuilder<K, V> {
     private LivenessOptions liveness = LivenessOptions.defaults();
     private @Nullable MeterRegistry registry;
     private @Nullable ObservationRegistry observations;
+    private boolean observeBatchRecords;
     private Tags tags = Tags.empty();
     private int maxTaggedPartitions = 32;
     private Duration pollTimeout = Duration.ofMillis(250);
@@ -275,6 +276,24 @@ public final class SdkConsumerBuilder<K, V> {
     }
 
     /**
+     * With {@link #observations(ObservationRegistry)} and a batch handler: besides the batch's
+     * observation (whose span links every record's producer context), each record the handler takes
+     * from the batch's iterator (a for-each over the batch) gets an observation of its own,
+     * {@code kafka.sdk.process} (span {@code process <topic>}), a child of that record's producer
+     * context, current while the handler works on the record: from the iterator's {@code next()}
+     * until the next {@code next()}, the end of the iteration, or the handler's return or throw
+     * (then it carries the error). Records read through {@code records()} are not observed. Off by
+     * default: a batch of 1,000 records then makes 1,000 spans.
+     *
+     * @param enabled {@code true} to observe each iterated record
+     * @return this builder
+     */
+    public SdkConsumerBuilder<K, V> observeBatchRecords(boolean enabled) {
+        this.observeBatchRecords = enabled;
+        return this;
+    }
+
+    /**
      * Caps per-partition tags of the committed-lag gauge; further partitions are summed under
      * {@code partition=other}.
      *
@@ -452,8 +471,8 @@ public final class SdkConsumerBuilder<K, V> {
         RecordHandler<K, V> records = recordHandler;
         BatchHandler<K, V> batches = batchHandler;
         if (observations != null) {
-            HandlerObservations observed =
-                    new HandlerObservations(observations, settings.groupId().orElse(null), clientId);
+            HandlerObservations observed = new HandlerObservations(
+                    observations, settings.groupId().orElse(null), clientId, observeBatchRecords);
             records = observed.wrap(records);
             batches = observed.wrap(batches);
             DeadLetterPublisher named = dlt;
@@ -461,38 +480,39 @@ public final class SdkConsumerBuilder<K, V> {
                     dlt, owned && dlt != null ? topic -> named.topicFor(topic).orElse(topic + ".DLT") : null);
         }
         return new DefaultSdkConsumer<>(
-                new ConsumerSpec<>(
-                        clientId,
-                        props,
-                        settings.groupId(),
-                        settings.groupProtocol(),
-                        resolved.maxPollInterval(),
-                        resolved.maxPollRecords(),
-                        resolved.sessionTimeout(),
-                        resolved.heartbeatInterval(),
-                        subscription,
-                        records,
-                        batches,
-                        keyDeserializer,
-                        valueDeserializer,
-                        mode,
-                        failurePolicy,
-                        poison,
-                        dlt,
-                        owned,
-                        startPositions,
-                        liveness,
-                        registry,
-                        memberTags,
-                        maxTaggedPartitions,
-                        pollTimeout,
-                        clientFactory,
-                        concurrency(),
-                        ReadinessSpec.of(settings)),
-                pollThreadName,
-                HealthEvents.create(
-                        clientId, healthListeners, pollThreadName.replaceFirst("-poll(-\\d+)?$", "-health$1")),
-                idleEventAfter);
+                        new ConsumerSpec<>(
+                                clientId,
+                                props,
+                                settings.groupId(),
+                                settings.groupProtocol(),
+                                resolved.maxPollInterval(),
+                                resolved.maxPollRecords(),
+                                resolved.sessionTimeout(),
+                                resolved.heartbeatInterval(),
+                                subscription,
+                                records,
+                                batches,
+                                keyDeserializer,
+                                valueDeserializer,
+                                mode,
+                                failurePolicy,
+                                poison,
+                                dlt,
+                                owned,
+                                startPositions,
+                                liveness,
+                                registry,
+                                memberTags,
+                                maxTaggedPartitions,
+                                pollTimeout,
+                                clientFactory,
+                                concurrency(),
+                                ReadinessSpec.of(settings)),
+                        pollThreadName,
+                        HealthEvents.create(
+                                clientId, healthListeners, pollThreadName.replaceFirst("-poll(-\\d+)?$", "-health$1")),
+                        idleEventAfter)
+                .lookUpClientInstanceId(settings.cluster());
     }
 
     private ConcurrencySpec concurrency() {

@@ -66,6 +66,26 @@ public interface SdkClient extends AutoCloseable {
     ClientHealth health();
 
     /**
+     * The client's KIP-714 client instance id, which the broker assigns so that broker-side client
+     * metrics can be matched with this client's traces, logs and meters. The client asks for it in
+     * the background when it starts, bounded by {@code cluster.client-instance-id-timeout}, and
+     * {@link #health()} shows the answer. This call waits at most {@code timeout} for that answer;
+     * once the client knows there is no id it fails at once. Any thread.
+     *
+     * @param timeout the longest wait, zero or more
+     * @return the id
+     * @throws dev.kafkasdk.core.compat.ClientTelemetryUnavailableException if the client has no id:
+     *     the message names the cause (a broker without a client telemetry plugin, that is, no
+     *     {@code metric.reporters} class implementing {@code ClientTelemetryExporterProvider}, or
+     *     {@code enable.metrics.push=false}) and the fix; also when none arrived within {@code timeout}
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     * @throws UnsupportedOperationException if this client does not support KIP-714 (test doubles)
+     */
+    default org.apache.kafka.common.Uuid clientInstanceId(Duration timeout) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no KIP-714 client instance id");
+    }
+
+    /**
      * Stops the client and releases what it created, waiting up to the timeout; see the type's
      * documentation. Idempotent.
      *

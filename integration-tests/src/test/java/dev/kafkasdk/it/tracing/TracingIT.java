@@ -206,6 +206,62 @@ class TracingIT {
     }
 
     @Test
+    void batchRecordsIteratedByTheHandlerGetAChildOfTheirOwnProducersSpanBesideTheBatchLinks(KafkaCluster kafka)
+            throws Exception {
+        String topic = kafka.uniqueTopicName("trace-batch-records");
+        kafka.createTopic(topic, 1, 1);
+        int records = 100;
+        Map<String, String> traceWhileHandled = new ConcurrentHashMap<>();
+        BatchHandler<String, String> handler = batch -> {
+            for (ConsumerRecord<String, String> record : batch) {
+                Span current = tracing.tracer.currentSpan();
+                traceWhileHandled.put(
+                        record.key(),
+                        current == null ? "none" : current.context().traceId());
+            }
+        };
+        try (SdkProducer<String, String> producer = producer(kafka)) {
+            CompletableFuture<?>[] sends = new CompletableFuture<?>[records];
+            for (int i = 0; i < records; i++) {
+                sends[i] = producer.send(OutgoingRecord.of(topic, "k" + i, "v" + i));
+            }
+            CompletableFuture.allOf(sends).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        try (SdkConsumer<String, String> consumer = consumer(kafka, topic, topic + "-g")
+                .observeBatchRecords(true)
+                .batchHandler(handler)
+                .build()) {
+            consumer.start();
+            await().atMost(WAIT).until(() -> traceWhileHandled.size() == records);
+            await().atMost(WAIT)
+                    .until(() -> named("process " + topic).stream()
+                                    .filter(s -> attr(s, KafkaObservationKeys.BATCH_COUNT) == null)
+                                    .count()
+                            == records);
+        }
+
+        Map<String, SpanData> sendsByKey = named("send " + topic).stream()
+                .collect(Collectors.toMap(s -> attr(s, KafkaObservationKeys.MESSAGE_KEY), s -> s));
+        List<SpanData> perRecord = named("process " + topic).stream()
+                .filter(s -> attr(s, KafkaObservationKeys.BATCH_COUNT) == null)
+                .toList();
+        List<SpanData> batches = named("process " + topic).stream()
+                .filter(s -> attr(s, KafkaObservationKeys.BATCH_COUNT) != null)
+                .toList();
+        assertThat(perRecord).hasSize(records).allSatisfy(process -> {
+            SpanData send = sendsByKey.get(attr(process, KafkaObservationKeys.MESSAGE_KEY));
+            assertThat(process.getParentSpanId()).isEqualTo(send.getSpanId());
+            assertThat(process.getTraceId()).isEqualTo(send.getTraceId());
+            assertThat(process.getKind()).isEqualTo(SpanKind.CONSUMER);
+            assertThat(attr(process, KafkaObservationKeys.OUTCOME)).isEqualTo("success");
+        });
+        assertThat(traceWhileHandled)
+                .allSatisfy((key, trace) ->
+                        assertThat(trace).isEqualTo(sendsByKey.get(key).getTraceId()));
+        assertThat(batches.stream().mapToInt(b -> b.getLinks().size()).sum()).isEqualTo(records);
+    }
+
+    @Test
     void concurrentWorkersContinueEachRecordsOwnTrace(KafkaCluster kafka) throws Exception {
         String topic = kafka.uniqueTopicName("trace-concurrent");
         kafka.createTopic(topic, 2, 1);

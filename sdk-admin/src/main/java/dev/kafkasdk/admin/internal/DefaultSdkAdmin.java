@@ -7,8 +7,12 @@ import dev.kafkasdk.admin.SdkAdmin;
 import dev.kafkasdk.admin.ShareGroupOperations;
 import dev.kafkasdk.admin.TopicOperations;
 import dev.kafkasdk.core.KafkaSdkException;
+import dev.kafkasdk.core.compat.ClientTelemetryUnavailableException;
+import dev.kafkasdk.core.config.ClusterSettings;
 import dev.kafkasdk.core.health.ClientHealth;
+import dev.kafkasdk.core.health.ClientInstanceId;
 import dev.kafkasdk.core.health.HealthEvent;
+import dev.kafkasdk.core.internal.ClientInstanceIdLookup;
 import dev.kafkasdk.core.internal.HealthEvents;
 import dev.kafkasdk.core.metrics.SdkMetrics;
 import java.time.Duration;
@@ -18,17 +22,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.common.Uuid;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The {@link SdkAdmin} implementation: one admin client shared by the three operation groups. */
 public final class DefaultSdkAdmin implements SdkAdmin {
 
+    private static final ClientInstanceId NOT_LOOKED_UP = ClientInstanceId.unavailable(
+            "SdkAdmin.wrap: the SDK did not create this admin client and does not look up its KIP-714 client"
+                    + " instance id; call clientInstanceId on the kafka-clients Admin itself");
+
     private static final Logger LOG = LoggerFactory.getLogger(DefaultSdkAdmin.class);
 
     private final Admin admin;
     private final boolean owned;
     private final String clientId;
+    private volatile @Nullable ClientInstanceIdLookup instanceId;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final SdkMetrics.Binding clientMetrics;
     private final TopicOperations topics;
@@ -187,13 +198,39 @@ public final class DefaultSdkAdmin implements SdkAdmin {
                 ? ClientHealth.Status.STOPPED
                 : unanswered.isPresent() ? ClientHealth.Status.NOT_READY : ClientHealth.Status.READY;
         return new ClientHealth(
-                clientId,
-                status,
-                closed.get() ? "CLOSED" : "OPEN",
-                calls.lastContact(),
-                unanswered.map(Throwable.class::cast),
-                Set.of(),
-                health.now());
+                        clientId,
+                        status,
+                        closed.get() ? "CLOSED" : "OPEN",
+                        calls.lastContact(),
+                        unanswered.map(Throwable.class::cast),
+                        Set.of(),
+                        health.now())
+                .withClientInstanceId(instanceId == null ? NOT_LOOKED_UP : instanceId.snapshot());
+    }
+
+    /**
+     * Starts the KIP-714 client instance id lookup of an admin the SDK created; called once by the
+     * builder.
+     *
+     * @param cluster the cluster settings: the lookup's timeout and whether to register the meter
+     * @param metrics the admin's metrics
+     * @param threadName the lookup thread's name
+     * @return this admin
+     */
+    public DefaultSdkAdmin lookUpClientInstanceId(ClusterSettings cluster, SdkMetrics metrics, String threadName) {
+        ClientInstanceIdLookup lookup = ClientInstanceIdLookup.create(clientId, cluster, metrics);
+        lookup.lookUpInBackground(admin::clientInstanceId, threadName);
+        this.instanceId = lookup;
+        return this;
+    }
+
+    @Override
+    public Uuid clientInstanceId(Duration timeout) {
+        ClientInstanceIdLookup lookup = instanceId;
+        if (lookup == null) {
+            throw new ClientTelemetryUnavailableException(NOT_LOOKED_UP.reason().orElseThrow());
+        }
+        return lookup.await(timeout);
     }
 
     @Override

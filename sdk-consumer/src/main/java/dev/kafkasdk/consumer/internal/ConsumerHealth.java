@@ -2,7 +2,9 @@ package dev.kafkasdk.consumer.internal;
 
 import dev.kafkasdk.consumer.ConsumerState;
 import dev.kafkasdk.core.health.ClientHealth;
+import dev.kafkasdk.core.health.ClientInstanceId;
 import dev.kafkasdk.core.health.HealthEvent;
+import dev.kafkasdk.core.internal.ClientInstanceIdLookup;
 import dev.kafkasdk.core.internal.HealthEvents;
 import java.time.Duration;
 import java.util.Collection;
@@ -14,6 +16,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A consumer's health: the assignment and last contact that {@link ClientHealth} reports, and the
@@ -29,6 +32,7 @@ final class ConsumerHealth {
 
     private final HealthEvents events;
     private final long idleNanos;
+    private volatile @Nullable ClientInstanceIdLookup instanceId;
     private volatile Set<TopicPartition> assignment = Set.of();
     private volatile boolean ready;
     // poll thread only
@@ -106,6 +110,10 @@ final class ConsumerHealth {
      * @param consumer the client, for its fetch count
      */
     void polled(int records, long now, Consumer<?, ?> consumer) {
+        ClientInstanceIdLookup lookup = instanceId;
+        if (lookup != null && !lookup.isDone()) {
+            lookup.poll(consumer::clientInstanceId); // zero wait: the poll thread owns the consumer
+        }
         if (records > 0) {
             events.contact();
             lastRecordsNanos = now;
@@ -160,14 +168,26 @@ final class ConsumerHealth {
      * @return the snapshot
      */
     ClientHealth snapshot(ConsumerState state, Throwable failure) {
+        ClientInstanceIdLookup lookup = instanceId;
         return new ClientHealth(
-                events.clientId(),
-                status(state),
-                state.name(),
-                events.lastContact(),
-                Optional.ofNullable(failure),
-                state.isTerminal() ? Set.of() : assignment,
-                events.now());
+                        events.clientId(),
+                        status(state),
+                        state.name(),
+                        events.lastContact(),
+                        Optional.ofNullable(failure),
+                        state.isTerminal() ? Set.of() : assignment,
+                        events.now())
+                .withClientInstanceId(lookup == null ? ClientInstanceId.pending() : lookup.snapshot());
+    }
+
+    /** Starts asking for the KIP-714 client instance id on each poll round until the lookup concludes. */
+    void instanceId(ClientInstanceIdLookup lookup) {
+        this.instanceId = lookup;
+    }
+
+    @Nullable
+    ClientInstanceIdLookup instanceId() {
+        return instanceId;
     }
 
     static ClientHealth.Status status(ConsumerState state) {

@@ -6,7 +6,10 @@ import dev.kafkasdk.consumer.OffsetStore;
 import dev.kafkasdk.consumer.SdkConsumer;
 import dev.kafkasdk.consumer.StartPosition;
 import dev.kafkasdk.core.KafkaSdkException;
+import dev.kafkasdk.core.compat.ClientTelemetryUnavailableException;
+import dev.kafkasdk.core.config.ClusterSettings;
 import dev.kafkasdk.core.health.ClientHealth;
+import dev.kafkasdk.core.internal.ClientInstanceIdLookup;
 import dev.kafkasdk.core.internal.HealthEvents;
 import dev.kafkasdk.core.metrics.SdkMetrics;
 import io.github.resilience4j.retry.Retry;
@@ -19,6 +22,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.Uuid;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +36,7 @@ public final class DefaultSdkConsumer<K, V> implements SdkConsumer<K, V> {
 
     private final ConsumerSpec<K, V> spec;
     private final String pollThreadName;
+    private volatile @Nullable ClusterSettings cluster;
     private final StateMachine state = new StateMachine();
     private final ShutdownControl shutdown = new ShutdownControl();
     private final CountDownLatch terminated = new CountDownLatch(1);
@@ -88,6 +94,13 @@ public final class DefaultSdkConsumer<K, V> implements SdkConsumer<K, V> {
             state.failed(failure);
             release();
             throw failure;
+        }
+        if (cluster != null) {
+            state.health()
+                    .instanceId(ClientInstanceIdLookup.create(
+                            spec.clientId(),
+                            cluster,
+                            spec.registry() == null ? SdkMetrics.noop() : SdkMetrics.of(spec.registry(), spec.tags())));
         }
         if (spec.registry() != null) {
             metrics = new MicrometerConsumerMetrics(
@@ -306,6 +319,33 @@ public final class DefaultSdkConsumer<K, V> implements SdkConsumer<K, V> {
     @Override
     public ClientHealth health() {
         return state.health().snapshot(state.current(), state.failure());
+    }
+
+    /**
+     * Asks for the KIP-714 client instance id on the poll thread once started (bounded by
+     * {@code cluster.client-instance-id-timeout}); called once by the builder.
+     *
+     * @param cluster the cluster settings
+     * @return this consumer
+     */
+    public DefaultSdkConsumer<K, V> lookUpClientInstanceId(ClusterSettings cluster) {
+        this.cluster = cluster;
+        return this;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A consumer asks on its poll thread from {@link #start()} on; before that this fails at once.
+     */
+    @Override
+    public Uuid clientInstanceId(Duration timeout) {
+        ClientInstanceIdLookup lookup = state.health().instanceId();
+        if (lookup == null) {
+            throw new ClientTelemetryUnavailableException("KIP-714 client metrics: consumer " + spec.clientId()
+                    + " looks up its client instance id on its poll thread once started; call start() first");
+        }
+        return lookup.await(timeout);
     }
 
     @Override

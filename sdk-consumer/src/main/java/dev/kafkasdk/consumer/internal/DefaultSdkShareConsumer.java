@@ -5,11 +5,15 @@ import dev.kafkasdk.consumer.DeadLetterPublisher;
 import dev.kafkasdk.consumer.SdkShareConsumer;
 import dev.kafkasdk.consumer.SdkShareConsumerBuilder;
 import dev.kafkasdk.consumer.ShareStats;
+import dev.kafkasdk.core.compat.ClientTelemetryUnavailableException;
 import dev.kafkasdk.core.config.AdminSettings;
 import dev.kafkasdk.core.config.ShareConsumerSettings;
 import dev.kafkasdk.core.config.ShareExhaustedAction;
 import dev.kafkasdk.core.health.ClientHealth;
+import dev.kafkasdk.core.health.ClientInstanceId;
+import dev.kafkasdk.core.internal.ClientInstanceIdLookup;
 import dev.kafkasdk.core.internal.ClientNames;
+import dev.kafkasdk.core.metrics.SdkMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -28,6 +32,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaShareConsumer;
 import org.apache.kafka.clients.consumer.ShareConsumer;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.jspecify.annotations.Nullable;
@@ -54,6 +59,7 @@ public final class DefaultSdkShareConsumer<K, V> implements SdkShareConsumer<K, 
     private final AtomicReference<ConsumerState> state = new AtomicReference<>(ConsumerState.NEW);
     private final AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
     private final Thread pollThread;
+    private volatile @Nullable ClientInstanceIdLookup instanceId;
     private volatile boolean running = true;
     /** When the cluster last answered: the group configs applied, or a poll that returned records. */
     private volatile @Nullable Instant lastContact;
@@ -128,14 +134,32 @@ public final class DefaultSdkShareConsumer<K, V> implements SdkShareConsumer<K, 
             case FAILED -> ClientHealth.Status.FAILED;
         };
         // a share consumer has no partition assignment of its own: the broker hands out records
+        ClientInstanceIdLookup lookup = instanceId;
         return new ClientHealth(
-                names.clientId(),
-                status,
-                current.name(),
-                Optional.ofNullable(lastContact),
-                Optional.ofNullable(failure.get()),
-                Set.of(),
-                Instant.now());
+                        names.clientId(),
+                        status,
+                        current.name(),
+                        Optional.ofNullable(lastContact),
+                        Optional.ofNullable(failure.get()),
+                        Set.of(),
+                        Instant.now())
+                .withClientInstanceId(lookup == null ? ClientInstanceId.pending() : lookup.snapshot());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A share consumer asks on its poll thread once started; before that this fails at once.
+     */
+    @Override
+    public Uuid clientInstanceId(Duration timeout) {
+        ClientInstanceIdLookup lookup = instanceId;
+        if (lookup == null) {
+            throw new ClientTelemetryUnavailableException("KIP-714 client metrics: share consumer "
+                    + names.clientId() + " looks up its client instance id on its poll thread once started;"
+                    + " call start() first");
+        }
+        return lookup.await(timeout);
     }
 
     @Override
@@ -172,6 +196,7 @@ public final class DefaultSdkShareConsumer<K, V> implements SdkShareConsumer<K, 
                 publisher = ownedPublisher;
             }
             try (ShareConsumer<byte[], byte[]> consumer = createClient()) {
+                instanceId = ClientInstanceIdLookup.create(names.clientId(), settings.cluster(), SdkMetrics.noop());
                 consumer.subscribe(spec.topics());
                 state.set(ConsumerState.RUNNING);
                 loop(consumer, workers, publisher);
@@ -209,6 +234,10 @@ public final class DefaultSdkShareConsumer<K, V> implements SdkShareConsumer<K, 
                 names.clientId());
         while (running) {
             ConsumerRecords<byte[], byte[]> records = consumer.poll(spec.pollTimeout());
+            ClientInstanceIdLookup lookup = instanceId;
+            if (lookup != null && !lookup.isDone()) {
+                lookup.poll(consumer::clientInstanceId); // zero wait, on the thread that owns the consumer
+            }
             if (!records.isEmpty()) {
                 lastContact = Instant.now();
                 new ShareRound<>(context, records).run();

@@ -5,6 +5,7 @@ import dev.kafkasdk.consumer.LivenessReport;
 import dev.kafkasdk.consumer.SdkConsumer;
 import dev.kafkasdk.consumer.StartPosition;
 import dev.kafkasdk.core.health.ClientHealth;
+import dev.kafkasdk.core.health.ClientInstanceId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.Uuid;
 
 /**
  * Several members of one group in this process, built from one settings with {@code instances: N}
@@ -138,13 +140,27 @@ public final class GroupMembers<K, V> implements SdkConsumer<K, V> {
         Optional<Throwable> cause =
                 each.stream().map(ClientHealth::cause).flatMap(Optional::stream).findFirst();
         return new ClientHealth(
-                clientId,
-                ConsumerHealth.status(state),
-                state.name(),
-                lastContact,
-                cause,
-                assignment,
-                each.isEmpty() ? Instant.now() : each.get(0).takenAt());
+                        clientId,
+                        ConsumerHealth.status(state),
+                        state.name(),
+                        lastContact,
+                        cause,
+                        assignment,
+                        each.isEmpty() ? Instant.now() : each.get(0).takenAt())
+                .withClientInstanceId(
+                        each.isEmpty()
+                                ? ClientInstanceId.pending()
+                                : each.get(0).clientInstanceId());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Each member is a client of its own with its own id; this is the first member's.
+     */
+    @Override
+    public Uuid clientInstanceId(Duration timeout) {
+        return members.get(0).clientInstanceId(timeout);
     }
 
     /** Seeks on the member that owns the partition; fails only if none does. */

@@ -30,6 +30,7 @@ public final class HandlerObservations {
     private final @Nullable String group;
     private final String clientId;
     private final Map<Position, Integer> failedAttempts = new ConcurrentHashMap<>();
+    private final boolean batchRecords;
 
     /**
      * Observations for one consumer member.
@@ -39,9 +40,23 @@ public final class HandlerObservations {
      * @param clientId the member's client id
      */
     public HandlerObservations(ObservationRegistry registry, @Nullable String group, String clientId) {
+        this(registry, group, clientId, false);
+    }
+
+    /**
+     * Observations for one consumer member.
+     *
+     * @param registry the caller's registry
+     * @param group the group id, or null
+     * @param clientId the member's client id
+     * @param batchRecords whether each record a batch handler iterates gets an observation of its own
+     */
+    public HandlerObservations(
+            ObservationRegistry registry, @Nullable String group, String clientId, boolean batchRecords) {
         this.registry = registry;
         this.group = group;
         this.clientId = clientId;
+        this.batchRecords = batchRecords;
     }
 
     /**
@@ -82,6 +97,10 @@ public final class HandlerObservations {
 
     ObservationRegistry registry() {
         return registry;
+    }
+
+    boolean batchRecords() {
+        return batchRecords;
     }
 
     @Nullable

@@ -45,7 +45,11 @@ final class ObservedBatchHandler<K, V> implements BatchHandler<K, V> {
                 .start();
         LogContext.putBatch(topics.size() == 1 ? topics.iterator().next() : null, observations.group());
         try (Observation.Scope scope = observation.openScope()) {
-            handler.handle(batch);
+            if (observations.batchRecords()) {
+                handleObservingRecords(batch);
+            } else {
+                handler.handle(batch);
+            }
         } catch (Exception | Error e) {
             observation.error(e);
             Set<TopicPartition> partitions = Set.copyOf(batch.partitions());
@@ -55,6 +59,19 @@ final class ObservedBatchHandler<K, V> implements BatchHandler<K, V> {
         } finally {
             LogContext.clear();
             observation.stop();
+        }
+    }
+
+    /** The handler sees a batch whose iteration observes each record; the one in hand ends with the call. */
+    private void handleObservingRecords(ConsumerBatch<K, V> batch) throws Exception {
+        ObservedBatch<K, V> observed = new ObservedBatch<>(batch, observations);
+        try {
+            handler.handle(observed);
+        } catch (Exception | Error e) {
+            observed.finish(e);
+            throw e;
+        } finally {
+            observed.finish(null);
         }
     }
 }

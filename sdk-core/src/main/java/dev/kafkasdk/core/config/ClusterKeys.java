@@ -1,5 +1,6 @@
 package dev.kafkasdk.core.config;
 
+import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.config.SaslConfigs;
@@ -27,6 +28,19 @@ public final class ClusterKeys {
     public static final SettingKey<String> CLIENT_ID_PREFIX = TABLE.string("client-id-prefix", null)
             .notBlank()
             .doc("A client named orders gets client id <prefix>-orders unless it sets its own.");
+
+    /** KIP-714: register the client's instance id as a meter tag. */
+    public static final SettingKey<Boolean> CLIENT_INSTANCE_ID_TAG = TABLE.bool("client-instance-id-tag", null)
+            .defaultValue(false)
+            .doc("KIP-714: once the broker assigns the client instance id, register meter kafka.sdk.client.instance"
+                    + " tagged client.id and client.instance.id (needs a broker ClientTelemetry plugin).");
+    /** KIP-714: how long the SDK waits for the client instance id. */
+    public static final SettingKey<Duration> CLIENT_INSTANCE_ID_TIMEOUT = TABLE.duration(
+                    "client-instance-id-timeout", null)
+            .positive()
+            .defaultValue(Duration.ofSeconds(10))
+            .doc("KIP-714: how long a client waits for the broker to assign its client instance id before"
+                    + " health reports it unavailable.");
 
     /** {@code security.protocol}. */
     public static final SettingKey<SecurityProtocol> PROTOCOL = SECURITY.enumeration(

@@ -5,6 +5,7 @@ import static dev.kafkasdk.core.config.ClusterKeys.CLIENT_ID_PREFIX;
 
 import dev.kafkasdk.core.ConfigException;
 import dev.kafkasdk.core.config.internal.Problems;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -76,6 +77,26 @@ public final class ClusterSettings extends TypedSettings {
     }
 
     /**
+     * KIP-714: whether the client registers meter {@code kafka.sdk.client.instance} tagged with its
+     * {@code client.id} and {@code client.instance.id} once the broker assigns the id.
+     *
+     * @return {@code true} when asked for; {@code false} by default
+     */
+    public boolean clientInstanceIdTag() {
+        return get(ClusterKeys.CLIENT_INSTANCE_ID_TAG).orElse(false);
+    }
+
+    /**
+     * KIP-714: how long a client waits for the broker to assign its client instance id before its
+     * health reports the id unavailable.
+     *
+     * @return the bound, 10 s by default
+     */
+    public Duration clientInstanceIdTimeout() {
+        return get(ClusterKeys.CLIENT_INSTANCE_ID_TIMEOUT).orElse(Duration.ofSeconds(10));
+    }
+
+    /**
      * Security settings.
      *
      * @return the settings; {@link SecuritySettings#none()} when unset
@@ -122,6 +143,28 @@ public final class ClusterSettings extends TypedSettings {
          */
         public Builder clientIdPrefix(@Nullable String prefix) {
             return set(CLIENT_ID_PREFIX, prefix);
+        }
+
+        /**
+         * KIP-714: registers meter {@code kafka.sdk.client.instance} tagged with the client
+         * instance id once the broker assigns it; see {@link ClusterSettings#clientInstanceIdTag()}.
+         *
+         * @param tag {@code true} to register it
+         * @return this builder
+         */
+        public Builder clientInstanceIdTag(boolean tag) {
+            return set(ClusterKeys.CLIENT_INSTANCE_ID_TAG, tag);
+        }
+
+        /**
+         * KIP-714: how long a client waits for its client instance id; see
+         * {@link ClusterSettings#clientInstanceIdTimeout()}.
+         *
+         * @param timeout more than zero; {@code null} restores the default
+         * @return this builder
+         */
+        public Builder clientInstanceIdTimeout(@Nullable Duration timeout) {
+            return set(ClusterKeys.CLIENT_INSTANCE_ID_TIMEOUT, timeout);
         }
 
         /**

@@ -26,6 +26,7 @@ import org.apache.kafka.common.TopicPartition;
  * @param assignment for a consumer, the partitions assigned to it when the snapshot was taken;
  *     empty for producers and admins
  * @param takenAt when the snapshot was taken
+ * @param clientInstanceId the client's KIP-714 client instance id, or why it has none
  * @since 0.1
  */
 public record ClientHealth(
@@ -35,7 +36,8 @@ public record ClientHealth(
         Optional<Instant> lastContact,
         Optional<Throwable> cause,
         Set<TopicPartition> assignment,
-        Instant takenAt) {
+        Instant takenAt,
+        ClientInstanceId clientInstanceId) {
 
     /** What a probe needs to know, the same for every kind of client. */
     public enum Status {
@@ -67,6 +69,40 @@ public record ClientHealth(
         Objects.requireNonNull(cause, "cause");
         assignment = Set.copyOf(assignment);
         Objects.requireNonNull(takenAt, "takenAt");
+        Objects.requireNonNull(clientInstanceId, "clientInstanceId");
+    }
+
+    /**
+     * A snapshot of a client that does not track its client instance id (reported
+     * {@link ClientInstanceId#pending()}).
+     *
+     * @param clientId the client's {@code client.id}
+     * @param status the client's status
+     * @param state the client's own state name
+     * @param lastContact when the client last heard from the cluster
+     * @param cause why the client failed or is not ready
+     * @param assignment a consumer's assignment
+     * @param takenAt when the snapshot was taken
+     */
+    public ClientHealth(
+            String clientId,
+            Status status,
+            String state,
+            Optional<Instant> lastContact,
+            Optional<Throwable> cause,
+            Set<TopicPartition> assignment,
+            Instant takenAt) {
+        this(clientId, status, state, lastContact, cause, assignment, takenAt, ClientInstanceId.pending());
+    }
+
+    /**
+     * This snapshot with the client instance id filled in.
+     *
+     * @param id what the client knows of its KIP-714 client instance id
+     * @return a copy
+     */
+    public ClientHealth withClientInstanceId(ClientInstanceId id) {
+        return new ClientHealth(clientId, status, state, lastContact, cause, assignment, takenAt, id);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.kafkasdk.producer.internal;
 import dev.kafkasdk.core.KafkaSdkException;
 import dev.kafkasdk.core.health.ClientHealth;
 import dev.kafkasdk.core.health.HealthEvent;
+import dev.kafkasdk.core.internal.ClientInstanceIdLookup;
 import dev.kafkasdk.core.internal.HealthEvents;
 import dev.kafkasdk.producer.OutgoingRecord;
 import dev.kafkasdk.producer.SdkProducer;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.InterruptException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +46,7 @@ public class DefaultSdkProducer<K, V> implements SdkProducer<K, V> {
     private final HealthEvents health;
     private final MetadataAge metadataAge;
     private final SendObservations observations;
+    private final ClientInstanceIdLookup instanceId;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean closedInTime;
 
@@ -57,6 +60,7 @@ public class DefaultSdkProducer<K, V> implements SdkProducer<K, V> {
         this.health = parts.health();
         this.metadataAge = MetadataAge.of(kafka);
         this.observations = parts.observations();
+        this.instanceId = parts.instanceId();
         health.emit(HealthEvent.Type.STARTED);
     }
 
@@ -290,7 +294,13 @@ public class DefaultSdkProducer<K, V> implements SdkProducer<K, V> {
         }
         metadataAge.age().ifPresent(age -> health.contactAt(now.minus(age)));
         return new ClientHealth(
-                clientId, status, state, health.lastContact(), Optional.ofNullable(fatal), Set.of(), now);
+                        clientId, status, state, health.lastContact(), Optional.ofNullable(fatal), Set.of(), now)
+                .withClientInstanceId(instanceId.snapshot());
+    }
+
+    @Override
+    public Uuid clientInstanceId(Duration timeout) {
+        return instanceId.await(timeout);
     }
 
     private void awaitPending(long deadline) {

@@ -3,6 +3,7 @@ package dev.kafkasdk.producer.internal;
 import dev.kafkasdk.core.KafkaSdkException;
 import dev.kafkasdk.core.config.ProducerKeys;
 import dev.kafkasdk.core.internal.AuthenticationHints;
+import dev.kafkasdk.core.internal.ClientInstanceIdLookup;
 import dev.kafkasdk.core.internal.ClientNames;
 import dev.kafkasdk.core.internal.HealthEvents;
 import dev.kafkasdk.producer.SdkProducer;
@@ -114,7 +115,11 @@ public final class ProducerAssembly {
         }
         SendObservations observations =
                 options.observations() == null ? null : new SendObservations(options.observations(), clientId);
-        return new ProducerParts<>(clientId, kafka, encoder, context, clientMetrics, pending, health, observations);
+        ClientInstanceIdLookup instanceId =
+                ClientInstanceIdLookup.create(clientId, options.settings().cluster(), options.metrics());
+        instanceId.lookUpInBackground(kafka::clientInstanceId, names.thread("instance-id"));
+        return new ProducerParts<>(
+                clientId, kafka, encoder, context, clientMetrics, pending, health, observations, instanceId);
     }
 
     /** How long the question "missing or not authorized?" may take: missing-topic-timeout, 1 to 10 s. */

@@ -1,5 +1,6 @@
 package dev.kafkasdk.producer.internal;
 
+import dev.kafkasdk.core.internal.ClientInstanceIdLookup;
 import dev.kafkasdk.core.internal.HealthEvents;
 import org.apache.kafka.clients.producer.Producer;
 
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.producer.Producer;
  * @param pending holds records for topics without metadata, or null when sends may block
  * @param health the producer's health bookkeeping and listeners
  * @param observations starts send observations, or null for none
+ * @param instanceId what the producer knows of its KIP-714 client instance id
  * @param <K> the key type
  * @param <V> the value type
  */
@@ -25,4 +27,5 @@ record ProducerParts<K, V>(
         AutoCloseable clientMetrics,
         PendingTopics pending,
         HealthEvents health,
-        SendObservations observations) {}
+        SendObservations observations,
+        ClientInstanceIdLookup instanceId) {}
