@@ -57,6 +57,8 @@ public final class ShareConsumerBenchmark {
 
     private final String bootstrapServers;
     private final BenchmarkConfig config;
+    private final boolean warmUp;
+    private final List<Integer> shareMembers;
 
     /**
      * Prepares the benchmark.
@@ -64,8 +66,21 @@ public final class ShareConsumerBenchmark {
      * @param bootstrapServers a cluster with share groups enabled ({@code share.version} &gt;= 1)
      */
     public ShareConsumerBenchmark(String bootstrapServers) {
+        this(bootstrapServers, true, List.of(1, 3, 6));
+    }
+
+    /**
+     * A smaller benchmark, for the smoke test.
+     *
+     * @param bootstrapServers a cluster with share groups enabled
+     * @param warmUp whether each scenario runs once untimed first
+     * @param shareMembers the share group sizes of the slow-handler table, each of 1, 3 or 6
+     */
+    ShareConsumerBenchmark(String bootstrapServers, boolean warmUp, List<Integer> shareMembers) {
         this.bootstrapServers = bootstrapServers;
         this.config = new BenchmarkConfig(bootstrapServers);
+        this.warmUp = warmUp;
+        this.shareMembers = List.copyOf(shareMembers);
     }
 
     /**
@@ -101,9 +116,8 @@ public final class ShareConsumerBenchmark {
         new SlowHandlerBenchmark(bootstrapServers, topic).fill(records);
         Map<String, Integer> members = new LinkedHashMap<>();
         members.put(SDK_KEY, 0);
-        members.put(SHARE_1, 1);
-        members.put(SHARE_3, 3);
-        members.put(SHARE_6, 6);
+        Map<Integer, String> names = Map.of(1, SHARE_1, 3, SHARE_3, 6, SHARE_6);
+        shareMembers.forEach(n -> members.put(names.get(n), n));
         String title = String.format(
                 "Share consumer, slow handler: %,d records, %d ms parked each, 6 partitions, %,d keys",
                 records, SlowHandler.IO_WAIT.toMillis(), SlowHandlerBenchmark.KEYS);
@@ -134,7 +148,7 @@ public final class ShareConsumerBenchmark {
             String title, String topic, long records, int rounds, Map<String, Integer> members, boolean io)
             throws InterruptedException {
         List<String> scenarios = List.copyOf(members.keySet());
-        for (String scenario : scenarios) {
+        for (String scenario : warmUp ? scenarios : List.<String>of()) {
             runOnce(scenario, members.get(scenario), topic, records, io);
         }
         List<Measurement> measurements = new ArrayList<>();
@@ -148,11 +162,16 @@ public final class ShareConsumerBenchmark {
             for (String scenario : order) {
                 System.gc();
                 long cpuBefore = ClientCpu.nanos();
+                long wallBefore = System.nanoTime();
                 long nanos = runOnce(scenario, members.get(scenario), topic, records, io);
                 Measurement m = new Measurement(scenario, round, records, nanos, ClientCpu.nanos() - cpuBefore);
                 System.out.printf(
-                        "[share] round %d %-62s %,9.0f records/s %6.2f µs CPU/record%n",
-                        round, scenario, m.recordsPerSecond(), m.cpuMicrosPerRecord());
+                        "[share] round %d %-62s %,9.0f records/s %6.2f µs CPU/record (%,d ms with start and close)%n",
+                        round,
+                        scenario,
+                        m.recordsPerSecond(),
+                        m.cpuMicrosPerRecord(),
+                        (System.nanoTime() - wallBefore) / 1_000_000);
                 measurements.add(m);
             }
         }
