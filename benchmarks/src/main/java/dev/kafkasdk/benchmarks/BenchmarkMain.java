@@ -30,7 +30,7 @@ public final class BenchmarkMain {
 
     /** The benchmarks {@code --only} can select, in the order they run. */
     static final List<String> BENCHMARKS =
-            List.of("producer", "consumer", "slow-handler", "tracing", "memory", "startup");
+            List.of("producer", "consumer", "slow-handler", "share", "tracing", "memory", "startup");
 
     private BenchmarkMain() {}
 
@@ -84,6 +84,8 @@ public final class BenchmarkMain {
             tables.add(slow.run(slowRecords, options.rounds()));
             tables.add(slow.runWithoutIo(slowRecords, options.rounds()));
         }
+        if (options.includes("share"))
+            tables.addAll(ShareConsumerBenchmark.run(cluster, options.records(), options.rounds()));
         if (options.includes("tracing")) {
             tables.add(new TracingBenchmark(cluster, cluster.uniqueTopicName("bench-tracing"))
                     .run(options.records(), options.rounds()));

@@ -7,6 +7,8 @@ import dev.kafkasdk.core.config.KafkaSdkConfig;
 import dev.kafkasdk.core.config.ProducerSettings;
 import dev.kafkasdk.core.config.TopicSpec;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -81,6 +83,39 @@ public final class LintContext {
     }
 
     /**
+     * A consumer with retry topics: the tier topics its config derives for each main topic it reads.
+     *
+     * @param consumer the consumer's name in the config file
+     * @param tierTopics main topic to its tier topics, first tier first; empty when the consumer sets
+     *     {@code retry-topics} but not {@code topics}, so the main topics are unknown
+     */
+    public record RetryFacts(String consumer, Map<String, List<String>> tierTopics) {
+        /**
+         * Copies the map, keeping its order.
+         *
+         * @param consumer the consumer's name in the config file
+         * @param tierTopics main topic to its tier topics, first tier first
+         */
+        public RetryFacts {
+            Objects.requireNonNull(consumer, "consumer");
+            Map<String, List<String>> copy = new LinkedHashMap<>();
+            tierTopics.forEach((main, tiers) -> copy.put(main, List.copyOf(tiers)));
+            tierTopics = Collections.unmodifiableMap(copy);
+        }
+
+        /**
+         * The dead-letter topic a retry-topics consumer writes to after the last tier, unless its code
+         * names another.
+         *
+         * @param mainTopic a main topic
+         * @return {@code <mainTopic>.DLT}
+         */
+        public static String deadLetterTopic(String mainTopic) {
+            return mainTopic + ".DLT";
+        }
+    }
+
+    /**
      * A broker's effective configuration.
      *
      * @param id the broker's node id
@@ -102,6 +137,7 @@ public final class LintContext {
     private final List<ClientFacts> producers;
     private final List<ClientFacts> consumers;
     private final List<TopicFacts> topics;
+    private final List<RetryFacts> retries;
     private final List<BrokerFacts> brokers;
     private final OptionalInt brokerCount;
     private final int partitionBudgetPerBroker;
@@ -113,6 +149,7 @@ public final class LintContext {
         this.producers = List.copyOf(b.producers);
         this.consumers = List.copyOf(b.consumers);
         this.topics = List.copyOf(b.topics);
+        this.retries = List.copyOf(b.retries);
         this.brokers = List.copyOf(b.brokers);
         this.brokerCount =
                 b.brokerCount.isPresent() || b.brokers.isEmpty() ? b.brokerCount : OptionalInt.of(b.brokers.size());
@@ -160,6 +197,21 @@ public final class LintContext {
         return topics;
     }
 
+    /** @return the consumers with retry topics and their tier topics */
+    public List<RetryFacts> retries() {
+        return retries;
+    }
+
+    /**
+     * One topic by name.
+     *
+     * @param name a topic name
+     * @return its facts, when the context holds it
+     */
+    public Optional<TopicFacts> topic(String name) {
+        return topics.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
     /** @return the brokers' configurations; empty offline */
     public List<BrokerFacts> brokers() {
         return brokers;
@@ -202,6 +254,7 @@ public final class LintContext {
                 .replicasPerBroker(replicasPerBroker);
         producers.forEach(b::producer);
         consumers.forEach(b::consumer);
+        retries.forEach(b::retry);
         topics.forEach(b::topic);
         brokers.forEach(b::broker);
         brokerCount.ifPresent(b::brokerCount);
@@ -218,6 +271,7 @@ public final class LintContext {
         private final List<ClientFacts> producers = new ArrayList<>();
         private final List<ClientFacts> consumers = new ArrayList<>();
         private final List<TopicFacts> topics = new ArrayList<>();
+        private final List<RetryFacts> retries = new ArrayList<>();
         private final List<BrokerFacts> brokers = new ArrayList<>();
         private OptionalInt brokerCount = OptionalInt.empty();
         private int partitionBudgetPerBroker = SizingRequest.DEFAULT_PARTITION_BUDGET_PER_BROKER;
@@ -274,13 +328,26 @@ public final class LintContext {
         }
 
         /**
-         * Adds a consumer from the config model, as the properties it renders for kafka-clients.
+         * Adds a consumer from the config model, as the properties it renders for kafka-clients, and
+         * its retry tiers when it has {@code retry-topics}.
          *
          * @param settings the consumer
          * @return this builder
          */
         public Builder consumer(ConsumerSettings settings) {
+            SettingsFacts.retry(settings).ifPresent(this::retry);
             return consumer(SettingsFacts.consumer(settings));
+        }
+
+        /**
+         * Adds a consumer's retry tiers ({@link #consumer(ConsumerSettings)} adds them from the config).
+         *
+         * @param retry the consumer's tier topics
+         * @return this builder
+         */
+        public Builder retry(RetryFacts retry) {
+            retries.add(Objects.requireNonNull(retry, "retry"));
+            return this;
         }
 
         /**

@@ -1,6 +1,7 @@
 package dev.kafkasdk.cli;
 
 import dev.kafkasdk.admin.ApplyResult;
+import dev.kafkasdk.admin.RetryTopicSpecs;
 import dev.kafkasdk.admin.SdkAdmin;
 import dev.kafkasdk.admin.TopicPlan;
 import dev.kafkasdk.core.config.KafkaSdkConfig;
@@ -38,12 +39,13 @@ final class TopicsCommand implements Callable<Integer> {
                 names = {"-t", "--topic"},
                 paramLabel = "NAME",
                 converter = Converters.NonBlank.class,
-                description = "Only this topic of the config file (repeatable; default: every topic).")
+                description = "Only this topic of the config file and the retry-tier and dead-letter topics its"
+                        + " consumers derive from it (repeatable; default: every topic).")
         List<String> topics = new ArrayList<>();
 
         List<TopicSpec> select(KafkaSdkConfig config, CommandSpec spec) {
             if (topics.isEmpty()) {
-                return List.copyOf(config.topics().values());
+                return RetryTopicSpecs.withDerived(config);
             }
             List<TopicSpec> selected = new ArrayList<>();
             for (String name : topics) {
@@ -55,6 +57,9 @@ final class TopicsCommand implements Callable<Integer> {
                 }
                 selected.add(config.topics().get(name));
             }
+            RetryTopicSpecs.derived(config, topics).stream()
+                    .filter(derived -> !topics.contains(derived.name()))
+                    .forEach(selected::add);
             return selected;
         }
     }

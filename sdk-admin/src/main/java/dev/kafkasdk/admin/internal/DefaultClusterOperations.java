@@ -116,6 +116,15 @@ final class DefaultClusterOperations implements ClusterOperations {
                     .filter(all::containsKey)
                     .forEach(wanted::add);
         }
+        offline.retries()
+                .forEach(r -> r.tierTopics().forEach((main, tiers) -> {
+                    List<String> related = new ArrayList<>(tiers);
+                    related.add(main);
+                    related.add(LintContext.RetryFacts.deadLetterTopic(main));
+                    related.stream()
+                            .filter(t -> all.containsKey(t) && !wanted.contains(t))
+                            .forEach(wanted::add);
+                }));
         Map<String, Map<String, ConfigEntry>> topicConfigs = reader.configs(ConfigResource.Type.TOPIC, wanted);
         wanted.stream().sorted().forEach(name -> {
             TopicDescription d = all.get(name);

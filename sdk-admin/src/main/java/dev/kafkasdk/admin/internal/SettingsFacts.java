@@ -1,12 +1,16 @@
 package dev.kafkasdk.admin.internal;
 
 import dev.kafkasdk.admin.LintContext.ClientFacts;
+import dev.kafkasdk.admin.LintContext.RetryFacts;
 import dev.kafkasdk.admin.LintContext.TopicFacts;
 import dev.kafkasdk.core.config.ConsumerSettings;
 import dev.kafkasdk.core.config.ProducerSettings;
 import dev.kafkasdk.core.config.TopicSpec;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -34,6 +38,19 @@ public final class SettingsFacts {
      */
     public static ClientFacts consumer(ConsumerSettings settings) {
         return new ClientFacts(settings.name(), strings(settings.toProperties()));
+    }
+
+    /**
+     * @param settings a consumer
+     * @return its retry tiers by main topic, when it sets {@code retry-topics}
+     */
+    public static Optional<RetryFacts> retry(ConsumerSettings settings) {
+        if (settings.retryTopics().isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, List<String>> tiers = new LinkedHashMap<>();
+        settings.topics().forEach(main -> tiers.put(main, settings.retryTierTopics(main)));
+        return Optional.of(new RetryFacts(settings.name(), tiers));
     }
 
     /**

@@ -185,6 +185,10 @@ public final class ConsumerKeys {
             .notBlank()
             .defaultValue("-retry-")
             .doc("Retry topics are named <topic><suffix><delay>, e.g. orders-retry-5s.");
+    /** The main topics the consumer reads, for topics-as-code and lint; SDK only, not rendered. */
+    public static final SettingKey<List<String>> TOPICS = TABLE.list("topics", null)
+            .doc(
+                    "Topics it reads, so topics apply and lint derive their retry-tier and .DLT topics; subscribe() decides.");
 
     /** The {@code producers:} entry that publishes dead letters; SDK only, not rendered. */
     public static final SettingKey<String> DEAD_LETTER_PRODUCER = TABLE.string("dead-letter-producer", null)
@@ -269,6 +273,11 @@ public final class ConsumerKeys {
                         prefix + "retry-topics",
                         tier,
                         "is not a tier delay: " + e.getMessage() + "; write e.g. [5s, 1m, 10m]");
+            }
+        }
+        for (String topic : s.get(TOPICS).orElse(List.of())) {
+            if (!topic.matches("[a-zA-Z0-9._-]{1,249}")) {
+                p.invalid(prefix + "topics", topic, "is not a topic name: 1 to 249 of a-z A-Z 0-9 . _ -");
             }
         }
         String suffix = s.get(RETRY_TOPIC_SUFFIX).orElse("-retry-");

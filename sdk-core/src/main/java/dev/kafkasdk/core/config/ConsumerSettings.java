@@ -164,6 +164,27 @@ public final class ConsumerSettings extends ClientSettings {
                 .toList();
     }
 
+    /**
+     * @return {@code topics}: the main topics this consumer reads, as the config file declares them for
+     *     topics-as-code and lint (the code's {@code subscribe(...)} decides what is read); empty when unset
+     */
+    public java.util.List<String> topics() {
+        return get(ConsumerKeys.TOPICS).orElse(java.util.List.of());
+    }
+
+    /**
+     * The retry-tier topics of one main topic, named as the consumer names them:
+     * {@code <topic><retry-topic-suffix><delay>}, first tier first.
+     *
+     * @param mainTopic a topic the consumer reads
+     * @return the tier topics; empty without {@code retry-topics}
+     */
+    public java.util.List<String> retryTierTopics(String mainTopic) {
+        return retryTopics().stream()
+                .map(delay -> mainTopic + retryTopicSuffix() + Durations.format(delay))
+                .toList();
+    }
+
     /** @return {@code retry-topic-suffix}: the text between a topic and a tier's delay (default -retry-) */
     public String retryTopicSuffix() {
         return effective(ConsumerKeys.RETRY_TOPIC_SUFFIX).orElseThrow();
@@ -354,6 +375,11 @@ public final class ConsumerSettings extends ClientSettings {
         /** Sets {@code retry-topics}, the retry tiers' delays such as {@code 5s}; returns this builder. */
         public Builder retryTopics(java.util.@Nullable List<String> delays) {
             return set(ConsumerKeys.RETRY_TOPICS, delays);
+        }
+
+        /** Sets {@code topics}, the main topics the consumer reads (for topics-as-code and lint); returns this builder. */
+        public Builder topics(java.util.@Nullable List<String> topics) {
+            return set(ConsumerKeys.TOPICS, topics);
         }
 
         /** Sets {@code retry-topic-suffix} (default {@code -retry-}); returns this builder. */

@@ -30,6 +30,7 @@ class KeyTableRoundTripTest {
             "producers.<name>.acks", "all",
             "consumers.<name>.session-timeout", "60s",
             "consumers.<name>.retry-topics", "5s,1m",
+            "consumers.<name>.topics", "orders,refunds",
             "consumers.<name>.dead-letter-producer", NAME,
             "admins.<name>.default-api-timeout", "90s",
             "share-consumers.<name>.auto-offset-reset", "EARLIEST",

@@ -75,4 +75,27 @@ class RetryTopicsSettingsTest {
                 .contains("/retry/")
                 .contains("a-z A-Z 0-9 . _ -");
     }
+
+    @Test
+    void topicsKeyNamesTheMainTopicsAndTheTierTopicsFollowTheConsumersNaming() {
+        ConsumerSettings s = consumer("    retry-topics: [5s, 1m]\n    topics: [orders, refunds]\n");
+
+        assertThat(s.topics()).containsExactly("orders", "refunds");
+        assertThat(s.retryTierTopics("orders")).containsExactly("orders-retry-5s", "orders-retry-1m");
+        assertThat(s.toProperties()).doesNotContainKey("topics");
+        assertThat(consumer("").topics()).isEmpty();
+        assertThat(consumer("").retryTierTopics("orders")).isEmpty();
+    }
+
+    @Test
+    void rejectsAnIllegalTopicNameNamingTheKeyTheValueAndWhatIsValid() {
+        ConfigException e =
+                catchThrowableOfType(ConfigException.class, () -> consumer("    topics: [orders, \"bad/topic\"]\n"));
+
+        assertThat(e.getMessage())
+                .contains("consumers.billing.topics")
+                .contains("bad/topic")
+                .contains("a-z A-Z 0-9 . _ -")
+                .doesNotContain("'orders'");
+    }
 }
