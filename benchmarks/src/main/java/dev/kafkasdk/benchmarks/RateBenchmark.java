@@ -10,7 +10,8 @@ import java.util.Random;
  * The fixed-rate (open-model) producer benchmark: every scenario at every target rate and value size,
  * in paired rounds, then a search for each selected scenario's maximum sustainable rate.
  *
- * <p><b>Rounds.</b> In each round every size and rate runs every scenario once, on a fresh
+ * <p><b>Rounds.</b> First one unreported warm-up point per scenario (phase {@code warm-up}, in the
+ * CSV only). In each round every size and rate runs every scenario once, on a fresh
  * 6-partition topic per point. An SDK preset and raw kafka-clients with the same properties always run
  * back to back (the SDK first in odd rounds, raw first in even ones), so their paired ratios share the
  * machine's state of that moment.
@@ -46,6 +47,22 @@ final class RateBenchmark {
      */
     RateReport run() throws InterruptedException {
         try (ScratchTopics topics = new ScratchTopics(cluster, cluster.uniqueTopicName("bench-rate"))) {
+            // the JVM's first points ran up to 10x slower than later ones (class loading, JIT): one
+            // unreported point per scenario first, at the highest rate up to 50,000/s
+            int warmRate = options.rates().stream()
+                    .filter(r -> r <= 50_000)
+                    .max(Integer::compare)
+                    .orElse(options.rates().get(0));
+            for (RateScenario scenario : options.scenarios()) {
+                results.add(point(
+                        topics,
+                        scenario,
+                        "warm-up",
+                        warmRate,
+                        options.sizes().get(0),
+                        options.warmup(),
+                        options.warmup()));
+            }
             for (int round = 1; round <= options.rounds(); round++) {
                 List<RateScenario> order = pairedOrder(options.scenarios(), round);
                 for (int size : options.sizes()) {
