@@ -34,10 +34,35 @@ final class RateBenchmark {
     private final List<RateResult> results = new ArrayList<>();
     private final List<RateReport.MaxRate> maxRates = new ArrayList<>();
 
+    /** Receives the report so far after every round and every search. */
+    @FunctionalInterface
+    interface Progress {
+        /**
+         * Called from the benchmark's thread.
+         *
+         * @param soFar the results so far
+         */
+        void reached(RateReport soFar);
+    }
+
+    private Progress progress = soFar -> {};
+
     RateBenchmark(KafkaCluster cluster, RateOptions options) {
         this.cluster = cluster;
         this.options = options;
         this.config = new BenchmarkConfig(cluster.bootstrapServers());
+    }
+
+    /**
+     * Sets what receives the report so far (the main class writes the files, so that a run stopped
+     * early keeps what it measured).
+     *
+     * @param progress the receiver
+     * @return this
+     */
+    RateBenchmark onProgress(Progress progress) {
+        this.progress = progress;
+        return this;
     }
 
     /**
@@ -79,9 +104,11 @@ final class RateBenchmark {
                         }
                     }
                 }
+                progress.reached(new RateReport(options, List.copyOf(results), List.copyOf(maxRates)));
             }
             for (RateScenario scenario : options.searchScenarios()) {
                 maxRates.add(search(topics, scenario));
+                progress.reached(new RateReport(options, List.copyOf(results), List.copyOf(maxRates)));
             }
         }
         return new RateReport(options, results, maxRates);

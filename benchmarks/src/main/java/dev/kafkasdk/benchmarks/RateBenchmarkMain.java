@@ -46,7 +46,15 @@ public final class RateBenchmarkMain {
         try (KafkaCluster cluster = EmbeddedKafka.start(builder.build())) {
             System.out.println("[rate] broker " + cluster.bootstrapServers() + " (" + cluster.backend() + ")");
             String pinning = options.pin() ? pin() : "not pinned";
-            RateReport report = new RateBenchmark(cluster, options).run();
+            RateReport report = new RateBenchmark(cluster, options)
+                    .onProgress(soFar -> {
+                        try {
+                            RateReportFiles.write(soFar, machine(pinning) + " (partial: run in progress)");
+                        } catch (IOException e) {
+                            System.err.println("[rate] cannot write the partial report: " + e);
+                        }
+                    })
+                    .run();
             List<Path> files = RateReportFiles.write(report, machine(pinning));
             System.out.println(Files.readString(files.get(0)));
             System.out.println("[rate] written: " + files);
