@@ -21,6 +21,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RateBenchmarkMain {
 
+    /** The machine's cores, read before {@code --pin} narrows what this JVM sees. */
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+
     private RateBenchmarkMain() {}
 
     /**
@@ -71,7 +74,7 @@ public final class RateBenchmarkMain {
         return String.format(
                 "Run %s on %d cores, Java %s, %s %s; %s.",
                 Instant.now().truncatedTo(ChronoUnit.SECONDS),
-                Runtime.getRuntime().availableProcessors(),
+                CORES,
                 System.getProperty("java.version"),
                 System.getProperty("os.name"),
                 System.getProperty("os.version"),
@@ -84,7 +87,7 @@ public final class RateBenchmarkMain {
      * @return what was done
      */
     static String pin() throws IOException, InterruptedException {
-        int cores = Runtime.getRuntime().availableProcessors();
+        int cores = CORES;
         if (cores < 2) {
             return "not pinned (one core)";
         }
