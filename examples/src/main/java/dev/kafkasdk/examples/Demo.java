@@ -18,7 +18,9 @@ import org.apache.kafka.common.TopicPartition;
  *   <li>load the configuration;</li>
  *   <li>create its topics with the admin module's plan/apply;</li>
  *   <li>send the same number of orders with each configured producer preset, asynchronously with
- *       callbacks, and print each preset's latency and throughput;</li>
+ *       callbacks, at a fixed rate ({@code --rate}, default 2,000 records/s; latency from each
+ *       record's intended send time) or as a labelled {@code --burst}, and print each preset's
+ *       latency and throughput;</li>
  *   <li>consume them into an H2 database, the offsets stored in the same JDBC transaction as the
  *       rows ({@code CommitMode.external(JdbcOffsetStore)});</li>
  *   <li>replay, with assign and seek, the records sent after a timestamp;</li>
@@ -93,8 +95,13 @@ public final class Demo {
                 .toList();
         ExampleTopics.ensure(config.admin(), topics);
 
-        step(3, "producer presets: %d orders each, sent asynchronously, results in callbacks", perPreset);
-        Sent sent = sendWithEveryPreset(config.producers(), topic, perPreset);
+        int rate = AsyncProducerExample.rate(kafka.args());
+        step(
+                3,
+                "producer presets: %d orders each, %s, sent asynchronously, results in callbacks",
+                perPreset,
+                rate == 0 ? "as a burst (every send at once)" : "at a fixed " + rate + " records/s");
+        Sent sent = sendWithEveryPreset(config.producers(), topic, perPreset, rate);
 
         step(4, "consumer 'ledger': orders into H2, offsets stored in the same JDBC transaction");
         OrderDatabase database = OrderDatabase.inMemory("kafka-sdk-demo-" + kafka.runId());
@@ -139,7 +146,8 @@ public final class Demo {
     /** What step 3 sent; the replay point lies between the first preset's records and the rest. */
     private record Sent(long acknowledged, long failed, Instant replayFrom, Instant replayTo, long afterReplayPoint) {}
 
-    private static Sent sendWithEveryPreset(Map<String, ProducerSettings> producers, String topic, int perPreset)
+    private static Sent sendWithEveryPreset(
+            Map<String, ProducerSettings> producers, String topic, int perPreset, int rate)
             throws InterruptedException {
         long acknowledged = 0;
         long failed = 0;
@@ -148,7 +156,7 @@ public final class Demo {
         Instant last = Instant.EPOCH;
         int first = 0;
         for (ProducerSettings settings : producers.values()) {
-            AsyncProducerExample.Result result = AsyncProducerExample.send(settings, topic, perPreset, first);
+            AsyncProducerExample.Result result = AsyncProducerExample.send(settings, topic, perPreset, first, rate);
             Console.line("      %s", result.format());
             acknowledged += result.acknowledged();
             failed += result.failed();

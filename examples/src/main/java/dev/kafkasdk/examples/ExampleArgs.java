@@ -25,8 +25,8 @@ import java.util.Set;
  */
 public record ExampleArgs(Optional<String> bootstrapServers, Optional<Path> configFile, Map<String, String> options) {
 
-    private static final Set<String> FLAGS = Set.of("serve", "help");
-    private static final Set<String> VALUED = Set.of("bootstrap-servers", "config", "records", "run-id");
+    private static final Set<String> FLAGS = Set.of("serve", "help", "burst");
+    private static final Set<String> VALUED = Set.of("bootstrap-servers", "config", "records", "rate", "run-id");
 
     /** Copies the options. */
     public ExampleArgs {
@@ -85,6 +85,9 @@ public record ExampleArgs(Optional<String> bootstrapServers, Optional<Path> conf
                         "  --bootstrap-servers host:port   run against that cluster instead (PLAINTEXT)",
                         "  --config file.yaml              run against the cluster of an SDK config file (security included)",
                         "  --records N                     how many records to send",
+                        "  --rate N                        (demo, producer example) send at N records/s, latency from each"
+                                + " record's intended send time (default 2000)",
+                        "  --burst                         (demo, producer example) send every record at once instead",
                         "  --run-id ID                     suffix of topic and group names (default: random)",
                         "  --serve                         (metrics example) keep serving /metrics until Enter is pressed",
                         "  --help                          print this text"));

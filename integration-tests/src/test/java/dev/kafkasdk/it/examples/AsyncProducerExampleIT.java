@@ -61,4 +61,24 @@ class AsyncProducerExampleIT {
                         .toList());
         assertThat(stored).allSatisfy(r -> assertThat(r.value()).contains("\"id\":\"" + r.key() + "\""));
     }
+
+    @Test
+    void aFixedRateSpreadsTheSendsOverTheScheduleAndSaysSo(KafkaCluster kafka) throws Exception {
+        String topic = kafka.uniqueTopicName("async-orders-rate");
+        kafka.createTopic(topic, 3);
+        ProducerSettings settings = ProducerSettings.builder()
+                .name("low-latency")
+                .cluster(ClusterReads.clusterOf(kafka))
+                .preset(ProducerPreset.LOW_LATENCY)
+                .build();
+
+        // 300 records at 1,000/s: the last is due 299 ms after the first
+        AsyncProducerExample.Result paced = AsyncProducerExample.send(settings, topic, PER_PRESET, 0, 1_000);
+        AsyncProducerExample.Result burst = AsyncProducerExample.send(settings, topic, PER_PRESET, PER_PRESET, 0);
+
+        assertThat(paced.acknowledged()).isEqualTo(PER_PRESET);
+        assertThat(paced.elapsed()).isGreaterThanOrEqualTo(Duration.ofMillis(299));
+        assertThat(paced.format()).contains("at 1000 records/s, latency p50");
+        assertThat(burst.format()).contains("burst (all sends at once), latency p50");
+    }
 }
