@@ -29,7 +29,8 @@ class ShareBatchRunTest {
                 List.of(A, B, C),
                 KEYS);
 
-        assertThat(outcomes).extracting(Outcome::verdict)
+        assertThat(outcomes)
+                .extracting(Outcome::verdict)
                 .containsExactly(Verdict.SUCCEEDED, Verdict.RELEASED, Verdict.REJECTED);
     }
 
@@ -44,7 +45,8 @@ class ShareBatchRunTest {
                 List.of(A, B, C),
                 KEYS);
 
-        assertThat(outcomes).extracting(Outcome::verdict)
+        assertThat(outcomes)
+                .extracting(Outcome::verdict)
                 .containsExactly(Verdict.SUCCEEDED, Verdict.FAILED, Verdict.FAILED);
         assertThat(outcomes.get(1).failure()).isSameAs(boom);
     }
