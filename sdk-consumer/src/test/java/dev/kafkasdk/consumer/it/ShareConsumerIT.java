@@ -86,6 +86,7 @@ class ShareConsumerIT {
                         .incrementAndGet();
             }));
         }
+        long started = System.nanoTime();
         try {
             members.forEach(SdkShareConsumer::start);
             await().atMost(WAIT).until(() -> successes.size() == count);
@@ -94,6 +95,9 @@ class ShareConsumerIT {
             members.forEach(m -> m.close(Duration.ofSeconds(20)));
         }
         ShareStats total = total(members);
+        System.out.printf(
+                "[share-3-members] %d records in %d ms from start (group join included): %s%n",
+                count, (System.nanoTime() - started) / 1_000_000, total);
         assertThat(successes.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
         assertThat(failedOnce).hasSize(count / 10);
         assertThat(total.released()).isEqualTo(count / 10);
