@@ -5,6 +5,7 @@ import dev.kafkasdk.core.compat.ClusterFeatures;
 import dev.kafkasdk.core.config.ConsumerSettings;
 import dev.kafkasdk.core.config.KafkaSdkConfig;
 import dev.kafkasdk.core.config.ProducerSettings;
+import dev.kafkasdk.core.config.ShareConsumerSettings;
 import dev.kafkasdk.core.config.TopicSpec;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -133,7 +134,28 @@ public final class LintContext {
         }
     }
 
+    /**
+     * A share consumer as lint sees it: its share group, the group configs it sets on the group
+     * ({@code share.record.lock.duration.ms}, {@code share.delivery.count.limit}, ...) and its
+     * handler attempts before the exhausted action.
+     *
+     * @param name the share consumer's name in the configuration
+     * @param groupId the share group
+     * @param groupConfigs the group configs the consumer sets, by their broker names
+     * @param maxDeliveryAttempts deliveries whose handler may fail before the exhausted action
+     */
+    public record ShareConsumerFacts(
+            String name, String groupId, Map<String, String> groupConfigs, int maxDeliveryAttempts) {
+        /** Copies the map. */
+        public ShareConsumerFacts {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(groupId, "groupId");
+            groupConfigs = Map.copyOf(groupConfigs);
+        }
+    }
+
     private final Mode mode;
+    private final List<ShareConsumerFacts> shareConsumers;
     private final List<ClientFacts> producers;
     private final List<ClientFacts> consumers;
     private final List<TopicFacts> topics;
@@ -146,6 +168,7 @@ public final class LintContext {
 
     private LintContext(Builder b) {
         this.mode = b.mode;
+        this.shareConsumers = List.copyOf(b.shareConsumers);
         this.producers = List.copyOf(b.producers);
         this.consumers = List.copyOf(b.consumers);
         this.topics = List.copyOf(b.topics);
@@ -173,6 +196,7 @@ public final class LintContext {
         Builder builder = new Builder();
         config.producers().values().forEach(builder::producer);
         config.consumers().values().forEach(builder::consumer);
+        config.shareConsumers().values().forEach(builder::shareConsumer);
         config.topics().values().forEach(builder::topic);
         return builder;
     }
@@ -190,6 +214,11 @@ public final class LintContext {
     /** @return the consumers to check */
     public List<ClientFacts> consumers() {
         return consumers;
+    }
+
+    /** @return the share consumers to check */
+    public List<ShareConsumerFacts> shareConsumers() {
+        return shareConsumers;
     }
 
     /** @return the topics to check */
@@ -255,6 +284,7 @@ public final class LintContext {
         producers.forEach(b::producer);
         consumers.forEach(b::consumer);
         retries.forEach(b::retry);
+        shareConsumers.forEach(b::shareConsumer);
         topics.forEach(b::topic);
         brokers.forEach(b::broker);
         brokerCount.ifPresent(b::brokerCount);
@@ -270,6 +300,7 @@ public final class LintContext {
         private @Nullable ClusterFeatures clusterFeatures;
         private final List<ClientFacts> producers = new ArrayList<>();
         private final List<ClientFacts> consumers = new ArrayList<>();
+        private final List<ShareConsumerFacts> shareConsumers = new ArrayList<>();
         private final List<TopicFacts> topics = new ArrayList<>();
         private final List<RetryFacts> retries = new ArrayList<>();
         private final List<BrokerFacts> brokers = new ArrayList<>();
@@ -315,6 +346,26 @@ public final class LintContext {
         public Builder consumer(ClientFacts consumer) {
             consumers.add(Objects.requireNonNull(consumer, "consumer"));
             return this;
+        }
+
+        /**
+         * @param shareConsumer a share consumer to check
+         * @return this builder
+         */
+        public Builder shareConsumer(ShareConsumerFacts shareConsumer) {
+            shareConsumers.add(Objects.requireNonNull(shareConsumer, "shareConsumer"));
+            return this;
+        }
+
+        /**
+         * Adds a share consumer from the config model: its group, group configs and attempts.
+         *
+         * @param settings the share consumer
+         * @return this builder
+         */
+        public Builder shareConsumer(ShareConsumerSettings settings) {
+            return shareConsumer(new ShareConsumerFacts(
+                    settings.name(), settings.groupId(), settings.groupConfigs(), settings.maxDeliveryAttempts()));
         }
 
         /**

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * tier topic could drop a waiting retry of the same key, and retention is the broker's default.
  *
  * <p>A topic declared under {@code topics:} by name wins over a derived one. A main topic not declared
- * there derives nothing (its shape is unknown offline); lint rule {@code KSDK-L016} names it.
+ * there derives nothing (its shape is unknown offline); lint rule {@code KSDK-L019} names it.
  *
  * <pre>{@code
  * ApplyResult result = admin.topics().apply(RetryTopicSpecs.withDerived(config));

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Topics-as-code derives retry-tier and dead-letter topics from a config file, and lint rule
- * {@code KSDK-L016} says what the config alone tells (offline) and what the cluster has (online).
+ * {@code KSDK-L019} says what the config alone tells (offline) and what the cluster has (online).
  */
 class RetryTopicSpecsTest {
 
@@ -95,7 +95,7 @@ class RetryTopicSpecsTest {
         LintReport report =
                 ConfigLinter.defaults().lint(LintContext.builder(config()).build());
 
-        List<LintFinding> findings = report.findingsOf("KSDK-L016");
+        List<LintFinding> findings = report.findingsOf("KSDK-L019");
         assertThat(findings)
                 .extracting(LintFinding::subject)
                 .containsExactlyInAnyOrder("topic 'orders-retry-1m'", "topic 'refunds'", "consumer 'audit'");
@@ -130,7 +130,7 @@ class RetryTopicSpecsTest {
 
         LintReport report = ConfigLinter.defaults().lint(online);
 
-        assertThat(report.findingsOf("KSDK-L016"))
+        assertThat(report.findingsOf("KSDK-L019"))
                 .extracting(LintFinding::subject)
                 .containsExactlyInAnyOrder(
                         "topic 'orders-retry-5s'", "topic 'orders-retry-1m'", "topic 'orders.DLT'", "consumer 'audit'");
@@ -144,7 +144,7 @@ class RetryTopicSpecsTest {
     }
 
     private static LintFinding finding(LintReport report, String subject) {
-        return report.findingsOf("KSDK-L016").stream()
+        return report.findingsOf("KSDK-L019").stream()
                 .filter(f -> f.subject().equals(subject))
                 .findFirst()
                 .orElseThrow();
@@ -160,7 +160,7 @@ class RetryTopicSpecsTest {
             online.topic(new TopicFacts(t, 6, 3, Map.of(), true));
         }
 
-        assertThat(ConfigLinter.defaults().lint(online.build()).findingsOf("KSDK-L016"))
+        assertThat(ConfigLinter.defaults().lint(online.build()).findingsOf("KSDK-L019"))
                 .isEmpty();
     }
 }

@@ -52,7 +52,7 @@ class RetryTopicsApplyIT {
                                 .build())) {
             LintContext offline = LintContext.builder(config).build();
             LintReport before = ConfigLinter.defaults().lint(admin.cluster().lintContext(offline));
-            assertThat(before.findingsOf("KSDK-L016"))
+            assertThat(before.findingsOf("KSDK-L019"))
                     .extracting(LintFinding::subject)
                     .containsExactlyInAnyOrder(
                             "topic '" + main + "-retry-5s'",
@@ -69,14 +69,14 @@ class RetryTopicsApplyIT {
             assertThat(described.values())
                     .allSatisfy(d -> assertThat(d.partitions()).hasSize(3));
             LintReport after = ConfigLinter.defaults().lint(admin.cluster().lintContext(offline));
-            assertThat(after.findingsOf("KSDK-L016")).isEmpty();
+            assertThat(after.findingsOf("KSDK-L019")).isEmpty();
 
             raw.createPartitions(Map.of(main, NewPartitions.increaseTo(4)))
                     .all()
                     .get(15, TimeUnit.SECONDS);
             assertThat(ConfigLinter.defaults()
                             .lint(admin.cluster().lintContext(offline))
-                            .findingsOf("KSDK-L016"))
+                            .findingsOf("KSDK-L019"))
                     .extracting(LintFinding::subject)
                     .containsExactlyInAnyOrderElementsOf(derived.subList(0, 2).stream()
                             .map(t -> "topic '" + t + "'")

@@ -29,6 +29,19 @@ import org.apache.kafka.common.serialization.Serde;
  * dead-letter topic with the {@link DeadLetterHeaders}, then ACCEPT once stored). A member that
  * dies holds its records only until their acquisition lock expires; then they are delivered again.
  *
+ * <p><b>Lock renewal.</b> At start the consumer reads the group's acquisition lock duration from the
+ * broker (group config {@code share.record.lock.duration.ms}, else the broker's
+ * {@code group.share.record.lock.duration.ms}; then whatever kafka-clients reports per fetch). A
+ * record still being handled after half that duration is acknowledged with RENEW, which extends its
+ * lock without a new delivery: long work keeps its records and no other member gets them. See
+ * {@link ShareStats#renewed()}.
+ *
+ * <p><b>Cluster check.</b> Before subscribing, the consumer checks that the cluster has share groups
+ * turned on ({@code share.version >= 1}, Kafka 4.2 or newer); if not it fails at once (state
+ * {@link ConsumerState#FAILED}, {@link #failureCause()} an
+ * {@link dev.kafkasdk.core.compat.UnsupportedBrokerFeatureException} naming the feature, the release
+ * it needs and the fix).
+ *
  * <p><b>Threading.</b> The handler runs on up to {@code concurrency} workers at once (virtual
  * threads on Java 21+, otherwise a pool of platform threads) and must be thread-safe. Every call
  * on the kafka-clients share consumer, acknowledgements included, happens on the consumer's own
@@ -88,8 +101,9 @@ public interface SdkShareConsumer<K, V> extends SdkClient {
     }
 
     /**
-     * Sets the share group configs the settings ask for, subscribes and starts the poll thread.
-     * Returns at once.
+     * Starts the poll thread, which checks the cluster has share groups, sets the share group configs
+     * the settings ask for, reads the lock duration and subscribes. Returns at once; a failure of
+     * those steps shows in {@link #state()} and {@link #failureCause()}.
      *
      * @throws IllegalStateException if already started or closed
      */

@@ -44,13 +44,14 @@ public final class SdkShareConsumerBuilder<K, V> {
      * @param keySerde the key serde
      * @param valueSerde the value serde
      * @param topics the topics
-     * @param handler the handler
+     * @param handler the record handler, or {@code null} when {@code batchHandler} is set
      * @param retryOn which failures may be retried
      * @param deadLetters the publisher, or {@code null} for one the consumer creates and owns
      * @param registry the meter registry, or {@code null}
      * @param tags the meter tags
      * @param pollTimeout the poll timeout
      * @param clientFactory creates the kafka-clients share consumer, or {@code null} for the real one
+     * @param batchHandler the batch handler, or {@code null} when {@code handler} is set
      * @param <K> the key type
      * @param <V> the value type
      */
@@ -59,13 +60,14 @@ public final class SdkShareConsumerBuilder<K, V> {
             Serde<K> keySerde,
             Serde<V> valueSerde,
             List<String> topics,
-            RecordHandler<K, V> handler,
+            @Nullable RecordHandler<K, V> handler,
             Predicate<Throwable> retryOn,
             @Nullable DeadLetterPublisher deadLetters,
             @Nullable MeterRegistry registry,
             Tags tags,
             Duration pollTimeout,
-            @Nullable Function<Map<String, Object>, ShareConsumer<byte[], byte[]>> clientFactory) {}
+            @Nullable Function<Map<String, Object>, ShareConsumer<byte[], byte[]>> clientFactory,
+            @Nullable ShareBatchHandler<K, V> batchHandler) {}
 
     private final ShareConsumerSettings settings;
     private final Serde<K> keySerde;
@@ -73,6 +75,7 @@ public final class SdkShareConsumerBuilder<K, V> {
     private final Factory factory;
     private List<String> topics = List.of();
     private @Nullable RecordHandler<K, V> handler;
+    private @Nullable ShareBatchHandler<K, V> batchHandler;
     private Predicate<Throwable> retryOn = t -> true;
     private @Nullable DeadLetterPublisher deadLetters;
     private @Nullable MeterRegistry registry;
@@ -110,6 +113,18 @@ public final class SdkShareConsumerBuilder<K, V> {
     }
 
     /**
+     * A batch handler instead of a record handler: each poll's records go to it at once, one batch
+     * at a time on a worker thread, with an outcome per record (see {@link ShareBatchHandler}).
+     *
+     * @param handler the handler
+     * @return this builder
+     */
+    public SdkShareConsumerBuilder<K, V> batchHandler(ShareBatchHandler<K, V> handler) {
+        this.batchHandler = Objects.requireNonNull(handler, "handler");
+        return this;
+    }
+
+    /**
      * Which handler failures are worth another delivery (RELEASE); others take the
      * {@code on-exhausted} action at once. Default: every failure.
      *
@@ -136,7 +151,7 @@ public final class SdkShareConsumerBuilder<K, V> {
 
     /**
      * Counts acknowledgements in a Micrometer registry: {@code kafka.sdk.share.acknowledgements}
-     * tagged {@code type} (accept, release, reject, dead-letter) and {@code client.id}. The registry
+     * tagged {@code type} (accept, release, reject, dead-letter, renew) and {@code client.id}. The registry
      * is not closed.
      *
      * @param registry the registry
@@ -181,7 +196,7 @@ public final class SdkShareConsumerBuilder<K, V> {
      * Builds the consumer, stopped.
      *
      * @return the consumer
-     * @throws IllegalArgumentException naming what is missing or wrong: no topics, no handler, or
+     * @throws IllegalArgumentException naming what is missing or wrong: no topics, no handler or two, or
      *     {@code acknowledgement-mode: implicit} (the SDK acknowledges each record)
      */
     public SdkShareConsumer<K, V> build() {
@@ -189,8 +204,11 @@ public final class SdkShareConsumerBuilder<K, V> {
         if (topics.isEmpty()) {
             problems.append("no topics: call subscribe(...); ");
         }
-        if (handler == null) {
-            problems.append("no handler: call recordHandler(...); ");
+        if (handler == null && batchHandler == null) {
+            problems.append("no handler: call recordHandler(...) or batchHandler(...); ");
+        }
+        if (handler != null && batchHandler != null) {
+            problems.append("two handlers: call recordHandler(...) or batchHandler(...), not both; ");
         }
         if (settings.acknowledgementMode() != AcknowledgementMode.EXPLICIT) {
             problems.append("share-consumers.")
@@ -213,6 +231,7 @@ public final class SdkShareConsumerBuilder<K, V> {
                 registry,
                 tags,
                 pollTimeout,
-                clientFactory));
+                clientFactory,
+                batchHandler));
     }
 }

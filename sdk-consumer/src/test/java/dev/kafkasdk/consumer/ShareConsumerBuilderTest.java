@@ -50,6 +50,29 @@ class ShareConsumerBuilderTest {
     }
 
     @Test
+    void refusesARecordHandlerAndABatchHandlerTogether() {
+        assertThatThrownBy(() -> SdkShareConsumer.builder(settings().build(), Serdes.string(), Serdes.string())
+                        .subscribe("t")
+                        .recordHandler(r -> {})
+                        .batchHandler(b -> {})
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("two handlers");
+    }
+
+    @Test
+    void isBuiltWithABatchHandlerAlone() {
+        SdkShareConsumer<String, String> consumer = SdkShareConsumer.builder(
+                        settings().build(), Serdes.string(), Serdes.string())
+                .subscribe("t")
+                .batchHandler(b -> {})
+                .build();
+
+        assertThat(consumer.state()).isEqualTo(ConsumerState.NEW);
+        assertThat(consumer.close(Duration.ZERO)).isTrue();
+    }
+
+    @Test
     void refusesANonPositivePollTimeout() {
         assertThatThrownBy(() -> SdkShareConsumer.builder(settings().build(), Serdes.string(), Serdes.string())
                         .pollTimeout(Duration.ZERO))

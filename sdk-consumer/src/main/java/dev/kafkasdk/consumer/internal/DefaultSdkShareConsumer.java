@@ -16,24 +16,19 @@ import dev.kafkasdk.core.internal.ClientNames;
 import dev.kafkasdk.core.metrics.SdkMetrics;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaShareConsumer;
 import org.apache.kafka.clients.consumer.ShareConsumer;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -49,7 +44,6 @@ import org.slf4j.LoggerFactory;
 public final class DefaultSdkShareConsumer<K, V> implements SdkShareConsumer<K, V> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultSdkShareConsumer.class);
-    private static final Duration GROUP_CONFIG_TIMEOUT = Duration.ofSeconds(30);
 
     private final SdkShareConsumerBuilder.Spec<K, V> spec;
     private final ShareConsumerSettings settings;
@@ -186,7 +180,10 @@ public final class DefaultSdkShareConsumer<K, V> implements SdkShareConsumer<K, 
         DeadLetterPublisher ownedPublisher = null;
         ExecutorService workers = WorkerExecutors.create(settings.concurrency(), names.clientId(), true);
         try {
-            applyGroupConfigs();
+            Duration lockDuration;
+            try (Admin admin = Admin.create(adminProperties())) {
+                lockDuration = ShareGroupSetup.run(admin, settings, names.clientId());
+            }
             lastContact = Instant.now();
             DeadLetterPublisher publisher = spec.deadLetters();
             if (publisher == null && settings.onExhausted() == ShareExhaustedAction.DEAD_LETTER) {
@@ -199,7 +196,7 @@ public final class DefaultSdkShareConsumer<K, V> implements SdkShareConsumer<K, 
                 instanceId = ClientInstanceIdLookup.create(names.clientId(), settings.cluster(), SdkMetrics.noop());
                 consumer.subscribe(spec.topics());
                 state.set(ConsumerState.RUNNING);
-                loop(consumer, workers, publisher);
+                loop(consumer, workers, publisher, new ShareInFlight(lockDuration, names.clientId()));
             }
             state.set(ConsumerState.STOPPED);
         } catch (InterruptedException e) {
@@ -217,13 +214,18 @@ public final class DefaultSdkShareConsumer<K, V> implements SdkShareConsumer<K, 
         }
     }
 
-    private void loop(ShareConsumer<byte[], byte[]> consumer, ExecutorService workers, DeadLetterPublisher publisher)
+    private void loop(
+            ShareConsumer<byte[], byte[]> consumer,
+            ExecutorService workers,
+            DeadLetterPublisher publisher,
+            ShareInFlight inFlight)
             throws InterruptedException {
         ShareRound.Context<K, V> context = new ShareRound.Context<>(
                 consumer,
                 new RecordDecoder<>(
                         spec.keySerde().deserializer(), spec.valueSerde().deserializer()),
                 spec.handler(),
+                spec.batchHandler(),
                 workers,
                 settings.concurrency(),
                 settings.maxDeliveryAttempts(),
@@ -231,6 +233,7 @@ public final class DefaultSdkShareConsumer<K, V> implements SdkShareConsumer<K, 
                 spec.retryOn(),
                 publisher,
                 counters,
+                inFlight,
                 names.clientId());
         while (running) {
             ConsumerRecords<byte[], byte[]> records = consumer.poll(spec.pollTimeout());
@@ -238,6 +241,8 @@ public final class DefaultSdkShareConsumer<K, V> implements SdkShareConsumer<K, 
             if (lookup != null && !lookup.isDone()) {
                 lookup.poll(consumer::clientInstanceId); // zero wait, on the thread that owns the consumer
             }
+            consumer.acquisitionLockTimeoutMs().ifPresent(inFlight::lockDuration);
+            inFlight.expireStale(System.nanoTime());
             if (!records.isEmpty()) {
                 lastContact = Instant.now();
                 new ShareRound<>(context, records).run();
@@ -252,28 +257,10 @@ public final class DefaultSdkShareConsumer<K, V> implements SdkShareConsumer<K, 
                 : new KafkaShareConsumer<>(new HashMap<>(properties));
     }
 
-    /** Sets the share group configs the settings ask for, within a bounded wait. */
-    private void applyGroupConfigs() {
-        Map<String, String> configs = settings.groupConfigs();
-        if (configs.isEmpty()) {
-            return;
-        }
-        ConfigResource group = new ConfigResource(ConfigResource.Type.GROUP, settings.groupId());
-        List<AlterConfigOp> ops = configs.entrySet().stream()
-                .map(e -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET))
-                .toList();
-        Map<ConfigResource, Collection<AlterConfigOp>> request = Map.of(group, ops);
-        try (Admin admin =
-                Admin.create(AdminSettings.defaults(settings.cluster()).toProperties())) {
-            admin.incrementalAlterConfigs(request).all().get(GROUP_CONFIG_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while setting share group configs", e);
-        } catch (Exception e) {
-            throw new IllegalStateException(
-                    "could not set the share group configs " + configs + " of group '" + settings.groupId()
-                            + "' within " + GROUP_CONFIG_TIMEOUT.toSeconds() + "s: " + e,
-                    e);
-        }
+    private Map<String, Object> adminProperties() {
+        Map<String, Object> props =
+                new HashMap<>(AdminSettings.defaults(settings.cluster()).toProperties());
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, names.clientId() + "-setup");
+        return props;
     }
 }

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The share consumer's outcome counts, and their Micrometer counters when a registry is given
- * ({@code kafka.sdk.share.acknowledgements} by {@code type}, {@code kafka.sdk.share.deliveries} by
+ * ({@code kafka.sdk.share.acknowledgements} by {@code type}: accept, release, reject, dead-letter, renew; {@code kafka.sdk.share.deliveries} by
  * {@code redelivery}). Thread-safe.
  */
 final class ShareCounters {
@@ -23,6 +23,7 @@ final class ShareCounters {
     private final LongAdder released = new LongAdder();
     private final LongAdder rejected = new LongAdder();
     private final LongAdder deadLettered = new LongAdder();
+    private final LongAdder renewed = new LongAdder();
     private final @Nullable Counter[] meters;
 
     ShareCounters(@Nullable MeterRegistry registry, Tags tags, String clientId) {
@@ -43,7 +44,8 @@ final class ShareCounters {
             Counter.builder(DELIVERIES)
                     .description("records delivered to the share consumer")
                     .tags(base.and("redelivery", "true"))
-                    .register(registry)
+                    .register(registry),
+            ack(registry, base, "renew")
         };
     }
 
@@ -82,6 +84,11 @@ final class ShareCounters {
         count(3);
     }
 
+    void renewed() {
+        renewed.increment();
+        count(6);
+    }
+
     private void count(int meter) {
         if (meters != null) {
             meters[meter].increment();
@@ -90,6 +97,12 @@ final class ShareCounters {
 
     ShareStats snapshot() {
         return new ShareStats(
-                delivered.sum(), accepted.sum(), released.sum(), rejected.sum(), deadLettered.sum(), redelivered.sum());
+                delivered.sum(),
+                accepted.sum(),
+                released.sum(),
+                rejected.sum(),
+                deadLettered.sum(),
+                redelivered.sum(),
+                renewed.sum());
     }
 }

@@ -9,7 +9,7 @@ public final class BuiltInRules {
 
     private BuiltInRules() {}
 
-    /** @return the built-in rules, {@code KSDK-L001} to {@code KSDK-L016} ({@code KSDK-L015} is free) */
+    /** @return the built-in rules, {@code KSDK-L001} to {@code KSDK-L019} */
     public static List<LintRule> all() {
         List<LintRule> rules = new ArrayList<>();
         rules.addAll(SizeRules.all());
@@ -18,6 +18,7 @@ public final class BuiltInRules {
         rules.addAll(CapacityRules.all());
         rules.addAll(FeatureRules.all());
         rules.addAll(RetryTopicRules.all());
+        rules.addAll(ShareRules.all());
         return List.copyOf(rules);
     }
 }

@@ -21,7 +21,7 @@ import java.util.Optional;
  */
 final class RetryTopicRules {
 
-    static final String TIER_TOPICS = "KSDK-L016";
+    static final String TIER_TOPICS = "KSDK-L019";
 
     private RetryTopicRules() {}
 
