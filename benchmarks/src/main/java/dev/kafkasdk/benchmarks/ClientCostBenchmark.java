@@ -22,7 +22,9 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -40,7 +42,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * per-round SDK/raw ratios. The producers send 100-byte records (no key, async with a callback
  * that counts) to a fresh 6-partition topic per run; the window runs from the first send to the
  * last acknowledgement, client creation and close outside it. The consumers read a topic filled
- * once, with a fresh group per run, from subscribe (or start) to the last record handled: the raw
+ * once, with a fresh group per run, from the first records returned (after the group join, which
+ * neither pays per record) to the last record handled: the raw
  * loop polls, touches each record and calls {@code commitSync()} per poll; the SDK runs its
  * sequential consumer with a record handler (and, separately, a batch handler) committing after
  * each batch.
@@ -258,13 +261,17 @@ public final class ClientCostBenchmark {
     private ThreadCost.Totals rawConsumer(long records) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
                 reader().toProperties(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            ThreadCost window = ThreadCost.start();
             consumer.subscribe(List.of(filled));
+            ThreadCost window = null;
             long seen = 0;
             long bytes = 0;
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
             while (seen < records) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                ConsumerRecords<byte[], byte[]> polled = consumer.poll(Duration.ofMillis(100));
+                if (window == null && !polled.isEmpty()) {
+                    window = ThreadCost.start();
+                }
+                for (ConsumerRecord<byte[], byte[]> record : polled) {
                     bytes += record.value().length;
                     seen++;
                 }
@@ -285,18 +292,21 @@ public final class ClientCostBenchmark {
         AtomicLong seen = new AtomicLong();
         AtomicLong bytes = new AtomicLong();
         CountDownLatch done = new CountDownLatch(1);
+        AtomicReference<ThreadCost> window = new AtomicReference<>();
         SdkConsumerBuilder<byte[], byte[]> builder = SdkConsumer.builder(
                         reader(), Serdes.byteArray(), Serdes.byteArray())
                 .subscribe(filled)
                 .commitMode(CommitMode.syncPerBatch());
         if (batches) {
             builder.batchHandler(batch -> {
+                firstRecord(window);
                 if (seen.addAndGet(batch.count()) >= records) {
                     done.countDown();
                 }
             });
         } else {
             builder.recordHandler(record -> {
+                firstRecord(window);
                 bytes.addAndGet(record.value().length);
                 if (seen.incrementAndGet() >= records) {
                     done.countDown();
@@ -304,12 +314,18 @@ public final class ClientCostBenchmark {
             });
         }
         try (SdkConsumer<byte[], byte[]> consumer = builder.build()) {
-            ThreadCost window = ThreadCost.start();
             consumer.start();
             if (!done.await(5, TimeUnit.MINUTES)) {
                 throw new IllegalStateException("SDK consumer read only " + seen.get() + " of " + records);
             }
-            return window.stop();
+            return window.get().stop();
+        }
+    }
+
+    /** Starts the window when the first records reach the handler, as the raw loop does after its first records. */
+    private static void firstRecord(AtomicReference<ThreadCost> window) {
+        if (window.get() == null) {
+            window.set(ThreadCost.start());
         }
     }
 

@@ -124,7 +124,12 @@ final class ClientCostReport {
             for (boolean sdk : new boolean[] {true, false}) {
                 threadMedians(of(pair, sdk))
                         .forEach((thread, micros) -> out.append(String.format(
-                                Locale.ROOT, "| %s | %s | %s | %.3f |%n", pair, sdk ? "SDK" : "raw", thread, micros)));
+                                Locale.ROOT,
+                                "| %s | %s | %s | %.3f |%n",
+                                pair,
+                                sdk ? "SDK" : "raw",
+                                thread.replace("|", "/"),
+                                micros)));
             }
         }
         return out.toString();
