@@ -37,10 +37,13 @@ final class BatchRound<K, V> implements RoundProcessor {
             ctx.commits.endRound();
             return;
         }
-        List<ConsumerRecord<K, V>> typed = new ArrayList<>(taken.size());
+        // byte arrays for a handler of byte arrays, nothing to skip: hand over the taken list itself
+        boolean identity = ctx.decoder.isPassThrough() && ctx.retries.isEmpty();
+        List<ConsumerRecord<K, V>> typed = identity ? passThrough(taken) : new ArrayList<>(taken.size());
         List<ConsumerRecord<byte[], byte[]>> poison = new ArrayList<>(0);
         List<RuntimeException> poisonCauses = new ArrayList<>(0);
-        for (ConsumerRecord<byte[], byte[]> raw : taken) {
+        for (int r = identity ? taken.size() : 0; r < taken.size(); r++) {
+            ConsumerRecord<byte[], byte[]> raw = taken.get(r);
             if (!ctx.retries.isEmpty() && isResolved(raw)) {
                 continue;
             }
@@ -75,6 +78,12 @@ final class BatchRound<K, V> implements RoundProcessor {
         }
     }
 
+    /** Byte-array records for a handler of byte arrays: the taken list itself, no copy. */
+    @SuppressWarnings("unchecked")
+    private static <K, V> List<ConsumerRecord<K, V>> passThrough(List<ConsumerRecord<byte[], byte[]>> taken) {
+        return (List<ConsumerRecord<K, V>>) (List<?>) taken;
+    }
+
     private boolean isResolved(ConsumerRecord<byte[], byte[]> raw) {
         return ctx.retries.isResolved(new TopicPartition(raw.topic(), raw.partition()), raw.offset());
     }
@@ -89,6 +98,7 @@ final class BatchRound<K, V> implements RoundProcessor {
         for (TopicPartition partition : polled.partitions()) {
             List<ConsumerRecord<byte[], byte[]>> records = polled.records(partition);
             int i = 0;
+            int first = taken.size();
             for (; i < records.size() && taken.size() < limit && !abandon; i++) {
                 ConsumerRecord<byte[], byte[]> raw = records.get(i);
                 if (!ctx.windows.isEmpty() && ctx.windows.beyond(raw, partition)) {
@@ -97,9 +107,12 @@ final class BatchRound<K, V> implements RoundProcessor {
                     i = records.size();
                     break;
                 }
-                heads.putIfAbsent(partition, raw.offset());
-                lasts.put(partition, raw);
                 taken.add(raw);
+            }
+            // the partition's first and last taken record, once per partition rather than per record
+            if (taken.size() > first) {
+                heads.put(partition, taken.get(first).offset());
+                lasts.put(partition, taken.get(taken.size() - 1));
             }
             if (i < records.size()) {
                 ctx.consumer.seek(partition, records.get(i).offset());

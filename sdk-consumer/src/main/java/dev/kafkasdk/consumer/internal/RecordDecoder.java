@@ -44,6 +44,15 @@ public final class RecordDecoder<K, V> {
     }
 
     /**
+     * Whether {@link #decode} returns every record as it is (both deserializers are byte-array ones).
+     *
+     * @return true when decoding is the identity
+     */
+    public boolean isPassThrough() {
+        return passThrough;
+    }
+
+    /**
      * Deserializes one record. When both deserializers are byte-array ones the raw record is returned
      * as it is, with no copy.
      *

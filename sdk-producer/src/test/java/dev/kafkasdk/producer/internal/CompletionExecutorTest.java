@@ -91,7 +91,7 @@ class CompletionExecutorTest {
                 executor.execute(task(ran::countDown));
                 assertThat(ran.await(10, TimeUnit.SECONDS)).as("task %d ran", i).isTrue();
                 if (i % 500 == 0) {
-                    // let the thread get past its spin and really park
+                    // let the thread get past its nap and really park
                     awaitParked("kafka-sdk-producer-wake-test-completions");
                 }
             }
