@@ -1,6 +1,7 @@
 package dev.kafkasdk.core.config;
 
 import static dev.kafkasdk.core.config.ClusterKeys.BOOTSTRAP_SERVERS;
+import static dev.kafkasdk.core.config.ClusterKeys.BROKER_VERSION;
 import static dev.kafkasdk.core.config.ClusterKeys.CLIENT_ID_PREFIX;
 
 import dev.kafkasdk.core.ConfigException;
@@ -76,6 +77,17 @@ public final class ClusterSettings extends TypedSettings {
     }
 
     /**
+     * The Kafka release the brokers run ({@code cluster.broker-version}, such as {@code 3.9}), declared
+     * so that offline lint can report the features the configuration asks for and that release lacks.
+     * Clients do not use it: at start they read the cluster's own features.
+     *
+     * @return the declared release, or empty
+     */
+    public Optional<String> brokerVersion() {
+        return get(BROKER_VERSION);
+    }
+
+    /**
      * Security settings.
      *
      * @return the settings; {@link SecuritySettings#none()} when unset
@@ -122,6 +134,16 @@ public final class ClusterSettings extends TypedSettings {
          */
         public Builder clientIdPrefix(@Nullable String prefix) {
             return set(CLIENT_ID_PREFIX, prefix);
+        }
+
+        /**
+         * Declares the Kafka release the brokers run, for offline lint.
+         *
+         * @param release such as {@code 3.9} or {@code 3.9.2}; {@code null} clears it
+         * @return this builder
+         */
+        public Builder brokerVersion(@Nullable String release) {
+            return set(BROKER_VERSION, release);
         }
 
         /**
