@@ -107,6 +107,8 @@ public final class LintContext {
     private final int partitionBudgetPerBroker;
     private final Map<Integer, Integer> replicasPerBroker;
     private final @Nullable ClusterFeatures clusterFeatures;
+    private final @Nullable String brokerRelease;
+    private final List<String> shareConsumers;
 
     private LintContext(Builder b) {
         this.mode = b.mode;
@@ -119,6 +121,8 @@ public final class LintContext {
         this.partitionBudgetPerBroker = b.partitionBudgetPerBroker;
         this.replicasPerBroker = Map.copyOf(b.replicasPerBroker);
         this.clusterFeatures = b.clusterFeatures;
+        this.brokerRelease = b.brokerRelease;
+        this.shareConsumers = List.copyOf(b.shareConsumers);
     }
 
     /** @return a builder for an offline context */
@@ -137,6 +141,8 @@ public final class LintContext {
         config.producers().values().forEach(builder::producer);
         config.consumers().values().forEach(builder::consumer);
         config.topics().values().forEach(builder::topic);
+        config.shareConsumers().keySet().forEach(builder::shareConsumer);
+        config.cluster().brokerVersion().ifPresent(builder::brokerRelease);
         return builder;
     }
 
@@ -181,11 +187,6 @@ public final class LintContext {
     }
 
     /**
-     * Starts a builder holding this context's values.
-     *
-     * @return a builder
-     */
-    /**
      * What the cluster supports, read online with {@code describeFeatures}; empty offline or when the
      * cluster did not say.
      *
@@ -195,6 +196,27 @@ public final class LintContext {
         return Optional.ofNullable(clusterFeatures);
     }
 
+    /**
+     * The Kafka release the configuration declares for its brokers ({@code cluster.broker-version}):
+     * offline, the feature rules report what that release lacks; online, the cluster's own features
+     * take precedence.
+     *
+     * @return the declared release, such as {@code 3.9}, if any
+     */
+    public Optional<String> brokerRelease() {
+        return Optional.ofNullable(brokerRelease);
+    }
+
+    /** @return the names of the share consumers (KIP-932) of the configuration */
+    public List<String> shareConsumers() {
+        return shareConsumers;
+    }
+
+    /**
+     * Starts a builder holding this context's values.
+     *
+     * @return a builder
+     */
     public Builder toBuilder() {
         Builder b = new Builder()
                 .mode(mode)
@@ -208,6 +230,10 @@ public final class LintContext {
         if (clusterFeatures != null) {
             b.clusterFeatures(clusterFeatures);
         }
+        if (brokerRelease != null) {
+            b.brokerRelease(brokerRelease);
+        }
+        shareConsumers.forEach(b::shareConsumer);
         return b;
     }
 
@@ -215,6 +241,8 @@ public final class LintContext {
     public static final class Builder {
         private Mode mode = Mode.OFFLINE;
         private @Nullable ClusterFeatures clusterFeatures;
+        private @Nullable String brokerRelease;
+        private final List<String> shareConsumers = new ArrayList<>();
         private final List<ClientFacts> producers = new ArrayList<>();
         private final List<ClientFacts> consumers = new ArrayList<>();
         private final List<TopicFacts> topics = new ArrayList<>();
@@ -233,6 +261,28 @@ public final class LintContext {
          */
         public Builder clusterFeatures(ClusterFeatures features) {
             this.clusterFeatures = Objects.requireNonNull(features, "features");
+            return this;
+        }
+
+        /**
+         * Declares the brokers' Kafka release ({@code cluster.broker-version}), for offline checks.
+         *
+         * @param release such as {@code 3.9} or {@code 3.9.2}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code release} is not {@code major.minor[.patch]}
+         */
+        public Builder brokerRelease(String release) {
+            ClusterFeatures.compareReleases(Objects.requireNonNull(release, "release"), release);
+            this.brokerRelease = release;
+            return this;
+        }
+
+        /**
+         * @param name a share consumer of the configuration, checked against the share-group feature
+         * @return this builder
+         */
+        public Builder shareConsumer(String name) {
+            shareConsumers.add(Objects.requireNonNull(name, "name"));
             return this;
         }
 

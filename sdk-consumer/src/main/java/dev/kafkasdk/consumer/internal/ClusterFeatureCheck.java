@@ -53,25 +53,48 @@ final class ClusterFeatureCheck {
         });
     }
 
+    /**
+     * Checks before a share consumer subscribes that the cluster has share groups (KIP-932): without
+     * {@code share.version >= 1} (any Kafka before 4.2, or a 4.2+ cluster with the feature off) it fails
+     * at once, instead of polling forever or failing later inside kafka-clients.
+     *
+     * @param clientProperties the share consumer's kafka-clients properties (the connection settings are used)
+     * @param clientId the share consumer's client id, named in the message
+     * @throws UnsupportedBrokerFeatureException if the cluster lacks share groups
+     */
+    static void requireShareGroups(Map<String, ?> clientProperties, String clientId) {
+        BrokerFeature feature = BrokerFeature.SHARE_GROUPS;
+        read(clientProperties, clientId).ifPresent(features -> {
+            Optional<String> problem = features.problem(feature);
+            if (problem.isPresent()) {
+                throw new UnsupportedBrokerFeatureException(
+                        feature, "Share consumer " + clientId + ": " + problem.get());
+            }
+        });
+    }
+
     private static Optional<ClusterFeatures> read(ConsumerSpec<?, ?> spec) {
-        Duration timeout = Duration.ofSeconds(TIMEOUT_SECONDS);
         Optional<Admin> given = spec.liveness().admin();
         if (given.isPresent()) {
-            return detect(given.get(), timeout, spec.clientId());
+            return detect(given.get(), Duration.ofSeconds(TIMEOUT_SECONDS), spec.clientId());
         }
+        return read(spec.kafkaProperties(), spec.clientId());
+    }
+
+    private static Optional<ClusterFeatures> read(Map<String, ?> clientProperties, String clientId) {
         Map<String, Object> props = new HashMap<>();
-        spec.kafkaProperties().forEach((key, value) -> {
+        clientProperties.forEach((key, value) -> {
             if (AdminClientConfig.configNames().contains(key)) {
                 props.put(key, value);
             }
         });
-        props.put(AdminClientConfig.CLIENT_ID_CONFIG, spec.clientId() + "-features");
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId + "-features");
         try (Admin admin = Admin.create(props)) {
-            return detect(admin, timeout, spec.clientId());
+            return detect(admin, Duration.ofSeconds(TIMEOUT_SECONDS), clientId);
         } catch (RuntimeException e) {
             LOG.info(
                     "Consumer {}: cannot create an admin client to read the cluster's features: {}",
-                    spec.clientId(),
+                    clientId,
                     e.toString());
             return Optional.empty();
         }

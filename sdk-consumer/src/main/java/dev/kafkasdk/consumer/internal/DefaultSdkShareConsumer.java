@@ -162,6 +162,9 @@ public final class DefaultSdkShareConsumer<K, V> implements SdkShareConsumer<K, 
         DeadLetterPublisher ownedPublisher = null;
         ExecutorService workers = WorkerExecutors.create(settings.concurrency(), names.clientId(), true);
         try {
+            if (spec.clientFactory() == null) {
+                ClusterFeatureCheck.requireShareGroups(properties, names.clientId());
+            }
             applyGroupConfigs();
             lastContact = Instant.now();
             DeadLetterPublisher publisher = spec.deadLetters();

@@ -9,7 +9,7 @@ public final class BuiltInRules {
 
     private BuiltInRules() {}
 
-    /** @return the built-in rules, {@code KSDK-L001} to {@code KSDK-L014} */
+    /** @return the built-in rules, {@code KSDK-L001} to {@code KSDK-L015} */
     public static List<LintRule> all() {
         List<LintRule> rules = new ArrayList<>();
         rules.addAll(SizeRules.all());
