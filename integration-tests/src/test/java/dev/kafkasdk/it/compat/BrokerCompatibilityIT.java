@@ -92,7 +92,24 @@ class BrokerCompatibilityIT {
                     + " kafka-clients " + org.apache.kafka.common.utils.internals.AppInfoParser.getVersion()
                     + "; the whole matrix took " + seconds + " s on the project's 2-core machine. The start-time"
                     + " errors come from `ClusterFeatures` (" + BrokerFeature.class.getSimpleName() + ").";
-            CompatTable.writeInto(Path.of(System.getProperty("kafka.compat.docs.file")), TABLE.markdown(note));
+            Path page = Path.of(System.getProperty("kafka.compat.docs.file"));
+            SuiteResults suites = SuiteResults.read(
+                    page.toAbsolutePath().getParent().getParent(), versions().toList());
+            CompatTable.writeInto(page, TABLE.markdown(note) + suitesSection(suites));
         }
+    }
+
+    /** The modules' own suites per release (the compat-V failsafe runs), when this build ran them. */
+    private static String suitesSection(SuiteResults suites) {
+        if (suites.isEmpty()) {
+            return "";
+        }
+        return "\n### The integration suites per release\n\n"
+                + "With `-Pcompat` the parent pom runs the producer, consumer (both group protocols), concurrent"
+                + " consumer, transactions, admin and CLI suites once per release (failsafe executions"
+                + " `compat-V`, `-Dkafka.sdk.test.broker.version=V`). A test that needs a feature the release"
+                + " lacks is skipped with an assumption quoting the SDK's start-time error; a cell counts the"
+                + " tests of one suite (yes = all passed).\n\n"
+                + suites.markdown();
     }
 }
