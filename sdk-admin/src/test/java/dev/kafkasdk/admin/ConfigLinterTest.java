@@ -45,7 +45,7 @@ class ConfigLinterTest {
         LintReport report = lint(clean());
 
         assertThat(report.findings()).isEmpty();
-        assertThat(report.rulesRun()).hasSize(14).first().isEqualTo("KSDK-L001");
+        assertThat(report.rulesRun()).hasSize(15).first().isEqualTo("KSDK-L001");
     }
 
     @Test

@@ -28,7 +28,7 @@ class KafkaSdkAdminCliTest {
         CliRun run = CliRun.of("lint", "--config", example(), "--broker-count", "3");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.out()).contains("lint (offline): 14 rules, 0 errors, 0 warnings, 0 info");
+        assertThat(run.out()).contains("lint (offline): 15 rules, 0 errors, 0 warnings, 0 info");
     }
 
     @Test
