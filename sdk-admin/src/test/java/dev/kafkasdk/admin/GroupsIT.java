@@ -8,8 +8,8 @@ import static dev.kafkasdk.admin.GroupTestSupport.pollAtLeast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kafkasdk.core.compat.BrokerFeature;
 import dev.kafkasdk.admin.GroupTestSupport.ToolRow;
+import dev.kafkasdk.core.compat.BrokerFeature;
 import dev.kafkasdk.test.KafkaBroker;
 import dev.kafkasdk.test.KafkaCluster;
 import java.time.Duration;
