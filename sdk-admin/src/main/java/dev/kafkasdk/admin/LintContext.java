@@ -165,6 +165,7 @@ public final class LintContext {
     private final int partitionBudgetPerBroker;
     private final Map<Integer, Integer> replicasPerBroker;
     private final @Nullable ClusterFeatures clusterFeatures;
+    private final @Nullable String brokerRelease;
 
     private LintContext(Builder b) {
         this.mode = b.mode;
@@ -179,6 +180,7 @@ public final class LintContext {
         this.partitionBudgetPerBroker = b.partitionBudgetPerBroker;
         this.replicasPerBroker = Map.copyOf(b.replicasPerBroker);
         this.clusterFeatures = b.clusterFeatures;
+        this.brokerRelease = b.brokerRelease;
     }
 
     /** @return a builder for an offline context */
@@ -198,6 +200,7 @@ public final class LintContext {
         config.consumers().values().forEach(builder::consumer);
         config.shareConsumers().values().forEach(builder::shareConsumer);
         config.topics().values().forEach(builder::topic);
+        config.cluster().brokerVersion().ifPresent(builder::brokerRelease);
         return builder;
     }
 
@@ -262,11 +265,6 @@ public final class LintContext {
     }
 
     /**
-     * Starts a builder holding this context's values.
-     *
-     * @return a builder
-     */
-    /**
      * What the cluster supports, read online with {@code describeFeatures}; empty offline or when the
      * cluster did not say.
      *
@@ -276,6 +274,22 @@ public final class LintContext {
         return Optional.ofNullable(clusterFeatures);
     }
 
+    /**
+     * The Kafka release the configuration declares for its brokers ({@code cluster.broker-version}):
+     * offline, the feature rules report what that release lacks; online, the cluster's own features
+     * take precedence.
+     *
+     * @return the declared release, such as {@code 3.9}, if any
+     */
+    public Optional<String> brokerRelease() {
+        return Optional.ofNullable(brokerRelease);
+    }
+
+    /**
+     * Starts a builder holding this context's values.
+     *
+     * @return a builder
+     */
     public Builder toBuilder() {
         Builder b = new Builder()
                 .mode(mode)
@@ -291,6 +305,9 @@ public final class LintContext {
         if (clusterFeatures != null) {
             b.clusterFeatures(clusterFeatures);
         }
+        if (brokerRelease != null) {
+            b.brokerRelease(brokerRelease);
+        }
         return b;
     }
 
@@ -298,6 +315,7 @@ public final class LintContext {
     public static final class Builder {
         private Mode mode = Mode.OFFLINE;
         private @Nullable ClusterFeatures clusterFeatures;
+        private @Nullable String brokerRelease;
         private final List<ClientFacts> producers = new ArrayList<>();
         private final List<ClientFacts> consumers = new ArrayList<>();
         private final List<ShareConsumerFacts> shareConsumers = new ArrayList<>();
@@ -318,6 +336,19 @@ public final class LintContext {
          */
         public Builder clusterFeatures(ClusterFeatures features) {
             this.clusterFeatures = Objects.requireNonNull(features, "features");
+            return this;
+        }
+
+        /**
+         * Declares the brokers' Kafka release ({@code cluster.broker-version}), for offline checks.
+         *
+         * @param release such as {@code 3.9} or {@code 3.9.2}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code release} is not {@code major.minor[.patch]}
+         */
+        public Builder brokerRelease(String release) {
+            ClusterFeatures.compareReleases(Objects.requireNonNull(release, "release"), release);
+            this.brokerRelease = release;
             return this;
         }
 

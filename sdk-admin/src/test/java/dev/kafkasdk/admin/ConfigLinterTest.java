@@ -289,4 +289,71 @@ class ConfigLinterTest {
         assertThat(ConfigLinter.defaults().lint(kafka40).findingsOf("KSDK-L014"))
                 .isEmpty();
     }
+
+    @Test
+    void aDeclaredKafka39ReleaseMakesTheOfflineFindingsErrorsInTheOnlineWords() {
+        LintContext offline = LintContext.builder()
+                .brokerRelease("3.9")
+                .consumer(consumer(Map.of("group.protocol", "consumer")))
+                .shareConsumer(new LintContext.ShareConsumerFacts("jobs", "jobs", Map.of(), 5))
+                .build();
+        LintContext online = LintContext.builder()
+                .mode(LintContext.Mode.ONLINE)
+                .consumer(consumer(Map.of("group.protocol", "consumer")))
+                .shareConsumer(new LintContext.ShareConsumerFacts("jobs", "jobs", Map.of(), 5))
+                .clusterFeatures(dev.kafkasdk.core.compat.ClusterFeatures.of(Map.of("metadata.version", (short) 21)))
+                .build();
+
+        LintReport offlineReport = ConfigLinter.defaults().lint(offline);
+        LintReport onlineReport = ConfigLinter.defaults().lint(online);
+
+        for (String rule : List.of("KSDK-L014", "KSDK-L018")) {
+            LintFinding declared = offlineReport.findingsOf(rule).get(0);
+            LintFinding read = onlineReport.findingsOf(rule).get(0);
+            assertThat(declared.severity()).isEqualTo(Severity.ERROR);
+            assertThat(read.severity()).isEqualTo(Severity.ERROR);
+            assertThat(declared.subject()).isEqualTo(read.subject());
+            assertThat(declared.fix()).isEqualTo(read.fix());
+            String common = read.message().substring(0, read.message().indexOf(" (metadata.version"));
+            assertThat(declared.message()).startsWith(common + " (cluster.broker-version). Fix: ");
+        }
+        assertThat(offlineReport.findingsOf("KSDK-L018").get(0).message())
+                .startsWith("The cluster does not support share groups (KIP-932 share consumers): it needs Kafka 4.2"
+                        + " or newer with share.version >= 1, and the cluster runs Kafka 3.9");
+    }
+
+    @Test
+    void aDeclaredReleaseThatHasTheFeaturesGivesNoFeatureFinding() {
+        LintContext kafka42 = LintContext.builder()
+                .brokerRelease("4.2.2")
+                .consumer(consumer(Map.of("group.protocol", "consumer")))
+                .shareConsumer(new LintContext.ShareConsumerFacts("jobs", "jobs", Map.of(), 5))
+                .build();
+
+        LintReport report = ConfigLinter.defaults().lint(kafka42);
+
+        assertThat(report.findingsOf("KSDK-L014")).isEmpty();
+        assertThat(report.findingsOf("KSDK-L018")).isEmpty();
+    }
+
+    @Test
+    void theConfigFilesBrokerVersionReachesOfflineLint() {
+        dev.kafkasdk.core.config.KafkaSdkConfig config =
+                dev.kafkasdk.core.config.KafkaSdkConfig.loader().yaml("""
+                        cluster:
+                          bootstrap-servers: b:9092
+                          broker-version: "4.0"
+                        share-consumers:
+                          jobs:
+                            group-id: jobs
+                        """).load();
+
+        LintReport report =
+                ConfigLinter.defaults().lint(LintContext.builder(config).build());
+
+        assertThat(report.findingsOf("KSDK-L018"))
+                .singleElement()
+                .satisfies(
+                        f -> assertThat(f.message()).contains("the cluster runs Kafka 4.0 (cluster.broker-version)"));
+    }
 }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kafkasdk.admin.GroupTestSupport.ToolRow;
+import dev.kafkasdk.core.compat.BrokerFeature;
 import dev.kafkasdk.test.KafkaBroker;
 import dev.kafkasdk.test.KafkaCluster;
 import java.time.Duration;
@@ -179,6 +180,7 @@ class GroupsIT {
 
     @Test
     void listAndDescribeShowTheProtocolStateAndAssignment(KafkaCluster kafka) {
+        BrokerAssumptions.assumeSupported(kafka.bootstrapServers(), BrokerFeature.CONSUMER_GROUP_PROTOCOL);
         String topic = kafka.uniqueTopicName("describe");
         kafka.createTopic(topic, 2, 1);
         String classicGroup = topic + "-classic";

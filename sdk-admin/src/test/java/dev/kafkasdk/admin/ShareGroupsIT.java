@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.kafkasdk.core.KafkaSdkException;
+import dev.kafkasdk.core.compat.BrokerFeature;
 import dev.kafkasdk.test.KafkaBroker;
 import dev.kafkasdk.test.KafkaCluster;
 import java.time.Duration;
@@ -30,6 +31,7 @@ class ShareGroupsIT {
 
     @Test
     void listsAndDescribesAShareGroupWithItsMemberAndBacklog(KafkaCluster kafka) throws Exception {
+        BrokerAssumptions.assumeSupported(kafka.bootstrapServers(), BrokerFeature.SHARE_GROUPS);
         String topic = kafka.uniqueTopicName("share-admin");
         String group = topic + "-share";
         kafka.createTopic(topic, 1, 1);

@@ -9,7 +9,7 @@ import dev.kafkasdk.admin.SdkAdmin;
 import dev.kafkasdk.cli.KafkaSdkAdminCli;
 import dev.kafkasdk.consumer.ConsumerState;
 import dev.kafkasdk.consumer.SdkConsumer;
-import dev.kafkasdk.core.compat.BrokerFeature;
+import dev.kafkasdk.consumer.SdkShareConsumer;
 import dev.kafkasdk.core.compat.ClusterFeatures;
 import dev.kafkasdk.core.compat.UnsupportedBrokerFeatureException;
 import dev.kafkasdk.core.config.AdminSettings;
@@ -20,6 +20,7 @@ import dev.kafkasdk.core.config.IsolationLevel;
 import dev.kafkasdk.core.config.OffsetReset;
 import dev.kafkasdk.core.config.Ordering;
 import dev.kafkasdk.core.config.ProducerSettings;
+import dev.kafkasdk.core.config.ShareConsumerSettings;
 import dev.kafkasdk.core.config.TopicSpec;
 import dev.kafkasdk.core.serde.Serdes;
 import dev.kafkasdk.producer.SdkProducer;
@@ -71,7 +72,8 @@ final class CompatChecks {
             case ADMIN_HEALTH -> adminHealth();
             case LINT_ONLINE -> lintOnline();
             case CLI -> cli();
-            case SHARE_GROUPS -> shareGroups();
+            case SHARE_CONSUMER -> shareConsumer();
+            case ADMIN_SHARE_GROUPS -> adminShareGroups();
         };
     }
 
@@ -261,16 +263,44 @@ final class CompatChecks {
         return Outcome.yes();
     }
 
-    private Outcome shareGroups() {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            ClusterFeatures features = ClusterFeatures.detect(admin, Duration.ofSeconds(10));
-            requireRelease(features);
-            try {
-                features.require(BrokerFeature.SHARE_GROUPS);
-                return Outcome.yes();
-            } catch (UnsupportedBrokerFeatureException e) {
-                return Outcome.failsAtStart(e.getMessage());
+    /** A share consumer receives two records, or fails at start on a cluster without share groups. */
+    private Outcome shareConsumer() {
+        String topic = topic("share");
+        kafka.produceValues(topic, List.of("s1", "s2"));
+        ShareConsumerSettings settings = ShareConsumerSettings.builder()
+                .name("share")
+                .cluster(cluster())
+                .groupId(topic + "-share")
+                .autoOffsetReset(OffsetReset.EARLIEST)
+                .build();
+        Queue<String> seen = new ConcurrentLinkedQueue<>();
+        SdkShareConsumer<String, String> consumer =
+                SdkShareConsumer.create(settings, Serdes.string(), Serdes.string(), List.of(topic), r -> {
+                    seen.add(r.value());
+                });
+        try {
+            consumer.start();
+            await().atMost(WAIT).until(() -> seen.size() >= 2 || consumer.state() == ConsumerState.FAILED);
+            if (consumer.state() == ConsumerState.FAILED) {
+                Throwable cause = consumer.failureCause().orElseThrow();
+                if (cause instanceof UnsupportedBrokerFeatureException unsupported) {
+                    return Outcome.failsAtStart(unsupported.getMessage().replaceFirst("^Share consumer [^:]+: ", ""));
+                }
+                throw new AssertionError("share consumer failed: " + cause, cause);
             }
+        } finally {
+            consumer.close(Duration.ofSeconds(20));
+        }
+        return Outcome.yes();
+    }
+
+    /** Lists share groups, or fails at once naming the feature on a cluster without them. */
+    private Outcome adminShareGroups() {
+        try (SdkAdmin admin = admin()) {
+            admin.shareGroups().list();
+            return Outcome.yes();
+        } catch (UnsupportedBrokerFeatureException e) {
+            return Outcome.failsAtStart(e.getMessage());
         }
     }
 }

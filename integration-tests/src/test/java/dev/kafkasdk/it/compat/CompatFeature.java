@@ -15,7 +15,8 @@ enum CompatFeature {
     ADMIN_HEALTH("SdkAdmin cluster health (quorum, ISR)", false),
     LINT_ONLINE("config lint, online", false),
     CLI("sdk-admin CLI: cluster health, groups list", false),
-    SHARE_GROUPS("share groups (ClusterFeatures check)", false);
+    SHARE_CONSUMER("SdkShareConsumer (KIP-932): start and receive", false),
+    ADMIN_SHARE_GROUPS("SdkAdmin share groups: list", false);
 
     private final String title;
     private final boolean smoke;

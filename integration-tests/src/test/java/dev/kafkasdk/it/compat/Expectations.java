@@ -12,7 +12,7 @@ final class Expectations {
     static String check(CompatFeature feature, String version, Outcome outcome) {
         String needs = switch (feature) {
             case CONSUMER_PROTOCOL, LINT_ONLINE -> "4.0";
-            case SHARE_GROUPS -> "4.2";
+            case SHARE_CONSUMER, ADMIN_SHARE_GROUPS -> "4.2";
             default -> null;
         };
         boolean supported = needs == null || atLeast(version, needs);

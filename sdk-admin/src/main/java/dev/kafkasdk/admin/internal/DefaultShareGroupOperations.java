@@ -4,9 +4,14 @@ import dev.kafkasdk.admin.GroupSummary;
 import dev.kafkasdk.admin.ShareGroupInfo;
 import dev.kafkasdk.admin.ShareGroupOperations;
 import dev.kafkasdk.core.KafkaSdkException;
+import dev.kafkasdk.core.compat.BrokerFeature;
+import dev.kafkasdk.core.compat.ClusterFeatures;
+import dev.kafkasdk.core.compat.UnsupportedBrokerFeatureException;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.apache.kafka.clients.admin.Admin;
@@ -34,6 +39,7 @@ final class DefaultShareGroupOperations implements ShareGroupOperations {
 
     @Override
     public List<GroupSummary> list() {
+        requireShareGroups("list share groups");
         return calls
                 .call(
                         "list share groups",
@@ -52,6 +58,7 @@ final class DefaultShareGroupOperations implements ShareGroupOperations {
 
     @Override
     public ShareGroupInfo describe(String groupId) {
+        requireShareGroups("describe share group '" + groupId + "'");
         ShareGroupDescription d = calls.call(
                 "describe share group",
                 Target.group(groupId),
@@ -94,5 +101,24 @@ final class DefaultShareGroupOperations implements ShareGroupOperations {
                 coordinator == null || coordinator.isEmpty() ? OptionalInt.empty() : OptionalInt.of(coordinator.id()),
                 members,
                 partitions);
+    }
+
+    /**
+     * Fails at once when the cluster has no share groups: a Kafka 4.0 or 4.1 cluster lists none without
+     * an error, and a 3.x one lacks the calls. Goes ahead when the cluster does not say (no permission,
+     * no answer within the call timeout).
+     */
+    private void requireShareGroups(String operation) {
+        Optional<String> problem;
+        try {
+            problem = ClusterFeatures.detect(admin, Duration.ofMillis(calls.timeoutMs()))
+                    .problem(BrokerFeature.SHARE_GROUPS);
+        } catch (KafkaSdkException e) {
+            return;
+        }
+        if (problem.isPresent()) {
+            throw new UnsupportedBrokerFeatureException(
+                    BrokerFeature.SHARE_GROUPS, "Cannot " + operation + ": " + problem.get());
+        }
     }
 }

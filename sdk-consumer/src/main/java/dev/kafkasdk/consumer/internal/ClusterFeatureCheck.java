@@ -54,24 +54,27 @@ final class ClusterFeatureCheck {
     }
 
     private static Optional<ClusterFeatures> read(ConsumerSpec<?, ?> spec) {
-        Duration timeout = Duration.ofSeconds(TIMEOUT_SECONDS);
         Optional<Admin> given = spec.liveness().admin();
         if (given.isPresent()) {
-            return detect(given.get(), timeout, spec.clientId());
+            return detect(given.get(), Duration.ofSeconds(TIMEOUT_SECONDS), spec.clientId());
         }
+        return read(spec.kafkaProperties(), spec.clientId());
+    }
+
+    private static Optional<ClusterFeatures> read(Map<String, ?> clientProperties, String clientId) {
         Map<String, Object> props = new HashMap<>();
-        spec.kafkaProperties().forEach((key, value) -> {
+        clientProperties.forEach((key, value) -> {
             if (AdminClientConfig.configNames().contains(key)) {
                 props.put(key, value);
             }
         });
-        props.put(AdminClientConfig.CLIENT_ID_CONFIG, spec.clientId() + "-features");
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId + "-features");
         try (Admin admin = Admin.create(props)) {
-            return detect(admin, timeout, spec.clientId());
+            return detect(admin, Duration.ofSeconds(TIMEOUT_SECONDS), clientId);
         } catch (RuntimeException e) {
             LOG.info(
                     "Consumer {}: cannot create an admin client to read the cluster's features: {}",
-                    spec.clientId(),
+                    clientId,
                     e.toString());
             return Optional.empty();
         }

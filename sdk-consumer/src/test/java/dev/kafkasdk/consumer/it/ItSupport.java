@@ -1,5 +1,6 @@
 package dev.kafkasdk.consumer.it;
 
+import dev.kafkasdk.core.compat.BrokerFeature;
 import dev.kafkasdk.core.config.ClusterSettings;
 import dev.kafkasdk.core.config.ConsumerSettings;
 import dev.kafkasdk.core.config.GroupProtocol;
@@ -18,7 +19,14 @@ final class ItSupport {
 
     private ItSupport() {}
 
+    /**
+     * Consumer settings for a test; a {@link GroupProtocol#CONSUMER} test is skipped (assumption naming
+     * the feature) on a cluster without the KIP-848 protocol, such as Kafka 3.9 in the -Pcompat matrix.
+     */
     static ConsumerSettings.Builder settings(String bootstrap, String group, GroupProtocol protocol) {
+        if (protocol == GroupProtocol.CONSUMER && group != null) {
+            BrokerAssumptions.assumeSupported(bootstrap, BrokerFeature.CONSUMER_GROUP_PROTOCOL);
+        }
         ConsumerSettings.Builder builder = ConsumerSettings.builder()
                 .name("it")
                 .cluster(ClusterSettings.of(bootstrap))

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.kafkasdk.consumer.DeadLetterHeaders;
 import dev.kafkasdk.consumer.SdkShareConsumer;
 import dev.kafkasdk.consumer.ShareStats;
+import dev.kafkasdk.core.compat.BrokerFeature;
 import dev.kafkasdk.core.config.ClusterSettings;
 import dev.kafkasdk.core.config.OffsetReset;
 import dev.kafkasdk.core.config.ShareConsumerSettings;
@@ -44,6 +45,7 @@ class ShareConsumerIT {
     private final KafkaCluster kafka;
 
     ShareConsumerIT(KafkaCluster kafka) {
+        BrokerAssumptions.assumeSupported(kafka.bootstrapServers(), BrokerFeature.SHARE_GROUPS);
         this.kafka = kafka;
     }
 

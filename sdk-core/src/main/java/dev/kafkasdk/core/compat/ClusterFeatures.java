@@ -181,10 +181,56 @@ public final class ClusterFeatures {
         String flag = finalizedLevels.containsKey(feature.featureFlag())
                 ? feature.featureFlag() + "=" + level
                 : feature.featureFlag() + " unset";
-        return Optional.of("The cluster does not support " + feature.description() + ": it needs Kafka "
-                + feature.sinceRelease() + " or newer with " + feature.featureFlag() + " >= "
-                + feature.minimumLevel() + ", and the cluster runs " + describe() + " with " + flag + ". Fix: "
-                + feature.fix() + ".");
+        return Optional.of(message(feature, describe() + " with " + flag));
+    }
+
+    /**
+     * Why a cluster of a declared Kafka release (the {@code cluster.broker-version} setting, for offline
+     * checks that cannot ask the cluster) cannot serve a feature: the same wording as
+     * {@link #problem(BrokerFeature)}, with the declared release in place of the cluster's feature
+     * levels. A release at or above the feature's {@link BrokerFeature#sinceRelease()} gives no problem
+     * (whether the feature flag is on can only be read from the running cluster).
+     *
+     * @param feature the feature
+     * @param release a Kafka release such as {@code 3.9} or {@code 3.9.2}
+     * @return the message, or empty when the release has the feature
+     * @throws IllegalArgumentException if {@code release} is not {@code major.minor[.patch]}
+     */
+    public static Optional<String> problemForRelease(BrokerFeature feature, String release) {
+        if (compareReleases(release, feature.sinceRelease()) >= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(message(feature, "Kafka " + release + " (cluster.broker-version)"));
+    }
+
+    /**
+     * Compares two Kafka releases by major and minor version; a patch level is ignored.
+     *
+     * @param a a release such as {@code 3.9.2}
+     * @param b a release such as {@code 4.0}
+     * @return negative, zero or positive as {@code a} is older than, the same as or newer than {@code b}
+     * @throws IllegalArgumentException if either is not {@code major.minor[.patch]}
+     */
+    public static int compareReleases(String a, String b) {
+        int[] x = majorMinor(a);
+        int[] y = majorMinor(b);
+        return x[0] != y[0] ? Integer.compare(x[0], y[0]) : Integer.compare(x[1], y[1]);
+    }
+
+    private static int[] majorMinor(String release) {
+        if (release == null || !release.matches("\\d{1,3}\\.\\d{1,3}(\\.\\d{1,3})?")) {
+            throw new IllegalArgumentException(
+                    "'" + release + "' is not a Kafka release; use major.minor or major.minor.patch, e.g. 3.9");
+        }
+        String[] parts = release.split("\\.");
+        return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
+    }
+
+    private static String message(BrokerFeature feature, String cluster) {
+        return "The cluster does not support " + feature.description() + ": it needs Kafka " + feature.sinceRelease()
+                + " or newer with " + feature.featureFlag() + " >= " + feature.minimumLevel()
+                + ", and the cluster runs "
+                + cluster + ". Fix: " + feature.fix() + ".";
     }
 
     /**

@@ -28,6 +28,10 @@ public final class ClusterKeys {
     public static final SettingKey<String> CLIENT_ID_PREFIX = TABLE.string("client-id-prefix", null)
             .notBlank()
             .doc("A client named orders gets client id <prefix>-orders unless it sets its own.");
+    /** The Kafka release the brokers run, for offline lint. */
+    public static final SettingKey<String> BROKER_VERSION = TABLE.string("broker-version", null)
+            .notBlank()
+            .doc("Optional Kafka release of the brokers, e.g. 3.9: offline lint reports features it lacks.");
 
     /** KIP-714: register the client's instance id as a meter tag. */
     public static final SettingKey<Boolean> CLIENT_INSTANCE_ID_TAG = TABLE.bool("client-instance-id-tag", null)

@@ -12,6 +12,7 @@ final class ClusterRules {
 
     private static final Pattern HOST_PORT =
             Pattern.compile("(\\[[0-9a-fA-F:.]+]|[A-Za-z0-9]([A-Za-z0-9._-]*)):(\\d{1,5})");
+    private static final Pattern RELEASE = Pattern.compile("\\d{1,3}\\.\\d{1,3}(\\.\\d{1,3})?");
     private static final String PATH = "cluster.bootstrap-servers";
 
     private ClusterRules() {}
@@ -30,6 +31,12 @@ final class ClusterRules {
             checkServer(server, problems);
         }
         cluster.checkKeys(problems, "cluster.");
+        cluster.brokerVersion()
+                .filter(v -> !RELEASE.matcher(v).matches())
+                .ifPresent(v -> problems.invalid(
+                        "cluster.broker-version",
+                        v,
+                        "is not a Kafka release; use major.minor[.patch], e.g. 3.9 or 4.2.1"));
         SecurityRules.check(cluster.security(), problems);
     }
 

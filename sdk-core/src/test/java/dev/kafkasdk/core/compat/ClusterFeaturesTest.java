@@ -62,4 +62,29 @@ class ClusterFeaturesTest {
                                 + " Kafka 4.2 or newer with share.version >= 1")
                         .contains("upgrade --feature share.version=1"));
     }
+
+    @Test
+    void aDeclaredReleaseGivesTheSameWordsAsTheClustersLevels() {
+        String online = KAFKA_3_9.problem(BrokerFeature.CONSUMER_GROUP_PROTOCOL).orElseThrow();
+        String declared = ClusterFeatures.problemForRelease(BrokerFeature.CONSUMER_GROUP_PROTOCOL, "3.9")
+                .orElseThrow();
+
+        String shared = "The cluster does not support the KIP-848 consumer group protocol (group-protocol: consumer):"
+                + " it needs Kafka 4.0 or newer with group.version >= 1, and the cluster runs Kafka 3.9";
+        assertThat(online).startsWith(shared);
+        assertThat(declared).startsWith(shared + " (cluster.broker-version). Fix: use group-protocol: classic");
+        assertThat(ClusterFeatures.problemForRelease(BrokerFeature.SHARE_GROUPS, "4.0.2"))
+                .hasValueSatisfying(m -> assertThat(m).contains("it needs Kafka 4.2 or newer with share.version >= 1"));
+        assertThat(ClusterFeatures.problemForRelease(BrokerFeature.SHARE_GROUPS, "4.2"))
+                .isEmpty();
+        assertThat(ClusterFeatures.problemForRelease(BrokerFeature.CONSUMER_GROUP_PROTOCOL, "10.1"))
+                .isEmpty();
+    }
+
+    @Test
+    void aReleaseThatIsNotMajorMinorIsRejectedNamingTheValue() {
+        assertThatThrownBy(() -> ClusterFeatures.compareReleases("three-nine", "4.0"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("'three-nine' is not a Kafka release; use major.minor or major.minor.patch, e.g. 3.9");
+    }
 }

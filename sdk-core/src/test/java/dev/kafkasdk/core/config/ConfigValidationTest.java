@@ -456,7 +456,12 @@ class ConfigValidationTest {
                         "bootstrap server with a bad port",
                         "cluster:\n  bootstrap-servers: [b1:9092, 'b2:70000']\n",
                         "cluster.bootstrap-servers",
-                        "'b2:70000' has port 70000; use a port from 1 to 65535"));
+                        "'b2:70000' has port 70000; use a port from 1 to 65535"),
+                yaml(
+                        "broker version that is not a release",
+                        CLUSTER + "  broker-version: three-nine\n",
+                        "cluster.broker-version",
+                        "'three-nine' is not a Kafka release; use major.minor[.patch], e.g. 3.9 or 4.2.1"));
     }
 
     @ParameterizedTest(name = "{0}")

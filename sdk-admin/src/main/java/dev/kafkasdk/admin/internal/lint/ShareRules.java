@@ -21,7 +21,6 @@ final class ShareRules {
     static final String LOCK_DURATION_RANGE = "KSDK-L015";
     static final String DELIVERY_LIMIT_RANGE = "KSDK-L016";
     static final String ATTEMPTS_WITHIN_LIMIT = "KSDK-L017";
-    static final String SHARE_GROUPS_SUPPORTED = "KSDK-L018";
 
     /** Kafka 4.4's {@code ShareGroupConfig} defaults. */
     static final long LOCK_DEFAULT_MS = 30_000L;
@@ -47,11 +46,7 @@ final class ShareRules {
                 new Rule(
                         ATTEMPTS_WITHIN_LIMIT,
                         "a share consumer's max-delivery-attempts fits the group's delivery count limit",
-                        ShareRules::attemptsWithinLimit),
-                new Rule(
-                        SHARE_GROUPS_SUPPORTED,
-                        "the cluster has share groups turned on for the share consumers",
-                        ShareRules::shareGroupsSupported));
+                        ShareRules::attemptsWithinLimit)));
     }
 
     private static long broker(LintContext context, String key, long fallback) {
@@ -134,23 +129,6 @@ final class ShareRules {
                                         + ", or set delivery-count-limit"
                                         + " on the share consumer (at most the broker's group.share.max.delivery.count.limit)"));
             }
-        }
-        return findings;
-    }
-
-    private static List<LintFinding> shareGroupsSupported(LintContext context) {
-        BrokerFeature feature = BrokerFeature.SHARE_GROUPS;
-        if (context.shareConsumers().isEmpty() || context.clusterFeatures().isEmpty()) {
-            return List.of();
-        }
-        Optional<String> problem = context.clusterFeatures().get().problem(feature);
-        if (problem.isEmpty()) {
-            return List.of();
-        }
-        List<LintFinding> findings = new ArrayList<>();
-        for (ShareConsumerFacts c : context.shareConsumers()) {
-            findings.add(
-                    new LintFinding(SHARE_GROUPS_SUPPORTED, Severity.ERROR, where(c), problem.get(), feature.fix()));
         }
         return findings;
     }
