@@ -109,16 +109,23 @@ public final class SlowHandlerBenchmark {
     public ResultTable run(long records, int rounds, Duration wait, boolean warmUp) throws InterruptedException {
         boolean sequential = records <= SEQUENTIAL_MAX_RECORDS && wait.equals(SlowHandler.IO_WAIT);
         double limit = CONCURRENCY * 1e9 / wait.toNanos();
+        // the issue's 2x target is for the 2 ms handler; at 20 ms both clients come near the limit
+        boolean target = wait.equals(SlowHandler.IO_WAIT);
         ResultTable table = new ResultTable(String.format(
                 "Slow handler: %,d records, %d ms simulated I/O each,"
                         + " 6 partitions, %,d keys (concurrency / wait = %,.0f records/s);"
-                        + " target: SDK key mode >= 2x Parallel Consumer%s",
-                records, wait.toMillis(), KEYS, limit, sequential ? "" : "; one-at-a-time loops left out"));
+                        + " %s%s",
+                records,
+                wait.toMillis(),
+                KEYS,
+                limit,
+                target ? "target: SDK key mode >= 2x Parallel Consumer" : "no target (the issue sets it for 2 ms)",
+                sequential ? "" : "; one-at-a-time loops left out"));
         if (sequential) {
             table.compare(SDK_SEQUENTIAL, PLAIN_LOOP, 0);
             table.compare(PARALLEL_CONSUMER, PLAIN_LOOP, 0);
         }
-        table.compare(SDK_KEY, PARALLEL_CONSUMER, 2.0);
+        table.compare(SDK_KEY, PARALLEL_CONSUMER, target ? 2.0 : 0);
         table.compare(SDK_UNORDERED, PARALLEL_CONSUMER, 0);
         table.compare(SDK_PARTITION, PARALLEL_CONSUMER, 0);
         List<String> scenarios = sequential
