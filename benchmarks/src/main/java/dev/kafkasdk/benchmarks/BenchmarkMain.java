@@ -83,6 +83,8 @@ public final class BenchmarkMain {
             long slowRecords = Math.min(options.records(), SlowHandlerBenchmark.DEFAULT_RECORDS);
             tables.add(slow.run(slowRecords, options.rounds()));
             tables.add(slow.runWithoutIo(slowRecords, options.rounds()));
+            // the JVM is warm by now; Parallel Consumer's child JVM warms up in every run on its own
+            tables.add(slow.run(slowRecords, options.rounds(), SlowHandlerBenchmark.SLOW_WAIT, false));
         }
         if (options.includes("share"))
             tables.addAll(ShareConsumerBenchmark.run(cluster, options.records(), options.rounds()));

@@ -43,18 +43,20 @@ final class ParallelConsumerProcess {
      * @param consumerProperties kafka-clients consumer properties, group id included
      * @param topic the topic
      * @param records how many records the topic holds
+     * @param wait the handler's simulated I/O wait per record
      * @param timeout how long the child may take in all
      * @return the timed run's result
      * @throws IllegalStateException if the libraries are missing, or the child fails or times out
      * @throws InterruptedException if the calling thread is interrupted
      */
-    static Result run(Map<String, Object> consumerProperties, String topic, long records, Duration timeout)
+    static Result run(
+            Map<String, Object> consumerProperties, String topic, long records, Duration wait, Duration timeout)
             throws InterruptedException {
         Path output = null;
         Process child = null;
         try {
             output = Files.createTempFile("parallel-consumer-", ".out");
-            Process process = new ProcessBuilder(command(consumerProperties, topic, records))
+            Process process = new ProcessBuilder(command(consumerProperties, topic, records, wait))
                     .redirectOutput(output.toFile())
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .start();
@@ -81,7 +83,8 @@ final class ParallelConsumerProcess {
         }
     }
 
-    private static List<String> command(Map<String, Object> consumerProperties, String topic, long records) {
+    private static List<String> command(
+            Map<String, Object> consumerProperties, String topic, long records, Duration wait) {
         Path classes = classesFolder();
         Path lib = classes.resolveSibling(LIB_FOLDER);
         if (!Files.isDirectory(lib)) {
@@ -97,7 +100,8 @@ final class ParallelConsumerProcess {
                 ParallelConsumerRun.class.getName(),
                 topic,
                 Long.toString(records),
-                String.valueOf(consumerProperties.get(ConsumerConfig.GROUP_ID_CONFIG))));
+                String.valueOf(consumerProperties.get(ConsumerConfig.GROUP_ID_CONFIG)),
+                Long.toString(wait.toMillis())));
         consumerProperties.forEach((key, value) -> {
             if (!key.equals(ConsumerConfig.GROUP_ID_CONFIG)) {
                 command.add(key + "=" + value);

@@ -16,7 +16,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * The slow-handler run of Confluent's Parallel Consumer: {@link ProcessingOrder#KEY}, at most
  * {@value #MAX_CONCURRENCY} records in flight, offsets committed with {@code commitSync} on its
  * own schedule ({@link CommitMode#PERIODIC_CONSUMER_SYNC}), each record handled by
- * {@link SlowHandler}.
+ * {@link SlowHandler} with the run's simulated I/O wait.
  *
  * <p>Parallel Consumer 0.5.3.3 does not run with kafka-clients 4.x (its control loop needs
  * {@code org.apache.kafka.common.utils.CloseableIterator}, which Kafka 4 moved), so this class runs
@@ -38,24 +38,25 @@ final class ParallelConsumerRun {
      * prints {@code PARALLEL-CONSUMER-RESULT <nanos> <cpuNanos>} for the timed run. Exits 1 when a
      * run fails.
      *
-     * @param args the topic, the number of records in it, the group id, then consumer properties as
-     *     {@code key=value}
+     * @param args the topic, the number of records in it, the group id, the handler's simulated I/O
+     *     wait in milliseconds, then consumer properties as {@code key=value}
      */
     public static void main(String[] args) throws Exception {
         String topic = args[0];
         long records = Long.parseLong(args[1]);
         String group = args[2];
+        Duration wait = Duration.ofMillis(Long.parseLong(args[3]));
         Map<String, Object> properties = new HashMap<>();
-        for (int i = 3; i < args.length; i++) {
+        for (int i = 4; i < args.length; i++) {
             int eq = args[i].indexOf('=');
             properties.put(args[i].substring(0, eq), args[i].substring(eq + 1));
         }
         try {
             properties.put(ConsumerConfig.GROUP_ID_CONFIG, group + "-warm-up");
-            run(properties, topic, records, Duration.ofMinutes(5));
+            run(properties, topic, records, wait, Duration.ofMinutes(5));
             properties.put(ConsumerConfig.GROUP_ID_CONFIG, group);
             long cpuBefore = ClientCpu.nanos();
-            long nanos = run(properties, topic, records, Duration.ofMinutes(5));
+            long nanos = run(properties, topic, records, wait, Duration.ofMinutes(5));
             System.out.println(RESULT_PREFIX + " " + nanos + " " + (ClientCpu.nanos() - cpuBefore));
             System.exit(0);
         } catch (RuntimeException e) {
@@ -72,14 +73,15 @@ final class ParallelConsumerRun {
      *     must be off
      * @param topic the topic
      * @param records how many records the topic holds
+     * @param wait the handler's simulated I/O wait per record
      * @param timeout how long the run may take
      * @return the elapsed nanoseconds from the first record's start to the last record's end
      * @throws IllegalStateException if Parallel Consumer fails or not every record is handled in time
      * @throws InterruptedException if the calling thread is interrupted
      */
-    static long run(Map<String, Object> consumerProperties, String topic, long records, Duration timeout)
+    static long run(Map<String, Object> consumerProperties, String topic, long records, Duration wait, Duration timeout)
             throws InterruptedException {
-        SlowHandler handler = new SlowHandler(records);
+        SlowHandler handler = new SlowHandler(records, wait);
         KafkaConsumer<String, String> consumer =
                 new KafkaConsumer<>(consumerProperties, new StringDeserializer(), new StringDeserializer());
         ParallelConsumerOptions<String, String> options = ParallelConsumerOptions.<String, String>builder()

@@ -10,8 +10,8 @@ import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * The handler of the slow-handler benchmark: every record waits {@link #IO_WAIT} as if it called a
- * remote service, and the run is timed from the first record handed to a handler to the last
+ * The handler of the slow-handler benchmark: every record waits {@link #IO_WAIT} (or the wait the run
+ * asks for) as if it called a remote service, and the run is timed from the first record handed to a handler to the last
  * distinct record handled. The wait parks the thread, so it costs no CPU, which is what makes a
  * concurrent consumer worth having.
  *
@@ -20,14 +20,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 final class SlowHandler {
 
-    /** The simulated I/O wait per record. */
+    /** The simulated I/O wait per record unless a run asks for another. */
     static final Duration IO_WAIT = Duration.ofMillis(2);
 
     private final long expected;
-    private final boolean io;
+    private final long waitNanos;
     private final AtomicLong first = new AtomicLong();
     private final AtomicLong last = new AtomicLong();
-    private final Set<Long> handled = ConcurrentHashMap.newKeySet();
+    /** Sized for the run up front, so that no handler thread pays for growing it mid-run. */
+    private final Set<Long> handled;
+
     private final CountDownLatch done = new CountDownLatch(1);
 
     /**
@@ -46,19 +48,30 @@ final class SlowHandler {
      * @param io whether each record waits {@link #IO_WAIT}; without it the handler only counts
      */
     SlowHandler(long expected, boolean io) {
-        this.expected = expected;
-        this.io = io;
+        this(expected, io ? IO_WAIT : Duration.ZERO);
     }
 
     /**
-     * Handles one record: waits {@link #IO_WAIT}, then counts it.
+     * Starts a run.
+     *
+     * @param expected how many distinct records make the run complete
+     * @param wait the simulated I/O wait per record; zero: the handler only counts
+     */
+    SlowHandler(long expected, Duration wait) {
+        this.expected = expected;
+        this.waitNanos = wait.toNanos();
+        this.handled = ConcurrentHashMap.newKeySet((int) Math.min(Integer.MAX_VALUE / 2, expected * 2));
+    }
+
+    /**
+     * Handles one record: waits the run's simulated I/O time, then counts it.
      *
      * @param record the record; only its partition and offset are read
      */
     void handle(ConsumerRecord<?, ?> record) {
         first.compareAndSet(0, System.nanoTime());
-        if (io) {
-            simulateIo();
+        if (waitNanos > 0) {
+            park(waitNanos);
         }
         if (handled.add(((long) record.partition() << 48) | record.offset()) && handled.size() == expected) {
             last.set(System.nanoTime());
@@ -99,10 +112,10 @@ final class SlowHandler {
         return last.get() - first.get();
     }
 
-    /** Parks the calling thread for {@link #IO_WAIT}, even across spurious wake-ups. */
-    static void simulateIo() {
-        long deadline = System.nanoTime() + IO_WAIT.toNanos();
-        for (long left = IO_WAIT.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+    /** Parks the calling thread for {@code nanos}, even across spurious wake-ups. */
+    private static void park(long nanos) {
+        long deadline = System.nanoTime() + nanos;
+        for (long left = nanos; left > 0; left = deadline - System.nanoTime()) {
             LockSupport.parkNanos(left);
         }
     }

@@ -3,8 +3,11 @@ package dev.kafkasdk.consumer.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The worker side of {@link ConcurrentWork}: at most {@code concurrency} tasks on the executor, each
@@ -12,8 +15,9 @@ import java.util.concurrent.RejectedExecutionException;
  * the next batch itself until nothing is ready. A fast handler thus costs one lock and one hand-off
  * per batch, not per record; a slow one gets one record per claim (see {@link #claim}).
  *
- * <p>Threading: the {@code lock} (the engine) guards every field except {@link #draining}; methods
- * that say "holds the lock" expect the caller to hold it.
+ * <p>Threading: the {@code lock} (the engine) guards every field except {@link #draining},
+ * {@link #done} and {@link #combining}; methods that say "holds the lock" expect the caller to hold
+ * it.
  */
 final class Workers<K, V> {
 
@@ -54,6 +58,10 @@ final class Workers<K, V> {
     private long averageNanos = Long.MAX_VALUE;
     /** A revocation or close waits: workers book each record as soon as it ends. */
     private volatile boolean draining;
+    /** Tasks whose records ended, waiting for a {@link #combine} to book them. */
+    private final ConcurrentLinkedQueue<Done> done = new ConcurrentLinkedQueue<>();
+    /** Set while one task books for all ({@link #combine}). */
+    private final AtomicBoolean combining = new AtomicBoolean();
 
     Workers(
             Object lock,
@@ -174,33 +182,110 @@ final class Workers<K, V> {
      * batch, claims the task's next batch or ends the task when nothing is ready (a task the executor
      * rejected ends too: the failure is fatal by then). Starts more tasks if records are ready.
      *
+     * <p>The booking is combined: the task leaves its outcomes in {@link #done} and one task at a time
+     * (the one that sets {@link #combining}) takes the lock and books every waiting task's outcomes,
+     * claims their next batches and wakes them. So the tasks do not queue one by one for the lock, and
+     * a lock holder that the OS preempts (64 threads on 2 cores) holds up one booking round, not a
+     * convoy of tasks each waiting for the lock to be handed to it.
+     *
      * @return the task's next batch, or {@code null}
      */
     private List<PartitionWork.Item> finish(
             List<PartitionWork.Item> items, RecordRunner.Outcome[] outcomes, long perRecordNanos, boolean endOfBatch) {
+        Done mine = new Done(items, outcomes, perRecordNanos, endOfBatch, Thread.currentThread());
+        done.add(mine);
+        boolean interrupted = Thread.interrupted();
+        while (!mine.booked) {
+            if (!combining.get() && combining.compareAndSet(false, true)) {
+                combine();
+            } else if (!mine.booked) {
+                LockSupport.park(this);
+                interrupted |= Thread.interrupted();
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return mine.next;
+    }
+
+    /**
+     * Books every waiting task's outcomes under the lock (the caller set {@link #combining}), then
+     * clears the flag, wakes the tasks it served and starts new tasks. A task that arrived after the
+     * lock was released is woken to combine for itself.
+     */
+    private void combine() {
+        List<Done> served = new ArrayList<>();
         List<List<PartitionWork.Item>> more;
-        List<PartitionWork.Item> mine = null;
-        synchronized (lock) {
-            for (int i = 0; i < items.size(); i++) {
-                claimed--;
-                engine.book(items.get(i), outcomes[i]);
-            }
-            if (perRecordNanos >= 0) {
-                averageNanos = averageNanos == Long.MAX_VALUE
-                        ? perRecordNanos
-                        : averageNanos + (perRecordNanos - averageNanos) / 8;
-            }
-            engine.booked();
-            if (endOfBatch) {
-                if (engine.accepting() && !queue.isEmpty()) {
-                    mine = claim();
-                } else {
-                    running--;
+        try {
+            synchronized (lock) {
+                for (Done task = done.poll(); task != null; task = done.poll()) {
+                    book(task);
+                    served.add(task);
                 }
+                engine.booked();
+                more = start();
             }
-            more = start();
+        } finally {
+            combining.set(false);
+        }
+        Thread self = Thread.currentThread();
+        for (Done task : served) {
+            task.booked = true;
+            if (task.thread != self) {
+                LockSupport.unpark(task.thread);
+            }
+        }
+        Done waiting = done.peek();
+        if (waiting != null) {
+            LockSupport.unpark(waiting.thread);
         }
         dispatch(more);
-        return mine;
+    }
+
+    /** Books one task's outcomes and claims its next batch. Holds the lock. */
+    private void book(Done task) {
+        for (int i = 0; i < task.items.size(); i++) {
+            claimed--;
+            engine.book(task.items.get(i), task.outcomes[i]);
+        }
+        if (task.perRecordNanos >= 0) {
+            averageNanos = averageNanos == Long.MAX_VALUE
+                    ? task.perRecordNanos
+                    : averageNanos + (task.perRecordNanos - averageNanos) / 8;
+        }
+        if (task.endOfBatch) {
+            if (engine.accepting() && !queue.isEmpty()) {
+                task.next = claim();
+            } else {
+                running--;
+            }
+        }
+    }
+
+    /** A task's records waiting to be booked, and the next batch the booking claimed for it. */
+    private static final class Done {
+        final List<PartitionWork.Item> items;
+        final RecordRunner.Outcome[] outcomes;
+        final long perRecordNanos;
+        final boolean endOfBatch;
+        final Thread thread;
+        /** Written before {@link #booked} is set, read after. */
+        List<PartitionWork.Item> next;
+
+        volatile boolean booked;
+
+        Done(
+                List<PartitionWork.Item> items,
+                RecordRunner.Outcome[] outcomes,
+                long perRecordNanos,
+                boolean endOfBatch,
+                Thread thread) {
+            this.items = items;
+            this.outcomes = outcomes;
+            this.perRecordNanos = perRecordNanos;
+            this.endOfBatch = endOfBatch;
+            this.thread = thread;
+        }
     }
 }

@@ -56,6 +56,7 @@ class ConcurrentConsumerIT {
         kafka.createTopic(topic, 6);
         Set<String> expected = produceKeyed(kafka, topic, "v", 3000, 200);
         HandledLog log = new HandledLog();
+        Set<Boolean> virtualHandlerThreads = ConcurrentHashMap.newKeySet();
 
         try (SdkConsumer<String, String> consumer = consumer(
                 kafka,
@@ -64,7 +65,10 @@ class ConcurrentConsumerIT {
                 GroupProtocol.CLASSIC,
                 Ordering.KEY,
                 32,
-                r -> log.handle("a", r, () -> parkMicros(r.offset() % 3 * 500)),
+                r -> log.handle("a", r, () -> {
+                    virtualHandlerThreads.add(isVirtual(Thread.currentThread()));
+                    parkMicros(r.offset() % 3 * 500);
+                }),
                 null)) {
             consumer.start();
             await().atMost(WAIT).until(() -> log.values().size() >= expected.size());
@@ -74,6 +78,22 @@ class ConcurrentConsumerIT {
         assertThat(result.lost()).as("lost").isZero();
         assertThat(result.orderViolations()).as("per-key order").isEmpty();
         assertThat(result.duplicates()).as("duplicates without any rebalance").isZero();
+        assertThat(virtualHandlerThreads)
+                .as(
+                        "the default executor runs handlers on virtual threads exactly on Java 21+ (this JVM: %s)",
+                        Runtime.version())
+                .containsExactly(Runtime.version().feature() >= 21);
+    }
+
+    /** {@code Thread.isVirtual()} on Java 21+, {@code false} before (the tests compile for Java 17). */
+    static boolean isVirtual(Thread thread) {
+        try {
+            return (boolean) Thread.class.getMethod("isVirtual").invoke(thread);
+        } catch (NoSuchMethodException e) {
+            return false;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @ParameterizedTest
