@@ -109,7 +109,9 @@ class ShareGroupsOffIT {
     void onlineLintReportsTheShareConsumerAsAnErrorInTheSameWords(KafkaCluster kafka) {
         try (SdkAdmin admin = SdkAdmin.create(AdminSettings.defaults(cluster(kafka)))) {
             LintContext online = admin.cluster()
-                    .lintContext(LintContext.builder().shareConsumer(new LintContext.ShareConsumerFacts("jobs", "jobs", Map.of(), 5)).build());
+                    .lintContext(LintContext.builder()
+                            .shareConsumer(new LintContext.ShareConsumerFacts("jobs", "jobs", Map.of(), 5))
+                            .build());
 
             List<LintFinding> findings = ConfigLinter.defaults().lint(online).findingsOf("KSDK-L018");
 

@@ -95,6 +95,9 @@ public final class ClusterSettings extends TypedSettings {
      */
     public Duration clientInstanceIdTimeout() {
         return get(ClusterKeys.CLIENT_INSTANCE_ID_TIMEOUT).orElse(Duration.ofSeconds(10));
+    }
+
+    /**
      * The Kafka release the brokers run ({@code cluster.broker-version}, such as {@code 3.9}), declared
      * so that offline lint can report the features the configuration asks for and that release lacks.
      * Clients do not use it: at start they read the cluster's own features.
@@ -174,6 +177,9 @@ public final class ClusterSettings extends TypedSettings {
          */
         public Builder clientInstanceIdTimeout(@Nullable Duration timeout) {
             return set(ClusterKeys.CLIENT_INSTANCE_ID_TIMEOUT, timeout);
+        }
+
+        /**
          * Declares the Kafka release the brokers run, for offline lint.
          *
          * @param release such as {@code 3.9} or {@code 3.9.2}; {@code null} clears it

@@ -5,10 +5,8 @@ import dev.kafkasdk.admin.LintContext.ShareConsumerFacts;
 import dev.kafkasdk.admin.LintFinding;
 import dev.kafkasdk.admin.LintRule;
 import dev.kafkasdk.admin.Severity;
-import dev.kafkasdk.core.compat.BrokerFeature;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Rules about share consumers (KIP-932) against the broker's {@code group.share.*} settings: the
@@ -46,7 +44,7 @@ final class ShareRules {
                 new Rule(
                         ATTEMPTS_WITHIN_LIMIT,
                         "a share consumer's max-delivery-attempts fits the group's delivery count limit",
-                        ShareRules::attemptsWithinLimit)));
+                        ShareRules::attemptsWithinLimit));
     }
 
     private static long broker(LintContext context, String key, long fallback) {
