@@ -10,6 +10,7 @@ import dev.kafkasdk.cli.KafkaSdkAdminCli;
 import dev.kafkasdk.consumer.ConsumerState;
 import dev.kafkasdk.consumer.SdkConsumer;
 import dev.kafkasdk.consumer.SdkShareConsumer;
+import dev.kafkasdk.core.compat.ClientTelemetryUnavailableException;
 import dev.kafkasdk.core.compat.ClusterFeatures;
 import dev.kafkasdk.core.compat.UnsupportedBrokerFeatureException;
 import dev.kafkasdk.core.config.AdminSettings;
@@ -22,6 +23,7 @@ import dev.kafkasdk.core.config.Ordering;
 import dev.kafkasdk.core.config.ProducerSettings;
 import dev.kafkasdk.core.config.ShareConsumerSettings;
 import dev.kafkasdk.core.config.TopicSpec;
+import dev.kafkasdk.core.health.ClientInstanceId;
 import dev.kafkasdk.core.serde.Serdes;
 import dev.kafkasdk.producer.SdkProducer;
 import dev.kafkasdk.producer.TransactionalProducer;
@@ -74,6 +76,7 @@ final class CompatChecks {
             case CLI -> cli();
             case SHARE_CONSUMER -> shareConsumer();
             case ADMIN_SHARE_GROUPS -> adminShareGroups();
+            case CLIENT_INSTANCE_ID -> clientInstanceId();
         };
     }
 
@@ -301,6 +304,38 @@ final class CompatChecks {
             return Outcome.yes();
         } catch (UnsupportedBrokerFeatureException e) {
             return Outcome.failsAtStart(e.getMessage());
+        }
+    }
+
+    /**
+     * KIP-714 without a client-telemetry plugin on the brokers: the producer's health must report the
+     * id unavailable within its bound, and an explicit call must then fail at once naming the feature.
+     */
+    private Outcome clientInstanceId() {
+        ClusterSettings cluster = ClusterSettings.builder()
+                .bootstrapServers(kafka.bootstrapServers())
+                .clientIdPrefix("compat-" + version.replace('.', '-'))
+                .clientInstanceIdTimeout(Duration.ofSeconds(2))
+                .build();
+        try (SdkProducer<String, String> producer = SdkProducer.create(
+                ProducerSettings.builder().name("kip714").cluster(cluster).build(), Serdes.string(), Serdes.string())) {
+            await().atMost(WAIT)
+                    .until(() -> producer.health().clientInstanceId().status() != ClientInstanceId.Status.PENDING);
+            if (producer.health().clientInstanceId().status() == ClientInstanceId.Status.AVAILABLE) {
+                return Outcome.yes();
+            }
+            long start = System.nanoTime();
+            try {
+                producer.clientInstanceId(Duration.ofSeconds(30));
+                throw new AssertionError("health says unavailable, but clientInstanceId() returned an id");
+            } catch (ClientTelemetryUnavailableException e) {
+                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                if (millis > 1_000) {
+                    throw new AssertionError("clientInstanceId() took " + millis + " ms to fail", e);
+                }
+                return Outcome.degrades("health reports the id UNAVAILABLE after the 2 s bound and clientInstanceId()"
+                        + " then fails at once with \"" + Outcome.firstSentence(e.getMessage()) + "\"");
+            }
         }
     }
 }

@@ -16,7 +16,8 @@ enum CompatFeature {
     LINT_ONLINE("config lint, online", false),
     CLI("sdk-admin CLI: cluster health, groups list", false),
     SHARE_CONSUMER("SdkShareConsumer (KIP-932): start and receive", false),
-    ADMIN_SHARE_GROUPS("SdkAdmin share groups: list", false);
+    ADMIN_SHARE_GROUPS("SdkAdmin share groups: list", false),
+    CLIENT_INSTANCE_ID("KIP-714 client instance id (the kit's brokers run no telemetry plugin)", false);
 
     private final String title;
     private final boolean smoke;
