@@ -31,9 +31,27 @@ final class ExitGuard {
         }
     }
 
+    /** How the exception thrown for a refused exit or halt begins. */
+    static final String REFUSED_PREFIX = "An in-process Kafka broker asked to ";
+
+    /**
+     * @param failure a failure of a broker's start
+     * @return whether it, or one of its causes, is a refused exit or halt
+     */
+    static boolean refusedExit(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof KafkaTestKitException
+                    && t.getMessage() != null
+                    && t.getMessage().startsWith(REFUSED_PREFIX)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void refuse(String kind, int status, String message) {
-        String text = "An in-process Kafka broker asked to " + kind + " the JVM with status " + status
-                + (message == null ? "" : ": " + message) + "; the test kit refused, the broker is now unusable";
+        String text = REFUSED_PREFIX + kind + " the JVM with status " + status + (message == null ? "" : ": " + message)
+                + "; the test kit refused, the broker is now unusable";
         LOG.error(text);
         throw new KafkaTestKitException(text);
     }

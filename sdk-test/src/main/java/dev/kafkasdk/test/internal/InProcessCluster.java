@@ -39,8 +39,24 @@ final class InProcessCluster extends BaseCluster {
                 address.id(), "127.0.0.1", address.brokerPort(), Backend.IN_PROCESS, topicAdmin(), () -> !isClosed()));
     }
 
-    /** Formats a fresh data directory, starts the server and waits until it serves. */
+    /**
+     * Formats a fresh data directory, starts the server and waits until it serves. The listener ports
+     * are chosen free a moment before the broker binds them, and another process (a client's
+     * ephemeral port, say) can take one in between: the broker then fails at start with a fatal
+     * fault that asks to halt the JVM. Such a start is cleaned up and tried once more on fresh ports.
+     */
     static InProcessCluster start(EmbeddedKafkaOptions options) {
+        try {
+            return startOnce(options);
+        } catch (KafkaTestKitException e) {
+            if (!ExitGuard.refusedExit(e)) {
+                throw e;
+            }
+            return startOnce(options);
+        }
+    }
+
+    private static InProcessCluster startOnce(EmbeddedKafkaOptions options) {
         List<BrokerConfig.NodeAddress> addresses = BrokerConfig.allocate(
                 1,
                 options.security().listeners(),
