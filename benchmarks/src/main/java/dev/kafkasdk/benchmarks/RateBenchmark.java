@@ -121,7 +121,7 @@ final class RateBenchmark {
             for (int i = 0; i + 1 < order.size(); i++) {
                 RateScenario a = order.get(i);
                 RateScenario b = order.get(i + 1);
-                if (a.preset() != null && a.preset() == b.preset() && a.kind() != b.kind()) {
+                if (a.pairs(b)) {
                     order.set(i, b);
                     order.set(i + 1, a);
                     i++;

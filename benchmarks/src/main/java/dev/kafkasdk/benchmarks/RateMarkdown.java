@@ -31,6 +31,7 @@ final class RateMarkdown {
                 report.load().max()));
         points(out, report);
         paired(out, report);
+        candidates(out, report);
         lowLatencyClaim(out, report);
         maxRates(out, report);
         out.append("![end-to-end latency vs rate](").append(png).append(")\n");
@@ -86,6 +87,35 @@ final class RateMarkdown {
                     p.alloc().format("%.2f"),
                     p.publishMet() ? "met" : "MISSED",
                     p.e2eMet() ? "met" : "MISSED"));
+        }
+        out.append('\n');
+    }
+
+    private static void candidates(StringBuilder out, RateReport report) {
+        List<RateReport.Candidate> candidates = report.candidates();
+        if (candidates.isEmpty()) {
+            return;
+        }
+        out.append("### Candidate preset values against the preset as it is\n\n");
+        out.append("Each cell is min / median / max over the rounds of the candidate's figure minus (or over) the"
+                + " same client running the unchanged preset in the same round. Negative differences favour the"
+                + " candidate.\n\n");
+        out.append("| value | target/s | candidate | rounds | e2e p50 diff ms | e2e p99 ratio | e2e p99 diff ms"
+                + " | e2e p99.9 diff ms | CPU ratio |\n");
+        out.append("|---:|---:|---|---:|---:|---:|---:|---:|---:|\n");
+        for (RateReport.Candidate c : candidates) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| %d B | %,d | %s | %d | %s | %s | %s | %s | %s |%n",
+                    c.valueBytes(),
+                    c.targetRate(),
+                    c.candidate(),
+                    c.rounds(),
+                    c.e2eP50Diff().format("%+.2f"),
+                    c.e2eP99().format("%.2f"),
+                    c.e2eP99Diff().format("%+.1f"),
+                    c.e2eP999Diff().format("%+.1f"),
+                    c.cpu().format("%.2f")));
         }
         out.append('\n');
     }

@@ -98,6 +98,32 @@ record RateReport(RateOptions options, List<RateResult> results, List<MaxRate> m
     }
 
     /**
+     * A candidate (a preset with changed values) against the preset as it is, same client, same round.
+     *
+     * @param candidate the candidate's scenario name
+     * @param base the preset's scenario name
+     * @param valueBytes the size
+     * @param targetRate the rate
+     * @param rounds pairs
+     * @param e2eP50Diff candidate minus preset end-to-end p50, ms (min, median, max)
+     * @param e2eP99 ratios of end-to-end p99
+     * @param e2eP99Diff candidate minus preset end-to-end p99, ms
+     * @param e2eP999Diff candidate minus preset end-to-end p99.9, ms
+     * @param cpu ratios of CPU per record
+     */
+    record Candidate(
+            String candidate,
+            String base,
+            int valueBytes,
+            int targetRate,
+            int rounds,
+            Spread e2eP50Diff,
+            Spread e2eP99,
+            Spread e2eP99Diff,
+            Spread e2eP999Diff,
+            Spread cpu) {}
+
+    /**
      * Min, median and max.
      *
      * @param min the lowest
@@ -200,6 +226,58 @@ record RateReport(RateOptions options, List<RateResult> results, List<MaxRate> m
                                 column(pairs, 3),
                                 column(pairs, 4),
                                 column(pairs, 5)));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Every candidate scenario (a preset with {@link RateScenario.Variant} values) paired with the same
+     * client running the preset as it is, when both ran in the rounds.
+     *
+     * @return the comparisons
+     */
+    List<Candidate> candidates() {
+        List<Candidate> out = new ArrayList<>();
+        for (RateScenario candidate : options.scenarios()) {
+            if (candidate.variant() == null) {
+                continue;
+            }
+            RateScenario base = candidate.kind() == RateScenario.Kind.SDK
+                    ? RateScenario.sdk(candidate.preset())
+                    : RateScenario.rawSame(candidate.preset());
+            for (int size : options.sizes()) {
+                for (int rate : options.rates()) {
+                    List<double[]> pairs = new ArrayList<>();
+                    for (int round = 1; round <= options.rounds(); round++) {
+                        Optional<RateResult> c = find(candidate.name(), size, rate, round);
+                        Optional<RateResult> b = find(base.name(), size, rate, round);
+                        if (c.isPresent() && b.isPresent()) {
+                            RateResult x = c.get();
+                            RateResult y = b.get();
+                            pairs.add(new double[] {
+                                x.endToEnd().p50() - y.endToEnd().p50(),
+                                x.endToEnd().p99() / y.endToEnd().p99(),
+                                x.endToEnd().p99() - y.endToEnd().p99(),
+                                x.endToEnd().p999() - y.endToEnd().p999(),
+                                x.cpuMicrosPerRecord() / y.cpuMicrosPerRecord()
+                            });
+                        }
+                    }
+                    if (!pairs.isEmpty()) {
+                        out.add(new Candidate(
+                                candidate.name(),
+                                base.name(),
+                                size,
+                                rate,
+                                pairs.size(),
+                                column(pairs, 0),
+                                column(pairs, 1),
+                                column(pairs, 2),
+                                column(pairs, 3),
+                                column(pairs, 4)));
                     }
                 }
             }

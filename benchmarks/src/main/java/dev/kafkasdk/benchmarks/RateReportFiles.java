@@ -107,6 +107,15 @@ final class RateReportFiles {
             row(out, head, "cpu_ratio", p.cpu(), Boolean.toString(p.cpu().median() <= 1.15));
             row(out, head, "alloc_ratio", p.alloc(), Boolean.toString(p.alloc().median() <= 1.15));
         }
+        for (RateReport.Candidate c : report.candidates()) {
+            String head = "candidate," + quote(c.candidate() + " / " + c.base()) + "," + c.valueBytes() + ","
+                    + c.targetRate() + "," + c.rounds();
+            row(out, head, "e2e_p50_diff_ms", c.e2eP50Diff(), "");
+            row(out, head, "e2e_p99_ratio", c.e2eP99(), "");
+            row(out, head, "e2e_p99_diff_ms", c.e2eP99Diff(), "");
+            row(out, head, "e2e_p999_diff_ms", c.e2eP999Diff(), "");
+            row(out, head, "cpu_ratio", c.cpu(), "");
+        }
         for (RateReport.MaxRate m : report.maxRates()) {
             out.append(String.join(
                             ",",

@@ -1,22 +1,86 @@
 package dev.kafkasdk.benchmarks;
 
+import dev.kafkasdk.core.config.ByteSize;
 import dev.kafkasdk.core.config.ProducerPreset;
+import dev.kafkasdk.core.config.ProducerSettings;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * A client set-up the fixed-rate benchmark measures: an SDK preset, raw kafka-clients with exactly
  * the properties that preset produces, raw kafka-clients with the client's defaults, or Spring's
- * {@code KafkaTemplate} with the BALANCED properties.
+ * {@code KafkaTemplate} with the BALANCED properties. An SDK or raw-same scenario may carry a
+ * {@link Variant}: the preset with a candidate linger or batch size, so that a proposed preset change is
+ * measured side by side with the preset it would replace.
  *
  * @param name the row name, in the style of the producer benchmark's table
  * @param kind which client
  * @param preset the SDK preset whose settings it uses; {@code null} for raw client defaults
+ * @param variant the candidate change to the preset's settings; {@code null} for the preset as it is
  */
-record RateScenario(String name, Kind kind, ProducerPreset preset) {
+record RateScenario(String name, Kind kind, ProducerPreset preset, Variant variant) {
+
+    /**
+     * Candidate values replacing a preset's: what a preset change would be, measured before it is made.
+     *
+     * @param linger the candidate {@code linger.ms}; {@code null} keeps the preset's
+     * @param batchSize the candidate {@code batch.size}; {@code null} keeps the preset's
+     */
+    record Variant(Duration linger, ByteSize batchSize) {
+
+        /** @return the label appended to the scenario's name, e.g. {@code linger 1 ms} */
+        String label() {
+            List<String> parts = new ArrayList<>();
+            if (linger != null) {
+                parts.add("linger " + linger.toMillis() + " ms");
+            }
+            if (batchSize != null) {
+                parts.add("batch " + batchSize.toBytes() / 1024 + " KiB");
+            }
+            return String.join(", ", parts);
+        }
+
+        ProducerSettings apply(ProducerSettings base) {
+            ProducerSettings.Builder b = ProducerSettings.from(base);
+            if (linger != null) {
+                b.linger(linger);
+            }
+            if (batchSize != null) {
+                b.batchSize(batchSize);
+            }
+            return b.build();
+        }
+
+        /** Parses {@code linger=MS} and {@code batch=KIB} parts (after the first {@code +}). */
+        static Variant parse(String shortName, String[] parts) {
+            Duration linger = null;
+            ByteSize batch = null;
+            for (String part : parts) {
+                String[] kv = part.split("=", 2);
+                try {
+                    if (kv.length == 2 && kv[0].equals("linger") && Integer.parseInt(kv[1]) >= 0) {
+                        linger = Duration.ofMillis(Integer.parseInt(kv[1]));
+                        continue;
+                    }
+                    if (kv.length == 2 && kv[0].equals("batch") && Integer.parseInt(kv[1]) > 0) {
+                        batch = ByteSize.ofKibibytes(Integer.parseInt(kv[1]));
+                        continue;
+                    }
+                } catch (NumberFormatException e) {
+                    // reported below
+                }
+                throw new IllegalArgumentException("--scenarios: '" + shortName + "' has '" + part
+                        + "'; a variant part is linger=MILLIS (0 or more) or batch=KIB (above 0),"
+                        + " e.g. sdk:low_latency+linger=1");
+            }
+            return new Variant(linger, batch);
+        }
+    }
 
     /** Whose client. */
     enum Kind {
@@ -35,7 +99,30 @@ record RateScenario(String name, Kind kind, ProducerPreset preset) {
      * @return the scenario
      */
     static RateScenario sdk(ProducerPreset preset) {
-        return new RateScenario("SdkProducer, " + preset, Kind.SDK, preset);
+        return new RateScenario("SdkProducer, " + preset, Kind.SDK, preset, null);
+    }
+
+    /**
+     * The SDK preset with candidate values.
+     *
+     * @param preset the preset
+     * @param variant the candidate values
+     * @return the scenario
+     */
+    static RateScenario sdk(ProducerPreset preset, Variant variant) {
+        return new RateScenario("SdkProducer, " + preset + ", " + variant.label(), Kind.SDK, preset, variant);
+    }
+
+    /**
+     * Raw kafka-clients with the properties of the preset with candidate values.
+     *
+     * @param preset the preset
+     * @param variant the candidate values
+     * @return the scenario
+     */
+    static RateScenario rawSame(ProducerPreset preset, Variant variant) {
+        return new RateScenario(
+                "raw KafkaProducer, " + preset + " properties, " + variant.label(), Kind.RAW_SAME, preset, variant);
     }
 
     /**
@@ -45,15 +132,15 @@ record RateScenario(String name, Kind kind, ProducerPreset preset) {
      * @return the scenario
      */
     static RateScenario rawSame(ProducerPreset preset) {
-        return new RateScenario("raw KafkaProducer, " + preset + " properties", Kind.RAW_SAME, preset);
+        return new RateScenario("raw KafkaProducer, " + preset + " properties", Kind.RAW_SAME, preset, null);
     }
 
     /** Raw kafka-clients with the client's defaults. */
-    static final RateScenario RAW_DEFAULTS = new RateScenario(RAW_DEFAULTS_NAME, Kind.RAW_DEFAULTS, null);
+    static final RateScenario RAW_DEFAULTS = new RateScenario(RAW_DEFAULTS_NAME, Kind.RAW_DEFAULTS, null, null);
 
     /** Spring's KafkaTemplate with the BALANCED properties. */
     static final RateScenario SPRING =
-            new RateScenario(SpringKafkaProducerScenario.NAME, Kind.SPRING, ProducerPreset.BALANCED);
+            new RateScenario(SpringKafkaProducerScenario.NAME, Kind.SPRING, ProducerPreset.BALANCED, null);
 
     /**
      * Every scenario: per preset the SDK and raw-same pair, then raw defaults and Spring.
@@ -73,14 +160,23 @@ record RateScenario(String name, Kind kind, ProducerPreset preset) {
 
     /**
      * Looks a scenario up by a short name: {@code sdk:PRESET}, {@code raw:PRESET}, {@code raw-defaults}
-     * or {@code spring} (case-insensitive).
+     * or {@code spring} (case-insensitive); {@code sdk:PRESET} and {@code raw:PRESET} may end in candidate
+     * values, {@code +linger=MILLIS} and {@code +batch=KIB}, e.g. {@code sdk:low_latency+linger=1}.
      *
      * @param shortName the short name
      * @return the scenario
      * @throws IllegalArgumentException naming the bad value and what is valid
      */
     static RateScenario parse(String shortName) {
-        String s = shortName.trim().toLowerCase(Locale.ROOT);
+        String[] parts = shortName.trim().toLowerCase(Locale.ROOT).split("\\+");
+        String s = parts[0];
+        Variant variant = parts.length > 1
+                ? Variant.parse(shortName, java.util.Arrays.copyOfRange(parts, 1, parts.length))
+                : null;
+        if (variant != null && !s.startsWith("sdk:") && !s.startsWith("raw:")) {
+            throw new IllegalArgumentException("--scenarios: '" + shortName
+                    + "' is not valid; only sdk:PRESET and raw:PRESET take +linger=MILLIS or +batch=KIB");
+        }
         if (s.equals("raw-defaults")) {
             return RAW_DEFAULTS;
         }
@@ -90,15 +186,16 @@ record RateScenario(String name, Kind kind, ProducerPreset preset) {
         for (ProducerPreset preset : ProducerPreset.values()) {
             String p = preset.name().toLowerCase(Locale.ROOT);
             if (s.equals("sdk:" + p)) {
-                return sdk(preset);
+                return variant == null ? sdk(preset) : sdk(preset, variant);
             }
             if (s.equals("raw:" + p)) {
-                return rawSame(preset);
+                return variant == null ? rawSame(preset) : rawSame(preset, variant);
             }
         }
         throw new IllegalArgumentException("--scenarios: '" + shortName
                 + "' is not valid; use sdk:PRESET, raw:PRESET (PRESET one of "
-                + List.of(ProducerPreset.values()) + "), raw-defaults or spring");
+                + List.of(ProducerPreset.values())
+                + ", optionally +linger=MILLIS or +batch=KIB), raw-defaults or spring");
     }
 
     /**
@@ -110,11 +207,31 @@ record RateScenario(String name, Kind kind, ProducerPreset preset) {
      */
     RateSender open(BenchmarkConfig config, String bootstrapServers) {
         return switch (kind) {
-            case SDK -> RateSender.sdk(config.producer(configName(preset)));
-            case RAW_SAME -> RateSender.raw(config.producer(configName(preset)).toProperties());
+            case SDK -> RateSender.sdk(settings(config));
+            case RAW_SAME -> RateSender.raw(settings(config).toProperties());
             case RAW_DEFAULTS -> RateSender.raw(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
             case SPRING -> RateSender.spring(config.producer(configName(preset)).toProperties());
         };
+    }
+
+    /**
+     * Whether another scenario is this one's pair: the same preset and candidate values, the other client.
+     *
+     * @param other the other scenario
+     * @return true for an SDK/raw-same pair
+     */
+    boolean pairs(RateScenario other) {
+        return preset != null
+                && preset == other.preset
+                && Objects.equals(variant, other.variant)
+                && kind != other.kind
+                && kind != Kind.SPRING
+                && other.kind != Kind.SPRING;
+    }
+
+    private ProducerSettings settings(BenchmarkConfig config) {
+        ProducerSettings base = config.producer(configName(preset));
+        return variant == null ? base : variant.apply(base);
     }
 
     /** The producer's name in {@link BenchmarkConfig}. */

@@ -58,6 +58,30 @@ class RateOptionsTest {
     }
 
     @Test
+    void aCandidateVariantParsesPairsWithItsOwnRawTwinAndNamesBadParts() {
+        RateScenario sdk = RateScenario.parse("sdk:LOW_LATENCY+linger=1");
+        RateScenario raw = RateScenario.parse("raw:low_latency+linger=1");
+        RateScenario plain = RateScenario.parse("sdk:low_latency");
+
+        assertThat(sdk.name()).isEqualTo("SdkProducer, LOW_LATENCY, linger 1 ms");
+        assertThat(sdk.variant().linger()).hasMillis(1);
+        assertThat(sdk.pairs(raw)).isTrue();
+        assertThat(sdk.pairs(plain)).isFalse();
+        assertThat(plain.pairs(RateScenario.rawSame(ProducerPreset.LOW_LATENCY)))
+                .isTrue();
+        assertThat(RateScenario.parse("sdk:balanced+batch=16+linger=0").name())
+                .isEqualTo("SdkProducer, BALANCED, linger 0 ms, batch 16 KiB");
+        assertThat(RateScenario.SPRING.pairs(RateScenario.sdk(ProducerPreset.BALANCED)))
+                .isFalse();
+
+        assertThatThrownBy(() -> RateScenario.parse("sdk:low_latency+linger=-1"))
+                .hasMessageContaining("linger=-1")
+                .hasMessageContaining("linger=MILLIS");
+        assertThatThrownBy(() -> RateScenario.parse("spring+linger=1"))
+                .hasMessageContaining("only sdk:PRESET and raw:PRESET");
+    }
+
+    @Test
     void aPointIsSustainedOnlyWithinTwoPercentAndUnderOneSecondP99() {
         RateResult.Percentiles fast = new RateResult.Percentiles(1, 5, 8, 10);
         RateResult.Percentiles slow = new RateResult.Percentiles(1, 1_000, 1_200, 1_300);
