@@ -143,8 +143,9 @@ public interface SdkProducer<K, V> extends SdkClient {
 
     /**
      * Sends a record and blocks until the broker acknowledged it, for the rare caller that must
-     * know before going on. With {@code linger.ms > 0} every call pays the linger; prefer a preset
-     * with {@code linger.ms=0} ({@code LOW_LATENCY}) for one-at-a-time sends.
+     * know before going on. With {@code linger.ms > 0} every call pays the linger (5 ms with
+     * {@code BALANCED}, 1 ms with {@code LOW_LATENCY}); set {@code linger: 0ms} for a producer
+     * that sends one record at a time.
      *
      * @param record the record
      * @param timeout how long to wait for the acknowledgement

@@ -41,18 +41,18 @@ class PresetConfigTest {
             KafkaSdkConfig.loader().yaml(YAML).environment(Map.of()).load();
 
     @Test
-    void lowLatencySendsAtOnceAndFileOverridesWinOverThePreset() {
+    void lowLatencyLingersOneMillisecondAndFileOverridesWinOverThePreset() {
         ProducerSettings fast = config.producer("fast");
 
         assertThat(fast.toProperties())
-                .containsEntry(ProducerConfig.LINGER_MS_CONFIG, "0")
+                .containsEntry(ProducerConfig.LINGER_MS_CONFIG, "1")
                 .containsEntry(ProducerConfig.BATCH_SIZE_CONFIG, "32768")
                 .containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, "2000")
                 .containsEntry(ProducerConfig.ACKS_CONFIG, "1");
         assertThat(fast.origin(ProducerConfig.LINGER_MS_CONFIG)).isEqualTo(Origin.PRESET);
         assertThat(fast.origin(ProducerConfig.BATCH_SIZE_CONFIG)).isEqualTo(Origin.FILE);
         assertThat(fast.describe())
-                .containsPattern("linger\\.ms +0 +PRESET\\(LOW_LATENCY\\)")
+                .containsPattern("linger\\.ms +1 +PRESET\\(LOW_LATENCY\\)")
                 .containsPattern("acks +1 +PRESET\\(LOW_LATENCY\\)")
                 .containsPattern("batch\\.size +32768 +FILE")
                 .containsPattern("max\\.block\\.ms +2000 +FILE");

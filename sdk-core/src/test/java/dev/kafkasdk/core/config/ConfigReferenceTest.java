@@ -46,7 +46,7 @@ class ConfigReferenceTest {
             table.keys().forEach(k -> assertThat(reference).contains("| `" + k.name() + "` |"));
         }
         assertThat(reference)
-                .contains("| `linger` | duration | kafka-clients: 5 | LOW_LATENCY=0ms, BALANCED=5ms,")
+                .contains("| `linger` | duration | kafka-clients: 5 | LOW_LATENCY=1ms, BALANCED=5ms,")
                 .contains("`linger.ms`")
                 .contains("| `acks` | enum: 0, 1, all |");
     }

@@ -35,7 +35,7 @@ class PresetsTest {
             .build();
 
     @Test
-    void lowLatencyRendersItsValuesWithoutKafkasDefaultLinger() {
+    void lowLatencyRendersItsValuesWithAOneMillisecondLinger() {
         Map<String, Object> p = ProducerSettings.builder()
                 .cluster(SECURED)
                 .preset(ProducerPreset.LOW_LATENCY)
@@ -43,7 +43,7 @@ class PresetsTest {
                 .toProperties();
 
         assertThat(p)
-                .containsEntry("linger.ms", "0")
+                .containsEntry("linger.ms", "1")
                 .containsEntry("batch.size", "16384")
                 .containsEntry("compression.type", "none")
                 .containsEntry("buffer.memory", "33554432")
