@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -196,36 +197,31 @@ record RateReport(RateOptions options, List<RateResult> results, List<MaxRate> m
         for (int size : options.sizes()) {
             for (int rate : options.rates()) {
                 for (ProducerPreset preset : ProducerPreset.values()) {
-                    List<double[]> pairs = new ArrayList<>();
-                    for (int round = 1; round <= options.rounds(); round++) {
-                        Optional<RateResult> sdk = find(RateScenario.sdk(preset).name(), size, rate, round);
-                        Optional<RateResult> raw =
-                                find(RateScenario.rawSame(preset).name(), size, rate, round);
-                        if (sdk.isPresent() && raw.isPresent()) {
-                            RateResult s = sdk.get();
-                            RateResult r = raw.get();
-                            pairs.add(new double[] {
-                                s.publish().p99() / r.publish().p99(),
-                                s.publish().p99() - r.publish().p99(),
-                                s.endToEnd().p99() / r.endToEnd().p99(),
-                                s.endToEnd().p99() - r.endToEnd().p99(),
-                                s.cpuMicrosPerRecord() / r.cpuMicrosPerRecord(),
-                                s.allocatedBytesPerRecord() / r.allocatedBytesPerRecord()
+                    PairedRounds p = overRounds(
+                            RateScenario.sdk(preset).name(),
+                            RateScenario.rawSame(preset).name(),
+                            size,
+                            rate,
+                            (sdk, raw) -> new double[] {
+                                sdk.publish().p99() / raw.publish().p99(),
+                                sdk.publish().p99() - raw.publish().p99(),
+                                sdk.endToEnd().p99() / raw.endToEnd().p99(),
+                                sdk.endToEnd().p99() - raw.endToEnd().p99(),
+                                sdk.cpuMicrosPerRecord() / raw.cpuMicrosPerRecord(),
+                                sdk.allocatedBytesPerRecord() / raw.allocatedBytesPerRecord()
                             });
-                        }
-                    }
-                    if (!pairs.isEmpty()) {
+                    if (p.count() > 0) {
                         out.add(new Paired(
                                 preset,
                                 size,
                                 rate,
-                                pairs.size(),
-                                column(pairs, 0),
-                                column(pairs, 1),
-                                column(pairs, 2),
-                                column(pairs, 3),
-                                column(pairs, 4),
-                                column(pairs, 5)));
+                                p.count(),
+                                p.figure(0),
+                                p.figure(1),
+                                p.figure(2),
+                                p.figure(3),
+                                p.figure(4),
+                                p.figure(5)));
                     }
                 }
             }
@@ -250,34 +246,25 @@ record RateReport(RateOptions options, List<RateResult> results, List<MaxRate> m
                     : RateScenario.rawSame(candidate.preset());
             for (int size : options.sizes()) {
                 for (int rate : options.rates()) {
-                    List<double[]> pairs = new ArrayList<>();
-                    for (int round = 1; round <= options.rounds(); round++) {
-                        Optional<RateResult> c = find(candidate.name(), size, rate, round);
-                        Optional<RateResult> b = find(base.name(), size, rate, round);
-                        if (c.isPresent() && b.isPresent()) {
-                            RateResult x = c.get();
-                            RateResult y = b.get();
-                            pairs.add(new double[] {
-                                x.endToEnd().p50() - y.endToEnd().p50(),
-                                x.endToEnd().p99() / y.endToEnd().p99(),
-                                x.endToEnd().p99() - y.endToEnd().p99(),
-                                x.endToEnd().p999() - y.endToEnd().p999(),
-                                x.cpuMicrosPerRecord() / y.cpuMicrosPerRecord()
-                            });
-                        }
-                    }
-                    if (!pairs.isEmpty()) {
+                    PairedRounds p = overRounds(candidate.name(), base.name(), size, rate, (c, b) -> new double[] {
+                        c.endToEnd().p50() - b.endToEnd().p50(),
+                        c.endToEnd().p99() / b.endToEnd().p99(),
+                        c.endToEnd().p99() - b.endToEnd().p99(),
+                        c.endToEnd().p999() - b.endToEnd().p999(),
+                        c.cpuMicrosPerRecord() / b.cpuMicrosPerRecord()
+                    });
+                    if (p.count() > 0) {
                         out.add(new Candidate(
                                 candidate.name(),
                                 base.name(),
                                 size,
                                 rate,
-                                pairs.size(),
-                                column(pairs, 0),
-                                column(pairs, 1),
-                                column(pairs, 2),
-                                column(pairs, 3),
-                                column(pairs, 4)));
+                                p.count(),
+                                p.figure(0),
+                                p.figure(1),
+                                p.figure(2),
+                                p.figure(3),
+                                p.figure(4)));
                     }
                 }
             }
@@ -302,6 +289,30 @@ record RateReport(RateOptions options, List<RateResult> results, List<MaxRate> m
                         && r.targetRate() == rate
                         && r.phase().equals(phase))
                 .findFirst();
+    }
+
+    /** The figures of the rounds in which two scenarios both ran, one array per round. */
+    private record PairedRounds(List<double[]> rounds) {
+        int count() {
+            return rounds.size();
+        }
+
+        Spread figure(int i) {
+            return column(rounds, i);
+        }
+    }
+
+    private PairedRounds overRounds(
+            String a, String b, int size, int rate, BiFunction<RateResult, RateResult, double[]> figures) {
+        List<double[]> rounds = new ArrayList<>();
+        for (int round = 1; round <= options.rounds(); round++) {
+            Optional<RateResult> x = find(a, size, rate, round);
+            Optional<RateResult> y = find(b, size, rate, round);
+            if (x.isPresent() && y.isPresent()) {
+                rounds.add(figures.apply(x.get(), y.get()));
+            }
+        }
+        return new PairedRounds(rounds);
     }
 
     private static Spread column(List<double[]> pairs, int i) {

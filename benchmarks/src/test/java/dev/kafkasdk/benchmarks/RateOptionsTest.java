@@ -92,6 +92,50 @@ class RateOptionsTest {
         assertThat(point(10_000, fast, 1).sustained()).isFalse();
     }
 
+    @Test
+    void aCandidateIsComparedWithThePresetAsItIsInTheSameRound() {
+        RateScenario base = RateScenario.sdk(ProducerPreset.LOW_LATENCY);
+        RateScenario candidate = RateScenario.parse("sdk:low_latency+linger=1");
+        RateOptions options = RateOptions.parse(new String[] {
+            "--rates",
+            "1000",
+            "--sizes",
+            "100",
+            "--rounds",
+            "2",
+            "--scenarios",
+            "sdk:low_latency,sdk:low_latency+linger=1"
+        });
+        RateReport report = new RateReport(
+                options,
+                List.of(
+                        e2e(base, "round 1", 1, 10),
+                        e2e(candidate, "round 1", 2, 5),
+                        e2e(base, "round 2", 1, 20),
+                        e2e(candidate, "round 2", 2, 6),
+                        e2e(candidate, "warm-up", 9, 90)),
+                List.of());
+
+        assertThat(report.candidates()).singleElement().satisfies(c -> {
+            assertThat(c.candidate()).isEqualTo(candidate.name());
+            assertThat(c.base()).isEqualTo(base.name());
+            assertThat(c.rounds()).isEqualTo(2);
+            assertThat(c.e2eP50Diff().median()).isEqualTo(1.0);
+            assertThat(c.e2eP99Diff().min()).isEqualTo(-14.0);
+            assertThat(c.e2eP99Diff().max()).isEqualTo(-5.0);
+            assertThat(c.e2eP99().min()).isEqualTo(0.3);
+        });
+        assertThat(report.paired()).isEmpty();
+        assertThat(RateMarkdown.render(report, "machine", "x.png"))
+                .contains("### Candidate preset values against the preset as it is")
+                .contains("| 100 B | 1,000 | SdkProducer, LOW_LATENCY, linger 1 ms | 2 | +1.00 / +1.00 / +1.00 |");
+    }
+
+    private static RateResult e2e(RateScenario scenario, String phase, double p50, double p99) {
+        RateResult.Percentiles p = new RateResult.Percentiles(p50, p99, p99, p99);
+        return new RateResult(scenario.name(), phase, 100, 1_000, 1_000, 1_000, p, p, 1, 1, 0, 0);
+    }
+
     private static RateResult point(double achieved, RateResult.Percentiles e2e, long missing) {
         return new RateResult("s", "search", 100, 10_000, achieved, 1, e2e, e2e, 1, 1, 0, missing);
     }
