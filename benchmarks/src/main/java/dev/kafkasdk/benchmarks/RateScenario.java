@@ -5,6 +5,7 @@ import dev.kafkasdk.core.config.ProducerPreset;
 import dev.kafkasdk.core.config.ProducerSettings;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,23 +63,27 @@ record RateScenario(String name, Kind kind, ProducerPreset preset, Variant varia
             ByteSize batch = null;
             for (String part : parts) {
                 String[] kv = part.split("=", 2);
-                try {
-                    if (kv.length == 2 && kv[0].equals("linger") && Integer.parseInt(kv[1]) >= 0) {
-                        linger = Duration.ofMillis(Integer.parseInt(kv[1]));
-                        continue;
-                    }
-                    if (kv.length == 2 && kv[0].equals("batch") && Integer.parseInt(kv[1]) > 0) {
-                        batch = ByteSize.ofKibibytes(Integer.parseInt(kv[1]));
-                        continue;
-                    }
-                } catch (NumberFormatException e) {
-                    // reported below
+                int value = kv.length == 2 ? wholeNumber(kv[1]) : -1;
+                if (kv[0].equals("linger") && value >= 0) {
+                    linger = Duration.ofMillis(value);
+                } else if (kv[0].equals("batch") && value > 0) {
+                    batch = ByteSize.ofKibibytes(value);
+                } else {
+                    throw new IllegalArgumentException("--scenarios: '" + shortName + "' has '" + part
+                            + "'; a variant part is linger=MILLIS (0 or more) or batch=KIB (above 0),"
+                            + " e.g. sdk:low_latency+linger=1");
                 }
-                throw new IllegalArgumentException("--scenarios: '" + shortName + "' has '" + part
-                        + "'; a variant part is linger=MILLIS (0 or more) or batch=KIB (above 0),"
-                        + " e.g. sdk:low_latency+linger=1");
             }
             return new Variant(linger, batch);
+        }
+
+        /** The number, or -1 when the text is not a whole number of at most int range. */
+        private static int wholeNumber(String text) {
+            try {
+                return Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+                return -1;
+            }
         }
     }
 
@@ -99,30 +104,18 @@ record RateScenario(String name, Kind kind, ProducerPreset preset, Variant varia
      * @return the scenario
      */
     static RateScenario sdk(ProducerPreset preset) {
-        return new RateScenario("SdkProducer, " + preset, Kind.SDK, preset, null);
+        return sdk(preset, null);
     }
 
     /**
-     * The SDK preset with candidate values.
+     * The SDK preset, with candidate values or as it is.
      *
      * @param preset the preset
-     * @param variant the candidate values
+     * @param variant the candidate values; {@code null} for the preset as it is
      * @return the scenario
      */
     static RateScenario sdk(ProducerPreset preset, Variant variant) {
-        return new RateScenario("SdkProducer, " + preset + ", " + variant.label(), Kind.SDK, preset, variant);
-    }
-
-    /**
-     * Raw kafka-clients with the properties of the preset with candidate values.
-     *
-     * @param preset the preset
-     * @param variant the candidate values
-     * @return the scenario
-     */
-    static RateScenario rawSame(ProducerPreset preset, Variant variant) {
-        return new RateScenario(
-                "raw KafkaProducer, " + preset + " properties, " + variant.label(), Kind.RAW_SAME, preset, variant);
+        return new RateScenario("SdkProducer, " + preset + suffix(variant), Kind.SDK, preset, variant);
     }
 
     /**
@@ -132,7 +125,23 @@ record RateScenario(String name, Kind kind, ProducerPreset preset, Variant varia
      * @return the scenario
      */
     static RateScenario rawSame(ProducerPreset preset) {
-        return new RateScenario("raw KafkaProducer, " + preset + " properties", Kind.RAW_SAME, preset, null);
+        return rawSame(preset, null);
+    }
+
+    /**
+     * Raw kafka-clients with the properties of the preset, with candidate values or as it is.
+     *
+     * @param preset the preset
+     * @param variant the candidate values; {@code null} for the preset as it is
+     * @return the scenario
+     */
+    static RateScenario rawSame(ProducerPreset preset, Variant variant) {
+        return new RateScenario(
+                "raw KafkaProducer, " + preset + " properties" + suffix(variant), Kind.RAW_SAME, preset, variant);
+    }
+
+    private static String suffix(Variant variant) {
+        return variant == null ? "" : ", " + variant.label();
     }
 
     /** Raw kafka-clients with the client's defaults. */
@@ -170,9 +179,8 @@ record RateScenario(String name, Kind kind, ProducerPreset preset, Variant varia
     static RateScenario parse(String shortName) {
         String[] parts = shortName.trim().toLowerCase(Locale.ROOT).split("\\+");
         String s = parts[0];
-        Variant variant = parts.length > 1
-                ? Variant.parse(shortName, java.util.Arrays.copyOfRange(parts, 1, parts.length))
-                : null;
+        Variant variant =
+                parts.length > 1 ? Variant.parse(shortName, Arrays.copyOfRange(parts, 1, parts.length)) : null;
         if (variant != null && !s.startsWith("sdk:") && !s.startsWith("raw:")) {
             throw new IllegalArgumentException("--scenarios: '" + shortName
                     + "' is not valid; only sdk:PRESET and raw:PRESET take +linger=MILLIS or +batch=KIB");
@@ -186,10 +194,10 @@ record RateScenario(String name, Kind kind, ProducerPreset preset, Variant varia
         for (ProducerPreset preset : ProducerPreset.values()) {
             String p = preset.name().toLowerCase(Locale.ROOT);
             if (s.equals("sdk:" + p)) {
-                return variant == null ? sdk(preset) : sdk(preset, variant);
+                return sdk(preset, variant);
             }
             if (s.equals("raw:" + p)) {
-                return variant == null ? rawSame(preset) : rawSame(preset, variant);
+                return rawSame(preset, variant);
             }
         }
         throw new IllegalArgumentException("--scenarios: '" + shortName
