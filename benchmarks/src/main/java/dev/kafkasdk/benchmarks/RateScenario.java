@@ -17,7 +17,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * the properties that preset produces, raw kafka-clients with the client's defaults, or Spring's
  * {@code KafkaTemplate} with the BALANCED properties. An SDK or raw-same scenario may carry a
  * {@link Variant}: the preset with a candidate linger or batch size, so that a proposed preset change is
- * measured side by side with the preset it would replace.
+ * measured side by side with the preset it would replace; an SDK variant may also complete its sends on
+ * kafka-clients' I/O thread, which splits the completion thread's share of the SDK's cost from the send
+ * path's.
  *
  * @param name the row name, in the style of the producer benchmark's table
  * @param kind which client
@@ -31,8 +33,10 @@ record RateScenario(String name, Kind kind, ProducerPreset preset, Variant varia
      *
      * @param linger the candidate {@code linger.ms}; {@code null} keeps the preset's
      * @param batchSize the candidate {@code batch.size}; {@code null} keeps the preset's
+     * @param inlineCompletions SDK only: callbacks run on kafka-clients' I/O thread (a direct
+     *     completion executor) instead of the SDK's completion thread; a diagnosis, not a preset value
      */
-    record Variant(Duration linger, ByteSize batchSize) {
+    record Variant(Duration linger, ByteSize batchSize, boolean inlineCompletions) {
 
         /** @return the label appended to the scenario's name, e.g. {@code linger 1 ms} */
         String label() {
@@ -42,6 +46,9 @@ record RateScenario(String name, Kind kind, ProducerPreset preset, Variant varia
             }
             if (batchSize != null) {
                 parts.add("batch " + batchSize.toBytes() / 1024 + " KiB");
+            }
+            if (inlineCompletions) {
+                parts.add("callbacks on the I/O thread");
             }
             return String.join(", ", parts);
         }
@@ -57,11 +64,16 @@ record RateScenario(String name, Kind kind, ProducerPreset preset, Variant varia
             return b.build();
         }
 
-        /** Parses {@code linger=MS} and {@code batch=KIB} parts (after the first {@code +}). */
+        /** Parses {@code linger=MS}, {@code batch=KIB} and {@code inline} parts (after the first {@code +}). */
         static Variant parse(String shortName, String[] parts) {
             Duration linger = null;
             ByteSize batch = null;
+            boolean inline = false;
             for (String part : parts) {
+                if (part.equals("inline")) {
+                    inline = true;
+                    continue;
+                }
                 String[] kv = part.split("=", 2);
                 int value = kv.length == 2 ? wholeNumber(kv[1]) : -1;
                 if (kv[0].equals("linger") && value >= 0) {
@@ -70,11 +82,11 @@ record RateScenario(String name, Kind kind, ProducerPreset preset, Variant varia
                     batch = ByteSize.ofKibibytes(value);
                 } else {
                     throw new IllegalArgumentException("--scenarios: '" + shortName + "' has '" + part
-                            + "'; a variant part is linger=MILLIS (0 or more) or batch=KIB (above 0),"
-                            + " e.g. sdk:low_latency+linger=1");
+                            + "'; a variant part is linger=MILLIS (0 or more), batch=KIB (above 0) or"
+                            + " inline (sdk only), e.g. sdk:low_latency+linger=1");
                 }
             }
-            return new Variant(linger, batch);
+            return new Variant(linger, batch, inline);
         }
 
         /** The number, or -1 when the text is not a whole number of at most int range. */
@@ -170,7 +182,8 @@ record RateScenario(String name, Kind kind, ProducerPreset preset, Variant varia
     /**
      * Looks a scenario up by a short name: {@code sdk:PRESET}, {@code raw:PRESET}, {@code raw-defaults}
      * or {@code spring} (case-insensitive); {@code sdk:PRESET} and {@code raw:PRESET} may end in candidate
-     * values, {@code +linger=MILLIS} and {@code +batch=KIB}, e.g. {@code sdk:low_latency+linger=1}.
+     * values, {@code +linger=MILLIS} and {@code +batch=KIB}, e.g. {@code sdk:low_latency+linger=1};
+     * {@code sdk:PRESET} also in {@code +inline} (callbacks on kafka-clients' I/O thread).
      *
      * @param shortName the short name
      * @return the scenario
@@ -184,6 +197,10 @@ record RateScenario(String name, Kind kind, ProducerPreset preset, Variant varia
         if (variant != null && !s.startsWith("sdk:") && !s.startsWith("raw:")) {
             throw new IllegalArgumentException("--scenarios: '" + shortName
                     + "' is not valid; only sdk:PRESET and raw:PRESET take +linger=MILLIS or +batch=KIB");
+        }
+        if (variant != null && variant.inlineCompletions() && !s.startsWith("sdk:")) {
+            throw new IllegalArgumentException(
+                    "--scenarios: '" + shortName + "' is not valid; only sdk:PRESET takes +inline");
         }
         if (s.equals("raw-defaults")) {
             return RAW_DEFAULTS;
@@ -215,7 +232,7 @@ record RateScenario(String name, Kind kind, ProducerPreset preset, Variant varia
      */
     RateSender open(BenchmarkConfig config, String bootstrapServers) {
         return switch (kind) {
-            case SDK -> RateSender.sdk(settings(config));
+            case SDK -> RateSender.sdk(settings(config), variant != null && variant.inlineCompletions());
             case RAW_SAME -> RateSender.raw(settings(config).toProperties());
             case RAW_DEFAULTS -> RateSender.raw(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
             case SPRING -> RateSender.spring(config.producer(configName(preset)).toProperties());

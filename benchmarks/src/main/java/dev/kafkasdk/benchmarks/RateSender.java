@@ -4,6 +4,7 @@ import dev.kafkasdk.core.config.ProducerSettings;
 import dev.kafkasdk.core.serde.Serdes;
 import dev.kafkasdk.producer.OutgoingRecord;
 import dev.kafkasdk.producer.SdkProducer;
+import dev.kafkasdk.producer.SdkProducerBuilder;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -51,10 +52,17 @@ interface RateSender extends AutoCloseable {
      * The SDK producer.
      *
      * @param settings its settings
+     * @param inlineCompletions whether callbacks run on kafka-clients' I/O thread (a direct completion
+     *     executor) rather than on the SDK's completion thread
      * @return the sender
      */
-    static RateSender sdk(ProducerSettings settings) {
-        SdkProducer<byte[], byte[]> producer = SdkProducer.create(settings, Serdes.byteArray(), Serdes.byteArray());
+    static RateSender sdk(ProducerSettings settings, boolean inlineCompletions) {
+        SdkProducerBuilder<byte[], byte[]> builder =
+                SdkProducer.builder(settings, Serdes.byteArray(), Serdes.byteArray());
+        if (inlineCompletions) {
+            builder.completionExecutor(Runnable::run);
+        }
+        SdkProducer<byte[], byte[]> producer = builder.build();
         return new RateSender() {
             @Override
             public void send(String topic, byte[] value, long intendedNanos, Acked acked) {

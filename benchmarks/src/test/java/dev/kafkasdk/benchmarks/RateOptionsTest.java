@@ -79,6 +79,16 @@ class RateOptionsTest {
                 .hasMessageContaining("linger=MILLIS");
         assertThatThrownBy(() -> RateScenario.parse("spring+linger=1"))
                 .hasMessageContaining("only sdk:PRESET and raw:PRESET");
+
+        RateScenario inline = RateScenario.parse("sdk:low_latency+inline");
+        assertThat(inline.name()).isEqualTo("SdkProducer, LOW_LATENCY, callbacks on the I/O thread");
+        assertThat(inline.variant().inlineCompletions()).isTrue();
+        assertThat(inline.pairs(RateScenario.rawSame(ProducerPreset.LOW_LATENCY)))
+                .isFalse();
+        assertThat(sdk.variant().inlineCompletions()).isFalse();
+        assertThatThrownBy(() -> RateScenario.parse("raw:low_latency+inline"))
+                .hasMessageContaining("raw:low_latency+inline")
+                .hasMessageContaining("only sdk:PRESET takes +inline");
     }
 
     @Test
@@ -129,6 +139,30 @@ class RateOptionsTest {
         assertThat(RateMarkdown.render(report, "machine", "x.png"))
                 .contains("### Candidate preset values against the preset as it is")
                 .contains("| 100 B | 1,000 | SdkProducer, LOW_LATENCY, linger 1 ms | 2 | +1.00 / +1.00 / +1.00 |");
+    }
+
+    @Test
+    void aPresetsClaimIsJudgedAmongThePresetsAsTheyAreNotTheirCandidates() {
+        RateScenario lowLatency = RateScenario.sdk(ProducerPreset.LOW_LATENCY);
+        RateScenario balanced = RateScenario.sdk(ProducerPreset.BALANCED);
+        RateScenario inline = RateScenario.parse("sdk:low_latency+inline");
+        RateOptions options = RateOptions.parse(new String[] {
+            "--rates",
+            "1000",
+            "--sizes",
+            "100",
+            "--rounds",
+            "1",
+            "--scenarios",
+            "sdk:low_latency,sdk:balanced,sdk:low_latency+inline"
+        });
+        RateReport report = new RateReport(
+                options,
+                List.of(e2e(lowLatency, "round 1", 1, 4), e2e(balanced, "round 1", 4, 8), e2e(inline, "round 1", 1, 3)),
+                List.of());
+
+        assertThat(RateMarkdown.render(report, "machine", "x.png"))
+                .contains("| 100 B | 1,000 | LOW_LATENCY | LOW_LATENCY 4.0; BALANCED 8.0; | met |");
     }
 
     private static RateResult e2e(RateScenario scenario, String phase, double p50, double p99) {
