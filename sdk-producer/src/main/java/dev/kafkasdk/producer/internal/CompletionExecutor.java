@@ -49,13 +49,6 @@ final class CompletionExecutor {
      */
     private static final long NAP_NANOS = 20_000;
 
-    /**
-     * A park shorter than this means completions come back to back (a burst, or responses a few
-     * dozen microseconds apart), so the owned thread naps after its next drain; after a longer
-     * park it goes straight back to parking, see {@link #napUntilMore()}.
-     */
-    private static final long BUSY_PARK_NANOS = 100_000;
-
     /** The owned thread has not been started: nothing was queued yet. */
     static final int UNSTARTED = 0;
     /** The owned thread is draining the queue and will look at it again before parking. */
@@ -92,9 +85,6 @@ final class CompletionExecutor {
     private final Thread ownedThread;
     private final String description;
     private volatile boolean stopping;
-    /** How often the owned thread napped; written by that thread only, read by tests. */
-    private volatile long naps;
-
     private volatile boolean rejectionLogged;
     /** In the shared state, whether a drain is running or scheduled; only one runs at a time. */
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
@@ -276,18 +266,15 @@ final class CompletionExecutor {
 
     private void runOwnedThread() {
         try {
-            boolean busy = true;
             while (!stopping) {
                 drainAll();
-                if (busy && napUntilMore()) {
+                if (napUntilMore()) {
                     continue;
                 }
                 state = PARKING;
                 // look again after saying PARKING: a task queued before that was not announced
                 if (isEmpty() && !stopping) {
-                    long parkedAt = System.nanoTime();
                     LockSupport.park(this);
-                    busy = System.nanoTime() - parkedAt < BUSY_PARK_NANOS;
                 }
                 state = DRAINING;
             }
@@ -315,19 +302,9 @@ final class CompletionExecutor {
      * for a long one. A record completed during a nap waits for it (20 µs plus the kernel's timer
      * slack, commonly 50 µs), against acknowledgement times of a millisecond and more.
      *
-     * <p>The nap is skipped when the thread had parked for {@link #BUSY_PARK_NANOS} or longer before
-     * this drain: at a steady rate a response's few records are all queued by the time the woken
-     * thread runs, so a nap only added a second wake-up (a timer) per response. In the fixed-rate
-     * benchmark (LOW_LATENCY, 10,000 records/s of 100 B, 5 paired rounds) the completion thread was
-     * the SDK's whole CPU overhead over raw kafka-clients: with callbacks on the I/O thread instead,
-     * CPU per record was 0.74-0.97x (median 0.85) of the SDK with its thread. If such a drain
-     * catches up in the middle of a long response, the thread is woken again after a short park
-     * and naps from then on: one extra wake-up at most.
-     *
      * @return true if a task was queued during the nap
      */
     private boolean napUntilMore() {
-        naps++;
         LockSupport.parkNanos(this, NAP_NANOS);
         return !isEmpty();
     }
@@ -342,15 +319,6 @@ final class CompletionExecutor {
         if (drainScheduled.compareAndSet(false, true)) {
             drainShared();
         }
-    }
-
-    /**
-     * How often the owned thread napped after a drain; for the tests of when it naps.
-     *
-     * @return the count so far
-     */
-    long naps() {
-        return naps;
     }
 
     /**

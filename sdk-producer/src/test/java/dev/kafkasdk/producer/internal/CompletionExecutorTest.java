@@ -11,7 +11,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -98,50 +97,6 @@ class CompletionExecutorTest {
             }
         } finally {
             executor.shutdown(Duration.ofSeconds(5));
-        }
-    }
-
-    @Test
-    void afterALongParkTheOwnedThreadParksAgainWithoutANapAndNapsOnlyWhenWorkComesBackToBack() throws Exception {
-        String name = "kafka-sdk-producer-nap-test-completions";
-        CompletionExecutor executor = CompletionExecutor.owned(name);
-        try {
-            runAndWait(executor);
-            awaitParked(name);
-            long napsBefore = executor.naps();
-            // a steady low rate: each task comes after the thread has parked for over a millisecond
-            for (int i = 0; i < 20; i++) {
-                long parkedSince = System.nanoTime();
-                await().atMost(Duration.ofSeconds(10))
-                        .pollInterval(Duration.ofMillis(1))
-                        .until(() -> System.nanoTime() - parkedSince > 1_000_000);
-                runAndWait(executor);
-                awaitParked(name);
-            }
-            assertThat(executor.naps()).as("naps at a steady low rate").isEqualTo(napsBefore);
-
-            // back to back: a second task right after the first ran finds the thread only just parked
-            await().atMost(Duration.ofSeconds(30))
-                    .pollInterval(Duration.ofMillis(1))
-                    .until(() -> {
-                        awaitParked(name);
-                        runAndWait(executor);
-                        runAndWait(executor);
-                        return executor.naps() > napsBefore;
-                    });
-        } finally {
-            executor.shutdown(Duration.ofSeconds(5));
-        }
-    }
-
-    /** Queues one task and waits, spinning, until it ran. */
-    private static void runAndWait(CompletionExecutor executor) {
-        AtomicBoolean ran = new AtomicBoolean();
-        executor.execute(task(() -> ran.set(true)));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!ran.get()) {
-            assertThat(System.nanoTime()).as("task ran within 10 s").isLessThan(deadline);
-            Thread.onSpinWait();
         }
     }
 
