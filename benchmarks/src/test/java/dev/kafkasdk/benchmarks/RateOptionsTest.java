@@ -106,16 +106,7 @@ class RateOptionsTest {
     void aCandidateIsComparedWithThePresetAsItIsInTheSameRound() {
         RateScenario base = RateScenario.sdk(ProducerPreset.LOW_LATENCY);
         RateScenario candidate = RateScenario.parse("sdk:low_latency+linger=1");
-        RateOptions options = RateOptions.parse(new String[] {
-            "--rates",
-            "1000",
-            "--sizes",
-            "100",
-            "--rounds",
-            "2",
-            "--scenarios",
-            "sdk:low_latency,sdk:low_latency+linger=1"
-        });
+        RateOptions options = oneRateOneSize(2, "sdk:low_latency,sdk:low_latency+linger=1");
         RateReport report = new RateReport(
                 options,
                 List.of(
@@ -146,16 +137,7 @@ class RateOptionsTest {
         RateScenario lowLatency = RateScenario.sdk(ProducerPreset.LOW_LATENCY);
         RateScenario balanced = RateScenario.sdk(ProducerPreset.BALANCED);
         RateScenario inline = RateScenario.parse("sdk:low_latency+inline");
-        RateOptions options = RateOptions.parse(new String[] {
-            "--rates",
-            "1000",
-            "--sizes",
-            "100",
-            "--rounds",
-            "1",
-            "--scenarios",
-            "sdk:low_latency,sdk:balanced,sdk:low_latency+inline"
-        });
+        RateOptions options = oneRateOneSize(1, "sdk:low_latency,sdk:balanced,sdk:low_latency+inline");
         RateReport report = new RateReport(
                 options,
                 List.of(e2e(lowLatency, "round 1", 1, 4), e2e(balanced, "round 1", 4, 8), e2e(inline, "round 1", 1, 3)),
@@ -163,6 +145,13 @@ class RateOptionsTest {
 
         assertThat(RateMarkdown.render(report, "machine", "x.png"))
                 .contains("| 100 B | 1,000 | LOW_LATENCY | LOW_LATENCY 4.0; BALANCED 8.0; | met |");
+    }
+
+    /** Options for 1,000 records/s of 100 B. */
+    private static RateOptions oneRateOneSize(int rounds, String scenarios) {
+        return RateOptions.parse(new String[] {
+            "--rates", "1000", "--sizes", "100", "--rounds", String.valueOf(rounds), "--scenarios", scenarios
+        });
     }
 
     private static RateResult e2e(RateScenario scenario, String phase, double p50, double p99) {
