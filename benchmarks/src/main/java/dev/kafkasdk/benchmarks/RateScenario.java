@@ -1,6 +1,7 @@
 package dev.kafkasdk.benchmarks;
 
 import dev.kafkasdk.core.config.ByteSize;
+import dev.kafkasdk.core.config.Compression;
 import dev.kafkasdk.core.config.ProducerPreset;
 import dev.kafkasdk.core.config.ProducerSettings;
 import java.time.Duration;
@@ -10,13 +11,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * A client set-up the fixed-rate benchmark measures: an SDK preset, raw kafka-clients with exactly
  * the properties that preset produces, raw kafka-clients with the client's defaults, or Spring's
  * {@code KafkaTemplate} with the BALANCED properties. An SDK or raw-same scenario may carry a
- * {@link Variant}: the preset with a candidate linger or batch size, so that a proposed preset change is
+ * {@link Variant}: the preset with a candidate linger, batch size or compression, so that a proposed preset change is
  * measured side by side with the preset it would replace; an SDK variant may also complete its sends on
  * kafka-clients' I/O thread, which splits the completion thread's share of the SDK's cost from the send
  * path's.
@@ -33,10 +35,11 @@ record RateScenario(String name, Kind kind, ProducerPreset preset, Variant varia
      *
      * @param linger the candidate {@code linger.ms}; {@code null} keeps the preset's
      * @param batchSize the candidate {@code batch.size}; {@code null} keeps the preset's
+     * @param compression the candidate {@code compression.type}; {@code null} keeps the preset's
      * @param inlineCompletions SDK only: callbacks run on kafka-clients' I/O thread (a direct
      *     completion executor) instead of the SDK's completion thread; a diagnosis, not a preset value
      */
-    record Variant(Duration linger, ByteSize batchSize, boolean inlineCompletions) {
+    record Variant(Duration linger, ByteSize batchSize, Compression compression, boolean inlineCompletions) {
 
         /** @return the label appended to the scenario's name, e.g. {@code linger 1 ms} */
         String label() {
@@ -46,6 +49,9 @@ record RateScenario(String name, Kind kind, ProducerPreset preset, Variant varia
             }
             if (batchSize != null) {
                 parts.add("batch " + batchSize.toBytes() / 1024 + " KiB");
+            }
+            if (compression != null) {
+                parts.add(compression.kafkaValue());
             }
             if (inlineCompletions) {
                 parts.add("callbacks on the I/O thread");
@@ -61,13 +67,20 @@ record RateScenario(String name, Kind kind, ProducerPreset preset, Variant varia
             if (batchSize != null) {
                 b.batchSize(batchSize);
             }
+            if (compression != null) {
+                b.compression(compression);
+            }
             return b.build();
         }
 
-        /** Parses {@code linger=MS}, {@code batch=KIB} and {@code inline} parts (after the first {@code +}). */
+        /**
+         * Parses {@code linger=MS}, {@code batch=KIB}, {@code compression=CODEC} and {@code inline} parts (after the
+         * first {@code +}).
+         */
         static Variant parse(String shortName, String[] parts) {
             Duration linger = null;
             ByteSize batch = null;
+            Compression compression = null;
             boolean inline = false;
             for (String part : parts) {
                 if (part.equals("inline")) {
@@ -75,6 +88,10 @@ record RateScenario(String name, Kind kind, ProducerPreset preset, Variant varia
                     continue;
                 }
                 String[] kv = part.split("=", 2);
+                if (kv[0].equals("compression") && kv.length == 2) {
+                    compression = compression(shortName, kv[1]);
+                    continue;
+                }
                 int value = kv.length == 2 ? wholeNumber(kv[1]) : -1;
                 if (kv[0].equals("linger") && value >= 0) {
                     linger = Duration.ofMillis(value);
@@ -82,12 +99,25 @@ record RateScenario(String name, Kind kind, ProducerPreset preset, Variant varia
                     batch = ByteSize.ofKibibytes(value);
                 } else {
                     throw new IllegalArgumentException("--scenarios: '" + shortName + "' has '" + part
-                            + "'; a variant part is linger=MILLIS (0 or more), batch=KIB (above 0) or"
-                            + " inline (sdk only), e.g. sdk:low_latency+linger=1");
+                            + "'; a variant part is linger=MILLIS (0 or more), batch=KIB (above 0),"
+                            + " compression=CODEC (" + CODECS + ") or inline (sdk only), e.g."
+                            + " sdk:low_latency+linger=1");
                 }
             }
-            return new Variant(linger, batch, inline);
+            return new Variant(linger, batch, compression, inline);
         }
+
+        private static Compression compression(String shortName, String codec) {
+            try {
+                return Compression.parse(codec);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--scenarios: '" + shortName + "' has compression '" + codec
+                        + "'; a codec is one of " + CODECS);
+            }
+        }
+
+        private static final String CODECS =
+                Arrays.stream(Compression.values()).map(Compression::kafkaValue).collect(Collectors.joining(", "));
 
         /** The number, or -1 when the text is not a whole number of at most int range. */
         private static int wholeNumber(String text) {
@@ -182,7 +212,7 @@ record RateScenario(String name, Kind kind, ProducerPreset preset, Variant varia
     /**
      * Looks a scenario up by a short name: {@code sdk:PRESET}, {@code raw:PRESET}, {@code raw-defaults}
      * or {@code spring} (case-insensitive); {@code sdk:PRESET} and {@code raw:PRESET} may end in candidate
-     * values, {@code +linger=MILLIS} and {@code +batch=KIB}, e.g. {@code sdk:low_latency+linger=1};
+     * values, {@code +linger=MILLIS}, {@code +batch=KIB} and {@code +compression=CODEC}, e.g. {@code sdk:low_latency+linger=1};
      * {@code sdk:PRESET} also in {@code +inline} (callbacks on kafka-clients' I/O thread).
      *
      * @param shortName the short name
@@ -195,8 +225,9 @@ record RateScenario(String name, Kind kind, ProducerPreset preset, Variant varia
         Variant variant =
                 parts.length > 1 ? Variant.parse(shortName, Arrays.copyOfRange(parts, 1, parts.length)) : null;
         if (variant != null && !s.startsWith("sdk:") && !s.startsWith("raw:")) {
-            throw new IllegalArgumentException("--scenarios: '" + shortName
-                    + "' is not valid; only sdk:PRESET and raw:PRESET take +linger=MILLIS or +batch=KIB");
+            throw new IllegalArgumentException(
+                    "--scenarios: '" + shortName
+                            + "' is not valid; only sdk:PRESET and raw:PRESET take +linger=MILLIS, +batch=KIB or +compression=CODEC");
         }
         if (variant != null && variant.inlineCompletions() && !s.startsWith("sdk:")) {
             throw new IllegalArgumentException(
@@ -220,7 +251,7 @@ record RateScenario(String name, Kind kind, ProducerPreset preset, Variant varia
         throw new IllegalArgumentException("--scenarios: '" + shortName
                 + "' is not valid; use sdk:PRESET, raw:PRESET (PRESET one of "
                 + List.of(ProducerPreset.values())
-                + ", optionally +linger=MILLIS or +batch=KIB), raw-defaults or spring");
+                + ", optionally +linger=MILLIS, +batch=KIB or +compression=CODEC), raw-defaults or spring");
     }
 
     /**

@@ -3,7 +3,10 @@ package dev.kafkasdk.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kafkasdk.core.config.ClusterSettings;
+import dev.kafkasdk.core.config.Compression;
 import dev.kafkasdk.core.config.ProducerPreset;
+import dev.kafkasdk.core.config.ProducerSettings;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -79,6 +82,23 @@ class RateOptionsTest {
                 .hasMessageContaining("linger=MILLIS");
         assertThatThrownBy(() -> RateScenario.parse("spring+linger=1"))
                 .hasMessageContaining("only sdk:PRESET and raw:PRESET");
+
+        RateScenario lz4 = RateScenario.parse("sdk:low_latency+compression=LZ4");
+        assertThat(lz4.name()).isEqualTo("SdkProducer, LOW_LATENCY, lz4");
+        assertThat(lz4.pairs(RateScenario.parse("raw:low_latency+compression=lz4")))
+                .isTrue();
+        assertThat(lz4.pairs(plain)).isFalse();
+        ProducerSettings lowLatency = ProducerSettings.builder()
+                .preset(ProducerPreset.LOW_LATENCY)
+                .cluster(ClusterSettings.of("127.0.0.1:9"))
+                .build();
+        ProducerSettings candidate = lz4.variant().apply(lowLatency);
+        assertThat(candidate.compression()).isEqualTo(Compression.LZ4);
+        assertThat(candidate.linger()).isEqualTo(lowLatency.linger());
+        assertThat(candidate.toProperties()).containsEntry("compression.type", "lz4");
+        assertThatThrownBy(() -> RateScenario.parse("sdk:low_latency+compression=brotli"))
+                .hasMessageContaining("compression 'brotli'")
+                .hasMessageContaining("none, gzip, snappy, lz4, zstd");
 
         RateScenario inline = RateScenario.parse("sdk:low_latency+inline");
         assertThat(inline.name()).isEqualTo("SdkProducer, LOW_LATENCY, callbacks on the I/O thread");
