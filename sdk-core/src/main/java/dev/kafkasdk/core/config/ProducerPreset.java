@@ -22,7 +22,7 @@ public enum ProducerPreset {
      * at 10,000 with {@code linger.ms=0}, against 5.8 and 6.7 ms with 1 ms, and 8.3-8.4 and
      * 7.9-8.0 ms for {@link #BALANCED} and {@link #DURABLE}. A synchronous one-at-a-time send
      * pays the 1 ms; set {@code linger: 0ms} for that. The lead is for small records: with 1 KiB
-     * values at 10,000 records/s its uncompressed batches had a p99 of 24 ms against 8-11 ms for
+     * values at 10,000 records/s its uncompressed batches had a p99 of 13-24 ms (two runs) against 7-11 ms for
      * {@link #DURABLE} and {@link #BALANCED} (lz4 did not help), so measure larger records before
      * choosing it.
      */
