@@ -18,7 +18,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * A client set-up the fixed-rate benchmark measures: an SDK preset, raw kafka-clients with exactly
  * the properties that preset produces, raw kafka-clients with the client's defaults, or Spring's
  * {@code KafkaTemplate} with the BALANCED properties. An SDK or raw-same scenario may carry a
- * {@link Variant}: the preset with a candidate linger, batch size or compression, so that a proposed preset change is
+ * {@link Variant}: the preset with a candidate linger, batch size, compression or in-flight limit, so that a proposed preset change is
  * measured side by side with the preset it would replace; an SDK variant may also complete its sends on
  * kafka-clients' I/O thread, which splits the completion thread's share of the SDK's cost from the send
  * path's.
@@ -36,10 +36,17 @@ record RateScenario(String name, Kind kind, ProducerPreset preset, Variant varia
      * @param linger the candidate {@code linger.ms}; {@code null} keeps the preset's
      * @param batchSize the candidate {@code batch.size}; {@code null} keeps the preset's
      * @param compression the candidate {@code compression.type}; {@code null} keeps the preset's
+     * @param maxInFlight the candidate {@code max.in.flight.requests.per.connection}; {@code null} keeps the
+     *     preset's
      * @param inlineCompletions SDK only: callbacks run on kafka-clients' I/O thread (a direct
      *     completion executor) instead of the SDK's completion thread; a diagnosis, not a preset value
      */
-    record Variant(Duration linger, ByteSize batchSize, Compression compression, boolean inlineCompletions) {
+    record Variant(
+            Duration linger,
+            ByteSize batchSize,
+            Compression compression,
+            Integer maxInFlight,
+            boolean inlineCompletions) {
 
         /** @return the label appended to the scenario's name, e.g. {@code linger 1 ms} */
         String label() {
@@ -52,6 +59,9 @@ record RateScenario(String name, Kind kind, ProducerPreset preset, Variant varia
             }
             if (compression != null) {
                 parts.add(compression.kafkaValue());
+            }
+            if (maxInFlight != null) {
+                parts.add(maxInFlight + " in flight");
             }
             if (inlineCompletions) {
                 parts.add("callbacks on the I/O thread");
@@ -70,17 +80,21 @@ record RateScenario(String name, Kind kind, ProducerPreset preset, Variant varia
             if (compression != null) {
                 b.compression(compression);
             }
+            if (maxInFlight != null) {
+                b.maxInFlight(maxInFlight);
+            }
             return b.build();
         }
 
         /**
-         * Parses {@code linger=MS}, {@code batch=KIB}, {@code compression=CODEC} and {@code inline} parts (after the
-         * first {@code +}).
+         * Parses {@code linger=MS}, {@code batch=KIB}, {@code compression=CODEC}, {@code inflight=N} and
+         * {@code inline} parts (after the first {@code +}).
          */
         static Variant parse(String shortName, String[] parts) {
             Duration linger = null;
             ByteSize batch = null;
             Compression compression = null;
+            Integer inFlight = null;
             boolean inline = false;
             for (String part : parts) {
                 if (part.equals("inline")) {
@@ -97,14 +111,16 @@ record RateScenario(String name, Kind kind, ProducerPreset preset, Variant varia
                     linger = Duration.ofMillis(value);
                 } else if (kv[0].equals("batch") && value > 0) {
                     batch = ByteSize.ofKibibytes(value);
+                } else if (kv[0].equals("inflight") && value > 0) {
+                    inFlight = value;
                 } else {
                     throw new IllegalArgumentException("--scenarios: '" + shortName + "' has '" + part
                             + "'; a variant part is linger=MILLIS (0 or more), batch=KIB (above 0),"
-                            + " compression=CODEC (" + CODECS + ") or inline (sdk only), e.g."
+                            + " compression=CODEC (" + CODECS + "), inflight=N (above 0) or inline (sdk only), e.g."
                             + " sdk:low_latency+linger=1");
                 }
             }
-            return new Variant(linger, batch, compression, inline);
+            return new Variant(linger, batch, compression, inFlight, inline);
         }
 
         private static Compression compression(String shortName, String codec) {
@@ -212,7 +228,7 @@ record RateScenario(String name, Kind kind, ProducerPreset preset, Variant varia
     /**
      * Looks a scenario up by a short name: {@code sdk:PRESET}, {@code raw:PRESET}, {@code raw-defaults}
      * or {@code spring} (case-insensitive); {@code sdk:PRESET} and {@code raw:PRESET} may end in candidate
-     * values, {@code +linger=MILLIS}, {@code +batch=KIB} and {@code +compression=CODEC}, e.g. {@code sdk:low_latency+linger=1};
+     * values, {@code +linger=MILLIS}, {@code +batch=KIB}, {@code +compression=CODEC} and {@code +inflight=N}, e.g. {@code sdk:low_latency+linger=1};
      * {@code sdk:PRESET} also in {@code +inline} (callbacks on kafka-clients' I/O thread).
      *
      * @param shortName the short name
@@ -227,7 +243,7 @@ record RateScenario(String name, Kind kind, ProducerPreset preset, Variant varia
         if (variant != null && !s.startsWith("sdk:") && !s.startsWith("raw:")) {
             throw new IllegalArgumentException(
                     "--scenarios: '" + shortName
-                            + "' is not valid; only sdk:PRESET and raw:PRESET take +linger=MILLIS, +batch=KIB or +compression=CODEC");
+                            + "' is not valid; only sdk:PRESET and raw:PRESET take +linger=MILLIS, +batch=KIB, +compression=CODEC or +inflight=N");
         }
         if (variant != null && variant.inlineCompletions() && !s.startsWith("sdk:")) {
             throw new IllegalArgumentException(
@@ -248,10 +264,11 @@ record RateScenario(String name, Kind kind, ProducerPreset preset, Variant varia
                 return rawSame(preset, variant);
             }
         }
-        throw new IllegalArgumentException("--scenarios: '" + shortName
-                + "' is not valid; use sdk:PRESET, raw:PRESET (PRESET one of "
-                + List.of(ProducerPreset.values())
-                + ", optionally +linger=MILLIS, +batch=KIB or +compression=CODEC), raw-defaults or spring");
+        throw new IllegalArgumentException(
+                "--scenarios: '" + shortName
+                        + "' is not valid; use sdk:PRESET, raw:PRESET (PRESET one of "
+                        + List.of(ProducerPreset.values())
+                        + ", optionally +linger=MILLIS, +batch=KIB, +compression=CODEC or +inflight=N), raw-defaults or spring");
     }
 
     /**

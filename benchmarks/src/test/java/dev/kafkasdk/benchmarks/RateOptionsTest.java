@@ -100,6 +100,21 @@ class RateOptionsTest {
                 .hasMessageContaining("compression 'brotli'")
                 .hasMessageContaining("none, gzip, snappy, lz4, zstd");
 
+        RateScenario oneInFlight = RateScenario.parse("sdk:low_latency+linger=0+inflight=1");
+        assertThat(oneInFlight.name()).isEqualTo("SdkProducer, LOW_LATENCY, linger 0 ms, 1 in flight");
+        assertThat(oneInFlight.pairs(RateScenario.parse("raw:low_latency+inflight=1+linger=0")))
+                .isTrue();
+        assertThat(oneInFlight.pairs(plain)).isFalse();
+        ProducerSettings serial = oneInFlight.variant().apply(lowLatency);
+        assertThat(serial.maxInFlight()).hasValue(1);
+        assertThat(serial.toProperties())
+                .containsEntry("max.in.flight.requests.per.connection", "1")
+                .containsEntry("linger.ms", "0");
+        assertThat(lz4.variant().apply(lowLatency).maxInFlight()).isEqualTo(lowLatency.maxInFlight());
+        assertThatThrownBy(() -> RateScenario.parse("sdk:low_latency+inflight=0"))
+                .hasMessageContaining("inflight=0")
+                .hasMessageContaining("inflight=N (above 0)");
+
         RateScenario inline = RateScenario.parse("sdk:low_latency+inline");
         assertThat(inline.name()).isEqualTo("SdkProducer, LOW_LATENCY, callbacks on the I/O thread");
         assertThat(inline.variant().inlineCompletions()).isTrue();
