@@ -41,6 +41,22 @@ final class RateReportFiles {
     private static final Color P50 = new Color(0x4C72B0);
     private static final Color P99 = new Color(0xDD8452);
     private static final Color P999 = new Color(0xC44E52);
+    /**
+     * One colour per scenario in the every-scenario chart, distinct for the first ten (XChart's own
+     * series colours put orange next to yellow); raw scenarios are also dashed.
+     */
+    private static final Color[] SCENARIO_COLORS = {
+        new Color(0x1F77B4),
+        new Color(0xFF7F0E),
+        new Color(0x2CA02C),
+        new Color(0xD62728),
+        new Color(0x9467BD),
+        new Color(0x8C564B),
+        new Color(0xE377C2),
+        new Color(0x7F7F7F),
+        new Color(0xBCBD22),
+        new Color(0x17BECF)
+    };
 
     private RateReportFiles() {}
 
@@ -187,8 +203,10 @@ final class RateReportFiles {
             }
             XYChart all = chart("Every scenario, " + size + " B values: end-to-end p99 vs rate (median of rounds)");
             boolean any = false;
-            for (String scenario :
-                    medians.stream().map(RateReport.Median::scenario).distinct().toList()) {
+            List<String> scenarios =
+                    medians.stream().map(RateReport.Median::scenario).distinct().toList();
+            for (int i = 0; i < scenarios.size(); i++) {
+                String scenario = scenarios.get(i);
                 any |= series(
                         all,
                         medians,
@@ -197,7 +215,7 @@ final class RateReportFiles {
                         ReportFiles.label(scenario),
                         m -> m.endToEnd().p99(),
                         !scenario.startsWith("Sdk"),
-                        null);
+                        SCENARIO_COLORS[i % SCENARIO_COLORS.length]);
             }
             if (any) {
                 images.add(BitmapEncoder.getBufferedImage(all));
