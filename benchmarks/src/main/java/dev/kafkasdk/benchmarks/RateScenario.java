@@ -1,6 +1,8 @@
 package dev.kafkasdk.benchmarks;
 
+import dev.kafkasdk.core.ConfigException;
 import dev.kafkasdk.core.config.ByteSize;
+import dev.kafkasdk.core.config.ClusterSettings;
 import dev.kafkasdk.core.config.Compression;
 import dev.kafkasdk.core.config.ProducerPreset;
 import dev.kafkasdk.core.config.ProducerSettings;
@@ -258,10 +260,10 @@ record RateScenario(String name, Kind kind, ProducerPreset preset, Variant varia
         for (ProducerPreset preset : ProducerPreset.values()) {
             String p = preset.name().toLowerCase(Locale.ROOT);
             if (s.equals("sdk:" + p)) {
-                return sdk(preset, variant);
+                return checked(shortName, sdk(preset, variant));
             }
             if (s.equals("raw:" + p)) {
-                return rawSame(preset, variant);
+                return checked(shortName, rawSame(preset, variant));
             }
         }
         throw new IllegalArgumentException(
@@ -269,6 +271,28 @@ record RateScenario(String name, Kind kind, ProducerPreset preset, Variant varia
                         + "' is not valid; use sdk:PRESET, raw:PRESET (PRESET one of "
                         + List.of(ProducerPreset.values())
                         + ", optionally +linger=MILLIS, +batch=KIB, +compression=CODEC or +inflight=N), raw-defaults or spring");
+    }
+
+    /**
+     * Rejects candidate values the preset cannot take (more than 5 in flight with idempotence, say)
+     * when the options are read, not when the scenario's turn comes mid-run.
+     */
+    private static RateScenario checked(String shortName, RateScenario scenario) {
+        if (scenario.variant == null) {
+            return scenario;
+        }
+        try {
+            scenario.variant
+                    .apply(ProducerSettings.builder()
+                            .preset(scenario.preset)
+                            .cluster(ClusterSettings.of("127.0.0.1:9092"))
+                            .build())
+                    .toProperties();
+        } catch (ConfigException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "--scenarios: '" + shortName + "' is not valid for " + scenario.preset + ": " + e.getMessage(), e);
+        }
+        return scenario;
     }
 
     /**

@@ -114,6 +114,12 @@ class RateOptionsTest {
         assertThatThrownBy(() -> RateScenario.parse("sdk:low_latency+inflight=0"))
                 .hasMessageContaining("inflight=0")
                 .hasMessageContaining("inflight=N (above 0)");
+        assertThatThrownBy(() -> RateScenario.parse("sdk:balanced+inflight=6"))
+                .hasMessageContaining("sdk:balanced+inflight=6")
+                .hasMessageContaining("not valid for BALANCED")
+                .hasMessageContaining("max-in-flight");
+        assertThat(RateScenario.parse("sdk:low_latency+inflight=6").variant().maxInFlight())
+                .isEqualTo(6);
 
         RateScenario inline = RateScenario.parse("sdk:low_latency+inline");
         assertThat(inline.name()).isEqualTo("SdkProducer, LOW_LATENCY, callbacks on the I/O thread");
