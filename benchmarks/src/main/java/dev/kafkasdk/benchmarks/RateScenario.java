@@ -157,6 +157,9 @@ record RateScenario(String name, Kind kind, ProducerPreset preset, Variant varia
 
     static final String RAW_DEFAULTS_NAME = ProducerBenchmark.RAW_DEFAULTS;
 
+    /** The candidate parts a preset scenario takes, as the error messages list them. */
+    private static final String CANDIDATE_PARTS = "+linger=MILLIS, +batch=KIB, +compression=CODEC or +inflight=N";
+
     /**
      * The SDK preset's scenario.
      *
@@ -243,9 +246,8 @@ record RateScenario(String name, Kind kind, ProducerPreset preset, Variant varia
         Variant variant =
                 parts.length > 1 ? Variant.parse(shortName, Arrays.copyOfRange(parts, 1, parts.length)) : null;
         if (variant != null && !s.startsWith("sdk:") && !s.startsWith("raw:")) {
-            throw new IllegalArgumentException(
-                    "--scenarios: '" + shortName
-                            + "' is not valid; only sdk:PRESET and raw:PRESET take +linger=MILLIS, +batch=KIB, +compression=CODEC or +inflight=N");
+            throw new IllegalArgumentException("--scenarios: '" + shortName
+                    + "' is not valid; only sdk:PRESET and raw:PRESET take " + CANDIDATE_PARTS);
         }
         if (variant != null && variant.inlineCompletions() && !s.startsWith("sdk:")) {
             throw new IllegalArgumentException(
@@ -266,11 +268,10 @@ record RateScenario(String name, Kind kind, ProducerPreset preset, Variant varia
                 return checked(shortName, rawSame(preset, variant));
             }
         }
-        throw new IllegalArgumentException(
-                "--scenarios: '" + shortName
-                        + "' is not valid; use sdk:PRESET, raw:PRESET (PRESET one of "
-                        + List.of(ProducerPreset.values())
-                        + ", optionally +linger=MILLIS, +batch=KIB, +compression=CODEC or +inflight=N), raw-defaults or spring");
+        throw new IllegalArgumentException("--scenarios: '" + shortName
+                + "' is not valid; use sdk:PRESET, raw:PRESET (PRESET one of "
+                + List.of(ProducerPreset.values())
+                + ", optionally " + CANDIDATE_PARTS + "), raw-defaults or spring");
     }
 
     /**
