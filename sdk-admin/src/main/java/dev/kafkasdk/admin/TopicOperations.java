@@ -33,12 +33,20 @@ public interface TopicOperations {
      * Creates missing topics (with the spec's partitions, replication factor and configs) and raises
      * partition counts the spec asks to raise. Drift and refusals are reported in the result.
      *
+     * <p>The controller accepts a change before the brokers serve it. So {@code apply} returns only once
+     * the brokers describe every topic it created or raised with its partition count and a leader for
+     * each partition, waiting at most one {@link AdminOptions#callTimeout()} for that: a plan of the same
+     * specs made right after it has no actions, and a producer can send at once.
+     *
      * @param specs the desired topics
      * @return what was changed, what was found already done, and the drift and refusals left alone
      * @throws AdminAuthorizationException if the principal may not create or alter a topic; the message
      *     names the topics
      * @throws KafkaSdkException if a creation or increase fails; the message names every failed topic
      *     and what was applied before the failure
+     * @throws dev.kafkasdk.core.RetriableKafkaSdkException if the changes were made but the brokers did not
+     *     serve them within the call timeout; the message names the topic and what is missing, and
+     *     applying again waits once more
      */
     ApplyResult apply(Collection<TopicSpec> specs);
 }

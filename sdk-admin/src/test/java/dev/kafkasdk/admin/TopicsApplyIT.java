@@ -1,20 +1,34 @@
 package dev.kafkasdk.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kafkasdk.admin.TopicChange.Kind;
+import dev.kafkasdk.core.RetriableKafkaSdkException;
 import dev.kafkasdk.core.config.CleanupPolicy;
 import dev.kafkasdk.core.config.TopicSpec;
 import dev.kafkasdk.test.KafkaBroker;
 import dev.kafkasdk.test.KafkaCluster;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.CreateTopicsOptions;
+import org.apache.kafka.clients.admin.CreateTopicsResult;
+import org.apache.kafka.clients.admin.DescribeTopicsOptions;
+import org.apache.kafka.clients.admin.DescribeTopicsResult;
+import org.apache.kafka.clients.admin.ForwardingAdmin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicCollection;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.internals.KafkaFutureImpl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,7 +85,9 @@ class TopicsApplyIT {
         ApplyResult first = admin.topics().apply(List.of(spec));
 
         assertThat(first.applied()).extracting(TopicChange::topic).containsExactly(name);
-        assertThat(describe(name).partitions()).hasSize(3);
+        assertThat(describe(name).partitions())
+                .hasSize(3)
+                .allSatisfy(p -> assertThat(p.leader()).isNotNull());
         assertThat(config(name, "retention.ms")).isEqualTo("43200000");
 
         ApplyResult second = admin.topics().apply(List.of(spec));
@@ -88,9 +104,14 @@ class TopicsApplyIT {
         ApplyResult grown = admin.topics()
                 .apply(List.of(TopicSpec.builder(name).partitions(4).build()));
         assertThat(grown.applied()).extracting(TopicChange::describe).containsExactly(name + ": partitions 2 -> 4");
-        // the controller has committed the change; brokers serve the new partitions a moment later
-        await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(describe(name).partitions()).hasSize(4));
+        // apply returns once the brokers serve the new partitions, each with a leader
+        assertThat(describe(name).partitions())
+                .hasSize(4)
+                .allSatisfy(p -> assertThat(p.leader()).isNotNull());
+        assertThat(admin.topics()
+                        .plan(List.of(TopicSpec.builder(name).partitions(4).build()))
+                        .hasNoActions())
+                .isTrue();
 
         ApplyResult shrink = admin.topics()
                 .apply(List.of(TopicSpec.builder(name).partitions(1).build()));
@@ -126,5 +147,85 @@ class TopicsApplyIT {
         assertThat(result.drift()).hasSize(2);
         assertThat(config(name, "retention.ms")).isEqualTo("1000");
         assertThat(describe(name).partitions().get(0).replicas()).hasSize(1);
+    }
+
+    /**
+     * An admin client of the real broker whose topic descriptions lag behind its creations, as a broker's
+     * metadata does behind the controller: after a topic is created, the next {@code hiddenDescribes}
+     * descriptions of it answer "unknown topic".
+     */
+    private static final class LaggingAdmin extends ForwardingAdmin {
+        private final int hiddenDescribes;
+        private final Map<String, AtomicInteger> hidden = new HashMap<>();
+        final AtomicInteger describedAfterCreate = new AtomicInteger();
+
+        LaggingAdmin(KafkaCluster kafka, int hiddenDescribes) {
+            super(new HashMap<>(kafka.adminClientProperties()));
+            this.hiddenDescribes = hiddenDescribes;
+        }
+
+        @Override
+        public synchronized CreateTopicsResult createTopics(Collection<NewTopic> topics, CreateTopicsOptions options) {
+            topics.forEach(t -> hidden.put(t.name(), new AtomicInteger(hiddenDescribes)));
+            return super.createTopics(topics, options);
+        }
+
+        @Override
+        public synchronized DescribeTopicsResult describeTopics(TopicCollection topics, DescribeTopicsOptions options) {
+            Map<String, KafkaFuture<TopicDescription>> answers =
+                    new HashMap<>(super.describeTopics(topics, options).topicNameValues());
+            hidden.forEach((topic, left) -> {
+                if (answers.containsKey(topic)) {
+                    describedAfterCreate.incrementAndGet();
+                    if (left.getAndDecrement() > 0) {
+                        KafkaFutureImpl<TopicDescription> unknown = new KafkaFutureImpl<>();
+                        unknown.completeExceptionally(
+                                new UnknownTopicOrPartitionException("this broker does not know " + topic + " yet"));
+                        answers.put(topic, unknown);
+                    }
+                }
+            });
+            return new DescribeTopicsResult(null, answers) {};
+        }
+    }
+
+    @Test
+    void applyReturnsOnlyOnceTheBrokersDescribeTheCreatedTopic(KafkaCluster kafka) throws Exception {
+        String name = kafka.uniqueTopicName("apply-lagging");
+        TopicSpec spec = TopicSpec.builder(name).partitions(2).build();
+        try (LaggingAdmin lagging = new LaggingAdmin(kafka, 3);
+                SdkAdmin sdk = SdkAdmin.wrap(
+                        lagging,
+                        AdminOptions.builder()
+                                .callTimeout(Duration.ofSeconds(15))
+                                .build())) {
+            ApplyResult result = sdk.topics().apply(List.of(spec));
+
+            assertThat(result.applied()).extracting(TopicChange::topic).containsExactly(name);
+            assertThat(lagging.describedAfterCreate)
+                    .as("three descriptions answered 'unknown topic', the fourth found it")
+                    .hasValue(4);
+            assertThat(sdk.topics().plan(List.of(spec)).hasNoActions()).isTrue();
+        }
+    }
+
+    @Test
+    void applyThatTheBrokersDoNotServeInTimeFailsNamingTheTopicAndTheChangeStays(KafkaCluster kafka) throws Exception {
+        String name = kafka.uniqueTopicName("apply-unserved");
+        TopicSpec spec = TopicSpec.builder(name).partitions(2).build();
+        try (LaggingAdmin lagging = new LaggingAdmin(kafka, Integer.MAX_VALUE);
+                SdkAdmin sdk = SdkAdmin.wrap(
+                        lagging,
+                        AdminOptions.builder()
+                                .callTimeout(Duration.ofSeconds(1))
+                                .build())) {
+            assertThatThrownBy(() -> sdk.topics().apply(List.of(spec)))
+                    .isInstanceOf(RetriableKafkaSdkException.class)
+                    .hasMessageContaining("applied " + name + ": create")
+                    .hasMessageContaining("after 1000 ms (AdminOptions callTimeout)")
+                    .hasMessageContaining("topic '" + name + "' is not described yet")
+                    .hasMessageContaining("apply again");
+        }
+        assertThat(describe(name).partitions()).hasSize(2);
     }
 }

@@ -8,6 +8,7 @@ import dev.kafkasdk.admin.TopicPlan;
 import dev.kafkasdk.core.KafkaSdkException;
 import dev.kafkasdk.core.config.TopicSpec;
 import dev.kafkasdk.core.internal.Plurals;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -33,11 +34,13 @@ final class DefaultTopicOperations implements TopicOperations {
     private final Admin admin;
     private final AdminCalls calls;
     private final ClusterReader reader;
+    private final ServedTopicsWait served;
 
     DefaultTopicOperations(Admin admin, AdminCalls calls) {
         this.admin = admin;
         this.calls = calls;
         this.reader = new ClusterReader(admin, calls);
+        this.served = new ServedTopicsWait(reader::describeTopics, Duration.ofMillis(calls.timeoutMs()));
     }
 
     static DesiredTopic desired(TopicSpec spec) {
@@ -99,7 +102,23 @@ final class DefaultTopicOperations implements TopicOperations {
         if (!failed.isEmpty()) {
             throw failure(applied, failed);
         }
+        awaitServed(plan.actions(), byName);
         return new ApplyResult(plan, applied, alreadyDone);
+    }
+
+    /**
+     * Returns once the brokers serve every created or raised topic, so that a plan made right after
+     * {@code apply} agrees with it and producers can send at once.
+     */
+    private void awaitServed(List<TopicChange> actions, Map<String, TopicSpec> byName) {
+        Map<String, Integer> minPartitions = new LinkedHashMap<>();
+        for (TopicChange change : actions) {
+            int min = change.kind() == TopicChange.Kind.CREATE
+                    ? byName.get(change.topic()).partitions().orElse(0)
+                    : Integer.parseInt(change.desired());
+            minPartitions.put(change.topic(), min);
+        }
+        served.await(minPartitions, actions.stream().map(TopicChange::describe).collect(Collectors.joining("; ")));
     }
 
     /** Creates the topic; false when it already existed by then. */
