@@ -35,8 +35,10 @@ public interface TopicOperations {
      *
      * <p>The controller accepts a change before the brokers serve it. So {@code apply} returns only once
      * the brokers describe every topic it created or raised with its partition count and a leader for
-     * each partition, waiting at most one {@link AdminOptions#callTimeout()} for that: a plan of the same
-     * specs made right after it has no actions, and a producer can send at once.
+     * each partition, and each leader answers for its partitions (a list-offsets request), waiting at
+     * most about one {@link AdminOptions#callTimeout()} for that: a plan of the same specs made right
+     * after it has no actions, and a producer can send at once. Where the principal may not list
+     * offsets, the descriptions alone decide.
      *
      * @param specs the desired topics
      * @return what was changed, what was found already done, and the drift and refusals left alone

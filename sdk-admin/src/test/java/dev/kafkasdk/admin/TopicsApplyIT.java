@@ -22,11 +22,16 @@ import org.apache.kafka.clients.admin.CreateTopicsResult;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.DescribeTopicsResult;
 import org.apache.kafka.clients.admin.ForwardingAdmin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicCollection;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.internals.KafkaFutureImpl;
 import org.junit.jupiter.api.AfterAll;
@@ -151,23 +156,57 @@ class TopicsApplyIT {
 
     /**
      * An admin client of the real broker whose topic descriptions lag behind its creations, as a broker's
-     * metadata does behind the controller: after a topic is created, the next {@code hiddenDescribes}
-     * descriptions of it answer "unknown topic".
+     * metadata does behind the controller, and its leaders behind its metadata: after a topic is
+     * created, the next {@code hiddenDescribes} descriptions of it answer "unknown topic", and the next
+     * {@code unledListings} offset listings of its partitions answer "not the leader".
      */
     private static final class LaggingAdmin extends ForwardingAdmin {
         private final int hiddenDescribes;
+        private final int unledListings;
         private final Map<String, AtomicInteger> hidden = new HashMap<>();
+        private final Map<String, AtomicInteger> unled = new HashMap<>();
         final AtomicInteger describedAfterCreate = new AtomicInteger();
+        final AtomicInteger listedAfterCreate = new AtomicInteger();
 
-        LaggingAdmin(KafkaCluster kafka, int hiddenDescribes) {
+        LaggingAdmin(KafkaCluster kafka, int hiddenDescribes, int unledListings) {
             super(new HashMap<>(kafka.adminClientProperties()));
             this.hiddenDescribes = hiddenDescribes;
+            this.unledListings = unledListings;
         }
 
         @Override
         public synchronized CreateTopicsResult createTopics(Collection<NewTopic> topics, CreateTopicsOptions options) {
-            topics.forEach(t -> hidden.put(t.name(), new AtomicInteger(hiddenDescribes)));
+            topics.forEach(t -> {
+                hidden.put(t.name(), new AtomicInteger(hiddenDescribes));
+                unled.put(t.name(), new AtomicInteger(unledListings));
+            });
             return super.createTopics(topics, options);
+        }
+
+        @Override
+        public synchronized ListOffsetsResult listOffsets(
+                Map<TopicPartition, OffsetSpec> offsets, ListOffsetsOptions options) {
+            ListOffsetsResult real = super.listOffsets(offsets, options);
+            boolean answersNotLeader = false;
+            for (String topic : offsets.keySet().stream()
+                    .map(TopicPartition::topic)
+                    .distinct()
+                    .toList()) {
+                if (unled.containsKey(topic)) {
+                    listedAfterCreate.incrementAndGet();
+                    answersNotLeader |= unled.get(topic).getAndDecrement() > 0;
+                }
+            }
+            if (!answersNotLeader) {
+                return real;
+            }
+            Map<TopicPartition, KafkaFuture<ListOffsetsResult.ListOffsetsResultInfo>> failed = new HashMap<>();
+            offsets.keySet().forEach(tp -> {
+                KafkaFutureImpl<ListOffsetsResult.ListOffsetsResultInfo> notLeader = new KafkaFutureImpl<>();
+                notLeader.completeExceptionally(new NotLeaderOrFollowerException("not loaded yet: " + tp));
+                failed.put(tp, notLeader);
+            });
+            return new ListOffsetsResult(failed);
         }
 
         @Override
@@ -193,7 +232,7 @@ class TopicsApplyIT {
     void applyReturnsOnlyOnceTheBrokersDescribeTheCreatedTopic(KafkaCluster kafka) throws Exception {
         String name = kafka.uniqueTopicName("apply-lagging");
         TopicSpec spec = TopicSpec.builder(name).partitions(2).build();
-        try (LaggingAdmin lagging = new LaggingAdmin(kafka, 3);
+        try (LaggingAdmin lagging = new LaggingAdmin(kafka, 3, 2);
                 SdkAdmin sdk = SdkAdmin.wrap(
                         lagging,
                         AdminOptions.builder()
@@ -203,8 +242,11 @@ class TopicsApplyIT {
 
             assertThat(result.applied()).extracting(TopicChange::topic).containsExactly(name);
             assertThat(lagging.describedAfterCreate)
-                    .as("three descriptions answered 'unknown topic', the fourth found it")
-                    .hasValue(4);
+                    .as("three descriptions answered 'unknown topic', the next three found it")
+                    .hasValue(6);
+            assertThat(lagging.listedAfterCreate)
+                    .as("then two offset listings answered 'not the leader', the third was answered")
+                    .hasValue(3);
             assertThat(sdk.topics().plan(List.of(spec)).hasNoActions()).isTrue();
         }
     }
@@ -213,7 +255,7 @@ class TopicsApplyIT {
     void applyThatTheBrokersDoNotServeInTimeFailsNamingTheTopicAndTheChangeStays(KafkaCluster kafka) throws Exception {
         String name = kafka.uniqueTopicName("apply-unserved");
         TopicSpec spec = TopicSpec.builder(name).partitions(2).build();
-        try (LaggingAdmin lagging = new LaggingAdmin(kafka, Integer.MAX_VALUE);
+        try (LaggingAdmin lagging = new LaggingAdmin(kafka, Integer.MAX_VALUE, 0);
                 SdkAdmin sdk = SdkAdmin.wrap(
                         lagging,
                         AdminOptions.builder()

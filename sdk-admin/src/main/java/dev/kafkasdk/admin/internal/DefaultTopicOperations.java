@@ -21,11 +21,16 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.CreatePartitionsOptions;
 import org.apache.kafka.clients.admin.CreateTopicsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.ApiException;
 import org.apache.kafka.common.errors.InvalidPartitionsException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** {@link TopicOperations} over a Kafka {@link Admin}. */
@@ -40,7 +45,7 @@ final class DefaultTopicOperations implements TopicOperations {
         this.admin = admin;
         this.calls = calls;
         this.reader = new ClusterReader(admin, calls);
-        this.served = new ServedTopicsWait(reader::describeTopics, Duration.ofMillis(calls.timeoutMs()));
+        this.served = new ServedTopicsWait(this::unserved, Duration.ofMillis(calls.timeoutMs()));
     }
 
     static DesiredTopic desired(TopicSpec spec) {
@@ -119,6 +124,44 @@ final class DefaultTopicOperations implements TopicOperations {
             minPartitions.put(change.topic(), min);
         }
         served.await(minPartitions, actions.stream().map(TopicChange::describe).collect(Collectors.joining("; ")));
+    }
+
+    /**
+     * What the cluster does not serve yet of the topics: first what their descriptions lack, then
+     * whether each leader answers for its partitions. Listing the latest offsets goes to every leader,
+     * so it succeeds only once each has loaded its partitions.
+     */
+    private List<String> unserved(Map<String, Integer> minPartitions, int timeoutMs) {
+        Map<String, TopicDescription> described = reader.describeTopics(minPartitions.keySet());
+        List<String> missing = ServedTopicsWait.missing(minPartitions, described);
+        if (!missing.isEmpty()) {
+            return missing;
+        }
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        described
+                .values()
+                .forEach(d -> d.partitions()
+                        .forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+        try {
+            calls.await(admin.listOffsets(
+                            latest, new ListOffsetsOptions().timeoutMs(Math.min(timeoutMs, calls.timeoutMs())))
+                    .all());
+            return List.of();
+        } catch (RetriableException e) {
+            return List.of("the leaders of " + String.join(", ", minPartitions.keySet())
+                    + " do not answer for their partitions yet (" + e.getClass().getSimpleName() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaSdkException(
+                    "interrupted while waiting for the leaders of " + String.join(", ", minPartitions.keySet())
+                            + " (the change is made)",
+                    e);
+        } catch (ApiException e) {
+            // for example not allowed to list offsets: the descriptions already show every partition led
+            return List.of();
+        } catch (Exception e) {
+            throw AdminCalls.translate("list offsets", Target.topics(List.copyOf(minPartitions.keySet())), e);
+        }
     }
 
     /** Creates the topic; false when it already existed by then. */

@@ -4,7 +4,6 @@ import dev.kafkasdk.core.KafkaSdkException;
 import dev.kafkasdk.core.RetriableKafkaSdkException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,19 +16,26 @@ import org.apache.kafka.common.TopicPartitionInfo;
  * Waits until the brokers serve what {@code apply} created or raised.
  *
  * <p>The controller answers a topic creation or a partition increase once it has committed the change;
- * each broker learns of it from the metadata log a moment later. Until then a describe, a plan or a
- * produce sent to that broker does not see the change. So {@code apply} asks the brokers until every
- * topic it changed is described with its partition count and a leader for each partition: when it
- * returns, a plan of the same specs has no actions and a producer can send at once.
+ * each broker learns of it from the metadata log a moment later, and a leader loads its partition a
+ * moment after the metadata names it. Until then a describe, a plan or a produce sent to that broker
+ * does not see the change (a produce fails with {@code NOT_LEADER_OR_FOLLOWER}). So {@code apply} looks
+ * until every topic it changed is described with its partition count and a leader for each partition,
+ * and each leader answers for its partitions: when it returns, a plan of the same specs has no actions
+ * and a producer can send at once.
  *
- * <p>The wait is bounded by one call timeout. Asking again starts after 10 ms and backs off to 500 ms.
+ * <p>The wait is bounded by one call timeout. Looking again starts after 10 ms and backs off to 500 ms.
  */
 final class ServedTopicsWait {
 
-    /** Describes topics; topics that do not exist (for the broker asked) are left out. */
+    /** One look at the cluster: what it does not serve yet of the topics. */
     @FunctionalInterface
-    interface Describer {
-        Map<String, TopicDescription> describe(Collection<String> topics);
+    interface Probe {
+        /**
+         * @param minPartitions topic to the partition count it must have (0: any)
+         * @param timeoutMs the time left for the wait, to bound the requests of this look
+         * @return one line per topic not served yet; empty when every topic is served
+         */
+        List<String> unserved(Map<String, Integer> minPartitions, int timeoutMs);
     }
 
     /** Sleeps; a seam so tests can run the wait on a fake clock. */
@@ -41,17 +47,17 @@ final class ServedTopicsWait {
     private static final long FIRST_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     private static final long MAX_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
-    private final Describer describer;
+    private final Probe probe;
     private final Duration timeout;
     private final LongSupplier nanoClock;
     private final Sleeper sleeper;
 
-    ServedTopicsWait(Describer describer, Duration timeout) {
-        this(describer, timeout, System::nanoTime, TimeUnit.NANOSECONDS::sleep);
+    ServedTopicsWait(Probe probe, Duration timeout) {
+        this(probe, timeout, System::nanoTime, TimeUnit.NANOSECONDS::sleep);
     }
 
-    ServedTopicsWait(Describer describer, Duration timeout, LongSupplier nanoClock, Sleeper sleeper) {
-        this.describer = describer;
+    ServedTopicsWait(Probe probe, Duration timeout, LongSupplier nanoClock, Sleeper sleeper) {
+        this.probe = probe;
         this.timeout = timeout;
         this.nanoClock = nanoClock;
         this.sleeper = sleeper;
@@ -74,7 +80,9 @@ final class ServedTopicsWait {
         long deadline = nanoClock.getAsLong() + timeout.toNanos();
         long backoff = FIRST_BACKOFF_NANOS;
         while (true) {
-            List<String> missing = missing(minPartitions, describer.describe(minPartitions.keySet()));
+            long leftMs = TimeUnit.NANOSECONDS.toMillis(deadline - nanoClock.getAsLong());
+            List<String> missing =
+                    probe.unserved(minPartitions, (int) Math.max(1, Math.min(Integer.MAX_VALUE, leftMs)));
             if (missing.isEmpty()) {
                 return;
             }
@@ -98,7 +106,10 @@ final class ServedTopicsWait {
         }
     }
 
-    /** What the brokers do not serve yet, one line per topic; empty when everything is served. */
+    /**
+     * What the descriptions do not show yet, one line per topic: the topic, its partition count, a
+     * leader for each partition. Empty when they show everything.
+     */
     static List<String> missing(Map<String, Integer> minPartitions, Map<String, TopicDescription> described) {
         List<String> missing = new ArrayList<>();
         minPartitions.forEach((topic, min) -> {

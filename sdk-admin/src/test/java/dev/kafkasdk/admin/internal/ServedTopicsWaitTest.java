@@ -7,7 +7,6 @@ import dev.kafkasdk.core.KafkaSdkException;
 import dev.kafkasdk.core.RetriableKafkaSdkException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -64,27 +63,30 @@ class ServedTopicsWaitTest {
     void asksAgainWithBackoffUntilTheBrokersServeTheChange() {
         FakeTime time = new FakeTime();
         AtomicInteger asked = new AtomicInteger();
-        ServedTopicsWait.Describer describer = (Collection<String> topics) -> {
-            assertThat(topics).containsExactly("orders");
-            return switch (asked.incrementAndGet()) {
+        List<Integer> timeoutsMs = new ArrayList<>();
+        ServedTopicsWait.Probe probe = (minPartitions, timeoutMs) -> {
+            timeoutsMs.add(timeoutMs);
+            Map<String, TopicDescription> described = switch (asked.incrementAndGet()) {
                 case 1 -> Map.of();
                 case 2 -> Map.of("orders", topic("orders", 3, 1));
                 case 3 -> Map.of("orders", topic("orders", 2));
                 default -> Map.of("orders", topic("orders", 3));
             };
+            return ServedTopicsWait.missing(minPartitions, described);
         };
 
-        new ServedTopicsWait(describer, Duration.ofSeconds(5), () -> time.now, time::sleep)
+        new ServedTopicsWait(probe, Duration.ofSeconds(5), () -> time.now, time::sleep)
                 .await(Map.of("orders", 3), "orders: create (3 partitions)");
 
         assertThat(asked).hasValue(4);
         assertThat(time.sleptMillis).containsExactly(10L, 20L, 40L);
+        assertThat(timeoutsMs).as("each look gets what is left of the wait").containsExactly(5000, 4990, 4970, 4930);
     }
 
     @Test
     void nothingToWaitForAsksNothing() {
         ServedTopicsWait wait = new ServedTopicsWait(
-                topics -> {
+                (topics, timeoutMs) -> {
                     throw new AssertionError("asked for " + topics);
                 },
                 Duration.ofSeconds(5));
@@ -95,7 +97,10 @@ class ServedTopicsWaitTest {
     void givesUpAfterTheCallTimeoutNamingTheTopicAndWhatIsMissing() {
         FakeTime time = new FakeTime();
         ServedTopicsWait wait = new ServedTopicsWait(
-                topics -> Map.of("orders", topic("orders", 3, 1)), Duration.ofSeconds(2), () -> time.now, time::sleep);
+                (topics, timeoutMs) -> ServedTopicsWait.missing(topics, Map.of("orders", topic("orders", 3, 1))),
+                Duration.ofSeconds(2),
+                () -> time.now,
+                time::sleep);
 
         assertThatThrownBy(() -> wait.await(Map.of("orders", 3), "orders: create (3 partitions)"))
                 .isInstanceOf(RetriableKafkaSdkException.class)
@@ -109,8 +114,11 @@ class ServedTopicsWaitTest {
 
     @Test
     void anInterruptStopsTheWaitAndKeepsTheFlag() {
-        ServedTopicsWait wait =
-                new ServedTopicsWait(topics -> Map.of(), Duration.ofSeconds(5), System::nanoTime, nanos -> {
+        ServedTopicsWait wait = new ServedTopicsWait(
+                (topics, timeoutMs) -> List.of("topic 'orders' is not described yet"),
+                Duration.ofSeconds(5),
+                System::nanoTime,
+                nanos -> {
                     throw new InterruptedException();
                 });
         try {
