@@ -35,6 +35,8 @@ final class ConsumerHealth {
     private volatile @Nullable ClientInstanceIdLookup instanceId;
     private volatile Set<TopicPartition> assignment = Set.of();
     private volatile boolean ready;
+    private long answers; // poll thread only
+    private volatile @Nullable Throwable authenticationFailure;
     // poll thread only
     private long lastRecordsNanos;
     private boolean idleReported;
@@ -74,9 +76,17 @@ final class ConsumerHealth {
         }
     }
 
-    /** Partitions were assigned (by the group or by {@code assign}). */
-    void assigned(Collection<TopicPartition> partitions) {
+    /**
+     * Partitions were assigned.
+     *
+     * @param partitions the partitions
+     * @param byGroup whether the group assigned them (the cluster answered) rather than {@code assign}
+     */
+    void assigned(Collection<TopicPartition> partitions, boolean byGroup) {
         events.contact();
+        if (byGroup) {
+            answered();
+        }
         if (partitions.isEmpty()) {
             return;
         }
@@ -95,6 +105,7 @@ final class ConsumerHealth {
     void revoked(Collection<TopicPartition> partitions, boolean answered) {
         if (answered) {
             events.contact();
+            answered();
         }
         Set<TopicPartition> next = new HashSet<>(assignment);
         next.removeAll(partitions);
@@ -116,6 +127,7 @@ final class ConsumerHealth {
         }
         if (records > 0) {
             events.contact();
+            answered();
             lastRecordsNanos = now;
             idleReported = false;
         } else {
@@ -125,6 +137,29 @@ final class ConsumerHealth {
                 events.idle(Duration.ofNanos(now - lastRecordsNanos));
             }
         }
+    }
+
+    private void answered() {
+        answers++;
+    }
+
+    /**
+     * How often the cluster has answered this consumer: records, a fetch response, a group
+     * assignment or revocation. {@code assign} alone does not count. Poll thread only.
+     *
+     * @return a count that only grows
+     */
+    long answers() {
+        return answers;
+    }
+
+    /**
+     * Marks the consumer not ready while authentication fails and the poll loop polls through it.
+     *
+     * @param failure the last authentication failure, or null once the cluster answers again
+     */
+    void authenticationFailing(@Nullable Throwable failure) {
+        this.authenticationFailure = failure;
     }
 
     private void noteFetches(Consumer<?, ?> consumer) {
@@ -139,6 +174,7 @@ final class ConsumerHealth {
         if (value instanceof Number count && count.doubleValue() != lastFetches) {
             if (!Double.isNaN(lastFetches)) {
                 events.contact();
+                answered();
             }
             lastFetches = count.doubleValue();
         }
@@ -169,9 +205,15 @@ final class ConsumerHealth {
      */
     ClientHealth snapshot(ConsumerState state, Throwable failure) {
         ClientInstanceIdLookup lookup = instanceId;
+        ClientHealth.Status status = status(state);
+        Throwable authentication = authenticationFailure;
+        if (status == ClientHealth.Status.READY && authentication != null && failure == null) {
+            status = ClientHealth.Status.NOT_READY;
+            failure = authentication;
+        }
         return new ClientHealth(
                         events.clientId(),
-                        status(state),
+                        status,
                         state.name(),
                         events.lastContact(),
                         Optional.ofNullable(failure),

@@ -2,6 +2,7 @@ package dev.kafkasdk.consumer.internal;
 
 import dev.kafkasdk.consumer.Subscription;
 import dev.kafkasdk.core.KafkaSdkException;
+import dev.kafkasdk.core.internal.AuthenticationRetry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -17,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.NoOffsetForPartitionException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +32,7 @@ final class PollLoop implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PollLoop.class);
     private static final long LAG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final long STOP_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final ConsumerSpec<?, ?> spec;
     private final LoopContext<?, ?> ctx;
@@ -41,6 +45,7 @@ final class PollLoop implements Runnable {
     private final LivenessMonitor liveness;
     private final ReadinessGuard readiness;
     private final ConsumerFailures failures;
+    private final AuthenticationRetry authentication;
     private volatile boolean inPoll;
     private long nextLagNanos = System.nanoTime();
 
@@ -58,6 +63,8 @@ final class PollLoop implements Runnable {
         this.liveness = liveness;
         this.readiness = readiness;
         this.failures = failures;
+        this.authentication = new AuthenticationRetry(
+                "Consumer", spec.clientId(), spec.readiness().authenticationRetryTimeout(), System::nanoTime);
         this.spec = spec;
         this.ctx = ctx;
         this.rounds = rounds;
@@ -82,7 +89,11 @@ final class PollLoop implements Runnable {
         try {
             start();
             while (!shutdown.stopRequested()) {
-                iterate();
+                try {
+                    iterate();
+                } catch (RuntimeException e) {
+                    pollThroughAuthenticationFailure(e);
+                }
             }
         } catch (WakeupException e) {
             if (!shutdown.stopRequested()) {
@@ -96,6 +107,34 @@ final class PollLoop implements Runnable {
             failure = e;
         } finally {
             close(failure);
+        }
+    }
+
+    /**
+     * Rethrows {@code failure} unless it is an authentication failure that
+     * {@code cluster.authentication-retry-timeout} counts as passing; then the loop waits its
+     * backoff and polls again. A round it interrupted has put its partitions back at their first
+     * unprocessed record, and offsets it did not commit stay pending, so the next poll reads and
+     * commits them again.
+     */
+    private void pollThroughAuthenticationFailure(RuntimeException failure) {
+        AuthenticationException cause = AuthenticationRetry.find(failure);
+        if (cause == null) {
+            throw failure;
+        }
+        RuntimeException end = authentication.failed(cause, state.health().answers());
+        if (end == failure || end == cause) {
+            throw failure;
+        }
+        if (end != null) {
+            throw end;
+        }
+        state.health().authenticationFailing(cause);
+        // poll rethrows the failure at once until the connection is tried again: wait instead of spinning
+        long until = System.nanoTime() + authentication.backoffNanos();
+        long left;
+        while (!shutdown.stopRequested() && (left = until - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(Math.min(left, STOP_CHECK_NANOS));
         }
     }
 
@@ -153,7 +192,7 @@ final class PollLoop implements Runnable {
                     ? p.partitions()
                     : allPartitions(((Subscription.AllPartitions) subscription).topic());
             consumer.assign(partitions);
-            state.health().assigned(partitions);
+            state.health().assigned(partitions, false);
             callbacks.position(partitions);
             state.assigned(false);
         }
@@ -207,6 +246,9 @@ final class PollLoop implements Runnable {
         }
         long returned = System.nanoTime();
         state.health().polled(polled.count(), returned, ctx.consumer);
+        if (authentication.answered(state.health().answers())) {
+            state.health().authenticationFailing(null);
+        }
         if (!polled.isEmpty()) {
             state.polled(true, ctx.pauses.userPaused());
             if (callbacks.rebalancing()) {

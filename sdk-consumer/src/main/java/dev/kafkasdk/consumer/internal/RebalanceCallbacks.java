@@ -87,7 +87,7 @@ final class RebalanceCallbacks implements ConsumerRebalanceListener {
             ctx.commits.onAssigned(partitions);
             ctx.pauses.onAssigned(partitions);
         }
-        state.health().assigned(partitions);
+        state.health().assigned(partitions, true);
         state.assigned(ctx.pauses.userPaused());
     }
 

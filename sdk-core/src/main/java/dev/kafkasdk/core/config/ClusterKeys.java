@@ -46,6 +46,13 @@ public final class ClusterKeys {
             .doc("KIP-714: how long a client waits for the broker to assign its client instance id before"
                     + " health reports it unavailable.");
 
+    /** How long a client the cluster has answered works through authentication failures. */
+    public static final SettingKey<Duration> AUTHENTICATION_RETRY_TIMEOUT = TABLE.duration(
+                    "authentication-retry-timeout", null)
+            .defaultValue(Duration.ofMinutes(2))
+            .doc("A client the cluster has answered treats authentication failures as passing (a token refreshed"
+                    + " late) this long, then as fatal; 0: fatal at once. Before any answer they are fatal.");
+
     /** {@code security.protocol}. */
     public static final SettingKey<SecurityProtocol> PROTOCOL = SECURITY.enumeration(
                     "protocol",

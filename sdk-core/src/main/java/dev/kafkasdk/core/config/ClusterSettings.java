@@ -98,6 +98,20 @@ public final class ClusterSettings extends TypedSettings {
     }
 
     /**
+     * How long a client that the cluster has answered treats authentication failures as passing (an
+     * OAUTHBEARER token refreshed after the old one ran out, a re-authentication that raced a
+     * token's expiry) before it treats them as fatal. A consumer polls through them; a producer
+     * fails the affected records with a retriable error and stays usable. A client the cluster
+     * never answered treats its first authentication failure as fatal, so wrong credentials fail at
+     * once.
+     *
+     * @return {@code cluster.authentication-retry-timeout}, 2 min by default; zero: fatal at once
+     */
+    public Duration authenticationRetryTimeout() {
+        return get(ClusterKeys.AUTHENTICATION_RETRY_TIMEOUT).orElse(Duration.ofMinutes(2));
+    }
+
+    /**
      * The Kafka release the brokers run ({@code cluster.broker-version}, such as {@code 3.9}), declared
      * so that offline lint can report the features the configuration asks for and that release lacks.
      * Clients do not use it: at start they read the cluster's own features.
@@ -177,6 +191,17 @@ public final class ClusterSettings extends TypedSettings {
          */
         public Builder clientInstanceIdTimeout(@Nullable Duration timeout) {
             return set(ClusterKeys.CLIENT_INSTANCE_ID_TIMEOUT, timeout);
+        }
+
+        /**
+         * How long a client the cluster has answered treats authentication failures as passing; see
+         * {@link ClusterSettings#authenticationRetryTimeout()}.
+         *
+         * @param timeout zero or more; {@code null} restores the default (2 min)
+         * @return this builder
+         */
+        public Builder authenticationRetryTimeout(@Nullable Duration timeout) {
+            return set(ClusterKeys.AUTHENTICATION_RETRY_TIMEOUT, timeout);
         }
 
         /**
