@@ -272,8 +272,10 @@ public class DefaultSdkProducer<K, V> implements SdkProducer<K, V> {
      * {@inheritDoc}
      *
      * <p>A producer is {@code READY} (state {@code OPEN}) from creation, since kafka-clients
-     * connects on demand; {@code FAILED} (state {@code UNUSABLE}) after a fatal error, which is the
-     * cause; {@code STOPPED} (state {@code CLOSED}) once closed. Its last contact is the later of
+     * connects on demand; {@code NOT_READY} (still {@code OPEN}) while authentication failures
+     * count as passing ({@code cluster.authentication-retry-timeout}), the last of them the cause;
+     * {@code FAILED} (state {@code UNUSABLE}) after a fatal error, which is the cause;
+     * {@code STOPPED} (state {@code CLOSED}) once closed. Its last contact is the later of
      * the last metadata response and the last acknowledged record.
      */
     @Override
@@ -293,8 +295,15 @@ public class DefaultSdkProducer<K, V> implements SdkProducer<K, V> {
             state = "OPEN";
         }
         metadataAge.age().ifPresent(age -> health.contactAt(now.minus(age)));
+        Throwable cause = fatal;
+        if (status == ClientHealth.Status.READY) {
+            cause = context.failures().authenticationFailing();
+            if (cause != null) {
+                status = ClientHealth.Status.NOT_READY;
+            }
+        }
         return new ClientHealth(
-                        clientId, status, state, health.lastContact(), Optional.ofNullable(fatal), Set.of(), now)
+                        clientId, status, state, health.lastContact(), Optional.ofNullable(cause), Set.of(), now)
                 .withClientInstanceId(instanceId.snapshot());
     }
 

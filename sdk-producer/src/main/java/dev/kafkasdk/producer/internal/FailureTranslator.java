@@ -2,9 +2,12 @@ package dev.kafkasdk.producer.internal;
 
 import dev.kafkasdk.core.KafkaSdkException;
 import dev.kafkasdk.core.config.SecuritySettings;
+import dev.kafkasdk.core.internal.AuthenticationRetry;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import org.apache.kafka.clients.producer.BufferExhaustedException;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
@@ -26,15 +29,47 @@ final class FailureTranslator {
     private final String clientId;
     private final ProducerLimits limits;
     private final @Nullable SecuritySettings security;
+    private final @Nullable AuthenticationRetry authentication;
+    private final LongSupplier answers;
 
     FailureTranslator(String clientId, ProducerLimits limits) {
-        this(clientId, limits, null);
+        this(clientId, limits, null, null, () -> 0L);
     }
 
-    FailureTranslator(String clientId, ProducerLimits limits, @Nullable SecuritySettings security) {
+    /**
+     * @param clientId the producer's client id
+     * @param limits its limits, named in messages
+     * @param security its security settings, named in authentication hints
+     * @param authentication decides whether an authentication failure is passing; null: always fatal
+     * @param answers how often the cluster has answered the producer (zero: never); the time of its
+     *     last acknowledgement will do
+     */
+    FailureTranslator(
+            String clientId,
+            ProducerLimits limits,
+            @Nullable SecuritySettings security,
+            @Nullable AuthenticationRetry authentication,
+            LongSupplier answers) {
         this.clientId = clientId;
         this.limits = limits;
         this.security = security;
+        this.authentication = authentication;
+        this.answers = answers;
+    }
+
+    /**
+     * The authentication failure of a run that counts as passing, for the producer's health; a run
+     * ends once the cluster has answered since its last failure.
+     *
+     * @return the last authentication failure of the run in progress, or null
+     */
+    @Nullable
+    AuthenticationException authenticationFailing() {
+        if (authentication == null) {
+            return null;
+        }
+        authentication.answered(answers.getAsLong());
+        return authentication.failing();
     }
 
     /**
@@ -65,14 +100,28 @@ final class FailureTranslator {
                 ? String.valueOf(error.getMessage())
                 : error.getMessage() + " (caused by " + cause.getClass().getSimpleName() + ": " + cause.getMessage()
                         + ")";
-        KafkaSdkException.Builder builder = base(
-                        topic, key, explain(cause, synchronous) + ": " + detail + KafkaErrors.hint(cause, security))
-                .cause(cause);
+        AuthenticationException refused = authentication == null ? null : AuthenticationRetry.find(cause);
+        RuntimeException verdict = refused == null ? null : authentication.failed(refused, answers.getAsLong());
+        String why;
+        if (refused != null && verdict == null) {
+            why = detail + "; the cluster has answered this producer before, so this counts as passing (a token"
+                    + " refreshed late, a re-authentication that raced a token's expiry) for up to"
+                    + " cluster.authentication-retry-timeout: the producer stays usable, send the record again";
+        } else if (refused != null && verdict != refused) {
+            why = String.valueOf(verdict.getMessage());
+        } else {
+            why = detail + KafkaErrors.hint(cause, security);
+        }
+        KafkaSdkException.Builder builder =
+                base(topic, key, explain(cause, synchronous) + ": " + why).cause(cause);
         if (partition >= 0) {
             builder.partition(partition);
         }
         if (cause instanceof IllegalStateException && isClosedMessage(cause)) {
             return builder.fatal();
+        }
+        if (refused != null && verdict == null) {
+            return builder.retriable();
         }
         return builder.build();
     }

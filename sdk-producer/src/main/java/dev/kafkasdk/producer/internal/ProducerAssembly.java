@@ -3,6 +3,7 @@ package dev.kafkasdk.producer.internal;
 import dev.kafkasdk.core.KafkaSdkException;
 import dev.kafkasdk.core.config.ProducerKeys;
 import dev.kafkasdk.core.internal.AuthenticationHints;
+import dev.kafkasdk.core.internal.AuthenticationRetry;
 import dev.kafkasdk.core.internal.ClientInstanceIdLookup;
 import dev.kafkasdk.core.internal.ClientNames;
 import dev.kafkasdk.core.internal.HealthEvents;
@@ -10,6 +11,7 @@ import dev.kafkasdk.producer.SdkProducer;
 import dev.kafkasdk.producer.TransactionalProducer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -80,8 +82,21 @@ public final class ProducerAssembly {
         } else if (!limits.blockingSend()) {
             limits = limits.blocking();
         }
+        HealthEvents health = HealthEvents.create(clientId, options.healthListeners(), names.thread("health"));
+        // a transaction that met an authentication failure is aborted, so there it stays fatal
+        AuthenticationRetry authentication = transactional
+                ? null
+                : new AuthenticationRetry(
+                        "Producer",
+                        clientId,
+                        options.settings().cluster().authenticationRetryTimeout(),
+                        System::nanoTime);
         FailureTranslator failures = new FailureTranslator(
-                clientId, limits, options.settings().cluster().security());
+                clientId,
+                limits,
+                options.settings().cluster().security(),
+                authentication,
+                () -> health.lastContact().map(Instant::toEpochMilli).orElse(0L));
         Producer<byte[], byte[]> kafka = createClient(options, properties, clientId);
 
         SendMetrics metrics = SendMetrics.NOOP;
@@ -96,7 +111,6 @@ public final class ProducerAssembly {
         InFlightLimiter limiter = options.maxInFlight() > 0
                 ? InFlightLimiter.of(options.maxInFlight(), nonBlocking ? 0 : limits.maxBlockMs())
                 : InFlightLimiter.UNLIMITED;
-        HealthEvents health = HealthEvents.create(clientId, options.healthListeners(), names.thread("health"));
         SendContext context = new SendContext(
                 executor,
                 metrics,

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kafkasdk.core.FatalKafkaSdkException;
 import dev.kafkasdk.core.KafkaSdkException;
 import dev.kafkasdk.core.RetriableKafkaSdkException;
+import dev.kafkasdk.core.internal.AuthenticationRetry;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.BufferExhaustedException;
@@ -28,19 +30,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class FailureTranslatorTest {
 
-    private final FailureTranslator translator = new FailureTranslator(
+    private static final ProducerLimits LIMITS = new ProducerLimits(
+            1_048_576, 33_554_432L, 60_000L, 120_000, null, true, 10_000, 16_777_216L, 5_000L, "127.0.0.1:9092");
+
+    private final FailureTranslator translator = new FailureTranslator("orders-1", LIMITS);
+
+    private long nowNanos;
+    private long answers;
+    private final FailureTranslator passing = new FailureTranslator(
             "orders-1",
-            new ProducerLimits(
-                    1_048_576,
-                    33_554_432L,
-                    60_000L,
-                    120_000,
-                    null,
-                    true,
-                    10_000,
-                    16_777_216L,
-                    5_000L,
-                    "127.0.0.1:9092"));
+            LIMITS,
+            null,
+            new AuthenticationRetry("Producer", "orders-1", Duration.ofSeconds(10), () -> nowNanos),
+            () -> answers);
 
     static Stream<Arguments> kafkaErrors() {
         return Stream.of(
@@ -129,6 +131,48 @@ class FailureTranslatorTest {
                 true);
 
         assertThat(mapped).isInstanceOf(FatalKafkaSdkException.class).hasMessageContaining("the producer is closed");
+    }
+
+    @Test
+    void anAuthenticationFailureBeforeTheClusterAnsweredIsFatal() {
+        KafkaSdkException mapped =
+                passing.translate(new SaslAuthenticationException("invalid_client"), "orders", 0, "k", false);
+
+        assertThat(mapped).isInstanceOf(FatalKafkaSdkException.class).hasMessageContaining("invalid_client");
+        assertThat(passing.authenticationFailing()).isNull();
+    }
+
+    @Test
+    void anAuthenticationFailureAfterAnAnswerIsRetriableUntilTheTimeoutThenFatal() {
+        answers = 1_000;
+        SaslAuthenticationException expired = new SaslAuthenticationException("invalid_token");
+
+        KafkaSdkException first = passing.translate(expired, "orders", 2, "k", false);
+
+        assertThat(first)
+                .isInstanceOf(RetriableKafkaSdkException.class)
+                .hasCause(expired)
+                .hasMessageContaining("invalid_token", "counts as passing", "cluster.authentication-retry-timeout");
+        assertThat(first.partition()).hasValue(2);
+        assertThat(passing.authenticationFailing()).isSameAs(expired);
+
+        nowNanos += Duration.ofSeconds(10).toNanos();
+        KafkaSdkException last = passing.translate(expired, "orders", 2, "k", false);
+
+        assertThat(last)
+                .isInstanceOf(FatalKafkaSdkException.class)
+                .hasMessageContaining(
+                        "Send to topic 'orders'", "2 times over 10s", "cluster.authentication-retry-timeout (10s)");
+    }
+
+    @Test
+    void anAnswerAfterTheFailureEndsTheRunForHealth() {
+        answers = 1_000;
+        passing.translate(new SaslAuthenticationException("invalid_token"), "orders", 0, "k", false);
+
+        answers = 1_001;
+
+        assertThat(passing.authenticationFailing()).isNull();
     }
 
     @Test
