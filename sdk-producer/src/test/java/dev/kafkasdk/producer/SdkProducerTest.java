@@ -9,6 +9,7 @@ import dev.kafkasdk.core.KafkaSdkException;
 import dev.kafkasdk.core.RetriableKafkaSdkException;
 import dev.kafkasdk.core.config.ByteSize;
 import dev.kafkasdk.core.config.ProducerKeys;
+import dev.kafkasdk.core.health.ClientHealth;
 import dev.kafkasdk.core.serde.Serdes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.Headers;
@@ -269,6 +271,47 @@ class SdkProducerTest {
                 .hasMessageContaining("ProducerFencedException")
                 .hasMessageContaining("fenced by epoch 3");
         assertThat(kafka.mock.history()).hasSize(1);
+    }
+
+    @Test
+    void anAuthenticationFailureBeforeAnyAcknowledgementMakesTheProducerUnusable() {
+        producer = kafka.strings().build();
+        CompletableFuture<SendResult> first = producer.send("orders", "k1", "v1");
+        kafka.mock.errorNext(new SaslAuthenticationException("invalid_client"));
+
+        assertThat(failureOf(first)).isInstanceOf(FatalKafkaSdkException.class);
+        assertThat(failureOf(producer.send("orders", "k2", "v2")))
+                .hasMessageContaining("unusable since an earlier fatal error");
+        assertThat(producer.health().status()).isEqualTo(ClientHealth.Status.FAILED);
+    }
+
+    @Test
+    void anAuthenticationFailureAfterAnAcknowledgementIsRetriableAndTheProducerStaysUsable() {
+        producer = kafka.strings().build();
+        CompletableFuture<SendResult> first = producer.send("orders", "k1", "v1");
+        kafka.mock.completeNext();
+        first.join();
+        CompletableFuture<SendResult> second = producer.send("orders", "k2", "v2");
+        SaslAuthenticationException expired = new SaslAuthenticationException("invalid_token");
+        kafka.mock.errorNext(expired);
+
+        KafkaSdkException failure = failureOf(second);
+
+        assertThat(failure)
+                .isInstanceOf(RetriableKafkaSdkException.class)
+                .hasCause(expired)
+                .hasMessageContaining("counts as passing", "send the record again");
+        ClientHealth failing = producer.health();
+        assertThat(failing.status()).isEqualTo(ClientHealth.Status.NOT_READY);
+        assertThat(failing.cause()).containsSame(expired);
+        // the producer still sends; once a record is acknowledged after the failure it is READY again
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
+            CompletableFuture<SendResult> next = producer.send("orders", "k3", "v3");
+            kafka.mock.completeNext();
+            next.join();
+            return producer.health().status() == ClientHealth.Status.READY;
+        });
+        assertThat(producer.health().cause()).isEmpty();
     }
 
     @Test
