@@ -83,7 +83,7 @@ public final class ProducerAssembly {
             limits = limits.blocking();
         }
         HealthEvents health = HealthEvents.create(clientId, options.healthListeners(), names.thread("health"));
-        // a transaction that met an authentication failure is aborted, so there it stays fatal
+        // transactional producers keep authentication failures fatal: their transaction handling is unchanged
         AuthenticationRetry authentication = transactional
                 ? null
                 : new AuthenticationRetry(
