@@ -4,6 +4,7 @@ import dev.kafkasdk.consumer.ConsumerState;
 import dev.kafkasdk.core.health.ClientHealth;
 import dev.kafkasdk.core.health.ClientInstanceId;
 import dev.kafkasdk.core.health.HealthEvent;
+import dev.kafkasdk.core.internal.AuthenticationRetry;
 import dev.kafkasdk.core.internal.ClientInstanceIdLookup;
 import dev.kafkasdk.core.internal.HealthEvents;
 import java.time.Duration;
@@ -36,7 +37,7 @@ final class ConsumerHealth {
     private volatile Set<TopicPartition> assignment = Set.of();
     private volatile boolean ready;
     private long answers; // poll thread only
-    private volatile @Nullable Throwable authenticationFailure;
+    private volatile @Nullable AuthenticationRetry authentication;
     // poll thread only
     private long lastRecordsNanos;
     private boolean idleReported;
@@ -154,12 +155,13 @@ final class ConsumerHealth {
     }
 
     /**
-     * Marks the consumer not ready while authentication fails and the poll loop polls through it.
+     * The poll loop's authentication retries: while a run of failures lasts, the consumer is not
+     * ready and the last failure is the cause.
      *
-     * @param failure the last authentication failure, or null once the cluster answers again
+     * @param authentication the poll loop's retries
      */
-    void authenticationFailing(@Nullable Throwable failure) {
-        this.authenticationFailure = failure;
+    void authentication(AuthenticationRetry authentication) {
+        this.authentication = authentication;
     }
 
     private void noteFetches(Consumer<?, ?> consumer) {
@@ -206,10 +208,11 @@ final class ConsumerHealth {
     ClientHealth snapshot(ConsumerState state, Throwable failure) {
         ClientInstanceIdLookup lookup = instanceId;
         ClientHealth.Status status = status(state);
-        Throwable authentication = authenticationFailure;
-        if (status == ClientHealth.Status.READY && authentication != null && failure == null) {
+        AuthenticationRetry retries = authentication;
+        Throwable authenticationFailure = retries == null ? null : retries.failing();
+        if (status == ClientHealth.Status.READY && authenticationFailure != null && failure == null) {
             status = ClientHealth.Status.NOT_READY;
-            failure = authentication;
+            failure = authenticationFailure;
         }
         return new ClientHealth(
                         events.clientId(),

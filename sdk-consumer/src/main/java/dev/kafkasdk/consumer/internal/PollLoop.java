@@ -65,6 +65,7 @@ final class PollLoop implements Runnable {
         this.failures = failures;
         this.authentication = new AuthenticationRetry(
                 "Consumer", spec.clientId(), spec.readiness().authenticationRetryTimeout(), System::nanoTime);
+        state.health().authentication(authentication);
         this.spec = spec;
         this.ctx = ctx;
         this.rounds = rounds;
@@ -129,7 +130,6 @@ final class PollLoop implements Runnable {
         if (end != null) {
             throw end;
         }
-        state.health().authenticationFailing(cause);
         // poll rethrows the failure at once until the connection is tried again: wait instead of spinning
         long until = System.nanoTime() + authentication.backoffNanos();
         long left;
@@ -246,9 +246,7 @@ final class PollLoop implements Runnable {
         }
         long returned = System.nanoTime();
         state.health().polled(polled.count(), returned, ctx.consumer);
-        if (authentication.answered(state.health().answers())) {
-            state.health().authenticationFailing(null);
-        }
+        authentication.answered(state.health().answers());
         if (!polled.isEmpty()) {
             state.polled(true, ctx.pauses.userPaused());
             if (callbacks.rebalancing()) {

@@ -24,8 +24,8 @@ public enum ProducerPreset {
      * pays the 1 ms; set {@code linger: 0ms} for that. The lead is surest for small records: with
      * 1 KiB values at 10,000 records/s its p99 was 3.8, 13.0, 23.9 and 5.1 ms in four runs (the
      * last the median of three 60 s rounds), against 6.0-10.8 ms for {@link #DURABLE} and {@link
-     * #BALANCED}, so measure larger records before choosing it. One request in flight, a 0 or 2 ms linger and lz4 were measured as candidates and
-     * were not better.
+     * #BALANCED}, so measure larger records before choosing it. One request in flight, a 0 or 2 ms
+     * linger and lz4 were measured as candidates and were not better.
      */
     LOW_LATENCY(
             Duration.ofMillis(1),
