@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,14 +80,17 @@ class ClientConventionsIT {
             String secondThread = second.clientId().replace("conv-it-", "kafka-sdk-consumer-") + "-poll";
             await().atMost(WAIT).until(() -> liveThreadNames().containsAll(List.of(firstThread, secondThread)));
 
-            await().atMost(WAIT).untilAsserted(() -> {
-                GroupDescription described = admin.groups().describe(group);
-                assertThat(described.members())
-                        .extracting(GroupMember::clientId)
-                        .containsExactlyInAnyOrder(first.clientId(), second.clientId());
-                assertThat(described.members())
-                        .allSatisfy(m -> assertThat(m.assignment()).hasSize(1));
-            });
+            // the group exists once the first member has joined; until then describe says it does not
+            await().atMost(WAIT)
+                    .ignoreExceptionsMatching(e -> e.getCause() instanceof GroupIdNotFoundException)
+                    .untilAsserted(() -> {
+                        GroupDescription described = admin.groups().describe(group);
+                        assertThat(described.members())
+                                .extracting(GroupMember::clientId)
+                                .containsExactlyInAnyOrder(first.clientId(), second.clientId());
+                        assertThat(described.members())
+                                .allSatisfy(m -> assertThat(m.assignment()).hasSize(1));
+                    });
             kafka.produce(topic, "k", "hello");
             await().atMost(WAIT).until(() -> seen.contains("hello"));
             assertThat(first.state()).isIn(ConsumerState.RUNNING, ConsumerState.REBALANCING);
